@@ -1,0 +1,91 @@
+/**
+ * Input and results of the audit pack (zip) builder and verifier.
+ * Layout and rules: ../shared/docs/DOMAIN.md "The audit pack", tete-referentials.md §4.6 and §7.
+ */
+import type { Detail, Referential, ScoreResult, Statut } from '../../../shared/domain';
+
+/** The stored statut of one node as the pack shows it (one entry per node that has one). */
+export interface PackStatut {
+  statut: Statut;
+  /** `[fait, programme, pasFait]` fractions 0..1, only for `detaille`. */
+  detail: Detail | null;
+  /** Free text the user wrote ("Champs de précision"). */
+  explication: string | null;
+  /** ISO 8601 timestamp of the last change. */
+  modifiedAt: string;
+  /** Display name of the author of the last change. */
+  modifiedBy: string;
+}
+
+/** Pilotes of one mesure (TETE: action level). */
+export interface PackPilotes {
+  personnes: string[];
+  services: string[];
+  /** ISO date (YYYY-MM-DD) or null. */
+  echeance: string | null;
+}
+
+/** One preuve: a stored file (bytes in the evidence store, addressed by sha256) or a link. */
+export interface PackPreuve {
+  id: string;
+  kind: 'fichier' | 'lien';
+  titre: string;
+  /** Original file name (fichier only). */
+  fileName: string | null;
+  /** Size in bytes as recorded in the store (fichier only). */
+  size: number | null;
+  /** Hex SHA-256 of the bytes (fichier only). */
+  sha256: string | null;
+  /** URL (lien only). */
+  url: string | null;
+  /** ISO 8601 timestamp. */
+  addedAt: string;
+  /** Node ids the preuve is attached to (any depth; files land in the mesure's folder). */
+  nodeIds: string[];
+}
+
+/** Everything the pack builder needs; it never reads the database itself. */
+export interface PackInput {
+  appVersion: string;
+  workspace: { nom: string; typeCollectivite: string; codeInsee: string | null; population: number | null };
+  referential: Referential;
+  score: ScoreResult;
+  /** `date` is ISO 8601 and is used for EVERY date inside the pack (zip mtimes, PDF and XLSX metadata). */
+  jalon: { nom: string; date: string };
+  /** Statuts by node id (absent = non renseigné). */
+  statuts: Map<string, PackStatut>;
+  /** Pilotes by node id (mesure level). */
+  pilotes: Map<string, PackPilotes>;
+  preuves: PackPreuve[];
+  /** Absolute path of the bytes with that sha256 in the evidence store. */
+  evidencePath: (sha256: string) => string;
+}
+
+/** Result of `buildPack`: final path, number of zip entries, zip size in bytes. */
+export interface PackResult {
+  path: string;
+  entries: number;
+  bytes: number;
+}
+
+/** Result of `verifyPack`: `ok` iff `problems` is empty; `entries` = number of zip entries read. */
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  problems: string[];
+}
+
+/** Progress of `buildPack`: evidence files and bytes done so far / in total. */
+export interface PackProgress {
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+/** Options of `buildPack`. */
+export interface BuildPackOptions {
+  onProgress?: (p: PackProgress) => void;
+  /** Aborting rejects with an AbortError and removes the partial file. */
+  signal?: AbortSignal;
+}
