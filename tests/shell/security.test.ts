@@ -1,0 +1,106 @@
+/** Window, CSP, sender check and hardening of the Electron shell, checked without Electron (security.ts). */
+import { describe, expect, it } from 'vitest';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME_PRIVILEGES,
+  CONTENT_SECURITY_POLICY,
+  hardenSession,
+  hardenWebContents,
+  isAppUrl,
+  isTrustedSender,
+  windowOptions,
+} from '../../electron/shell/security';
+
+describe('window options', () => {
+  it('isolates and sandboxes the renderer, with the preload', () => {
+    const o = windowOptions('/opt/label-audit/out/preload/preload.cjs');
+    expect(o.webPreferences).toMatchObject({
+      preload: '/opt/label-audit/out/preload/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('serves the UI from app://label-audit with a standard, secure scheme', () => {
+    expect(APP_ENTRY_URL).toBe('app://label-audit/index.html');
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+    });
+  });
+
+  it('has the strict CSP of the brief', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
+  });
+});
+
+describe('isAppUrl / isTrustedSender', () => {
+  it.each([
+    ['app://label-audit/index.html', true],
+    ['app://label-audit/', true],
+    ['app://label-audit.evil/index.html', false],
+    ['app://other/index.html', false],
+    ['https://label-audit/index.html', false],
+    ['file:///C:/label-audit/index.html', false],
+    ['http://127.0.0.1:5173/', false],
+    ['not a url', false],
+  ])('%s → %s', (url, expected) => {
+    expect(isAppUrl(url)).toBe(expected);
+  });
+
+  it('accepts only the main frame on our origin', () => {
+    const mainFrame = { url: 'app://label-audit/index.html' };
+    const sender = { id: 1, mainFrame, send: () => undefined, isDestroyed: () => false, once: () => undefined };
+    expect(isTrustedSender({ sender, senderFrame: mainFrame })).toBe(true);
+    expect(isTrustedSender({ sender, senderFrame: { url: 'app://label-audit/index.html' } })).toBe(false);
+    expect(isTrustedSender({ sender, senderFrame: null })).toBe(false);
+    const evilFrame = { url: 'https://evil.example/' };
+    expect(isTrustedSender({ sender: { ...sender, mainFrame: evilFrame }, senderFrame: evilFrame })).toBe(false);
+  });
+});
+
+describe('hardening', () => {
+  it('denies new windows, navigation, redirects and webviews', () => {
+    const handlers = new Map<string, (e: { preventDefault(): void }, url: string) => void>();
+    let openHandler: ((d: { url: string }) => { action: 'deny' }) | null = null;
+    const logs: string[] = [];
+    hardenWebContents(
+      {
+        setWindowOpenHandler: (h) => (openHandler = h),
+        on: (event: string, l: (e: { preventDefault(): void }, url: string) => void) => handlers.set(event, l),
+      },
+      (m) => logs.push(m),
+    );
+    expect(openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      handlers.get(event)!({ preventDefault: () => (prevented = true) }, 'https://example.org/');
+      expect(prevented, event).toBe(true);
+    }
+    expect(logs).toEqual([
+      '[securite] ouverture de fenêtre refusée : https://example.org/',
+      '[securite] navigation refusée : https://example.org/',
+      '[securite] redirection refusée : https://example.org/',
+      '[securite] webview refusée',
+    ]);
+  });
+
+  it('denies every permission request and check', () => {
+    let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
+    let check: ((wc: unknown, p: string) => boolean) | null = null;
+    hardenSession(
+      { setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) },
+      () => undefined,
+    );
+    const answers: boolean[] = [];
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) request!(null, p, (g) => answers.push(g));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(check!(null, 'media')).toBe(false);
+  });
+});
