@@ -1,0 +1,332 @@
+/**
+ * Importers of a points grid (Label NR): the project's JSON format (`referential/label-nr-collectivites.json`,
+ * described by `referential/referential.schema.json`) and a simple spreadsheet export (CSV).
+ * Tree: référentiel › thème (depth 1) › critère (depth 2); statuts are entered on critères.
+ * Source of the rules: ../shared/docs/DOMAIN.md ("Referentials to support", Label NR; the working grid).
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { z } from 'zod';
+import { compareIdentifiants, type Niveau, type PreuveAttendue, type Referential, type ReferentialNode } from '../../../shared/domain';
+import { UserError, type ErrorLocation } from '../../../shared/errors';
+import { parseJsonSource } from './rgesn-json';
+import type { SourceFile } from './source';
+
+const text = z.string().trim().min(1);
+/** Cross-references of a critère to other referentials' identifiants (kept in `meta` as `references.<id>`). */
+const referencesSchema = z
+  .object({
+    rgesn: z.array(z.string().regex(/^\d+\.\d+$/)).optional().meta({ description: 'Numéros de critères RGESN 2024, ex. « 4.1 ».' }),
+    rgaa: z.array(z.string().regex(/^\d+(\.\d+)?$/)).optional().meta({ description: 'Thématiques ou critères RGAA 4.1.2, ex. « 1 », « 11.1 ».' }),
+    'gbp-nr': z.array(z.string().regex(/^[a-i]\.\d+$/)).optional().meta({ description: 'Pratiques du Guide de bonnes pratiques NR v1, ex. « a.1 ».' }),
+  })
+  .strict();
+const critereSchema = z
+  .object({
+    identifiant: z.string().regex(/^\d+\.\d+$/).meta({ description: 'Identifiant « thème.critère », ex. « 1.2 ».' }),
+    nom: text,
+    description: text.meta({ description: "Ce que la collectivité doit montrer." }),
+    points: z.number().nonnegative().meta({ description: 'Points du critère (la grille totalise `total`).' }),
+    preuvesAttendues: z.array(text).min(1).max(5).meta({ description: 'Preuves attendues, par leur intitulé.' }),
+    references: referencesSchema.optional(),
+  })
+  .strict();
+const themeSchema = z
+  .object({
+    identifiant: z.string().regex(/^\d+$/),
+    nom: text,
+    description: text.optional(),
+    module: text.optional().meta({ description: 'Module sectoriel auquel le thème appartient, s’il y a lieu.' }),
+    points: z.number().nonnegative().optional().meta({ description: 'Si présent, doit égaler la somme des points de ses critères.' }),
+    criteres: z.array(critereSchema).min(1),
+  })
+  .strict();
+const niveauSchema = z.object({ rang: z.number().int().min(1), nom: text, seuil: z.number().min(0).max(1) }).strict();
+
+/** Runtime check of the grid JSON format; `referential/referential.schema.json` is its JSON Schema twin. */
+export const gridSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    version: text,
+    nom: text,
+    model: z.literal('points'),
+    avertissement: text.nullable(),
+    validiteAnnees: z.number().int().positive().optional().meta({ description: 'Durée de validité du label, en années.' }),
+    total: z.number().positive().optional().meta({ description: 'Total déclaré des points ; vérifié à l’import.' }),
+    niveaux: z.array(niveauSchema).meta({ description: 'Seuils en fraction 0..1 du potentiel, par seuil croissant.' }),
+    sources: z.array(text).optional(),
+    themes: z.array(themeSchema).min(1),
+  })
+  .strict();
+/** A grid JSON file, as validated by `gridSchema`. */
+export type GridFile = z.infer<typeof gridSchema>;
+
+interface DraftCritere {
+  identifiant: string;
+  nom: string;
+  description: string | null;
+  points: number;
+  preuves: string[];
+  meta: Record<string, string>;
+  at: ErrorLocation & { label: string };
+}
+interface DraftTheme extends Omit<DraftCritere, 'points' | 'preuves'> {
+  points: number | null;
+  criteres: DraftCritere[];
+}
+interface GridHead {
+  id: string;
+  version: string;
+  nom: string;
+  avertissement: string | null;
+  niveaux: Niveau[];
+  rootMeta: Record<string, string>;
+  total: number | null;
+}
+
+function fail(message: string, location: ErrorLocation): never {
+  throw new UserError('REFERENTIAL_INVALID', message, location);
+}
+const milli = (x: number): number => Math.round(x * 1000);
+const stripLabel = ({ label: _label, ...loc }: ErrorLocation & { label: string }): ErrorLocation => loc;
+
+/** `preuve` id from its name: lower case ASCII, `_` separated (`Délibération NR` → `deliberation_nr`). */
+export function preuveIdFromNom(nom: string): string {
+  return nom
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 80);
+}
+
+function blank(): Pick<ReferentialNode, 'contexte' | 'exemples' | 'ressources' | 'perimetreEvaluation' | 'reductionPotentiel' | 'categorie' | 'pourcentage'> {
+  return { contexte: null, exemples: null, ressources: null, perimetreEvaluation: null, reductionPotentiel: null, categorie: null, pourcentage: null };
+}
+
+/** Checks and assembles the tree shared by both formats (duplicates, thème sums, declared total, niveaux order). */
+function buildGrid(head: GridHead, themes: DraftTheme[], file: string): Referential {
+  const seen = new Map<string, string>();
+  for (const node of themes.flatMap((t) => [t, ...t.criteres])) {
+    const first = seen.get(node.identifiant);
+    if (first !== undefined) fail(`${node.at.label} : l'identifiant ${node.identifiant} est en double (déjà utilisé : ${first}).`, stripLabel(node.at));
+    seen.set(node.identifiant, node.at.label);
+  }
+  for (let i = 1; i < head.niveaux.length; i++) {
+    const [a, b] = [head.niveaux[i - 1], head.niveaux[i]];
+    if (a && b && !(a.seuil < b.seuil && a.rang < b.rang)) {
+      fail(`${file} : les niveaux doivent être rangés par rang et seuil croissants (« ${a.nom} » puis « ${b.nom} »).`, { file, field: 'niveaux' });
+    }
+  }
+  const nodes: ReferentialNode[] = [];
+  const preuves = new Map<string, PreuveAttendue>();
+  let totalMilli = 0;
+  const sortedThemes = [...themes].sort((a, b) => compareIdentifiants(a.identifiant, b.identifiant));
+  for (const [ordre, theme] of sortedThemes.entries()) {
+    const themeId = `${head.id}_${theme.identifiant}`;
+    const criteres = [...theme.criteres].sort((a, b) => compareIdentifiants(a.identifiant, b.identifiant));
+    const sumMilli = criteres.reduce((s, c) => s + milli(c.points), 0);
+    if (theme.points !== null && milli(theme.points) !== sumMilli) {
+      fail(
+        `${theme.at.label} : le thème ${theme.identifiant} déclare ${theme.points} points mais ses critères en totalisent ${sumMilli / 1000}.`,
+        { ...stripLabel(theme.at), nodeId: themeId },
+      );
+    }
+    totalMilli += sumMilli;
+    nodes.push({ ...blank(), id: themeId, parentId: head.id, identifiant: theme.identifiant, depth: 1, type: 'theme', nom: theme.nom,
+      description: theme.description, points: theme.points, pointReferentiel: sumMilli / 1000, ordre, meta: theme.meta });
+    for (const [i, c] of criteres.entries()) {
+      const id = `${head.id}_${c.identifiant}`;
+      nodes.push({ ...blank(), id, parentId: themeId, identifiant: c.identifiant, depth: 2, type: 'critere', nom: c.nom,
+        description: c.description, points: c.points, pointReferentiel: milli(c.points) / 1000, ordre: i, meta: c.meta });
+      for (const nom of c.preuves) {
+        const pid = preuveIdFromNom(nom);
+        const known = preuves.get(pid) ?? { id: pid, nom, description: null, nodeIds: [] };
+        if (!known.nodeIds.includes(id)) known.nodeIds.push(id);
+        preuves.set(pid, known);
+      }
+    }
+  }
+  if (head.total !== null && milli(head.total) !== totalMilli) {
+    fail(`${file} : le total déclaré est de ${head.total} points mais les critères en totalisent ${totalMilli / 1000}.`, { file, field: 'total' });
+  }
+  const root: ReferentialNode = { ...blank(), id: head.id, parentId: null, identifiant: '', depth: 0, type: 'referentiel', nom: head.nom,
+    description: null, points: head.total, pointReferentiel: totalMilli / 1000, ordre: 0, meta: head.rootMeta };
+  return {
+    id: head.id,
+    version: head.version,
+    nom: head.nom,
+    model: 'points',
+    hierarchie: ['referentiel', 'theme', 'critere'],
+    actionLevel: 2,
+    redistribution: false,
+    niveaux: head.niveaux,
+    avertissement: head.avertissement,
+    nodes: [root, ...nodes],
+    preuvesAttendues: [...preuves.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+/** `themes[1].criteres[3].points` from a zod issue path. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(racine)';
+}
+
+/**
+ * Parses the project's grid JSON format (schema: `referential/referential.schema.json`, runtime check `gridSchema`).
+ * Ids: root = `id` (`label-nr`), thèmes `label-nr_1`, critères `label-nr_1.2`. `pointReferentiel` of a critère is
+ * its points; thèmes and root sum them (exact to 3 decimals). hierarchie `['referentiel','theme','critere']`,
+ * actionLevel 2 (the critère is where statuts are entered and pilotes attach), redistribution false.
+ * Critère meta: `references.rgesn` / `references.rgaa` / `references.gbp-nr` as comma-separated identifiants
+ * (node ids are `<referentiel>_<identifiant>`); thème meta `module`. Root meta: `validiteAnnees` (years), `sources`.
+ * Preuves attendues: one catalogue entry per distinct name (id from `preuveIdFromNom`), linked to its critères.
+ * @throws UserError REFERENTIAL_INVALID naming the file and the JSON path (and critère): not JSON (line/column),
+ *   schema violation, a critère not under its thème's number, duplicate identifiant, a thème whose `points`
+ *   differ from its critères' sum, a `total` different from the sum, niveaux not ascending.
+ */
+export function parseGridJson(file: SourceFile): Referential {
+  const data = parseJsonSource(file);
+  const checked = gridSchema.safeParse(data, { error: z.locales.fr().localeError });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const path = issue ? pathText(issue.path) : '(racine)';
+    const m = /^themes\[(\d+)\](?:\.criteres\[(\d+)\])?/.exec(path);
+    const themes = (data as { themes?: Array<{ identifiant?: unknown; criteres?: Array<{ identifiant?: unknown }> }> } | null)?.themes;
+    const t = m?.[1] !== undefined && Array.isArray(themes) ? themes[Number(m[1])] : undefined;
+    const node = m?.[2] !== undefined ? t?.criteres?.[Number(m[2])] : t;
+    const named = typeof node?.identifiant === 'string' ? ` (${m?.[2] !== undefined ? 'critère' : 'thème'} ${node.identifiant})` : '';
+    fail(`${file.name}, ${path}${named} : ${issue?.message ?? 'format invalide'}.`, { file: file.name, path });
+  }
+  const grid = checked.data as GridFile;
+  const drafts: DraftTheme[] = grid.themes.map((t, ti) => ({
+    identifiant: t.identifiant,
+    nom: t.nom,
+    description: t.description ?? null,
+    points: t.points ?? null,
+    meta: t.module ? { module: t.module } : ({} as Record<string, string>),
+    at: { file: file.name, path: `themes[${ti}]`, label: `${file.name}, themes[${ti}] (thème ${t.identifiant})` },
+    criteres: t.criteres.map((c, ci) => {
+      const label = `${file.name}, themes[${ti}].criteres[${ci}] (critère ${c.identifiant})`;
+      if (c.identifiant.split('.')[0] !== t.identifiant) {
+        fail(`${label} : le critère ${c.identifiant} n'appartient pas au thème ${t.identifiant}.`, { file: file.name, path: `themes[${ti}].criteres[${ci}]` });
+      }
+      const meta: Record<string, string> = {};
+      for (const [ref, ids] of Object.entries(c.references ?? {})) if (ids && ids.length > 0) meta[`references.${ref}`] = ids.join(', ');
+      return { identifiant: c.identifiant, nom: c.nom, description: c.description, points: c.points, preuves: c.preuvesAttendues, meta,
+        at: { file: file.name, path: `themes[${ti}].criteres[${ci}]`, label } };
+    }),
+  }));
+  const rootMeta: Record<string, string> = {};
+  if (grid.validiteAnnees !== undefined) rootMeta.validiteAnnees = String(grid.validiteAnnees);
+  if (grid.sources?.length) rootMeta.sources = grid.sources.join('\n');
+  return buildGrid(
+    { id: grid.id, version: grid.version, nom: grid.nom, avertissement: grid.avertissement, niveaux: grid.niveaux, rootMeta, total: grid.total ?? null },
+    drafts,
+    file.name,
+  );
+}
+
+const CSV_COLUMNS = ['identifiant', 'intitule', 'points', 'description', 'preuves_attendues'] as const;
+const CSV_REQUIRED = ['identifiant', 'intitule', 'points'] as const;
+
+/** Header cell → column key: accents, case and spacing ignored (`Intitulé` → `intitule`, `Preuves attendues` → `preuves_attendues`). */
+function columnKey(cell: string): string {
+  return cell.replace(/^\uFEFF/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** `;` or `,`, whichever the header line uses more (`;` on a tie: the French spreadsheet default). */
+function detectDelimiter(textValue: string): ';' | ',' {
+  const header = textValue.split(/\r?\n/, 1)[0] ?? '';
+  const count = (c: string): number => header.split(c).length - 1;
+  return count(',') > count(';') ? ',' : ';';
+}
+
+/** A points cell: decimal comma or point, spaces as thousands separators (`1 000`, `12,5`). null when empty. */
+function parsePointsCell(raw: string): number | null | 'invalid' {
+  const v = raw.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (v === '') return null;
+  return /^\d+(\.\d+)?$/.test(v) ? Number(v) : 'invalid';
+}
+
+/**
+ * Parses a grid exported from a spreadsheet (the official Label NR grid is handed to candidates as one).
+ * Columns (header row 1, any order, accents/case ignored): `identifiant`, `intitule`, `points` required;
+ * `description`, `preuves_attendues` (several separated by `|` or line breaks) optional. Separator `;` or `,`,
+ * detected from the header; decimal comma accepted. A row whose identifiant has one segment (`1`) is a thème,
+ * two segments (`1.2`) a critère of thème `1`; a row whose identifiant is `total` declares the total points.
+ * Thème points may be empty (then the sum of its critères). Same tree and ids as `parseGridJson`;
+ * `options` give version (default: file name without extension), nom (default: id) and niveaux (default: none).
+ * @throws UserError REFERENTIAL_INVALID naming the file, the row as a spreadsheet shows it (header = 1) and the
+ *   column: unreadable CSV, missing column, empty or malformed identifiant, empty intitulé, missing or
+ *   non-numeric points, duplicate identifiant, orphan critère, thème without critère, thème points ≠ sum of its
+ *   critères, declared total ≠ sum.
+ */
+export function parseGridCsv(
+  file: SourceFile,
+  id: string,
+  options: { version?: string; nom?: string; niveaux?: Niveau[]; avertissement?: string | null } = {},
+): Referential {
+  const name = file.name;
+  let records: string[][];
+  try {
+    records = parseCsv(file.text, { delimiter: detectDelimiter(file.text), bom: true, relax_column_count: true, relax_quotes: true, trim: false });
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    return fail(`${name}${line ? `, ligne ${line}` : ''} : CSV illisible (${e instanceof Error ? e.message : String(e)}).`, { file: name, row: line });
+  }
+  const header = (records[0] ?? []).map(columnKey);
+  if (records.length < 2) fail(`${name} : le fichier ne contient aucune ligne de données.`, { file: name });
+  const col = {} as Record<(typeof CSV_COLUMNS)[number], number>;
+  for (const key of CSV_COLUMNS) col[key] = header.indexOf(key);
+  for (const key of CSV_REQUIRED) {
+    if (col[key] < 0) fail(`${name}, ligne 1 : la colonne « ${key} » est absente (colonnes attendues : ${CSV_COLUMNS.join(';')}).`, { file: name, row: 1, column: key });
+  }
+  const themes = new Map<string, DraftTheme>();
+  const criteres: Array<DraftCritere & { theme: string }> = [];
+  let total: number | null = null;
+  records.forEach((record, index) => {
+    const row = index + 1;
+    if (index === 0 || record.every((c) => c.trim() === '')) return;
+    const cell = (key: (typeof CSV_COLUMNS)[number]): string => (col[key] >= 0 ? (record[col[key]] ?? '').trim() : '');
+    const at = (column: string): ErrorLocation => ({ file: name, row, column });
+    const identifiant = cell('identifiant');
+    const points = parsePointsCell(cell('points'));
+    if (points === 'invalid') fail(`${name}, ligne ${row}, colonne « points » : « ${cell('points')} » n'est pas un nombre de points.`, at('points'));
+    const pts = points;
+    if (identifiant.toLowerCase() === 'total') {
+      total = pts;
+      return;
+    }
+    if (identifiant === '') fail(`${name}, ligne ${row}, colonne « identifiant » : identifiant vide.`, at('identifiant'));
+    const m = /^(\d+)(?:\.(\d+))?$/.exec(identifiant);
+    if (!m?.[1]) fail(`${name}, ligne ${row}, colonne « identifiant » : « ${identifiant} » n'est ni un thème (« 1 ») ni un critère (« 1.2 »).`, at('identifiant'));
+    if (cell('intitule') === '') fail(`${name}, ligne ${row}, colonne « intitule » : intitulé vide pour ${identifiant}.`, at('intitule'));
+    const label = `${name}, ligne ${row}`;
+    const description = cell('description') || null;
+    const draft = { identifiant, nom: cell('intitule'), description, meta: {}, at: { file: name, row, label } };
+    if (m?.[2] === undefined) {
+      if (themes.has(identifiant)) fail(`${label}, colonne « identifiant » : le thème ${identifiant} est en double (${themes.get(identifiant)?.at.label}).`, at('identifiant'));
+      themes.set(identifiant, { ...draft, points: pts, criteres: [] });
+      return;
+    }
+    if (pts === null) fail(`${label}, colonne « points » : points manquants pour le critère ${identifiant}.`, at('points'));
+    const preuves = cell('preuves_attendues').split(/\s*[|\n]\s*/).filter((p) => p !== '');
+    criteres.push({ ...draft, points: pts, preuves, theme: m[1] });
+  });
+  for (const c of criteres) {
+    const theme = themes.get(c.theme);
+    if (!theme) return fail(`${c.at.label} : le critère ${c.identifiant} n'a pas de thème ${c.theme} (ligne de thème absente).`, { file: name, row: c.at.row, column: 'identifiant' });
+    theme.criteres.push(c);
+  }
+  for (const t of themes.values()) {
+    if (t.criteres.length === 0) fail(`${t.at.label} : le thème ${t.identifiant} n'a aucun critère.`, { file: name, row: t.at.row, nodeId: `${id}_${t.identifiant}` });
+  }
+  const version = options.version ?? (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]*$/, '');
+  return buildGrid(
+    { id, version, nom: options.nom ?? id, avertissement: options.avertissement ?? null, niveaux: options.niveaux ?? [], rootMeta: { source: name }, total },
+    [...themes.values()],
+    name,
+  );
+}
