@@ -1,0 +1,70 @@
+/**
+ * Opening a workspace database (ARCHITECTURE.md "Storage"): WAL, foreign keys on, busy_timeout 5000 ms,
+ * pending migrations applied one transaction each, the version kept in `PRAGMA user_version`.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserError } from '../../../shared/errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/**
+ * Applies to `db` every migration of `migrations` whose version is above the database's `user_version`, each in
+ * its own transaction that also bumps `user_version`. Returns the versions applied.
+ * Throws UserError('DB_FROM_FUTURE') when the database is newer than the last known migration (nothing written).
+ */
+export function migrate(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const latest = migrations.length === 0 ? 0 : Math.max(...migrations.map((m) => m.version));
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) throw fromFuture(file, current, latest);
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+function fromFuture(file: string, found: number, known: number): UserError {
+  return new UserError(
+    'DB_FROM_FUTURE',
+    `La base ${file} a été écrite par une version plus récente de Label Audit (schéma ${found}, cette version connaît le schéma ${known}) : mettez l'application à jour. La base n'a pas été modifiée.`,
+    { file },
+  );
+}
+
+/**
+ * Opens (creating when missing) the SQLite file `file`, or an in-memory database for `':memory:'`, and migrates it.
+ * A database newer than the app is refused with UserError('DB_FROM_FUTURE') after a read-only look: it is never
+ * opened for writing.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  if (file !== ':memory:' && existsSync(file)) {
+    const probe = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const version = probe.pragma('user_version', { simple: true }) as number;
+      const latest = migrations.length === 0 ? 0 : Math.max(...migrations.map((m) => m.version));
+      if (version > latest) throw fromFuture(file, version, latest);
+    } finally {
+      probe.close();
+    }
+  }
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, file, migrations);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
