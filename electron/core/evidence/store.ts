@@ -75,7 +75,7 @@ export function createEvidenceStore(root: string): EvidenceStore {
       return { sha256, size: bytes.byteLength };
     },
     async addFromPath(path) {
-      let isFile = false;
+      let isFile: boolean;
       try {
         isFile = statSync(path).isFile();
       } catch {
