@@ -1,0 +1,135 @@
+/**
+ * Reading spreadsheet exports (CSV) for the referential importers: rows keep the number a spreadsheet shows
+ * (header = row 1), columns are found by a normalised name, decimals accept a comma (`0,5`).
+ * Errors are `UserError`s naming the file, the row and the cell (STYLE.md).
+ */
+import { parse } from 'csv-parse/sync';
+import { UserError, type UserErrorCode } from '../../../shared/errors';
+import type { SourceFile } from './source';
+
+/** One data row: its cells and its row number as a spreadsheet shows it (header = 1, first data row = 2). */
+export interface CsvRow {
+  row: number;
+  cells: string[];
+}
+
+/** A parsed CSV table: the file, its header (as written) and its non-empty data rows. */
+export interface CsvTable {
+  file: string;
+  header: string[];
+  rows: CsvRow[];
+}
+
+/**
+ * Normalises a column name for matching: lower case, accents and every non-alphanumeric character removed
+ * (`Identifiant` → `identifiant`, `perimetreEvaluation` → `perimetreevaluation`, `Réglementation` → `reglementation`).
+ */
+export function normaliseColumnName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Spreadsheet letter of a 0-based column index: 0 → `A`, 25 → `Z`, 26 → `AA`. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Parses a CSV file (comma separated, RFC 4180 quotes, multi-line quoted fields, optional BOM).
+ * Rows whose cells are all blank are dropped but still counted, so row numbers match the spreadsheet.
+ * `options.code` defaults to 'REFERENTIAL_INVALID'; `options.allowNoRows` accepts a header without data rows.
+ * @throws UserError(code) when the file is empty (no header, or no data row unless allowed) or the quoting is broken.
+ */
+export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; allowNoRows?: boolean } = {}): CsvTable {
+  const code = options.code ?? 'REFERENTIAL_INVALID';
+  let records: string[][];
+  try {
+    records = parse(file.text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    const where = typeof line === 'number' ? ` vers la ligne ${line} du texte` : '';
+    throw new UserError(code, `Le fichier « ${file.name} » n'est pas un CSV lisible${where} : ${(e as Error).message}.`, {
+      file: file.name,
+      ...(typeof line === 'number' ? { row: line } : {}),
+    });
+  }
+  const [header, ...data] = records;
+  if (!header || header.every((c) => c.trim() === '')) {
+    throw new UserError(code, `Le fichier « ${file.name} » est vide : il n'a pas de ligne d'en-tête.`, { file: file.name });
+  }
+  const rows: CsvRow[] = [];
+  data.forEach((cells, i) => {
+    if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 2, cells });
+  });
+  if (rows.length === 0 && !options.allowNoRows) {
+    throw new UserError(code, `Le fichier « ${file.name} » est vide : aucune ligne de données sous l'en-tête.`, { file: file.name, row: 2 });
+  }
+  return { file: file.name, header: header.map((h) => h.trim()), rows };
+}
+
+/**
+ * Finds columns by normalised name. Returns, for each wanted key, the 0-based index or -1 when absent.
+ * @throws UserError(code) naming the file and the first missing column among `required`.
+ */
+export function locateColumns<K extends string>(
+  table: CsvTable,
+  wanted: Record<K, string>,
+  required: readonly NoInfer<K>[],
+  code: UserErrorCode = 'REFERENTIAL_INVALID',
+): Record<K, number> {
+  const index = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    const key = normaliseColumnName(h);
+    if (!index.has(key)) index.set(key, i);
+  });
+  const out = {} as Record<K, number>;
+  for (const key of Object.keys(wanted) as K[]) {
+    out[key] = index.get(normaliseColumnName(wanted[key])) ?? -1;
+  }
+  for (const key of required) {
+    if (out[key] === -1) {
+      throw new UserError(code, `Le fichier « ${table.file} » n'a pas de colonne « ${wanted[key]} » (obligatoire) dans sa ligne d'en-tête.`, {
+        file: table.file,
+        row: 1,
+        column: wanted[key],
+      });
+    }
+  }
+  return out;
+}
+
+/** Trimmed cell text, '' when the column is absent (index -1) or the row is short. */
+export function cellText(row: CsvRow, index: number): string {
+  if (index < 0) return '';
+  return (row.cells[index] ?? '').trim();
+}
+
+/**
+ * Reads a non-negative decimal cell, accepting a comma or a dot as decimal separator (`0,5`, `3,00`, `12`).
+ * Returns null for an empty cell.
+ * @throws UserError(code) naming the file, the row, the cell (`G12`) and the column when the text is not a number.
+ */
+export function cellDecimal(table: CsvTable, row: CsvRow, index: number, column: string, code: UserErrorCode = 'REFERENTIAL_INVALID'): number | null {
+  const text = cellText(row, index);
+  if (text === '') return null;
+  const normalised = text.replace(/\s+/g, '').replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(normalised) && !/^\.\d+$/.test(normalised)) {
+    const cell = `${columnLetter(index)}${row.row}`;
+    throw new UserError(
+      code,
+      `Fichier « ${table.file} », ligne ${row.row}, cellule ${cell} (colonne « ${column} ») : « ${text} » n'est pas un nombre positif (exemples acceptés : 12, 0,5).`,
+      { file: table.file, row: row.row, cell, column },
+    );
+  }
+  return Number(normalised);
+}

@@ -1,0 +1,246 @@
+/**
+ * Importer of the TETE referentials (CAE, ECi, TE) from the platform's CSV exports
+ * (`referentiel-<id>-structure.csv` + optional `referentiel-<id>-preuves.csv`), tete-referentials.md §1.
+ */
+import { compareIdentifiants, type Referential, type ReferentialNode } from '../../../shared/domain';
+import { UserError } from '../../../shared/errors';
+import { cellDecimal, cellText, columnLetter, locateColumns, readCsvTable, type CsvRow, type CsvTable } from './csv';
+import type { SourceFile } from './source';
+import { teteNiveaux, teteNom, teteProfile } from './tete-hierarchie';
+import { computePointsReferentiel, type PointsNode } from './tete-points';
+import { parseTetePreuves } from './tete-preuves';
+
+/** Version given to an import when the caller gives none: the date of the platform's CSV samples (§1.5). */
+export const DEFAULT_TETE_VERSION = '2026-04-01';
+
+/** Columns read into node fields. Names as in the CAE header; TE's capitalised names match once normalised. */
+const FIELD_COLUMNS = {
+  identifiant: 'identifiant',
+  nom: 'nom',
+  description: 'description',
+  contexte: 'contexte',
+  exemples: 'exemples',
+  ressources: 'ressources',
+  points: 'points',
+  pourcentage: 'pourcentage',
+  categorie: 'categorie',
+  reductionPotentiel: 'reductionPotentiel',
+  perimetreEvaluation: 'perimetreEvaluation',
+} as const;
+
+/** Columns kept in `meta` under the given key (§1.3, §1.5): personnalisation formulas, lists, TE extras. */
+const META_COLUMNS = {
+  'regle.desactivation': 'desactivation',
+  'regle.desactivation.description': 'desactivationDesc',
+  'regle.reduction': 'reduction',
+  'regle.reduction.description': 'reductionDesc',
+  'regle.score': 'score',
+  'regle.score.description': 'scoreDesc',
+  personnalisationQuestions: 'personnalisationQuestions',
+  indicateurs: 'indicateurs',
+  exprScore: 'exprScore',
+  coremeasure: 'Coremeasure',
+  origine: 'Origine',
+  labels: 'Labels',
+  indicateursWip: 'Indicateurs_WIP',
+  thematiqueSgpe: 'thematiqueSGPE',
+  adaptationNiveau: 'adaptationNiveau',
+  adaptationDescriptifs: 'Adaptation - Descriptifs',
+  adaptationCalcul: 'Adaptation - calcul',
+  preuve: 'Preuve',
+  reglementation: 'Réglementation',
+  retoursExperience: "Retours d'expérience",
+} as const;
+
+/** Meta keys whose cell is a comma-separated list, normalised to `a,b,c`. */
+const LIST_META = new Set(['personnalisationQuestions', 'indicateurs', 'labels']);
+
+/** Dotted identifiant: numeric first segment; TE adds letter suffixes (`1.1.1alter`) and letter segments (`1.1.6.3.a`). */
+const IDENTIFIANT = /^[0-9]+[a-z]*(\.([0-9]+[a-z]*|[a-z]+))*$/;
+
+/**
+ * Referential id from a file name: `referentiel-cae-structure.csv` → `cae`, `…-eci-…` → `eci`, `…-te-…` → `te`;
+ * null when none of the three appears as a `-`/`_`/`.`-separated word of the base name.
+ */
+export function teteIdFromFileName(name: string): string | null {
+  const base = (name.split(/[\\/]/).pop() ?? '').toLowerCase();
+  const match = /(?:^|[-_. ])(cae|eci|te)(?=[-_. ]|$)/.exec(base);
+  return match ? match[1]! : null;
+}
+
+interface RawNode extends PointsNode {
+  depth: number;
+  parentIdentifiant: string;
+  fields: Omit<ReferentialNode, 'id' | 'parentId' | 'identifiant' | 'depth' | 'type' | 'pointReferentiel' | 'ordre'>;
+}
+
+/**
+ * Parses a TETE structure CSV (and its optional preuves CSV) into a `Referential` (model `tete`).
+ * - `id` defaults to `teteIdFromFileName(structure.name)`; `version` to `DEFAULT_TETE_VERSION`.
+ * - Nodes: root (`id`, identifiant '', depth 0, type `referentiel`) then every row in natural depth-first order;
+ *   `parentId` from the identifiant, `type` from the hierarchie (§1.1), `ordre` = natural rank among siblings.
+ * - `pointReferentiel` in points as §1.4 (3 decimals); `points`/`pourcentage` as written (comma decimals accepted).
+ * - `meta`: coremeasure `x` → `'true'`, lists (`personnalisationQuestions`, `indicateurs`) as `a,b`, the raw
+ *   personnalisation formulas as `regle.desactivation` / `regle.reduction` / `regle.score` (+ `.description`).
+ * - `niveaux`: étoiles from `referential/tete-etoiles.json` (§3).
+ * @throws UserError('REFERENTIAL_INVALID') naming the file, the row (header = 1) and the column or cell for: an
+ *   empty file, a missing required column (identifiant, nom, points; pourcentage except for `te`), an empty or
+ *   malformed identifiant, an identifiant deeper than the hierarchie, a duplicate identifiant (both rows), an
+ *   orphan (parent absent), a non-numeric points/pourcentage, percentages of siblings not summing to 100 (parent and
+ *   sum), a TE sous-action without points, an unknown id; plus the preuves errors of `parseTetePreuves`.
+ */
+export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFile; id?: string; version?: string }): Referential {
+  const { structure } = input;
+  const id = input.id ?? teteIdFromFileName(structure.name);
+  if (id === null || !/^[a-z][a-z0-9-]*$/.test(id)) {
+    throw new UserError(
+      'REFERENTIAL_INVALID',
+      id === null
+        ? `Impossible de savoir quel référentiel contient le fichier « ${structure.name} » : son nom ne contient ni « cae », ni « eci », ni « te ».`
+        : `Identifiant de référentiel « ${id} » invalide pour le fichier « ${structure.name} » (attendu : lettres minuscules, chiffres, tirets).`,
+      { file: structure.name },
+    );
+  }
+  const table = readCsvTable(structure);
+  const col = locateColumns(table, { ...FIELD_COLUMNS, ...META_COLUMNS }, id === 'te' ? ['identifiant', 'nom', 'points'] : ['identifiant', 'nom', 'points', 'pourcentage']);
+
+  const raws = table.rows.map((row) => readRow(table, row, col, id));
+  const maxDepth = raws.reduce((m, r) => Math.max(m, r.depth), 0);
+  const profile = teteProfile(id, maxDepth);
+
+  // Index, duplicates, depth, parents.
+  const rootIndex = raws.length;
+  const root: RawNode = { id, identifiant: '', row: null, points: null, pourcentage: null, children: [], depth: 0, parentIdentifiant: '', fields: emptyFields() };
+  const all: RawNode[] = [...raws, root];
+  const byIdentifiant = new Map<string, number>([['', rootIndex]]);
+  raws.forEach((r, i) => {
+    const previous = byIdentifiant.get(r.identifiant);
+    if (previous !== undefined) {
+      throw rowError(table, r.row!, col.identifiant, 'identifiant', `l'identifiant « ${r.identifiant} » apparaît deux fois (lignes ${raws[previous]!.row} et ${r.row})`);
+    }
+    if (r.depth >= profile.hierarchie.length) {
+      throw rowError(table, r.row!, col.identifiant, 'identifiant', `l'identifiant « ${r.identifiant} » a ${r.depth} niveaux, plus que les ${profile.hierarchie.length - 1} de la hiérarchie (${profile.hierarchie.slice(1).join(' › ')})`);
+    }
+    byIdentifiant.set(r.identifiant, i);
+  });
+  raws.forEach((r, i) => {
+    const parent = byIdentifiant.get(r.parentIdentifiant);
+    if (parent === undefined) {
+      throw rowError(table, r.row!, col.identifiant, 'identifiant', `le parent « ${r.parentIdentifiant} » de « ${r.identifiant} » est absent du fichier`);
+    }
+    all[parent]!.children.push(i);
+  });
+  for (const n of all) n.children.sort((a, b) => compareIdentifiants(all[a]!.identifiant, all[b]!.identifiant));
+
+  if (id === 'te') {
+    const sousAction = profile.hierarchie.indexOf('sous-action');
+    const missing = raws.find((r) => r.depth === sousAction && r.points === null);
+    if (missing) throw rowError(table, missing.row!, col.points, 'points', `la sous-action « ${missing.identifiant} » n'a pas de points (obligatoires pour le référentiel TE)`);
+  }
+
+  const pointReferentiel = computePointsReferentiel(all, rootIndex, structure.name);
+
+  // Depth-first natural order, root first.
+  const nodes: ReferentialNode[] = [];
+  const visit = (i: number, parentId: string | null, ordre: number): void => {
+    const n = all[i]!;
+    nodes.push({
+      id: n.id,
+      parentId,
+      identifiant: n.identifiant,
+      depth: n.depth,
+      type: profile.hierarchie[n.depth]!,
+      ...n.fields,
+      nom: i === rootIndex ? teteNom(id) : n.fields.nom,
+      pointReferentiel: pointReferentiel[i]!,
+      ordre,
+    });
+    n.children.forEach((k, rank) => visit(k, n.id, rank));
+  };
+  visit(rootIndex, null, 0);
+
+  const preuvesAttendues = input.preuves ? parseTetePreuves(input.preuves, new Set(nodes.map((n) => n.id))) : [];
+  return {
+    id,
+    version: input.version ?? DEFAULT_TETE_VERSION,
+    nom: teteNom(id),
+    model: 'tete',
+    hierarchie: [...profile.hierarchie],
+    actionLevel: profile.actionLevel,
+    redistribution: profile.redistribution,
+    niveaux: teteNiveaux(),
+    avertissement: id === 'te' ? 'Référentiel Climat Ressources (TE) encore en évolution : données de test de la plateforme.' : null,
+    nodes,
+    preuvesAttendues,
+  };
+}
+
+function readRow(table: CsvTable, row: CsvRow, col: Record<keyof typeof FIELD_COLUMNS | keyof typeof META_COLUMNS, number>, id: string): RawNode {
+  const identifiant = cellText(row, col.identifiant);
+  if (identifiant === '') throw rowError(table, row.row, col.identifiant, 'identifiant', "l'identifiant est vide");
+  if (!IDENTIFIANT.test(identifiant)) {
+    throw rowError(table, row.row, col.identifiant, 'identifiant', `l'identifiant « ${identifiant} » est mal formé (attendu : chiffres séparés par des points, par exemple 1.2.3)`);
+  }
+  const nom = cellText(row, col.nom); // may be empty: the TE test data has an unnamed `alter` row
+  const text = (k: keyof typeof FIELD_COLUMNS): string | null => cellText(row, col[k]) || null;
+  const points = cellDecimal(table, row, col.points, 'points');
+  const pourcentage = cellDecimal(table, row, col.pourcentage, 'pourcentage');
+  const meta: Record<string, string> = {};
+  for (const key of Object.keys(META_COLUMNS) as (keyof typeof META_COLUMNS)[]) {
+    const value = cellText(row, col[key]);
+    if (value === '') continue;
+    if (key === 'coremeasure') meta[key] = 'true';
+    else if (LIST_META.has(key)) meta[key] = value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean).join(',');
+    else meta[key] = value;
+  }
+  const segments = identifiant.split('.');
+  return {
+    id: `${id}_${identifiant}`,
+    identifiant,
+    row: row.row,
+    points,
+    pourcentage,
+    children: [],
+    depth: segments.length,
+    parentIdentifiant: segments.slice(0, -1).join('.'),
+    fields: {
+      nom,
+      description: text('description'),
+      contexte: text('contexte'),
+      exemples: text('exemples'),
+      ressources: text('ressources'),
+      perimetreEvaluation: text('perimetreEvaluation'),
+      reductionPotentiel: text('reductionPotentiel'),
+      categorie: text('categorie')?.toLowerCase() ?? null,
+      points,
+      pourcentage,
+      meta,
+    },
+  };
+}
+
+function emptyFields(): RawNode['fields'] {
+  return {
+    nom: '',
+    description: null,
+    contexte: null,
+    exemples: null,
+    ressources: null,
+    perimetreEvaluation: null,
+    reductionPotentiel: null,
+    categorie: null,
+    points: null,
+    pourcentage: null,
+    meta: {},
+  };
+}
+
+function rowError(table: CsvTable, row: number, colIndex: number, column: string, what: string): UserError {
+  const cell = `${columnLetter(colIndex)}${row}`;
+  return new UserError('REFERENTIAL_INVALID', `Fichier « ${table.file} », ligne ${row}, cellule ${cell} (colonne « ${column} ») : ${what}.`, {
+    file: table.file,
+    row,
+    cell,
+    column,
+  });
+}
