@@ -21,7 +21,8 @@ export interface LeafOutcome {
   /** Fractional leaf counts (sum 1 when the leaf has a statut, 0 otherwise). */
   counts: { fait: number; programme: number; pasFait: number; pasConcerne: number };
   completed: boolean;
-  statut: DisplayStatut;
+  /** Display statut; null when the leaf has no statut (tete-referentials.md §2.1, as the tete engine does). */
+  statut: DisplayStatut | null;
 }
 
 /** Scores one concerned or not-concerned leaf from its potentiel (milli-points) and its stored statut (or none). */
@@ -65,7 +66,8 @@ const NOT_CONCERNED: Omit<LeafOutcome, 'statut'> = {
 
 /**
  * Leaf rule shared by both models: not concerned → everything 0 (potentiel too); fait / programme / pas fait →
- * the whole potentiel in that state; detaille → split; no statut or non_renseigne → pointNonRenseigne.
+ * the whole potentiel in that state; detaille → split; no statut or non_renseigne → pointNonRenseigne, display
+ * statut null.
  * `labels` gives the display statut for each case (points: fait…; weighted: conforme…).
  */
 export function scoreLeafBy(labels: { fait: DisplayStatut; pasFait: DisplayStatut; nonConcerne: DisplayStatut }): LeafScorer {
@@ -74,7 +76,7 @@ export function scoreLeafBy(labels: { fait: DisplayStatut; pasFait: DisplayStatu
     const av = record?.avancement ?? 'non_renseigne';
     if (av === 'non_renseigne') {
       return { concerne: true, potentiel: pot, fait: 0, programme: 0, pasFait: 0, nonRenseigne: pot,
-        counts: { fait: 0, programme: 0, pasFait: 0, pasConcerne: 0 }, completed: false, statut: 'non_renseigne' };
+        counts: { fait: 0, programme: 0, pasFait: 0, pasConcerne: 0 }, completed: false, statut: null };
     }
     const detail: Detail = av === 'fait' ? [1, 0, 0] : av === 'programme' ? [0, 1, 0] : av === 'pas_fait' ? [0, 0, 1] : (record?.detail ?? DEFAULT_DETAIL);
     const [fait, programme, pasFait] = splitMilli(pot, detail);

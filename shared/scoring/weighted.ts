@@ -10,8 +10,8 @@ import { computeLeafSum, scoreLeafBy } from './points';
  * Engine of the `weighted` model. StatutRecord mapping (shared/domain.ts): avancement `fait` ↔ conforme,
  * `pas_fait` ↔ non conforme, `non_renseigne` (or no record) ↔ non évalué, `concerne: false` ↔ non applicable.
  * Per critère (in points = weight): conforme → pointFait = weight; non conforme → pointPasFait = weight;
- * non évalué → pointNonRenseigne = weight; non applicable → not concerned, pointPotentiel 0. Thématiques and the
- * root sum their critères.
+ * non évalué → pointNonRenseigne = weight; non applicable → not concerned, pointPotentiel 0. Display statut:
+ * conforme / non_conforme / non_applicable, null when non évalué. Thématiques and the root sum their critères.
  * Root `score` = Σ weights conformes ÷ Σ weights évalués (conformes + non conformes), a fraction 0..1: non évalué
  * and non applicable are excluded from the denominator (DOMAIN.md); null when that denominator is 0.
  * `completude` = (critères évalués + non applicables) ÷ critères. `niveau`: from `referential.niveaux`

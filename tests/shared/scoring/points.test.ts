@@ -49,7 +49,7 @@ describe('pointsEngine', () => {
     expect(r.referential).toEqual({ id: 'nr', version: 't' });
     expect(r.root).toMatchObject({ pointReferentiel: 100, pointPotentiel: 100, pointFait: 0, pointNonRenseigne: 100, score: 0, niveau: null, completude: 0,
       totalTachesCount: 4, completedTachesCount: 0, renseigne: false, concerne: true, statut: null });
-    expect(r.nodes['nr_1.1']).toMatchObject({ statut: 'non_renseigne', renseigne: false, pointNonRenseigne: 40 });
+    expect(r.nodes['nr_1.1']).toMatchObject({ statut: null, renseigne: false, pointNonRenseigne: 40 });
     expect(Object.keys(r.nodes).sort()).toEqual(['nr_1', 'nr_1.1', 'nr_1.2', 'nr_2', 'nr_2.1', 'nr_2.2']);
   });
 

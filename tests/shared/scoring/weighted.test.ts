@@ -46,7 +46,7 @@ describe('weightedEngine', () => {
     expect(r.nodes['rg_1.1']).toMatchObject({ statut: 'conforme', pointFait: 1.5, pointPotentiel: 1.5 });
     expect(r.nodes['rg_1.3']).toMatchObject({ statut: 'non_conforme', pointPasFait: 1.25 });
     expect(r.nodes['rg_2.1']).toMatchObject({ statut: 'non_applicable', concerne: false, pointPotentiel: 0, pointReferentiel: 1 });
-    expect(r.nodes['rg_2.2']).toMatchObject({ statut: 'non_renseigne', pointNonRenseigne: 1.5, renseigne: false });
+    expect(r.nodes['rg_2.2']).toMatchObject({ statut: null, pointNonRenseigne: 1.5, renseigne: false });
     expect(r.nodes.rg_1).toMatchObject({ pointPotentiel: 4.25, pointFait: 3, pointPasFait: 1.25, statut: null, renseigne: true });
     expect(r.nodes.rg_2).toMatchObject({ pointPotentiel: 1.5, pointNonRenseigne: 1.5, concerne: true });
     expectNoNaN(r);
