@@ -46,7 +46,8 @@ export function columnLetter(index: number): string {
 
 /**
  * Parses a CSV file (comma separated, RFC 4180 quotes, multi-line quoted fields, optional BOM).
- * Rows whose cells are all blank are dropped but still counted, so row numbers match the spreadsheet.
+ * Rows whose cells are all blank are dropped but still counted, so row numbers match the spreadsheet (one row per
+ * record, whatever the line breaks inside quoted cells); `\r\n` inside cells becomes `\n`.
  * `options.code` defaults to 'REFERENTIAL_INVALID'; `options.allowNoRows` accepts a header without data rows.
  * @throws UserError(code) when the file is empty (no header, or no data row unless allowed) or the quoting is broken.
  */
@@ -69,7 +70,8 @@ export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; 
   }
   const rows: CsvRow[] = [];
   data.forEach((cells, i) => {
-    if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 2, cells });
+    // Line breaks inside quoted cells are normalised to \n (Windows exports write \r\n).
+    if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 2, cells: cells.map((c) => c.replace(/\r\n?/g, '\n')) });
   });
   if (rows.length === 0 && !options.allowNoRows) {
     throw new UserError(code, `Le fichier « ${file.name} » est vide : aucune ligne de données sous l'en-tête.`, { file: file.name, row: 2 });
