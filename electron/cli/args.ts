@@ -1,0 +1,201 @@
+/**
+ * Argument parsing of the `label-audit` command line (brief "label-audit command line"; usage in `usage.ts`).
+ * Pure: turns argv into a typed command or throws a `UserError` whose message is one French line.
+ */
+import { parseArgs } from 'node:util';
+import { STATUTS, type Detail, type Statut } from '../../shared/domain';
+import { UserError } from '../../shared/errors';
+
+/** Referential file formats the CLI accepts for `import-referential --format`. */
+export const IMPORT_FORMATS = ['tete-csv', 'rgesn-json', 'grid-xlsx', 'grid-csv', 'grid-json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Options every command takes. `dataDir` / `user` are undefined when not given (the caller picks the defaults). */
+export interface CommonOptions {
+  dataDir: string | undefined;
+  json: boolean;
+  user: string | undefined;
+}
+
+/** One parsed command line. */
+export type CliCommand =
+  | { name: 'help' }
+  | { name: 'import-referential'; files: string[]; format: ImportFormat | undefined; id: string | undefined }
+  | { name: 'referentials' }
+  | {
+      name: 'set-statut';
+      referentialId: string;
+      nodeId: string;
+      statut: Statut;
+      /** `[fait, programme, pasFait]` fractions 0..1, only with `detaille`. */
+      detail: Detail | undefined;
+      /** undefined: leave the stored explication alone. */
+      explication: string | undefined;
+    }
+  | { name: 'add-preuve'; referentialId: string; nodeId: string; target: string; titre: string | undefined }
+  | { name: 'score'; referentialId: string }
+  | { name: 'export-pack'; referentialId: string; out: string | undefined }
+  | { name: 'verify'; file: string };
+
+export type ParsedCli = CliCommand & { common: CommonOptions };
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+
+const COMMON_OPTIONS: Record<string, OptionSpec> = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  user: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** Per command: its own options and its positional arguments (names as shown in the usage; `...` = one or more). */
+const COMMANDS: Record<Exclude<CliCommand['name'], 'help'>, { options: Record<string, OptionSpec>; positionals: string[] }> = {
+  'import-referential': { options: { format: { type: 'string' }, id: { type: 'string' } }, positionals: ['FICHIER...'] },
+  referentials: { options: {}, positionals: [] },
+  'set-statut': {
+    options: { fait: { type: 'string' }, programme: { type: 'string' }, 'pas-fait': { type: 'string' }, explication: { type: 'string' } },
+    positionals: ['REFERENTIEL', 'NOEUD', 'STATUT'],
+  },
+  'add-preuve': { options: { title: { type: 'string' } }, positionals: ['REFERENTIEL', 'NOEUD', 'FICHIER|URL'] },
+  score: { options: {}, positionals: ['REFERENTIEL'] },
+  'export-pack': { options: { out: { type: 'string' } }, positionals: ['REFERENTIEL'] },
+  verify: { options: {}, positionals: ['FICHIER.zip'] },
+};
+
+function invalid(message: string, field?: string): UserError {
+  return new UserError('INPUT_INVALID', message, field ? { field } : {});
+}
+
+/**
+ * Parses a fraction given on the command line: `0.7`, `0,7` (French decimal comma) or `70%`.
+ * Returns a number in 0..1. Throws UserError INPUT_INVALID naming the option when it is not a number in 0..1.
+ */
+export function parseFraction(text: string, option: string): number {
+  const trimmed = text.trim();
+  const percent = trimmed.endsWith('%');
+  const body = (percent ? trimmed.slice(0, -1) : trimmed).trim().replace(',', '.');
+  const value = /^\d+(\.\d+)?$|^\.\d+$/.test(body) ? Number(body) / (percent ? 100 : 1) : NaN;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw invalid(`Option --${option} : « ${text} » n'est pas une fraction entre 0 et 1 (exemples : 0.7, 0,7 ou 70%).`, option);
+  }
+  return value;
+}
+
+/** Maps a node:util parseArgs error to one French line. */
+function parseArgsError(e: unknown, command: string): UserError {
+  const err = e as { code?: string; message?: string };
+  const where = command ? ` (commande ${command})` : '';
+  const option = /'(-{1,2}[^'\s]+)/.exec(err.message ?? '')?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return invalid(`Option inconnue : ${option ?? '?'}${where}. Tapez label-audit --help.`, option);
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return invalid(`L'option ${option ?? '?'} attend une valeur${where}.`, option);
+  }
+  return invalid(`Arguments invalides${where} : ${err.message ?? String(e)}`);
+}
+
+/**
+ * Parses `argv` (without `node` and the script path) into a command.
+ * No command, `--help` or `help` → `{ name: 'help' }`.
+ * Throws UserError INPUT_INVALID (one French line naming the command, option or argument) on an unknown command,
+ * an unknown option, a missing value, a wrong number of arguments, an unknown statut or format, or a bad fraction.
+ */
+export function parseCli(argv: string[]): ParsedCli {
+  const commandIndex = findCommandIndex(argv);
+  const name = commandIndex >= 0 ? (argv[commandIndex] ?? '') : '';
+  const rest = commandIndex < 0 ? argv : [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
+
+  if (name === '' || name === 'help') {
+    const { values } = safeParse(rest, COMMON_OPTIONS, '', false);
+    return { name: 'help', common: common(values) };
+  }
+  const spec = (COMMANDS as Record<string, (typeof COMMANDS)[keyof typeof COMMANDS] | undefined>)[name];
+  if (!spec) throw invalid(`Commande inconnue : « ${name} ». Tapez label-audit --help pour la liste des commandes.`);
+
+  const { values, positionals } = safeParse(rest, { ...COMMON_OPTIONS, ...spec.options }, name, true);
+  const commonOptions = common(values);
+  if (values.help === true) return { name: 'help', common: commonOptions };
+
+  const variadic = spec.positionals.some((p) => p.endsWith('...'));
+  const expected = spec.positionals.length;
+  if (variadic ? positionals.length < 1 : positionals.length !== expected) {
+    const shape = spec.positionals.join(' ') || '(aucun argument)';
+    throw invalid(`La commande ${name} attend : ${shape} (reçu ${positionals.length} argument${positionals.length > 1 ? 's' : ''}).`);
+  }
+  const str = (key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const [p0 = '', p1 = '', p2 = ''] = positionals;
+
+  switch (name) {
+    case 'import-referential': {
+      const format = str('format');
+      if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+        throw invalid(`Option --format : « ${format} » inconnu ; formats acceptés : ${IMPORT_FORMATS.join(', ')}.`, 'format');
+      }
+      return { name, files: positionals, format: format as ImportFormat | undefined, id: str('id'), common: commonOptions };
+    }
+    case 'referentials':
+      return { name, common: commonOptions };
+    case 'set-statut': {
+      if (!(STATUTS as readonly string[]).includes(p2)) {
+        throw invalid(`Statut inconnu : « ${p2} » ; statuts acceptés : ${STATUTS.join(', ')}.`, 'statut');
+      }
+      const statut = p2 as Statut;
+      const parts = (['fait', 'programme', 'pas-fait'] as const).map((o) => {
+        const v = str(o);
+        return v === undefined ? undefined : parseFraction(v, o);
+      });
+      const given = parts.some((v) => v !== undefined);
+      if (statut === 'detaille' && !given) {
+        throw invalid('Le statut detaille demande la répartition : --fait F --programme P --pas-fait Q (fractions dont la somme vaut 1).', 'detail');
+      }
+      if (statut !== 'detaille' && given) {
+        throw invalid(`Les options --fait, --programme et --pas-fait ne vont qu'avec le statut detaille (reçu ${statut}).`, 'detail');
+      }
+      const detail: Detail | undefined = given ? [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0] : undefined;
+      return { name, referentialId: p0, nodeId: p1, statut, detail, explication: str('explication'), common: commonOptions };
+    }
+    case 'add-preuve':
+      return { name, referentialId: p0, nodeId: p1, target: p2, titre: str('title'), common: commonOptions };
+    case 'score':
+      return { name, referentialId: p0, common: commonOptions };
+    case 'export-pack':
+      return { name, referentialId: p0, out: str('out'), common: commonOptions };
+    default:
+      return { name: 'verify', file: p0, common: commonOptions };
+  }
+}
+
+/** Index of the command word: the first bare word that is not the value of an option taking one (`--data-dir DIR`). */
+function findCommandIndex(argv: string[]): number {
+  const valued = new Set<string>();
+  for (const spec of [COMMON_OPTIONS, ...Object.values(COMMANDS).map((c) => c.options)]) {
+    for (const [key, o] of Object.entries(spec)) if (o.type === 'string') valued.add(`--${key}`);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (valued.has(arg)) i++;
+    else if (!arg.startsWith('-')) return i;
+  }
+  return -1;
+}
+
+function safeParse(args: string[], options: Record<string, OptionSpec>, command: string, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (e) {
+    if (!allowPositionals && (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      throw invalid(`Argument inattendu${command ? ` (commande ${command})` : ''}. Tapez label-audit --help.`);
+    }
+    throw parseArgsError(e, command);
+  }
+}
+
+function common(values: Record<string, unknown>): CommonOptions {
+  return {
+    dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
+    json: values.json === true,
+    user: typeof values.user === 'string' ? values.user : undefined,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Output of the `label-audit` command line: the JSON shapes the labelling body's scripts rely on, and the human
+ * French text. Pure functions (no I/O).
+ */
+import { round3, type NodeScore, type Referential, type ScoreResult } from '../../shared/domain';
+
+/** The six point fields of a node in `score --json`, in points, 3 decimals. */
+export interface CliNodePoints {
+  pointReferentiel: number;
+  pointPotentiel: number;
+  pointFait: number;
+  pointProgramme: number;
+  pointPasFait: number;
+  pointNonRenseigne: number;
+}
+
+/** A node in `score --json`: the points plus its display statut (null where no statut can be entered) and its leaf counts. */
+export interface CliNodeScore extends CliNodePoints {
+  statut: string | null;
+  concerne: boolean;
+  totalTachesCount: number;
+  completedTachesCount: number;
+}
+
+/**
+ * The document `label-audit score REF --json` prints (the CLI contract):
+ * `score` and `completude` are fractions 0..1 (`score` null when not computable, e.g. potentiel 0);
+ * `niveau` is the nom of the highest étoiles/niveau reached, or null.
+ */
+export interface CliScore {
+  referential: { id: string; version: string };
+  root: CliNodePoints & { score: number | null; completude: number; niveau: string | null };
+  nodes: Record<string, CliNodeScore>;
+}
+
+function points(s: NodeScore): CliNodePoints {
+  return {
+    pointReferentiel: round3(s.pointReferentiel),
+    pointPotentiel: round3(s.pointPotentiel),
+    pointFait: round3(s.pointFait),
+    pointProgramme: round3(s.pointProgramme),
+    pointPasFait: round3(s.pointPasFait),
+    pointNonRenseigne: round3(s.pointNonRenseigne),
+  };
+}
+
+/** Maps an engine ScoreResult to the CLI's `score --json` shape (CliScore). */
+export function toCliScore(result: ScoreResult): CliScore {
+  const nodes: Record<string, CliNodeScore> = {};
+  for (const [id, s] of Object.entries(result.nodes)) {
+    nodes[id] = {
+      ...points(s),
+      statut: s.statut,
+      concerne: s.concerne,
+      totalTachesCount: s.totalTachesCount,
+      completedTachesCount: s.completedTachesCount,
+    };
+  }
+  return {
+    referential: { id: result.referential.id, version: result.referential.version },
+    root: {
+      ...points(result.root),
+      score: result.root.score,
+      completude: result.root.completude,
+      niveau: result.root.niveau?.nom ?? null,
+    },
+    nodes,
+  };
+}
+
+/** Points in French notation, up to 3 decimals, no grouping: 61.5 → "61,5". */
+export function formatPoints(x: number): string {
+  return round3(x).toLocaleString('fr-FR', { maximumFractionDigits: 3, useGrouping: false });
+}
+
+/** A fraction 0..1 as a French percentage with one decimal: 0.123 → "12,3 %"; null → "non calculable". */
+export function formatPercent(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return 'non calculable';
+  // Truncate (never round up) so a score just under a threshold is never shown as reaching it (DOMAIN.md).
+  const tenths = Math.floor(fraction * 1000 + 1e-9) / 10;
+  return `${tenths.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })} %`;
+}
+
+/** Bytes in a human French form: 1536 → "1,5 Ko". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} octets`;
+  const units = ['Ko', 'Mo', 'Go'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1, useGrouping: false })} ${units[unit]}`;
+}
+
+/** One line of points for a node: "fait 12,5 · programmé 3 · pas fait 0 · non renseigné 20 / potentiel 35,5 points". */
+export function formatNodePoints(s: CliNodePoints): string {
+  return (
+    `fait ${formatPoints(s.pointFait)} · programmé ${formatPoints(s.pointProgramme)} · pas fait ${formatPoints(s.pointPasFait)}` +
+    ` · non renseigné ${formatPoints(s.pointNonRenseigne)} / potentiel ${formatPoints(s.pointPotentiel)} points`
+  );
+}
+
+/**
+ * Human text of `label-audit score`: the root summary (score, niveau, complétude, points) then one line per axe
+ * (depth-1 node, in the referential's order) with its points and its share fait of its potentiel.
+ */
+export function formatScoreText(referential: Referential, score: CliScore): string {
+  const root = score.root;
+  const lines = [
+    `${referential.nom} (${referential.id}, version ${referential.version})`,
+    `Score : ${formatPercent(root.score)} — niveau atteint : ${root.niveau ?? 'aucun'}`,
+    `Complétude : ${formatPercent(root.completude)}`,
+    `Points : ${formatNodePoints(root)}`,
+  ];
+  const axes = referential.nodes.filter((n) => n.depth === 1);
+  if (axes.length > 0) lines.push('');
+  for (const axe of axes) {
+    const s = score.nodes[axe.id];
+    if (!s) continue;
+    const share = s.pointPotentiel > 0 ? formatPercent(s.pointFait / s.pointPotentiel) : 'non concerné';
+    lines.push(`${capitalize(axe.type)} ${axe.identifiant} ${axe.nom} : ${share} — ${formatNodePoints(s)}`);
+  }
+  return lines.join('\n');
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

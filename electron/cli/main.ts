@@ -1,0 +1,108 @@
+/**
+ * `label-audit` entry logic: parse, open the workspace (without the demo), run the command, map errors to exit codes.
+ * Contract (brief "label-audit command line"): exit 0 on success; 1 on a user error with ONE line on stderr naming
+ * the file, row, node or field; 2 with one line "Erreur interne : …" on anything unexpected; never a stack trace.
+ */
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { createCore } from '../core/core';
+import { defaultDataDir } from '../core/paths';
+import { appRouter } from '../core/api/router';
+import { isUserError } from '../../shared/errors';
+import { parseCli } from './args';
+import { runCommand, runVerify } from './commands';
+import { USAGE } from './usage';
+
+/** Where the CLI writes; tests pass collectors, the real entry passes process streams. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Base of relative paths (files, --data-dir, --out). */
+  cwd: string;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  cwd: process.cwd(),
+};
+
+/** The OS user name, for the history when --user is absent. */
+export function osUserName(): string {
+  try {
+    return userInfo().username || process.env.USER || 'inconnu';
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'inconnu';
+  }
+}
+
+/**
+ * Runs the command line `argv` (arguments after the script path). Returns the exit code (0, 1 or 2); never throws.
+ * Writes the result on `io.stdout`, errors as single lines on `io.stderr`.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  let core: { close(): void } | undefined;
+  try {
+    const cmd = parseCli(argv);
+    if (cmd.name === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (cmd.name === 'verify') {
+      const outcome = await runVerify(cmd.file, { out: io.stdout, cwd: io.cwd, json: cmd.common.json });
+      for (const line of outcome.errors) io.stderr(`${oneLine(line)}\n`);
+      return outcome.exitCode;
+    }
+    const dataDir = cmd.common.dataDir !== undefined ? resolve(io.cwd, cmd.common.dataDir) : defaultDataDir();
+    const opened = createCore({ dataDir, user: cmd.common.user ?? osUserName(), demo: false });
+    core = opened;
+    const caller = appRouter.createCaller({ core: opened });
+    const outcome = await runCommand(cmd, caller, { out: io.stdout, cwd: io.cwd, json: cmd.common.json });
+    for (const line of outcome.errors) io.stderr(`${oneLine(line)}\n`);
+    return outcome.exitCode;
+  } catch (e) {
+    const { exitCode, line } = describeError(e);
+    io.stderr(`${line}\n`);
+    return exitCode;
+  } finally {
+    try {
+      core?.close();
+    } catch {
+      // Closing after a failure must not hide the first error.
+    }
+  }
+}
+
+/**
+ * Maps anything thrown to the CLI's exit code and ONE stderr line:
+ * a UserError (directly or as the cause of a TRPCError) → 1 with its French message;
+ * a zod input error from the router → 1 naming the field; a TRPCError BAD_REQUEST/NOT_FOUND → 1 with its message;
+ * anything else → 2, "Erreur interne : <message>".
+ */
+export function describeError(e: unknown): { exitCode: 1 | 2; line: string } {
+  const user = findUserError(e);
+  if (user) return { exitCode: 1, line: oneLine(user.message) };
+  const err = e as { name?: string; code?: string; message?: string; cause?: unknown };
+  if (err?.name === 'TRPCError' && (err.code === 'BAD_REQUEST' || err.code === 'NOT_FOUND')) {
+    // Same wording as the router's errorFormatter (electron/core/api/trpc.ts): the first zod issue with its path.
+    const issue = (err.cause as { issues?: Array<{ path?: PropertyKey[]; message?: string }> } | undefined)?.issues?.[0];
+    if (issue) {
+      const field = (issue.path ?? []).map(String).join('.');
+      return { exitCode: 1, line: oneLine(`Donnée invalide${field ? ` pour « ${field} »` : ''} : ${issue.message ?? 'format incorrect'}.`) };
+    }
+    return { exitCode: 1, line: oneLine(err.message ?? 'Entrée invalide.') };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { exitCode: 2, line: oneLine(`Erreur interne : ${message}`) };
+}
+
+function findUserError(e: unknown): { message: string } | undefined {
+  for (let cur = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    if (isUserError(cur)) return cur;
+  }
+  return undefined;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}

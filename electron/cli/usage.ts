@@ -1,0 +1,31 @@
+/** Usage text of `label-audit --help` (French, as every user-facing text). */
+export const USAGE = `Label Audit — préparer l'audit du Label Numérique Responsable et des labels TETE (CAE, ECi), hors ligne.
+
+Usage : label-audit COMMANDE [ARGUMENTS] [OPTIONS]
+
+Commandes :
+  import-referential FICHIER... [--format tete-csv|rgesn-json|grid-xlsx|grid-csv|grid-json] [--id ID]
+        Importe (ou remplace) un référentiel depuis ses fichiers.
+  referentials
+        Liste les référentiels de l'espace de travail, avec leurs nœuds et leurs points.
+  set-statut REFERENTIEL NOEUD STATUT [--fait F --programme P --pas-fait Q] [--explication TEXTE]
+        Enregistre le statut d'un nœud. STATUT : fait, programme, pas_fait, non_renseigne, detaille,
+        non_concerne, conforme, non_conforme, non_applicable. F, P, Q : fractions (0.7 ou 0,7) dont la
+        somme vaut 1, pour le statut detaille.
+  add-preuve REFERENTIEL NOEUD FICHIER|URL [--title TITRE]
+        Ajoute une preuve : un fichier local, ou un lien http(s)://.
+  score REFERENTIEL
+        Affiche le score, le niveau atteint, la complétude et les points par axe.
+  export-pack REFERENTIEL [--out FICHIER.zip]
+        Écrit le paquet d'audit (zip) ; sans --out, il reste dans le dossier exports de l'espace de travail.
+  verify FICHIER.zip
+        Vérifie un paquet d'audit (empreintes, manifeste, noms) ; code de sortie 1 s'il y a un problème.
+
+Options communes :
+  --data-dir DOSSIER   dossier de l'espace de travail (par défaut celui de l'application de bureau)
+  --json               un seul document JSON sur la sortie standard
+  --user NOM           auteur des modifications, pour l'historique (par défaut l'utilisateur du système)
+  -h, --help           cette aide
+
+Codes de sortie : 0 succès ; 1 erreur de saisie ou de fichier (une ligne sur la sortie d'erreur) ; 2 erreur interne.
+`;

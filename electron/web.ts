@@ -1,0 +1,344 @@
+/**
+ * Browser mode (ARCHITECTURE.md: "same router over HTTP on 127.0.0.1, serving the built renderer"):
+ * one node:http server bound to 127.0.0.1 only, serving
+ *   /trpc/<path>              the tRPC router (plain JSON, no superjson),
+ *   /exports/<fileName>       downloads of files directly inside <dataDir>/exports,
+ *   everything else           the built renderer (static files, CSP of the desktop app, SPA fallback to index.html).
+ * Requests whose Host header is not 127.0.0.1:<port> / localhost:<port> are refused (DNS-rebinding guard), and
+ * so are non-GET requests from another origin (CSRF guard: a web page could otherwise POST a form to /trpc).
+ *
+ * CLI: `node --import tsx electron/web.ts [--data-dir DIR] [--port N] [--no-demo] [--user NAME]`.
+ */
+import { createReadStream, existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { userInfo } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { appRouter } from './core/api/router';
+import { createCore } from './core/core';
+import { defaultDataDir, exportsDir } from './core/paths';
+import { isUserError, UserError } from '../shared/errors';
+
+/** Repository root (electron/web.ts → ..): relative `rendererDir` values are resolved from it, not from the cwd. */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Content-Security-Policy of every HTML page: exactly the desktop app's (electron/shell/security.ts, which this
+ * file may not import; tests/web/web.test.ts checks both stay equal). `'self'` is http://127.0.0.1:<port> here,
+ * so the renderer's HTTP link reaches /trpc.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Content types by extension (static renderer files and exports). */
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Options of `startWebServer`. */
+export interface WebServerOptions {
+  /** Data dir of the workspace (see electron/core/paths.ts). */
+  dataDir: string;
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Only '127.0.0.1' or 'localhost' (both bind 127.0.0.1): the server never listens on another interface. */
+  host?: string;
+  /** Seed the demo workspace on first launch (default true, like the desktop app). */
+  demo?: boolean;
+  /** Built renderer folder; relative paths are resolved from the repository root. Default `out/renderer`. */
+  rendererDir?: string;
+  /** Name written in the history (default: the OS user). */
+  user?: string;
+}
+
+/** A running browser-mode server. */
+export interface WebServer {
+  /** `http://127.0.0.1:<port>/` */
+  url: string;
+  port: number;
+  /** Stops listening, drops open connections, closes the workspace. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the browser-mode server (see the file docstring).
+ * Throws UserError INPUT_INVALID when `host` is not a loopback name; rejects with the listen error
+ * (e.g. EADDRINUSE) when the port is taken; the workspace is closed again in that case.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { dataDir, port = 0, host = '127.0.0.1', demo = true, rendererDir = 'out/renderer' } = options;
+  if (host !== '127.0.0.1' && host !== 'localhost') {
+    throw new UserError('INPUT_INVALID', `Hôte refusé : « ${host} ». Le mode navigateur n'écoute que sur 127.0.0.1.`, { field: 'host' });
+  }
+  const core = createCore({ dataDir, user: options.user ?? osUserName(), demo });
+  const staticRoot = resolve(ROOT, rendererDir);
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: () => ({ core }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !isUserError(error.cause)) {
+        console.error(`Erreur interne (${path ?? '?'}) : ${error.message}`);
+      }
+    },
+  });
+
+  let boundPort = port;
+  const server: Server = createServer((req, res) => {
+    setSecurityHeaders(res);
+    try {
+      handle(req, res);
+    } catch (e) {
+      console.error(`Erreur interne : ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) sendText(res, 500, 'Erreur interne.');
+      else res.destroy();
+    }
+  });
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const allowedHosts = [`127.0.0.1:${boundPort}`, `localhost:${boundPort}`];
+    if (!allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
+      sendText(res, 403, `Hôte refusé : « ${req.headers.host ?? ''} ». Ouvrez http://127.0.0.1:${boundPort}/`);
+      return;
+    }
+    const method = req.method ?? 'GET';
+    const readOnly = method === 'GET' || method === 'HEAD';
+    if (!readOnly && !sameOrigin(req, allowedHosts)) {
+      sendText(res, 403, 'Requête refusée : origine différente.');
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/trpc' || path.startsWith('/trpc/')) {
+      void trpc(req, res);
+      return;
+    }
+    if (!readOnly) {
+      sendText(res, 405, 'Méthode non autorisée.');
+      return;
+    }
+    if (path.startsWith('/exports/')) {
+      serveExport(dataDir, path.slice('/exports/'.length), req, res);
+      return;
+    }
+    serveStatic(staticRoot, path, req, res);
+  }
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  }).catch((e: unknown) => {
+    core.close();
+    throw e;
+  });
+  const address = server.address();
+  boundPort = typeof address === 'object' && address !== null ? address.port : port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${boundPort}/`,
+    port: boundPort,
+    close() {
+      closing ??= new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }).finally(() => core.close());
+      return closing;
+    },
+  };
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+/** A state-changing request is accepted only when the browser says it comes from our own origin (or says nothing, as curl and Node do). */
+function sameOrigin(req: IncomingMessage, allowedHosts: string[]): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return allowedHosts.some((h) => origin.toLowerCase() === `http://${h}`);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`${text}\n`);
+}
+
+function sendFile(res: ServerResponse, req: IncomingMessage, file: string, size: number, headers: Record<string, string>): void {
+  res.writeHead(200, { 'Content-Length': String(size), ...headers });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+/**
+ * Static renderer files. `..` segments (raw or percent-encoded), NUL bytes and anything resolving outside
+ * `root` (symlinks included) are refused with 403; a missing path without extension falls back to index.html.
+ */
+function serveStatic(root: string, rawPath: string, req: IncomingMessage, res: ServerResponse): void {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    sendText(res, 400, 'Chemin invalide.');
+    return;
+  }
+  if (decoded.includes('\0') || decoded.split(/[\\/]+/).includes('..')) {
+    sendText(res, 403, 'Chemin refusé.');
+    return;
+  }
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) {
+    sendText(res, 503, `Interface non construite (${index} absent) : lancez « npm run web » qui la construit.`);
+    return;
+  }
+  let file = resolve(root, `.${decoded}`);
+  if (file !== root && !file.startsWith(root + sep)) {
+    sendText(res, 403, 'Chemin refusé.');
+    return;
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) {
+    if (extname(decoded) !== '') {
+      sendText(res, 404, `Introuvable : ${decoded}`);
+      return;
+    }
+    file = index; // client-side route
+  }
+  const real = realpathSync(file);
+  const realRoot = realpathSync(root);
+  if (!real.startsWith(realRoot + sep)) {
+    sendText(res, 403, 'Chemin refusé.');
+    return;
+  }
+  const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
+  const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
+  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+  sendFile(res, req, real, statSync(real).size, headers);
+}
+
+/** `/exports/<fileName>`: a regular file directly inside `<dataDir>/exports` (no sub-folder, no symlink), as an attachment. */
+function serveExport(dataDir: string, rawName: string, req: IncomingMessage, res: ServerResponse): void {
+  let name: string;
+  try {
+    name = decodeURIComponent(rawName);
+  } catch {
+    sendText(res, 400, 'Nom de fichier invalide.');
+    return;
+  }
+  if (name === '' || name === '.' || name === '..' || /[\\/\0]/.test(name)) {
+    sendText(res, 403, 'Nom de fichier refusé.');
+    return;
+  }
+  const file = join(exportsDir(dataDir), name);
+  const info = existsSync(file) ? lstatSync(file) : undefined;
+  if (!info?.isFile()) {
+    sendText(res, 404, `Export introuvable : ${name}`);
+    return;
+  }
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  sendFile(res, req, file, info.size, {
+    'Content-Type': CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'Cache-Control': 'no-store',
+  });
+}
+
+function osUserName(): string {
+  try {
+    return userInfo().username || 'inconnu';
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'inconnu';
+  }
+}
+
+/** Default port of the command-line entry; a random free port is used when it is taken. */
+export const DEFAULT_PORT = 4780;
+
+/** Command-line entry: parses the options, starts the server, prints the URL, serves until SIGINT/SIGTERM. */
+async function main(argv: string[]): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-demo': { type: 'boolean' }, user: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (e) {
+    console.error(`Arguments invalides : ${(e as Error).message.split('\n')[0]}`);
+    process.exit(1);
+  }
+  const portText = values.port;
+  const port = portText === undefined ? DEFAULT_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Option --port : « ${portText} » n'est pas un numéro de port (0 à 65535).`);
+    process.exit(1);
+  }
+  const options: WebServerOptions = {
+    dataDir: values['data-dir'] !== undefined ? resolve(values['data-dir']) : defaultDataDir(),
+    port,
+    demo: values['no-demo'] !== true,
+    ...(values.user !== undefined ? { user: values.user } : {}),
+  };
+  let server: WebServer;
+  try {
+    server = await startWebServer(options).catch((e: unknown) => {
+      if (portText === undefined && (e as { code?: string }).code === 'EADDRINUSE') return startWebServer({ ...options, port: 0 });
+      throw e;
+    });
+  } catch (e) {
+    console.error(isUserError(e) ? e.message : `Erreur interne : ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(isUserError(e) ? 1 : 2);
+  }
+  console.log(`Label Audit (mode navigateur) : ${server.url}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await main(process.argv.slice(2));
+}

@@ -1,0 +1,153 @@
+/**
+ * Browser mode: the HTTP server of electron/web.ts on a free port with a temporary data dir (demo seeded) and a
+ * small fixture renderer folder. Raw node:http requests, because fetch normalises `..` and cannot set Host.
+ */
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY as DESKTOP_CSP } from '../../electron/shell/security';
+import { CONTENT_SECURITY_POLICY, startWebServer, type WebServer } from '../../electron/web';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let server: WebServer;
+let tmp = '';
+let dataDir = '';
+
+/** One raw HTTP request to the server (path sent as is). */
+function http(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+function postJson(path: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return http(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(input) });
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'label-audit-web-'));
+  dataDir = join(tmp, 'data');
+  const renderer = join(tmp, 'renderer');
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Label Audit</title><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log("ok");');
+  writeFileSync(join(tmp, 'secret.txt'), 'secret');
+  server = await startWebServer({ dataDir, port: 0, rendererDir: renderer, user: 'Testeur' });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('browser mode server', () => {
+  it('listens on 127.0.0.1 and gives its URL', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.port).toBeGreaterThan(0);
+  });
+
+  it('serves /trpc/referentials.list with the Label NR grid of the demo', async () => {
+    const r = await http('/trpc/referentials.list');
+    expect(r.status).toBe(200);
+    const list = (JSON.parse(r.body) as { result: { data: Array<{ id: string; points: number; model: string }> } }).result.data;
+    expect(list.find((x) => x.id === 'label-nr')).toMatchObject({ model: 'points', points: 1000 });
+  });
+
+  it('runs a mutation over HTTP and the next query sees it', async () => {
+    const r = await postJson('/trpc/workspace.update', { nom: 'Commune de Saint-Test' }, { Origin: `http://127.0.0.1:${server.port}` });
+    expect(r.status).toBe(200);
+    const get = await http('/trpc/workspace.get');
+    expect((JSON.parse(get.body) as { result: { data: { nom: string } } }).result.data.nom).toBe('Commune de Saint-Test');
+  });
+
+  it('carries a user error as error.data.userError with the French message', async () => {
+    const r = await postJson('/trpc/statuts.set', { referentialId: 'label-nr', nodeId: 'label-nr_99.99', statut: 'fait' });
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+    const err = (JSON.parse(r.body) as { error: { data: { userError: { code: string; message: string } } } }).error;
+    expect(err.data.userError.code).toBe('NODE_UNKNOWN');
+    expect(err.data.userError.message).toContain('label-nr_99.99');
+  });
+
+  it('refuses a request whose Host is not 127.0.0.1/localhost:port (DNS rebinding)', async () => {
+    const r = await http('/trpc/referentials.list', { headers: { Host: `attaquant.example:${server.port}` } });
+    expect(r.status).toBe(403);
+    expect(r.body).not.toContain('label-nr');
+    expect((await http('/', { headers: { Host: '127.0.0.1:1' } })).status).toBe(403);
+    expect((await http('/', { headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
+  });
+
+  it('refuses a mutation posted from another origin (CSRF)', async () => {
+    const r = await postJson('/trpc/workspace.update', { nom: 'Piraté' }, { Origin: 'http://attaquant.example' });
+    expect(r.status).toBe(403);
+    const r2 = await postJson('/trpc/workspace.update', { nom: 'Piraté' }, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(r2.status).toBe(403);
+    const get = await http('/trpc/workspace.get');
+    expect((JSON.parse(get.body) as { result: { data: { nom: string } } }).result.data.nom).toBe('Commune de Saint-Test');
+  });
+
+  it('serves index.html with the CSP, assets with their content type, and falls back to index.html for app routes', async () => {
+    const index = await http('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect(index.body).toContain('<title>Label Audit</title>');
+    const js = await http('/assets/app.js');
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.body).toBe('console.log("ok");');
+    expect((await http('/referentiels/cae')).body).toContain('<title>Label Audit</title>');
+    expect((await http('/assets/absent.js')).status).toBe(404);
+  });
+
+  it.each(['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00'])('refuses path traversal %s', async (path) => {
+    const r = await http(path);
+    expect(r.status).toBe(403);
+    expect(r.body).not.toContain('"name"');
+    expect(r.body).not.toContain('secret');
+  });
+
+  it('downloads a file of <dataDir>/exports as an attachment, and nothing outside it', async () => {
+    mkdirSync(join(dataDir, 'exports'), { recursive: true });
+    writeFileSync(join(dataDir, 'exports', 'paquet-été.zip'), 'PK-fake');
+    const r = await http(`/exports/${encodeURIComponent('paquet-été.zip')}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toBe('PK-fake');
+    expect(r.headers['content-type']).toBe('application/zip');
+    expect(r.headers['content-disposition']).toBe(`attachment; filename="paquet-_t_.zip"; filename*=UTF-8''paquet-%C3%A9t%C3%A9.zip`);
+    expect((await http('/exports/absent.zip')).status).toBe(404);
+    expect((await http('/exports/..%2fsettings.json')).status).toBe(403);
+    expect((await http('/exports/../settings.json')).status).toBe(403);
+  });
+
+  it('refuses other methods on static files', async () => {
+    expect((await http('/', { method: 'DELETE' })).status).toBe(405);
+  });
+});
+
+describe('startWebServer options', () => {
+  it('uses the same CSP as the desktop app', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(DESKTOP_CSP);
+  });
+
+  it('refuses to bind anything but loopback', async () => {
+    await expect(startWebServer({ dataDir: join(tmp, 'autre'), host: '0.0.0.0' })).rejects.toThrow("Hôte refusé : « 0.0.0.0 ». Le mode navigateur n'écoute que sur 127.0.0.1.");
+  });
+});
