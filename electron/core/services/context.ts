@@ -1,0 +1,46 @@
+/**
+ * What every service of one open workspace shares: the database, the evidence store, the user's name for the
+ * history, a clock, and the cache of referential trees (ARCHITECTURE.md "One status change, end to end").
+ */
+import type { Referential } from '../../../shared/domain';
+import type { Db } from '../db/open';
+import type { EvidenceStore } from '../evidence/store';
+
+export interface ServiceContext {
+  db: Db;
+  evidence: EvidenceStore;
+  /** Data dir root (exports go to `<dataDir>/exports`). */
+  dataDir: string;
+  workspaceId: string;
+  /** Name written in `modified_by`, `added_by` and history `who`. */
+  user: string;
+  /** Current time as an ISO 8601 string (injected so tests and the demo are reproducible). */
+  now: () => string;
+  /** Referential trees by id, loaded from the store on first use, dropped on import. */
+  cache: Map<string, Referential>;
+}
+
+/**
+ * Runs `fn` in one SQLite transaction (all or nothing) and returns its result. The clock is frozen meanwhile, so
+ * every row and history event of one operation carries the same timestamp.
+ */
+export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
+  const clock = ctx.now;
+  const at = clock();
+  ctx.now = () => at;
+  try {
+    return ctx.db.transaction(fn)();
+  } finally {
+    ctx.now = clock;
+  }
+}
+
+/** JSON text of `value`, or null for null/undefined (for the JSON columns). */
+export function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/** Parses a JSON column (null stays null). */
+export function fromJson<T>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T);
+}

@@ -1,0 +1,91 @@
+/**
+ * Audit pack export: maps the store to the pack builder's PackInput (electron/core/pack/types.ts) and writes the
+ * zip under `<dataDir>/exports/` (DOMAIN.md "The audit pack"). The pack's date is the last recorded change in the
+ * history — never the clock — so the same state gives the same bytes.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Detail } from '../../../shared/domain';
+import { UserError } from '../../../shared/errors';
+import { buildPack, verifyPack } from '../pack';
+import type { PackInput, PackPilotes, PackPreuve, PackStatut } from '../pack/types';
+import { exportsDir } from '../paths';
+import { APP_VERSION } from '../version';
+import type { ServiceContext } from './context';
+import { lastChangeAt } from './history';
+import { nodesOverview } from './nodes';
+import { listPreuves } from './preuves';
+import { getReferential } from './referentials';
+import { computeScore, listStatuts } from './statuts';
+import { getWorkspace } from './workspace';
+
+/** Result of `pack.export`: absolute path, file name, zip entries, size in bytes. */
+export interface PackExport {
+  path: string;
+  fileName: string;
+  entries: number;
+  bytes: number;
+}
+
+/** The pack's file name: `<workspace>-<referential>-<YYYYMMDD-HHMMSS>.zip` from the jalon date (UTC). */
+export function packFileName(workspaceId: string, referentialId: string, isoDate: string): string {
+  const stamp = isoDate.replace(/\.\d+Z?$|Z$/, '').replace(/[-:]/g, '').replace('T', '-');
+  return `${workspaceId}-${referentialId}-${stamp}.zip`;
+}
+
+/** Builds the PackInput of a referential from the store (no file is written). Throws REFERENTIAL_UNKNOWN. */
+export function packInput(ctx: ServiceContext, referentialId: string): PackInput {
+  const referential = getReferential(ctx, referentialId);
+  const ws = getWorkspace(ctx);
+  const imported = (ctx.db.prepare('SELECT imported_at FROM referential WHERE id = ?').get(referentialId) as { imported_at: string }).imported_at;
+  const date = lastChangeAt(ctx, referentialId) ?? imported;
+  const statuts = new Map<string, PackStatut>(
+    listStatuts(ctx, referentialId).map((s) => [
+      s.nodeId,
+      { statut: s.statut, detail: s.detail as Detail | null, explication: s.explication, modifiedAt: s.modifiedAt, modifiedBy: s.modifiedBy },
+    ]),
+  );
+  const pilotes = new Map<string, PackPilotes>();
+  for (const [nodeId, o] of Object.entries(nodesOverview(ctx, referentialId))) {
+    if (o.pilotes.length || o.services.length || o.echeance) pilotes.set(nodeId, { personnes: o.pilotes, services: o.services, echeance: o.echeance });
+  }
+  const own = new Set(referential.nodes.map((n) => n.id));
+  const preuves: PackPreuve[] = listPreuves(ctx, referentialId).map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    titre: p.titre,
+    fileName: p.fileName,
+    size: p.size,
+    sha256: p.sha256,
+    url: p.url,
+    addedAt: p.addedAt,
+    nodeIds: p.nodeIds.filter((id) => own.has(id)),
+  }));
+  return {
+    appVersion: APP_VERSION,
+    workspace: { nom: ws.nom, typeCollectivite: ws.typeCollectivite, codeInsee: ws.codeInsee, population: ws.population },
+    referential,
+    score: computeScore(ctx, referentialId),
+    jalon: { nom: 'État des lieux courant', date },
+    statuts,
+    pilotes,
+    preuves,
+    evidencePath: (sha256) => ctx.evidence.pathOf(sha256),
+  };
+}
+
+/** Writes the audit pack of a referential under `<dataDir>/exports/`. Throws REFERENTIAL_UNKNOWN, and the builder's errors. */
+export async function exportPack(ctx: ServiceContext, referentialId: string): Promise<PackExport> {
+  const input = packInput(ctx, referentialId);
+  const fileName = packFileName(ctx.workspaceId, referentialId, input.jalon.date);
+  const out = join(exportsDir(ctx.dataDir), fileName);
+  const res = await buildPack(input, out);
+  return { path: res.path, fileName, entries: res.entries, bytes: res.bytes };
+}
+
+/** Checks a pack (hashes, manifest, names). Throws FILE_NOT_FOUND naming the path when there is no such file. */
+export async function verifyPackFile(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> {
+  if (!existsSync(path)) throw new UserError('FILE_NOT_FOUND', `Le paquet d'audit ${path} est introuvable.`, { path });
+  const r = await verifyPack(path);
+  return { ok: r.ok, entries: r.entries, problems: r.problems };
+}

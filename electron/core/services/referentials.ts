@@ -1,0 +1,120 @@
+/**
+ * Referentials of the workspace: list, read (cached), import and re-import (DOMAIN.md "Referentials to support").
+ * A re-import of the same id replaces the tree but keeps the statuts, pilotes and preuves of nodes that still
+ * exist; it is refused, naming them, when statuts exist on nodes that would disappear.
+ */
+import type { Referential, ScoringModel } from '../../../shared/domain';
+import { UserError } from '../../../shared/errors';
+import { importReferentialFiles, type ImportOptions } from '../referential';
+import type { SourceFile } from '../referential/source';
+import { type ServiceContext, inTransaction } from './context';
+import { appendHistory } from './history';
+import { checkTree, loadReferential, nodeIds, referentialIds, saveReferential } from './referential-store';
+
+/** One line of `referentials.list`: `nodes` = node count without the root; `points` = root pointReferentiel. */
+export interface ReferentialSummary {
+  id: string;
+  version: string;
+  nom: string;
+  model: ScoringModel;
+  avertissement: string | null;
+  nodes: number;
+  points: number;
+  importedAt: string;
+}
+
+/** Result of an import: id, version, node count without root, root points. */
+export interface ImportResult {
+  id: string;
+  version: string;
+  nodes: number;
+  points: number;
+}
+
+/**
+ * The tree of referential `referentialId`, from the cache or the store.
+ * Throws UserError REFERENTIAL_UNKNOWN naming it when it is not in the workspace.
+ */
+export function getReferential(ctx: ServiceContext, referentialId: string): Referential {
+  const cached = ctx.cache.get(referentialId);
+  if (cached) return cached;
+  const loaded = loadReferential(ctx.db, referentialId);
+  if (!loaded) {
+    throw new UserError('REFERENTIAL_UNKNOWN', `Le référentiel « ${referentialId} » n'est pas chargé dans cet espace de travail.`, {
+      field: 'referentialId',
+    });
+  }
+  const { importedAt: _importedAt, ...ref } = loaded;
+  ctx.cache.set(referentialId, ref);
+  return ref;
+}
+
+/** Every referential of the workspace, sorted by id. */
+export function listReferentials(ctx: ServiceContext): ReferentialSummary[] {
+  return referentialIds(ctx.db).map((id) => {
+    const ref = getReferential(ctx, id);
+    const row = ctx.db.prepare('SELECT imported_at FROM referential WHERE id = ?').get(id) as { imported_at: string };
+    return {
+      id: ref.id,
+      version: ref.version,
+      nom: ref.nom,
+      model: ref.model,
+      avertissement: ref.avertissement,
+      nodes: ref.nodes.length - 1,
+      points: ref.nodes[0]?.pointReferentiel ?? 0,
+      importedAt: row.imported_at,
+    };
+  });
+}
+
+/**
+ * Stores `ref` in one transaction with a `referential.import` history event, and drops the cached tree.
+ * Throws UserError REFERENTIAL_INVALID (bad tree, or statuts on nodes the new version removes — listed, at most
+ * 10 named); nothing is written then.
+ */
+export function storeReferential(ctx: ServiceContext, ref: Referential): ImportResult {
+  checkTree(ref);
+  const newIds = new Set(ref.nodes.map((n) => n.id));
+  const vanishing = nodeIds(ctx.db, ref.id).filter((id) => !newIds.has(id));
+  if (vanishing.length > 0) {
+    const withStatut = (ctx.db.prepare('SELECT node_id FROM statut WHERE referential_id = ? ORDER BY node_id').all(ref.id) as { node_id: string }[])
+      .map((r) => r.node_id)
+      .filter((id) => !newIds.has(id));
+    if (withStatut.length > 0) {
+      const shown = withStatut.slice(0, 10).join(', ');
+      const more = withStatut.length > 10 ? ` et ${withStatut.length - 10} autre(s)` : '';
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        `La nouvelle version du référentiel ${ref.id} supprime ${withStatut.length} nœud(s) qui ont un statut : ${shown}${more}. Rien n'a été modifié.`,
+        { nodeId: withStatut[0] },
+      );
+    }
+  }
+  const previous = ctx.db.prepare('SELECT version FROM referential WHERE id = ?').get(ref.id) as { version: string } | undefined;
+  const result: ImportResult = { id: ref.id, version: ref.version, nodes: ref.nodes.length - 1, points: ref.nodes[0]?.pointReferentiel ?? 0 };
+  inTransaction(ctx, () => {
+    saveReferential(ctx.db, ref, ctx.now());
+    appendHistory(ctx, {
+      action: 'referential.import',
+      referentialId: ref.id,
+      before: previous ? { version: previous.version, nodesRemoved: vanishing.length } : null,
+      after: result,
+    });
+  });
+  ctx.cache.delete(ref.id);
+  return result;
+}
+
+/** Imports files (paths or decoded SourceFiles) through the format dispatcher, then stores the referential. */
+export function importReferential(ctx: ServiceContext, files: string[] | SourceFile[], opts: ImportOptions = {}): ImportResult {
+  return storeReferential(ctx, importReferentialFiles(files, opts));
+}
+
+/** The node `nodeId` of `ref`, or UserError NODE_UNKNOWN naming both. */
+export function requireNode(ref: Referential, nodeId: string): Referential['nodes'][number] {
+  const node = ref.nodes.find((n) => n.id === nodeId);
+  if (!node) {
+    throw new UserError('NODE_UNKNOWN', `Le nœud « ${nodeId} » n'existe pas dans le référentiel ${ref.id}.`, { nodeId });
+  }
+  return node;
+}

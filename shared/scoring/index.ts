@@ -1,0 +1,24 @@
+/**
+ * Picks the scoring engine of a referential's model (ARCHITECTURE.md: "one engine per scoring model").
+ * tete: tete-referentials.md §2; points: Label NR (DOMAIN.md, total out of 1 000); weighted: RGESN (DOMAIN.md).
+ */
+import type { ScoringModel } from '../domain';
+import type { ScoringEngine } from './engine';
+import { pointsEngine } from './points';
+import { teteEngine } from './tete';
+import { weightedEngine } from './weighted';
+
+export type { Personnalisation, ScoringEngine } from './engine';
+
+const ENGINES: Record<ScoringModel, ScoringEngine> = {
+  tete: teteEngine,
+  points: pointsEngine,
+  weighted: weightedEngine,
+};
+
+/** The engine for `model`. Throws Error for a model no engine implements (a programming error, not user input). */
+export function engineFor(model: ScoringModel): ScoringEngine {
+  const engine = ENGINES[model];
+  if (!engine) throw new Error(`Aucun moteur de calcul pour le modèle « ${String(model)} ».`);
+  return engine;
+}
