@@ -255,7 +255,8 @@ function parsePointsCell(raw: string): number | null | 'invalid' {
  * Columns (header row 1, any order, accents/case ignored): `identifiant`, `intitule`, `points` required;
  * `description`, `preuves_attendues` (several separated by `|` or line breaks) optional. Separator `;` or `,`,
  * detected from the header; decimal comma accepted. A row whose identifiant has one segment (`1`) is a thème,
- * two segments (`1.2`) a critère of thème `1`; a row whose identifiant is `total` declares the total points.
+ * two segments (`1.2`) a critère of thème `1`; a row whose identifiant is `total` (or empty, with an intitulé
+ * starting with « Total ») declares the total points.
  * Thème points may be empty (then the sum of its critères). Same tree and ids as `parseGridJson`;
  * `options` give version (default: file name without extension), nom (default: id) and niveaux (default: none).
  * @throws UserError REFERENTIAL_INVALID naming the file, the row as a spreadsheet shows it (header = 1) and the
@@ -295,7 +296,7 @@ export function parseGridCsv(
     const points = parsePointsCell(cell('points'));
     if (points === 'invalid') fail(`${name}, ligne ${row}, colonne « points » : « ${cell('points')} » n'est pas un nombre de points.`, at('points'));
     const pts = points;
-    if (identifiant.toLowerCase() === 'total') {
+    if (identifiant.toLowerCase() === 'total' || (identifiant === '' && /^total\b/i.test(cell('intitule')))) {
       total = pts;
       return;
     }

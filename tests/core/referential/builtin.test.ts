@@ -7,7 +7,60 @@ import { gridSchema } from '../../../electron/core/referential/grid';
 import { UserError } from '../../../shared/errors';
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
 
-type JsonSchema = { required?: string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[] };
+type JsonSchema = {
+  type?: string;
+  required?: string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  const?: unknown;
+  pattern?: string;
+  minLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+};
+
+/** The subset of JSON Schema 2020-12 the grid schema uses; returns the paths that violate it. */
+function violations(schema: JsonSchema, value: unknown, path = '$'): string[] {
+  if (schema.anyOf) return schema.anyOf.some((s) => violations(s, value, path).length === 0) ? [] : [`${path}: anyOf`];
+  if (schema.const !== undefined && value !== schema.const) return [`${path}: const`];
+  const t = schema.type;
+  if (t === 'object') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path}: object`];
+    const obj = value as Record<string, unknown>;
+    const out = (schema.required ?? []).filter((k) => !(k in obj)).map((k) => `${path}.${k}: required`);
+    for (const [k, v] of Object.entries(obj)) {
+      const sub = schema.properties?.[k];
+      if (sub) out.push(...violations(sub, v, `${path}.${k}`));
+      else if (schema.additionalProperties === false) out.push(`${path}.${k}: additional`);
+    }
+    return out;
+  }
+  if (t === 'array') {
+    if (!Array.isArray(value)) return [`${path}: array`];
+    const out = value.flatMap((v, i) => (schema.items ? violations(schema.items, v, `${path}[${i}]`) : []));
+    if (schema.minItems !== undefined && value.length < schema.minItems) out.push(`${path}: minItems`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) out.push(`${path}: maxItems`);
+    return out;
+  }
+  if (t === 'string') {
+    if (typeof value !== 'string') return [`${path}: string`];
+    if (schema.pattern && !new RegExp(schema.pattern).test(value)) return [`${path}: pattern`];
+    return schema.minLength !== undefined && value.length < schema.minLength ? [`${path}: minLength`] : [];
+  }
+  if (t === 'number' || t === 'integer') {
+    if (typeof value !== 'number' || (t === 'integer' && !Number.isInteger(value))) return [`${path}: ${t}`];
+    if (schema.minimum !== undefined && value < schema.minimum) return [`${path}: minimum`];
+    if (schema.maximum !== undefined && value > schema.maximum) return [`${path}: maximum`];
+    return schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum ? [`${path}: exclusiveMinimum`] : [];
+  }
+  if (t === 'null') return value === null ? [] : [`${path}: null`];
+  return t === undefined ? [] : [`${path}: unknown type ${t}`];
+}
 const raw = JSON.parse(readFileSync(join(BUILTIN_REFERENTIALS_DIR, LABEL_NR_FILE), 'utf8')) as Record<string, unknown>;
 const jsonSchema = JSON.parse(readFileSync(join(BUILTIN_REFERENTIALS_DIR, 'referential.schema.json'), 'utf8')) as JsonSchema & { $schema: string };
 
@@ -80,6 +133,22 @@ describe('built-in Label NR working grid', () => {
     }
     expect(written.root.required).toEqual(['id', 'version', 'nom', 'model', 'avertissement', 'niveaux', 'themes']);
     expect(written.critere?.required).toEqual(['identifiant', 'nom', 'description', 'points', 'preuvesAttendues']);
+  });
+
+  it('is valid against the JSON Schema, which rejects what the zod schema rejects', () => {
+    expect(violations(jsonSchema, raw)).toEqual([]);
+    const broken = structuredClone(raw) as { themes: Array<{ criteres: Array<Record<string, unknown>> }>; couleur?: string };
+    broken.themes[0]!.criteres[0]!.points = '35';
+    delete broken.themes[1]!.criteres[0]!.preuvesAttendues;
+    broken.themes[2]!.criteres[0]!.identifiant = '3-1';
+    broken.couleur = 'vert';
+    expect(violations(jsonSchema, broken).sort()).toEqual([
+      '$.couleur: additional',
+      '$.themes[0].criteres[0].points: number',
+      '$.themes[1].criteres[0].preuvesAttendues: required',
+      '$.themes[2].criteres[0].identifiant: pattern',
+    ]);
+    expect(gridSchema.safeParse(broken).error?.issues).toHaveLength(4);
   });
 
   it('refuses a missing folder with FILE_NOT_FOUND naming the path', () => {

@@ -51,6 +51,11 @@ describe('parseGridCsv', () => {
     expect(ref).toMatchObject({ version: 'v2', nom: 'Grille NR', niveaux: [{ rang: 1, nom: 'Niveau 1', seuil: 0.3 }] });
   });
 
+  it('reads a Total row with an empty identifiant and checks it', () => {
+    expect(parseGridCsv(csv(`${HEADER}1;T;;;\n1.1;C;5;;\n;Total général;5;;\n`), 'g').nodes[0]?.points).toBe(5);
+    expect(() => parseGridCsv(csv(`${HEADER}1;T;;;\n1.1;C;5;;\n;Total;6;;\n`), 'g')).toThrow('grille.csv : le total déclaré est de 6 points mais les critères en totalisent 5.');
+  });
+
   it('orders critères naturally (1.10 after 1.9)', () => {
     const ref = parseGridCsv(csv(`${HEADER}1;T;;;\n1.10;Dix;1;;\n1.9;Neuf;2;;\n`), 'g');
     expect(ref.nodes.map((n) => [n.identifiant, n.ordre])).toEqual([
