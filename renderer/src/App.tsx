@@ -1,0 +1,41 @@
+/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Export) and the current screen. */
+import { Dashboard } from './pages/Dashboard';
+import { ExportPage } from './pages/ExportPage';
+import { ReferentialPage } from './pages/ReferentialPage';
+import { formatHash, useRoute, type Route } from './router';
+
+const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
+  { page: 'dashboard', label: 'Tableau de bord', route: { page: 'dashboard' } },
+  { page: 'referentiel', label: 'Référentiel', route: { page: 'referentiel', referentialId: null, nodeId: null } },
+  { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
+];
+
+export function App() {
+  const route = useRoute();
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <header className="app-header">
+        <span className="brand">Label Audit</span>
+        <nav aria-label="Navigation principale">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.page}>
+                <a href={formatHash(n.route)} data-testid={`nav-${n.page}`} aria-current={route.page === n.page ? 'page' : undefined}>
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="contenu" tabIndex={-1}>
+        {route.page === 'dashboard' && <Dashboard />}
+        {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} />}
+        {route.page === 'export' && <ExportPage referentialId={route.referentialId} />}
+      </main>
+    </>
+  );
+}

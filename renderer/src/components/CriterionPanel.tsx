@@ -1,0 +1,161 @@
+/**
+ * The criterion panel (fiche) beside the tree: title, description/contexte as plain text, the node's score, the
+ * statut selector and explication, pilotes / services / échéance, preuves (file picker, drag-and-drop onto the
+ * panel, links) with the preuves attendues, and the node's history.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState, type DragEvent } from 'react';
+import type { NodeScore, Referential, ReferentialNode } from '../../../shared/domain';
+import { formatPercent, formatPoints, ratio } from '../lib/format';
+import { toPlainText } from '../lib/richText';
+import { acceptsStatut, levelLabel } from '../lib/statuts';
+import type { TreeIndex } from '../lib/tree';
+import { useTRPC } from '../trpc/client';
+import { HistoryList } from './HistoryList';
+import { pctFait } from './NodeTree';
+import { PilotesEditor } from './PilotesEditor';
+import { PreuvesSection, useUploadFiles } from './PreuvesSection';
+import { QueryState } from './QueryState';
+import { StatutBadge } from './StatutBadge';
+import { StatutEditor } from './StatutEditor';
+
+export interface CriterionPanelProps {
+  referential: Referential;
+  index: TreeIndex;
+  node: ReferentialNode;
+  score: NodeScore | null;
+  onClose(): void;
+}
+
+export function CriterionPanel({ referential, index, node, score, onClose }: CriterionPanelProps) {
+  const trpc = useTRPC();
+  const referentialId = referential.id;
+  const detail = useQuery(trpc.nodes.detail.queryOptions({ referentialId, nodeId: node.id }));
+  const upload = useUploadFiles(referentialId, node.id);
+  const [dragOver, setDragOver] = useState(false);
+  const hasChildren = (index.children.get(node.id)?.length ?? 0) > 0;
+  const editable = acceptsStatut(node, referential.model, referential.actionLevel, hasChildren);
+  const level = levelLabel(referential.hierarchie[node.depth] ?? node.type);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragOver(false);
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length > 0) upload.run(files);
+  };
+
+  return (
+    <aside
+      className={`panel${dragOver ? ' drag-over' : ''}`}
+      data-testid="criterion-panel"
+      data-node-id={node.id}
+      aria-labelledby="panel-title"
+      onDragOver={(e) => {
+        if (Array.from(e.dataTransfer.types).includes('Files')) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDragOver(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragOver(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="panel-header">
+        <div>
+          <p className="muted small">
+            {capitalize(level)} <span className="ident">{node.identifiant}</span>
+            {node.categorie ? ` · ${node.categorie}` : ''}
+          </p>
+          <h2 id="panel-title" data-testid="panel-title">
+            {node.nom}
+          </h2>
+        </div>
+        <button type="button" className="icon" aria-label="Fermer la fiche" data-testid="panel-close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+
+      {score && (
+        <dl className="panel-score" data-testid="panel-score">
+          <div>
+            <dt>Statut</dt>
+            <dd>
+              <StatutBadge statut={score.statut ?? (score.concerne ? null : 'non_concerne')} model={referential.model} testId="panel-statut" />
+            </dd>
+          </div>
+          <div>
+            <dt>Points fait / potentiel</dt>
+            <dd data-testid="panel-points">
+              {formatPoints(score.pointFait)} / {formatPoints(score.pointPotentiel)} pts
+            </dd>
+          </div>
+          <div>
+            <dt>% fait</dt>
+            <dd data-testid="panel-pct">{score.concerne ? formatPercent(pctFait(score), '—') : 'non concerné'}</dd>
+          </div>
+          <div>
+            <dt>Complétude</dt>
+            <dd>{formatPercent(ratio(score.completedTachesCount, score.totalTachesCount), '—')}</dd>
+          </div>
+        </dl>
+      )}
+
+      <TextBlock title="Description" text={node.description} />
+      <TextBlock title="Contexte" text={node.contexte} collapsed />
+      <TextBlock title="Exemples" text={node.exemples} collapsed />
+      <TextBlock title="Périmètre d'évaluation" text={node.perimetreEvaluation} collapsed />
+
+      <QueryState query={detail} what="la fiche">
+        {(d) => (
+          <>
+            {editable ? (
+              <StatutEditor referentialId={referentialId} nodeId={node.id} model={referential.model} stored={d.statut} />
+            ) : (
+              <p className="muted small">Le statut de ce niveau est calculé à partir des critères qu'il contient.</p>
+            )}
+            <PilotesEditor
+              referentialId={referentialId}
+              nodeId={node.id}
+              pilotes={d.pilotes}
+              services={d.services}
+              echeance={d.echeance}
+            />
+            <PreuvesSection
+              referentialId={referentialId}
+              nodeId={node.id}
+              preuves={d.preuves}
+              preuvesAttendues={d.preuvesAttendues}
+              upload={upload}
+            />
+            <HistoryList events={d.history} />
+          </>
+        )}
+      </QueryState>
+    </aside>
+  );
+}
+
+function TextBlock(props: { title: string; text: string | null; collapsed?: boolean }) {
+  const text = toPlainText(props.text);
+  if (text === '') return null;
+  if (props.collapsed) {
+    return (
+      <details className="text-block">
+        <summary>{props.title}</summary>
+        <p className="prose">{text}</p>
+      </details>
+    );
+  }
+  return (
+    <section className="text-block">
+      <h3>{props.title}</h3>
+      <p className="prose">{text}</p>
+    </section>
+  );
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

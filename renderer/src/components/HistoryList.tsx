@@ -1,0 +1,29 @@
+/** History of a node (newest first, as `nodes.detail` returns it): when, who, what changed. */
+import { formatDateTime } from '../lib/format';
+import { describeEvent, type HistoryEventLike } from '../lib/history';
+
+export function HistoryList(props: { events: HistoryEventLike[] }) {
+  return (
+    <section className="panel-section">
+      <details open={props.events.length > 0 && props.events.length <= 5}>
+        <summary>
+          <h3 className="inline">Historique ({props.events.length})</h3>
+        </summary>
+        {props.events.length === 0 ? (
+          <p className="muted small">Aucune modification enregistrée.</p>
+        ) : (
+          <ol className="history" data-testid="history-list">
+            {props.events.map((e) => (
+              <li key={e.id} data-testid={`history-${e.id}`}>
+                <span className="muted small">
+                  {formatDateTime(e.at)} · {e.who}
+                </span>
+                <span>{describeEvent(e)}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * Preuves of a node in the criterion panel: the list (file name or link, size, date), adding files (picker, or
+ * drag-and-drop onto the whole panel: `useUploadFiles`, read as base64 → `preuves.addFile`), adding a link
+ * (`preuves.addLink`, http(s) only), detaching, and the preuves attendues of the referential with which are
+ * covered. A preuve attendue counts as covered when a preuve of the node carries its name as titre: the add
+ * forms let the user pick the preuve attendue a file or link answers, which sets that titre.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import type { PreuveAttendue } from '../../../shared/domain';
+import { shownError } from '../lib/errors';
+import { fileToBase64, isHttpUrl } from '../lib/files';
+import { formatBytes, formatDate } from '../lib/format';
+import { normalizeSearch } from '../lib/tree';
+import { useTRPC, type RouterOutputs } from '../trpc/client';
+import { useRefresh } from '../trpc/refresh';
+import { InlineError } from './QueryState';
+
+type Preuve = RouterOutputs['preuves']['list'][number];
+
+/** Upload state shared by the panel's drop zone and the file picker. */
+export interface UploadFiles {
+  run(files: File[], titre?: string): void;
+  pending: string[];
+  errors: string[];
+}
+
+/** Uploads files one by one to `preuves.addFile`; collects French error messages naming each file. */
+export function useUploadFiles(referentialId: string, nodeId: string): UploadFiles {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const addFile = useMutation(trpc.preuves.addFile.mutationOptions());
+  const [pending, setPending] = useState<string[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const run = (files: File[], titre?: string) => {
+    setErrors([]);
+    setPending(files.map((f) => f.name));
+    void (async () => {
+      const failed: string[] = [];
+      for (const file of files) {
+        try {
+          const contentBase64 = await fileToBase64(file);
+          await addFile.mutateAsync({ referentialId, nodeId, fileName: file.name, contentBase64, ...(titre ? { titre } : {}) });
+        } catch (e) {
+          failed.push(`« ${file.name} » : ${shownError(e).message}`);
+        }
+        setPending((p) => p.filter((n) => n !== file.name));
+      }
+      setErrors(failed);
+      refresh.afterNode();
+    })();
+  };
+  return { run, pending, errors };
+}
+
+/** Whether a preuve attendue is covered by one of `preuves` (same titre, case and accents ignored). */
+export function isCovered(attendue: PreuveAttendue, preuves: ReadonlyArray<{ titre: string }>): boolean {
+  const want = normalizeSearch(attendue.nom);
+  return preuves.some((p) => normalizeSearch(p.titre) === want);
+}
+
+export function PreuvesSection(props: {
+  referentialId: string;
+  nodeId: string;
+  preuves: Preuve[];
+  preuvesAttendues: PreuveAttendue[];
+  upload: UploadFiles;
+}) {
+  const { referentialId, nodeId, upload } = props;
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [url, setUrl] = useState('');
+  const [titre, setTitre] = useState('');
+  const [attendue, setAttendue] = useState('');
+  const addLink = useMutation(
+    trpc.preuves.addLink.mutationOptions({
+      onSuccess: () => {
+        setUrl('');
+        setTitre('');
+        refresh.afterNode();
+      },
+    }),
+  );
+  const detach = useMutation(trpc.preuves.detach.mutationOptions({ onSuccess: () => refresh.afterNode() }));
+  const attendueNom = props.preuvesAttendues.find((a) => a.id === attendue)?.nom;
+
+  const submitLink = () => {
+    const t = titre.trim() || attendueNom;
+    addLink.mutate({ referentialId, nodeId, url: url.trim(), ...(t ? { titre: t } : {}) });
+  };
+
+  return (
+    <section className="panel-section" data-testid="preuves">
+      <h3>Preuves</h3>
+      {props.preuves.length === 0 ? (
+        <p className="muted small">Aucune preuve pour l'instant. Déposez des fichiers sur cette fiche ou ajoutez un lien.</p>
+      ) : (
+        <ul className="preuves" data-testid="preuves-list">
+          {props.preuves.map((p) => (
+            <li key={p.id} data-testid={`preuve-${p.id}`} data-kind={p.kind}>
+              <span className="preuve-main">
+                {p.kind === 'lien' && p.url ? (
+                  <a href={p.url} target="_blank" rel="noopener noreferrer">
+                    {p.titre}
+                  </a>
+                ) : (
+                  <span title={p.sha256 ? `SHA-256 ${p.sha256}` : undefined}>{p.titre}</span>
+                )}
+                {p.kind === 'fichier' && p.fileName && p.fileName !== p.titre && <span className="muted small"> · {p.fileName}</span>}
+              </span>
+              <span className="muted small">
+                {p.kind === 'fichier' ? formatBytes(p.size) : 'lien'} · {formatDate(p.addedAt)} · {p.addedBy}
+              </span>
+              <button
+                type="button"
+                className="link-button"
+                data-testid={`preuve-detach-${p.id}`}
+                onClick={() => detach.mutate({ preuveId: p.id, nodeId })}
+                aria-label={`Retirer la preuve ${p.titre} de ce critère`}
+              >
+                Retirer
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <InlineError error={detach.error} testId="preuve-detach-error" />
+
+      {props.preuvesAttendues.length > 0 && (
+        <label className="field-inline">
+          <span>Preuve attendue couverte</span>
+          <select data-testid="preuve-attendue-select" value={attendue} onChange={(e) => setAttendue(e.target.value)}>
+            <option value="">(aucune en particulier)</option>
+            {props.preuvesAttendues.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.nom}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+
+      <div className="dropzone" data-testid="preuve-dropzone">
+        <input
+          ref={fileInput}
+          id={`${id}-file`}
+          type="file"
+          multiple
+          className="visually-hidden"
+          data-testid="preuve-file-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            if (files.length > 0) upload.run(files, attendueNom);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Ajouter des fichiers…
+        </button>
+        <span className="muted small">ou glissez-déposez des fichiers sur la fiche</span>
+      </div>
+      {upload.pending.length > 0 && (
+        <p className="muted small" aria-live="polite" data-testid="preuve-upload-pending">
+          Envoi de {upload.pending.join(', ')}…
+        </p>
+      )}
+      {upload.errors.map((m) => (
+        <p key={m} className="error" role="alert" data-testid="preuve-upload-error">
+          {m}
+        </p>
+      ))}
+
+      <form
+        className="link-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submitLink();
+        }}
+      >
+        <label className="field-inline grow">
+          <span>Lien</span>
+          <input type="url" data-testid="preuve-link-url" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
+        </label>
+        <label className="field-inline grow">
+          <span>Titre</span>
+          <input data-testid="preuve-link-titre" placeholder={attendueNom ?? 'Délibération du 12 mars'} value={titre} onChange={(e) => setTitre(e.target.value)} />
+        </label>
+        <button type="submit" className="secondary" data-testid="preuve-link-add" disabled={url.trim() === '' || addLink.isPending}>
+          Ajouter le lien
+        </button>
+      </form>
+      {url.trim() !== '' && !isHttpUrl(url) && <p className="muted small">Seuls les liens http:// ou https:// sont acceptés.</p>}
+      <InlineError error={addLink.error} testId="preuve-link-error" />
+
+      {props.preuvesAttendues.length > 0 && (
+        <>
+          <h4>Preuves attendues</h4>
+          <ul className="attendues">
+            {props.preuvesAttendues.map((a) => {
+              const covered = isCovered(a, props.preuves);
+              return (
+                <li key={a.id} data-testid={`preuve-attendue-${a.id}`} data-covered={covered}>
+                  <span className={`badge ${covered ? 'badge-fait' : 'badge-neutre'}`}>{covered ? 'Fournie' : 'À fournir'}</span> {a.nom}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

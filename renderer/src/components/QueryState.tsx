@@ -1,0 +1,30 @@
+/** Loading and error states of a query, with the French error message (never a stack trace). */
+import type { ReactNode } from 'react';
+import { shownError } from '../lib/errors';
+
+export function QueryState<T>(props: {
+  query: { data: T | undefined; error: unknown; isPending: boolean };
+  /** What is being loaded, for the messages: "la liste des référentiels". */
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (props.query.error) {
+    return (
+      <p className="error" role="alert">
+        Impossible de charger {props.what} : {shownError(props.query.error).message}
+      </p>
+    );
+  }
+  if (props.query.data === undefined) return <p className="muted">Chargement de {props.what}…</p>;
+  return <>{props.children(props.query.data)}</>;
+}
+
+/** An inline error under a form control; renders nothing when there is no error. */
+export function InlineError(props: { error: unknown; testId?: string }) {
+  if (!props.error) return null;
+  return (
+    <p className="error" role="alert" data-testid={props.testId}>
+      {shownError(props.error).message}
+    </p>
+  );
+}

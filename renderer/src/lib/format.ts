@@ -1,0 +1,73 @@
+/**
+ * French formatting of scores for the screens (DOMAIN.md "Rules every engine keeps").
+ * Percentages are truncated, never rounded up, so a score below a threshold is never shown as reaching it
+ * (34,96 % shows "34,9 %", not "35,0 %"). Points keep their 3 decimals (exact to 3 decimals, no re-rounding).
+ * Separators are those of `Intl.NumberFormat('fr-FR')`: decimal comma, U+202F narrow no-break space before `%`
+ * and between thousands.
+ */
+
+const NNBSP = '\u202f';
+
+const points = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 3 });
+const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
+/** Truncates a fraction 0..1 to tenths of a percent: 0.7499 → 74.9 (a tiny epsilon absorbs float noise: 0.749 → 74.9). */
+export function truncatePercent(fraction: number): number {
+  return Math.floor(fraction * 1000 + 1e-6) / 10;
+}
+
+/**
+ * A fraction 0..1 as a French percentage with one decimal, truncated: 0.7493 → "74,9 %".
+ * `null`/NaN (e.g. 0 potentiel) → the `empty` text (default "non calculable").
+ */
+export function formatPercent(fraction: number | null | undefined, empty = 'non calculable'): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return empty;
+  return `${oneDecimal.format(truncatePercent(fraction))}${NNBSP}%`;
+}
+
+/** Points with up to 3 decimals, French separators: 12.5 → "12,5", 1000 → "1 000". */
+export function formatPoints(value: number): string {
+  return points.format(value);
+}
+
+/** "fait / potentiel pts": (37.45, 500) → "37,45 / 500 pts". */
+export function formatPointsRatio(fait: number, potentiel: number): string {
+  return `${formatPoints(fait)} / ${formatPoints(potentiel)} pts`;
+}
+
+/** A byte count in French units (1 ko = 1 024 octets): 0 → "0 o", 1536 → "1,5 ko", 5_242_880 → "5,0 Mo". */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  if (bytes < 1024) return `${integer.format(bytes)}${NNBSP}o`;
+  const units = ['ko', 'Mo', 'Go', 'To'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${oneDecimal.format(Math.round(v * 10) / 10)}${NNBSP}${units[i]}`;
+}
+
+/** An ISO date(-time) as a French date: "2026-03-05T10:00:00Z" → "05/03/2026"; invalid → the input unchanged. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** An ISO date-time as French local date and time: "05/03/2026 11:00" (local time zone). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Share of `part` in `whole` as a fraction, or null when `whole` is 0 (never NaN). */
+export function ratio(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}

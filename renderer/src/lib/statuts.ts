@@ -1,0 +1,135 @@
+/**
+ * Statuts as the UI shows and edits them (DOMAIN.md "statut"; tete-referentials.md §2.1 and its display statut).
+ * Which statuts a model allows, their French labels, badge colours, which nodes take a statut, and the check
+ * of a détaillé split (the server's rule: fractions summing to 1 in integer tenths of a percent).
+ */
+import type { DisplayStatut, ReferentialNode, ScoringModel, Statut } from '../../../shared/domain';
+
+/** Statuts offered by the selector, in display order, per scoring model (API contract `statuts.set`). */
+export const STATUTS_BY_MODEL: Record<ScoringModel, readonly Statut[]> = {
+  tete: ['non_renseigne', 'fait', 'programme', 'pas_fait', 'detaille', 'non_concerne'],
+  points: ['non_renseigne', 'fait', 'programme', 'pas_fait', 'detaille', 'non_concerne'],
+  weighted: ['non_renseigne', 'conforme', 'non_conforme', 'non_applicable'],
+};
+
+const LABELS: Record<Statut, string> = {
+  non_renseigne: 'Non renseigné',
+  fait: 'Fait',
+  programme: 'Programmé',
+  pas_fait: 'Pas fait',
+  detaille: 'Détaillé',
+  non_concerne: 'Non concerné',
+  conforme: 'Conforme',
+  non_conforme: 'Non conforme',
+  non_applicable: 'Non applicable',
+};
+
+/** French label of a statut; for the weighted model (RGESN) non renseigné reads "Non évalué". */
+export function statutLabel(statut: Statut, model: ScoringModel): string {
+  if (model === 'weighted' && statut === 'non_renseigne') return 'Non évalué';
+  return LABELS[statut];
+}
+
+/** Visual tone of a badge; the CSS gives each a colour and the label always carries the meaning too. */
+export type BadgeTone = 'fait' | 'programme' | 'pas-fait' | 'detaille' | 'neutre' | 'non-concerne';
+
+/**
+ * Label and tone of a display statut (NodeScore.statut). The engines express RGESN statuts as
+ * fait / pas_fait / non_concerne or as conforme / non_conforme / non_applicable: both read the same.
+ * `null` (nothing entered) → "Non renseigné" / "Non évalué".
+ */
+export function displayStatut(statut: DisplayStatut | null, model: ScoringModel): { label: string; tone: BadgeTone } {
+  const weighted = model === 'weighted';
+  switch (statut) {
+    case 'fait':
+    case 'conforme':
+      return { label: weighted ? 'Conforme' : 'Fait', tone: 'fait' };
+    case 'programme':
+      return { label: 'Programmé', tone: 'programme' };
+    case 'pas_fait':
+    case 'non_conforme':
+      return { label: weighted ? 'Non conforme' : 'Pas fait', tone: 'pas-fait' };
+    case 'detaille':
+      return { label: 'Détaillé', tone: 'detaille' };
+    case 'detaille_a_la_tache':
+      return { label: 'Détaillé à la tâche', tone: 'detaille' };
+    case 'non_concerne':
+    case 'non_applicable':
+      return { label: weighted ? 'Non applicable' : 'Non concerné', tone: 'non-concerne' };
+    case 'non_renseignable':
+      return { label: 'Non renseignable', tone: 'neutre' };
+    case 'non_renseigne':
+    case null:
+      return { label: weighted ? 'Non évalué' : 'Non renseigné', tone: 'neutre' };
+  }
+}
+
+/**
+ * Whether a statut can be entered on `node` (API contract `statuts.set`): TETE below the mesure level
+ * (sous-actions and tâches, depth > actionLevel); points and weighted models on leaves only.
+ */
+export function acceptsStatut(node: ReferentialNode, model: ScoringModel, actionLevel: number, hasChildren: boolean): boolean {
+  if (node.parentId === null) return false;
+  return model === 'tete' ? node.depth > actionLevel : !hasChildren;
+}
+
+/** A détaillé split as the user types it: percentages 0..100 (strings from the inputs). */
+export type DetailPercents = [string, string, string];
+
+/**
+ * Checks and converts a détaillé split typed in % into fractions `[fait, programme, pasFait]`.
+ * Same rule as the server (API contract): each value a number 0..100, and round(x × 10) summing to 1 000
+ * (integer tenths of a percent, so 70 + 20 + 10 passes and 33,3 + 33,3 + 33,4 too). Decimal comma accepted.
+ * @returns `{ ok: true, detail }` or `{ ok: false, message }` with a French message naming the fault.
+ */
+export function parseDetail(values: DetailPercents): { ok: true; detail: [number, number, number] } | { ok: false; message: string } {
+  const names = ['fait', 'programmé', 'pas fait'];
+  const nums: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const raw = (values[i] ?? '').trim().replace(',', '.');
+    const n = raw === '' ? 0 : Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 100) {
+      return { ok: false, message: `Le pourcentage « ${names[i]} » doit être un nombre entre 0 et 100 (saisi : « ${values[i]} »).` };
+    }
+    nums.push(n);
+  }
+  const tenths = nums.map((n) => Math.round(n * 10));
+  const sum = tenths.reduce((a, b) => a + b, 0);
+  if (sum !== 1000) {
+    const shown = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(sum / 10);
+    return { ok: false, message: `Les trois pourcentages doivent faire 100 % au total (total saisi : ${shown} %).` };
+  }
+  // From integer tenths, so 33,3 % is exactly 0.333 (not 0.33299999999999996).
+  return { ok: true, detail: [tenths[0]! / 1000, tenths[1]! / 1000, tenths[2]! / 1000] };
+}
+
+/** A stored split (fractions) shown in the % inputs: [0.7, 0.2, 0.1] → ["70", "20", "10"]. */
+export function detailToPercents(detail: readonly number[] | null | undefined): DetailPercents {
+  if (!detail || detail.length !== 3) return ['', '', ''];
+  const f = (x: number | undefined) => String(Math.round((x ?? 0) * 1000) / 10);
+  return [f(detail[0]), f(detail[1]), f(detail[2])];
+}
+
+const LEVELS: Record<string, string> = {
+  referentiel: 'référentiel',
+  axe: 'axe',
+  'sous-axe': 'sous-axe',
+  action: 'mesure',
+  mesure: 'mesure',
+  'sous-action': 'sous-action',
+  tache: 'tâche',
+  theme: 'thème',
+  thematique: 'thématique',
+  critere: 'critère',
+  famille: 'famille',
+  pratique: 'pratique',
+};
+
+/**
+ * French name of a hierarchy level as written in `Referential.hierarchie` (DOMAIN.md vocabulary: the TETE
+ * "action" is a mesure): `tache` → "tâche", `theme` → "thème"; unknown names are returned unchanged.
+ */
+export function levelLabel(level: string | undefined): string {
+  if (!level) return '';
+  return LEVELS[level.toLowerCase()] ?? level;
+}

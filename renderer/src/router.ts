@@ -1,0 +1,62 @@
+/**
+ * A small hash router (the app needs three screens, and hash changes never navigate, which the Electron shell
+ * forbids). Routes:
+ *   `#/`                                   Tableau de bord
+ *   `#/referentiel/<referentialId>`        Référentiel (tree)
+ *   `#/referentiel/<referentialId>/<nodeId>` the same with a criterion panel open
+ *   `#/export` or `#/export/<referentialId>`  Export
+ */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'dashboard' }
+  | { page: 'referentiel'; referentialId: string | null; nodeId: string | null }
+  | { page: 'export'; referentialId: string | null };
+
+/** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
+export function parseHash(hash: string): Route {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+  const [page, a, b] = parts;
+  if (page === 'referentiel') return { page: 'referentiel', referentialId: a ?? null, nodeId: b ?? null };
+  if (page === 'export') return { page: 'export', referentialId: a ?? null };
+  return { page: 'dashboard' };
+}
+
+/** The hash of a route: inverse of `parseHash`. */
+export function formatHash(route: Route): string {
+  const enc = encodeURIComponent;
+  switch (route.page) {
+    case 'dashboard':
+      return '#/';
+    case 'referentiel':
+      return `#/referentiel${route.referentialId ? `/${enc(route.referentialId)}` : ''}${route.referentialId && route.nodeId ? `/${enc(route.nodeId)}` : ''}`;
+    case 'export':
+      return `#/export${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
+  }
+}
+
+/** Goes to `route` (adds a history entry). */
+export function navigate(route: Route): void {
+  window.location.hash = formatHash(route);
+}
+
+/** The current route, updated on `hashchange`. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
