@@ -1,0 +1,28 @@
+/**
+ * The core API: tRPC v11 router `appRouter` (type `AppRouter` for the renderer). Inputs validated with zod 4;
+ * user errors mapped in trpc.ts. In-process use (CLI, tests): `appRouter.createCaller({ core })`.
+ */
+import { historyRouter, packRouter } from './routers/history';
+import { nodesRouter } from './routers/nodes';
+import { peopleRouter, servicesRouter } from './routers/people';
+import { preuvesRouter } from './routers/preuves';
+import { referentialsRouter, scoresRouter } from './routers/referentials';
+import { statutsRouter } from './routers/statuts';
+import { workspaceRouter } from './routers/workspace';
+import { router } from './trpc';
+
+export const appRouter = router({
+  workspace: workspaceRouter,
+  referentials: referentialsRouter,
+  statuts: statutsRouter,
+  scores: scoresRouter,
+  people: peopleRouter,
+  services: servicesRouter,
+  nodes: nodesRouter,
+  preuves: preuvesRouter,
+  history: historyRouter,
+  pack: packRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type { Context, UserErrorData } from './trpc';

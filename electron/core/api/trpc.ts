@@ -1,0 +1,63 @@
+/**
+ * tRPC setup of the core API (plain JSON, no superjson: dates are ISO strings). A UserError thrown by a service
+ * becomes a TRPCError (NOT_FOUND for unknown things, BAD_REQUEST otherwise) whose message is the French message
+ * unchanged; the error formatter exposes `error.data.userError = { code, message, location }` to the renderer.
+ * A zod validation failure is exposed the same way, as an INPUT_INVALID user error naming the field.
+ */
+import { TRPCError, initTRPC } from '@trpc/server';
+import { ZodError } from 'zod';
+import { type ErrorLocation, type UserErrorCode, isUserError } from '../../../shared/errors';
+import type { Core } from '../core';
+
+/** Context of every procedure: the open workspace's services. */
+export interface Context {
+  core: Core;
+}
+
+/** What `error.data.userError` carries. */
+export interface UserErrorData {
+  code: UserErrorCode;
+  message: string;
+  location: ErrorLocation;
+}
+
+const NOT_FOUND_CODES: ReadonlySet<UserErrorCode> = new Set(['NOT_FOUND', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'FILE_NOT_FOUND']);
+
+/** The French user error for a zod failure: first issue, with its path. */
+function zodUserError(e: ZodError): UserErrorData {
+  const issue = e.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  return {
+    code: 'INPUT_INVALID',
+    message: `Donnée invalide${field ? ` pour « ${field} »` : ''} : ${issue?.message ?? 'format incorrect'}.`,
+    location: field ? { field } : {},
+  };
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let userError: UserErrorData | null = null;
+    if (isUserError(cause)) userError = { code: cause.code, message: cause.message, location: cause.location };
+    else if (cause instanceof ZodError) userError = zodUserError(cause);
+    return {
+      ...shape,
+      message: userError?.message ?? shape.message,
+      data: { ...shape.data, stack: undefined, userError },
+    };
+  },
+});
+
+/** Turns a UserError from the resolver into a TRPCError with the right code, message unchanged, cause kept. */
+const userErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isUserError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: NOT_FOUND_CODES.has(cause.code) ? 'NOT_FOUND' : 'BAD_REQUEST', message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const procedure = t.procedure.use(userErrors);
+export const createCallerFactory = t.createCallerFactory;

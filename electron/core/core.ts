@@ -1,0 +1,173 @@
+/**
+ * The application core of one open workspace (ARCHITECTURE.md "Layers": Electron-free, used by the Electron
+ * shell, the CLI and the browser mode). `createCore` opens — or on first start creates — the current workspace of
+ * a data dir and binds every service to it; the tRPC router only validates input and calls these methods.
+ */
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { Referential, ScoreResult } from '../../shared/domain';
+import { openDatabase } from './db/open';
+import { seedWorkspace } from './demo';
+import { createEvidenceStore, type EvidenceStore } from './evidence/store';
+import { readSettings, workspacePaths, writeSettings } from './paths';
+import type { ImportOptions } from './referential';
+import type { SourceFile } from './referential/source';
+import type { ServiceContext } from './services/context';
+import * as history from './services/history';
+import * as nodes from './services/nodes';
+import * as pack from './services/pack';
+import * as people from './services/people';
+import * as preuves from './services/preuves';
+import * as referentials from './services/referentials';
+import * as statuts from './services/statuts';
+import * as workspace from './services/workspace';
+
+/** Options of `createCore`. */
+export interface CoreOptions {
+  /** Root of the app's data (see paths.ts; `defaultDataDir()` for the desktop app's). */
+  dataDir: string;
+  /** Name recorded in the history and on statuts (default: the workspace's utilisateur, else the OS user). */
+  user?: string;
+  /** On first start: true (default) creates the demo workspace, false an empty "Ma collectivité". */
+  demo?: boolean;
+  /** Clock, ISO 8601 (tests). */
+  now?: () => string;
+  /** Log sink for one-line notices (default console.info). */
+  log?: (line: string) => void;
+}
+
+/** The open workspace's services. Every method may throw UserError (see each service's docstring). */
+export interface Core {
+  readonly dataDir: string;
+  readonly workspaceId: string;
+  /** Shared state of the services (database, evidence store, cache); for tests and the CLI's diagnostics. */
+  readonly ctx: ServiceContext;
+  readonly evidence: EvidenceStore;
+  workspace: { get(): workspace.Workspace; update(patch: workspace.WorkspaceUpdate): workspace.Workspace };
+  referentials: {
+    list(): referentials.ReferentialSummary[];
+    get(referentialId: string): Referential;
+    import(files: string[] | SourceFile[], opts?: ImportOptions): referentials.ImportResult;
+    store(ref: Referential): referentials.ImportResult;
+  };
+  statuts: {
+    list(referentialId: string): statuts.StatutView[];
+    set(input: statuts.SetStatutInput): { score: ScoreResult };
+    setExplication(referentialId: string, nodeId: string, explication: string | null): { ok: true };
+  };
+  scores: { get(referentialId: string): ScoreResult };
+  people: { list(): people.Person[]; create(input: { nom: string; email?: string | null; serviceId?: string | null }): people.Person };
+  services: { list(): people.Service[]; create(input: { nom: string }): people.Service };
+  nodes: {
+    detail(referentialId: string, nodeId: string): nodes.NodeDetail;
+    setPilotes(input: { referentialId: string; nodeId: string; personIds: string[]; serviceIds: string[] }): { ok: true };
+    setEcheance(input: { referentialId: string; nodeId: string; echeance: string | null }): { ok: true };
+    overview(referentialId: string): Record<string, nodes.NodeOverview>;
+  };
+  preuves: {
+    list(referentialId: string): preuves.Preuve[];
+    addFile(input: { referentialId: string; nodeId: string; fileName: string; bytes: Uint8Array; titre?: string }): preuves.Preuve;
+    addPath(input: { referentialId: string; nodeId: string; path: string; titre?: string }): Promise<preuves.Preuve>;
+    addLink(input: { referentialId: string; nodeId: string; url: string; titre?: string }): preuves.Preuve;
+    detach(input: { preuveId: string; nodeId: string }): { ok: true };
+  };
+  history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
+  pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
+  /** Closes the database (checkpointing the WAL). */
+  close(): void;
+}
+
+/** The workspace to open: settings.json's, else the first folder under workspaces/, else null (first start). */
+function findWorkspace(dataDir: string): string | null {
+  const current = readSettings(dataDir).currentWorkspace;
+  if (current && existsSync(workspacePaths(dataDir, current).db)) return current;
+  const root = `${dataDir}/workspaces`;
+  if (!existsSync(root)) return null;
+  const found = readdirSync(root)
+    .filter((d) => existsSync(workspacePaths(dataDir, d).db))
+    .sort();
+  return found[0] ?? null;
+}
+
+/**
+ * Opens the current workspace of `dataDir`, creating it on first start (demo or empty, see `seedWorkspace`).
+ * Throws UserError DB_FROM_FUTURE when its database was written by a newer app.
+ */
+export function createCore(opts: CoreOptions): Core {
+  const { dataDir } = opts;
+  mkdirSync(dataDir, { recursive: true });
+  const existing = findWorkspace(dataDir);
+  const demo = opts.demo ?? true;
+  const workspaceId = existing ?? (demo ? 'valmont-sur-loire' : 'ma-collectivite');
+  const paths = workspacePaths(dataDir, workspaceId);
+  const db = openDatabase(paths.db);
+  const evidence = createEvidenceStore(paths.evidence);
+  const osUser = (() => {
+    try {
+      return userInfo().username;
+    } catch {
+      return 'utilisateur';
+    }
+  })();
+  const ctx: ServiceContext = {
+    db,
+    evidence,
+    dataDir,
+    workspaceId,
+    user: opts.user ?? osUser,
+    now: opts.now ?? (() => new Date().toISOString()),
+    cache: new Map(),
+  };
+  try {
+    if (!existing) seedWorkspace(ctx, { demo, log: opts.log ?? ((l) => console.info(l)) });
+    else if (opts.user === undefined) ctx.user = workspace.getWorkspace(ctx).utilisateur;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  writeSettings(dataDir, { currentWorkspace: workspaceId });
+  return bindCore(ctx);
+}
+
+/** Binds the services to `ctx` (also used by tests on an in-memory database). */
+export function bindCore(ctx: ServiceContext): Core {
+  return {
+    dataDir: ctx.dataDir,
+    workspaceId: ctx.workspaceId,
+    ctx,
+    evidence: ctx.evidence,
+    workspace: { get: () => workspace.getWorkspace(ctx), update: (p) => workspace.updateWorkspace(ctx, p) },
+    referentials: {
+      list: () => referentials.listReferentials(ctx),
+      get: (id) => referentials.getReferential(ctx, id),
+      import: (files, o) => referentials.importReferential(ctx, files, o),
+      store: (ref) => referentials.storeReferential(ctx, ref),
+    },
+    statuts: {
+      list: (id) => statuts.listStatuts(ctx, id),
+      set: (input) => statuts.setStatut(ctx, input),
+      setExplication: (r, n, e) => statuts.setExplication(ctx, r, n, e),
+    },
+    scores: { get: (id) => statuts.computeScore(ctx, id) },
+    people: { list: () => people.listPeople(ctx), create: (i) => people.createPerson(ctx, i) },
+    services: { list: () => people.listServices(ctx), create: (i) => people.createService(ctx, i) },
+    nodes: {
+      detail: (r, n) => nodes.nodeDetail(ctx, r, n),
+      setPilotes: (i) => nodes.setPilotes(ctx, i),
+      setEcheance: (i) => nodes.setEcheance(ctx, i),
+      overview: (r) => nodes.nodesOverview(ctx, r),
+    },
+    preuves: {
+      list: (r) => preuves.listPreuves(ctx, r),
+      addFile: (i) => preuves.addPreuveFile(ctx, i),
+      addPath: (i) => preuves.addPreuvePath(ctx, i),
+      addLink: (i) => preuves.addPreuveLink(ctx, i),
+      detach: (i) => preuves.detachPreuve(ctx, i),
+    },
+    history: { list: (q) => history.listHistory(ctx, q) },
+    pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },
+    close: () => {
+      if (ctx.db.open) ctx.db.close();
+    },
+  };
+}
