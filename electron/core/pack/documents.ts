@@ -1,0 +1,40 @@
+/**
+ * The generated (non-evidence) entries of the pack: rapport.pdf, grille.xlsx, grille.csv, audit.json,
+ * audit.schema.json and every liens.csv. Layout: DOMAIN.md "The audit pack", tete-referentials.md §4.6 and §7.
+ */
+import { AUDIT_SCHEMA, buildAuditJson } from './audit-json';
+import { toCsv } from './csv';
+import { buildGrid, gridCsvRows } from './grid';
+import type { EvidencePlan } from './layout';
+import { writeReportPdf, type ReportContext } from './report-pdf';
+import type { PackInput } from './types';
+import { writeGridXlsx } from './xlsx';
+
+/** A generated entry: pack path and bytes. */
+export interface GeneratedEntry {
+  path: string;
+  data: Buffer;
+}
+
+function json(value: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
+
+/**
+ * Builds every generated entry (unsorted). `date` is the parsed jalon date.
+ * Shapes: returns `{ path, data }[]`; sizes are a few MB at most for the biggest referential (CAE, 1 470 nodes).
+ */
+export async function generateDocuments(input: PackInput, plan: EvidencePlan, ctx: ReportContext, date: Date): Promise<GeneratedEntry[]> {
+  const grid = buildGrid(input, ctx.preuvesOf, (p) => ctx.missingReason(p) !== null);
+  const title = `${input.referential.nom} — ${input.workspace.nom} — ${input.jalon.nom}`;
+  const [pdf, xlsx] = await Promise.all([writeReportPdf(input, ctx, date), writeGridXlsx(grid, date, title)]);
+  const entries: GeneratedEntry[] = [
+    { path: 'rapport.pdf', data: pdf },
+    { path: 'grille.xlsx', data: xlsx },
+    { path: 'grille.csv', data: toCsv(gridCsvRows(grid)) },
+    { path: 'audit.json', data: json(buildAuditJson(input, plan.paths, ctx.missingReason)) },
+    { path: 'audit.schema.json', data: json(AUDIT_SCHEMA) },
+  ];
+  for (const l of plan.liens) entries.push({ path: l.path, data: toCsv([['Titre', 'URL', 'Commentaire'], ...l.rows]) });
+  return entries;
+}

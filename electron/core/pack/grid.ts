@@ -1,0 +1,169 @@
+/**
+ * The score grid (grille.xlsx / grille.csv): one row per node in the national export's layout,
+ * tete-referentials.md §7 (rows 1/3 header, row 6 group header, row 7 titles, row 8 Total, columns A–S).
+ * Pure: builds values; `xlsx.ts` and `csv.ts` write them.
+ */
+import type { NodeScore, ReferentialNode } from '../../../shared/domain';
+import { STATUT_LABELS, ratio } from './format';
+import { isHttpUrl } from './layout';
+import type { PackInput, PackPreuve } from './types';
+
+/** Column titles of row 7 (A–S), as in the national single-snapshot export (§7). */
+export const GRID_COLUMNS = [
+  'N°',
+  'Intitulé',
+  'Description',
+  'Phase',
+  'Potentiel max',
+  'Potentiel personnalisé',
+  'Points faits',
+  '% fait',
+  'Points programmés',
+  '% programmé',
+  'Points pas faits',
+  '% pas fait',
+  'Statut',
+  "Champs de précision de l'état d'avancement",
+  'Score lié à un indicateur',
+  'Personnes pilotes',
+  'Services ou Directions pilotes',
+  'Documents liés',
+  'Actions liées',
+] as const;
+
+/** 0-based indexes of the % columns (H, J, L): values are fractions 0..1 (null when the potentiel is 0). */
+export const PERCENT_COLUMNS: ReadonlySet<number> = new Set([7, 9, 11]);
+/** 0-based indexes of the point columns (E, F, G, I, K): values in points, 3 decimals. */
+export const POINT_COLUMNS: ReadonlySet<number> = new Set([4, 5, 6, 8, 10]);
+
+/** 1-based sheet row of the column titles and of the Total row (§7). */
+export const TITLE_ROW = 7;
+export const TOTAL_ROW = 8;
+
+export type GridValue = string | number | null;
+
+/** One data row: outline `depth` (0 for Total), `axe` number (1-based, null for Total) and the 19 values A–S. */
+export interface GridRow {
+  depth: number;
+  axe: number | null;
+  values: GridValue[];
+}
+
+/** The whole sheet: header rows 1–7 (ragged) and data rows from row 8 (Total first). */
+export interface Grid {
+  header: GridValue[][];
+  rows: GridRow[];
+  /** Label of the snapshot (jalon nom), shown in row 6 over the score columns F–O. */
+  groupLabel: string;
+}
+
+function capitalise(s: string | null): string | null {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : null;
+}
+
+function scoreValues(s: NodeScore | undefined): GridValue[] {
+  if (!s) return [null, null, null, null, null, null, null, null];
+  const pot = s.pointPotentiel;
+  return [
+    s.pointReferentiel,
+    pot,
+    s.pointFait,
+    ratio(s.pointFait, pot),
+    s.pointProgramme,
+    ratio(s.pointProgramme, pot),
+    s.pointPasFait,
+    ratio(s.pointPasFait, pot),
+  ];
+}
+
+function documentLine(p: PackPreuve, missing: boolean): string {
+  if (p.kind === 'lien') return p.url !== null && isHttpUrl(p.url) ? p.url : `${p.titre} (lien retiré : adresse non http(s))`;
+  const name = (p.fileName ?? p.titre).normalize('NFC');
+  return missing ? `${name} (fichier manquant)` : name;
+}
+
+/**
+ * Column M (§7): a label for nodes carrying a statut; a tâche is left blank when its parent sous-action is
+ * "Détaillé au %", or when it has no statut of its own and its parent has one or is non concerné.
+ */
+function statutLabel(input: PackInput, node: ReferentialNode, parent: ReferentialNode | undefined): string | null {
+  const own = input.statuts.get(node.id);
+  const display = input.score.nodes[node.id]?.statut ?? own?.statut ?? null;
+  if (display === null) return null;
+  const isTache = parent !== undefined && node.depth > input.referential.actionLevel + 1;
+  if (isTache) {
+    const ps = input.score.nodes[parent.id];
+    const parentDisplay = ps?.statut ?? input.statuts.get(parent.id)?.statut ?? null;
+    if (parentDisplay === 'detaille') return null;
+    if (!own && (input.statuts.has(parent.id) || ps?.concerne === false)) return null;
+  }
+  return STATUT_LABELS[display] || null;
+}
+
+/**
+ * Builds the grid of `input` (values, not formulas).
+ * Shapes: header = rows 1–7; rows[0] = Total (row 8); then every node but the root in referential order.
+ * `preuvesOf(nodeId)` lists the preuves attached to a node (column R, one per line); `isMissing(p)` marks
+ * files whose bytes are not in the pack.
+ */
+export function buildGrid(
+  input: PackInput,
+  preuvesOf: (nodeId: string) => readonly PackPreuve[],
+  isMissing: (p: PackPreuve) => boolean = () => false,
+): Grid {
+  const { referential: ref, score, workspace, jalon } = input;
+  const header: GridValue[][] = [
+    [workspace.nom],
+    [],
+    ["Date d'export", jalon.date.slice(0, 10)],
+    ['Jalon', jalon.nom],
+    ['Référentiel', `${ref.nom} (${ref.id} ${ref.version})`],
+    [null, null, null, null, null, jalon.nom],
+    [...GRID_COLUMNS],
+  ];
+  const byId = new Map(ref.nodes.map((n) => [n.id, n]));
+  const root = score.root;
+  const rows: GridRow[] = [
+    {
+      depth: 0,
+      axe: null,
+      values: ['Total', ref.nom, null, null, ...scoreValues(root), null, null, null, null, null, null, null],
+    },
+  ];
+  for (const node of ref.nodes) {
+    if (node.parentId === null) continue;
+    const parent = byId.get(node.parentId);
+    const pil = input.pilotes.get(node.id);
+    const docs = preuvesOf(node.id).map((p) => documentLine(p, isMissing(p)));
+    rows.push({
+      depth: node.depth,
+      axe: Number.parseInt(node.identifiant, 10) || null,
+      values: [
+        node.identifiant,
+        node.nom,
+        node.description,
+        capitalise(node.categorie),
+        ...scoreValues(score.nodes[node.id]),
+        statutLabel(input, node, parent),
+        input.statuts.get(node.id)?.explication ?? null,
+        null,
+        pil && pil.personnes.length > 0 ? pil.personnes.join(', ') : null,
+        pil && pil.services.length > 0 ? pil.services.join(', ') : null,
+        docs.length > 0 ? docs.join('\n') : null,
+        null,
+      ],
+    });
+  }
+  return { header, rows, groupLabel: jalon.nom };
+}
+
+/**
+ * The grid as CSV rows: % columns written as percentages (37,5 for 37.5 %, 2 decimals), points as numbers;
+ * header rows kept so the CSV is "the same worksheet written as CSV" (§7).
+ */
+export function gridCsvRows(grid: Grid): GridValue[][] {
+  const body = grid.rows.map((r) =>
+    r.values.map((v, i) => (PERCENT_COLUMNS.has(i) && typeof v === 'number' ? Math.round(v * 10000) / 100 : v)),
+  );
+  return [...grid.header, ...body];
+}

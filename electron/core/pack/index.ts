@@ -1,0 +1,100 @@
+/**
+ * The audit pack (zip) builder: everything an auditor needs, with hashes, in one deterministic archive.
+ * Layout: DOMAIN.md "The audit pack"; tete-referentials.md §4.6 (evidence folders, fichiers-manquants) and §7
+ * (grid columns). Verification: `verifyPack` (verify.ts).
+ *
+ * Entry order: every content entry sorted by path (UTF-8 byte order), then the three bookkeeping entries whose
+ * content depends on the hashes read while streaming: `_manifeste/fichiers-manquants.txt`, `manifest.json`,
+ * `SHA256SUMS`.
+ */
+import { generateDocuments } from './documents';
+import { sha256Hex, statEvidence } from './evidence-files';
+import { parseJalonDate } from './format';
+import { checkPreuves, compareBytes, planEvidence, preuvesByNode } from './layout';
+import type { BuildPackOptions, PackInput, PackPreuve, PackResult } from './types';
+import { writeZip, type FileRecord, type ZipItem } from './zip-writer';
+
+export type { BuildPackOptions, PackInput, PackProgress, PackResult, VerifyResult } from './types';
+export { verifyPack } from './verify';
+export { sanitizeSegment, uniqueName } from './names';
+
+/** Format tag of manifest.json. */
+export const PACK_FORMAT = 'label-audit-pack/1';
+export const MANIFEST = 'manifest.json';
+export const SHA256SUMS = 'SHA256SUMS';
+export const MISSING_FILES = '_manifeste/fichiers-manquants.txt';
+
+/** manifest.json: files (every entry but manifest.json and SHA256SUMS) and the paths sharing stored bytes. */
+export interface PackManifest {
+  format: typeof PACK_FORMAT;
+  appVersion: string;
+  referential: { id: string; version: string };
+  jalon: { nom: string; date: string };
+  files: FileRecord[];
+  sharedContent: { path: string; sameAs: string }[];
+}
+
+/**
+ * Builds the audit pack of `input` at `outPath` (written to `outPath + '.part'`, fsynced, then renamed).
+ * Evidence whose bytes are missing, unreadable or of the wrong size is listed in
+ * `_manifeste/fichiers-manquants.txt` ("<path> — <reason>") and the export continues; bytes read with a
+ * SHA-256 different from the recorded one are packed as read and listed there too.
+ * Same input → byte-identical zip (all dates = `jalon.date`).
+ * Shapes: PackResult `{ path, entries (zip entries), bytes (zip size) }`; progress in evidence files and bytes.
+ * @throws UserError INPUT_INVALID (jalon date), NODE_UNKNOWN / PREUVE_INVALID (a preuve, see checkPreuves);
+ *   the signal's reason on abort; I/O errors writing `outPath`. No partial file is left behind.
+ */
+export async function buildPack(input: PackInput, outPath: string, opts: BuildPackOptions = {}): Promise<PackResult> {
+  opts.signal?.throwIfAborted();
+  const date = parseJalonDate(input.jalon.date);
+  checkPreuves(input.referential, input.preuves);
+  const availability = await statEvidence(input.preuves, input.evidencePath);
+  opts.signal?.throwIfAborted();
+  const plan = planEvidence(
+    input.referential,
+    input.preuves,
+    (sha) => availability.get(sha) ?? { ok: false, reason: 'fichier absent du magasin de preuves' },
+    input.evidencePath,
+  );
+  const byNode = preuvesByNode(input.preuves);
+  const missingReason = (p: PackPreuve): string | null => {
+    if (p.kind !== 'fichier' || p.sha256 === null) return null;
+    const a = availability.get(p.sha256);
+    return a && !a.ok ? a.reason : null;
+  };
+  const documents = await generateDocuments(input, plan, { preuvesOf: (id) => byNode.get(id) ?? [], missingReason, missingFiles: plan.missing }, date);
+  opts.signal?.throwIfAborted();
+
+  const items: ZipItem[] = [
+    ...documents.map((d): ZipItem => ({ kind: 'buffer', path: d.path, data: d.data })),
+    ...plan.files.map((file): ZipItem => ({ kind: 'evidence', file })),
+  ];
+  const pathOf = (i: ZipItem) => (i.kind === 'buffer' ? i.path : i.file.path);
+  items.sort((a, b) => compareBytes(pathOf(a), pathOf(b)));
+  const expectedSha = new Map(plan.files.map((f) => [f.path, f.sha256]));
+
+  const trailer = (records: FileRecord[]) => {
+    const changed = records
+      .filter((r) => expectedSha.has(r.path) && expectedSha.get(r.path) !== r.sha256)
+      .map((r) => `${r.path} — contenu différent de l'empreinte enregistrée (SHA-256 lu ${r.sha256}, attendu ${expectedSha.get(r.path)}) : fichier inclus tel que lu`);
+    const lines = [...plan.missing, ...changed].sort(compareBytes);
+    const missingText = lines.length === 0 ? 'Aucun fichier manquant : toutes les preuves de type fichier sont dans le pack.\n' : `${lines.join('\n')}\n`;
+    const missing = Buffer.from(missingText, 'utf8');
+    const withHash = [...records, { path: MISSING_FILES, size: missing.length, sha256: sha256Hex(missing) }].sort((a, b) => compareBytes(a.path, b.path));
+    const manifest: PackManifest = {
+      format: PACK_FORMAT,
+      appVersion: input.appVersion,
+      referential: { id: input.referential.id, version: input.referential.version },
+      jalon: { nom: input.jalon.nom, date: input.jalon.date },
+      files: withHash,
+      sharedContent: plan.shared,
+    };
+    const sums = withHash.map((r) => `${r.sha256}  ${r.path}\n`).join('');
+    return [
+      { path: MISSING_FILES, data: missing },
+      { path: MANIFEST, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
+      { path: SHA256SUMS, data: Buffer.from(sums, 'utf8') },
+    ];
+  };
+  return writeZip(items, trailer, outPath, date, opts);
+}

@@ -1,0 +1,250 @@
+/**
+ * rapport.pdf: the human report of the audit pack (DOMAIN.md "The audit pack"): cover (authority, referential
+ * and version, jalon and date, global score in % and points, niveau reached, completeness), per-axe table,
+ * per-mesure table (statut, explication, pilotes, preuves) and the missing-evidence list.
+ * DejaVu Sans is embedded so that every French character renders (é, œ, « », ’, ≥).
+ * Deterministic: CreationDate/ModDate = jalon date; pdfkit derives the file ID from them.
+ */
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { NodeScore, ReferentialNode } from '../../../shared/domain';
+import { STATUT_LABELS, dateFr, niveauFr, percentFr, pointsFr, ratio, scoreLineFr } from './format';
+import { drawTable } from './pdf-table';
+import type { PackInput, PackPreuve } from './types';
+import { streamToBuffer } from './zip-utils';
+
+const require = createRequire(import.meta.url);
+const FONTS = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+const R = 'DejaVu';
+const B = 'DejaVu-Bold';
+
+/** What the report needs besides the input: preuves by node, and why a preuve's bytes are missing. */
+export interface ReportContext {
+  preuvesOf: (nodeId: string) => readonly PackPreuve[];
+  missingReason: (p: PackPreuve) => string | null;
+  /** Lines of `_manifeste/fichiers-manquants.txt` known before streaming. */
+  missingFiles: readonly string[];
+}
+
+/**
+ * Nodes whose own statut is `fait` (or `conforme`) with no preuve on the node, on an ancestor down from its
+ * mesure, or on a descendant. Returned in referential order. Rule: DOMAIN.md "missing-evidence list".
+ */
+export function faitSansPreuve(input: PackInput, preuvesOf: (nodeId: string) => readonly PackPreuve[]): ReferentialNode[] {
+  const { nodes, actionLevel } = input.referential;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const covered = new Set<string>();
+  for (const n of nodes) {
+    if (preuvesOf(n.id).length === 0) continue;
+    // The node and its ancestors up to the mesure are covered by a preuve on a descendant.
+    for (let cur: ReferentialNode | undefined = n; cur && cur.parentId !== null; cur = cur.parentId ? byId.get(cur.parentId) : undefined) covered.add(cur.id);
+  }
+  const hasAncestorPreuve = (n: ReferentialNode): boolean => {
+    for (let cur = n.parentId ? byId.get(n.parentId) : undefined; cur && cur.depth >= actionLevel; cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
+      if (preuvesOf(cur.id).length > 0) return true;
+    }
+    return false;
+  };
+  return nodes.filter((n) => {
+    const s = input.statuts.get(n.id)?.statut;
+    return (s === 'fait' || s === 'conforme') && !covered.has(n.id) && !hasAncestorPreuve(n);
+  });
+}
+
+function descendantsOf(nodes: readonly ReferentialNode[], root: ReferentialNode): ReferentialNode[] {
+  const prefix = `${root.identifiant}.`;
+  return nodes.filter((n) => n.identifiant.startsWith(prefix));
+}
+
+function statutSummary(input: PackInput, mesure: ReferentialNode, desc: readonly ReferentialNode[]): string {
+  const own = input.score.nodes[mesure.id]?.statut ?? input.statuts.get(mesure.id)?.statut ?? null;
+  if (own !== null && STATUT_LABELS[own]) return STATUT_LABELS[own];
+  const counts = new Map<string, number>();
+  for (const n of desc) {
+    if (n.depth !== mesure.depth + 1) continue;
+    const s = input.score.nodes[n.id]?.statut ?? input.statuts.get(n.id)?.statut ?? null;
+    const label = s === null ? '' : STATUT_LABELS[s];
+    if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([label, k]) => `${label} : ${k}`).join('\n');
+}
+
+/** Level name for people: TETE's `action` is a « mesure » (DOMAIN.md vocabulary). */
+function levelName(h: string | undefined): string {
+  const names: Record<string, string> = { action: 'mesure', critere: 'critère', theme: 'thème', thematique: 'thématique' };
+  return h ? (names[h] ?? h) : 'mesure';
+}
+
+function pointsCell(s: NodeScore | undefined): string {
+  if (!s) return '';
+  return `${pointsFr(s.pointFait)} / ${pointsFr(s.pointPotentiel)}\n${percentFr(ratio(s.pointFait, s.pointPotentiel))}`;
+}
+
+function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Date): void {
+  const { referential: ref, workspace: ws, score, jalon } = input;
+  const root = score.root;
+  doc.font(B).fontSize(22).text('Rapport d’audit', { align: 'left' });
+  doc.moveDown(0.3).font(R).fontSize(14).text(`${ref.nom} — version ${ref.version}`);
+  if (ref.avertissement) doc.fontSize(10).fillColor('#B03A2E').text(ref.avertissement).fillColor('black');
+  doc.moveDown(1);
+  const line = (label: string, value: string) => {
+    doc.font(B).fontSize(11).text(`${label} : `, { continued: true }).font(R).text(value);
+  };
+  line('Collectivité', ws.nom);
+  line('Type', ws.typeCollectivite);
+  if (ws.codeInsee) line('Code INSEE', ws.codeInsee);
+  if (ws.population !== null) line('Population', `${pointsFr(ws.population)} habitants`);
+  line('Jalon', `« ${jalon.nom} » du ${dateFr(date)}`);
+  doc.moveDown(0.8);
+  line('Score global', scoreLineFr(root));
+  line('Niveau atteint', niveauFr(root.niveau));
+  if (ref.niveaux.length > 0) {
+    line('Seuils', ref.niveaux.map((n) => `${n.nom} ≥ ${percentFr(n.seuil)}`).join(' ; '));
+  }
+  line('Complétude', `${percentFr(root.completude)} (${root.completedTachesCount} / ${root.totalTachesCount} éléments renseignés)`);
+  line('Points programmés', `${pointsFr(root.pointProgramme)} ; pas faits : ${pointsFr(root.pointPasFait)} ; non renseignés : ${pointsFr(root.pointNonRenseigne)}`);
+  doc.moveDown(1).font(R).fontSize(9).fillColor('#555555');
+  doc.text(`Pack généré par Label Audit ${input.appVersion}. Toutes les dates du pack sont celles du jalon. Les empreintes SHA-256 de chaque fichier figurent dans manifest.json et SHA256SUMS.`);
+  doc.fillColor('black');
+}
+
+/**
+ * Renders the report and returns the PDF bytes (A4 landscape, DejaVu Sans embedded, page numbers).
+ * `date` is the jalon date (metadata and every date shown).
+ */
+export async function writeReportPdf(input: PackInput, ctx: ReportContext, date: Date): Promise<Buffer> {
+  const { referential: ref, score } = input;
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margins: { top: 40, bottom: 40, left: 36, right: 36 },
+    bufferPages: true,
+    font: FONTS.regular,
+    lang: 'fr-FR',
+    displayTitle: true,
+    info: {
+      Title: `Rapport d’audit — ${ref.nom} — ${input.workspace.nom}`,
+      Author: input.workspace.nom,
+      Subject: `Jalon « ${input.jalon.nom} »`,
+      Creator: `Label Audit ${input.appVersion}`,
+      Producer: 'Label Audit (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  const bytes = streamToBuffer(doc);
+  doc.registerFont(R, FONTS.regular);
+  doc.registerFont(B, FONTS.bold);
+  const fonts = { regular: R, bold: B };
+
+  cover(doc, input, date);
+
+  const axes = ref.nodes.filter((n) => n.depth === 1);
+  doc.moveDown(1.5).font(B).fontSize(14).text(`Scores par ${levelName(ref.hierarchie[1])}`).moveDown(0.4);
+  drawTable(
+    doc,
+    [
+      { title: 'N°', width: 40 },
+      { title: 'Intitulé', width: 290 },
+      { title: 'Potentiel (pts)', width: 70, align: 'right' },
+      { title: 'Fait (pts)', width: 70, align: 'right' },
+      { title: '% fait', width: 60, align: 'right' },
+      { title: 'Programmé (pts)', width: 70, align: 'right' },
+      { title: 'Pas fait (pts)', width: 70, align: 'right' },
+      { title: 'Complétude', width: 100, align: 'right' },
+    ],
+    axes.map((a) => {
+      const s = score.nodes[a.id];
+      return [
+        a.identifiant,
+        a.nom,
+        s ? pointsFr(s.pointPotentiel) : '',
+        s ? pointsFr(s.pointFait) : '',
+        s ? percentFr(ratio(s.pointFait, s.pointPotentiel)) : '',
+        s ? pointsFr(s.pointProgramme) : '',
+        s ? pointsFr(s.pointPasFait) : '',
+        s ? percentFr(ratio(s.completedTachesCount, s.totalTachesCount)) : '',
+      ];
+    }),
+    fonts,
+    9,
+  );
+
+  doc.addPage().font(B).fontSize(14).text(`Détail par ${levelName(ref.hierarchie[ref.actionLevel])}`).moveDown(0.4);
+  const mesures = ref.nodes.filter((n) => n.depth === ref.actionLevel);
+  drawTable(
+    doc,
+    [
+      { title: 'N°', width: 42 },
+      { title: 'Intitulé', width: 150 },
+      { title: 'Points faits / potentiel', width: 78, align: 'right' },
+      { title: 'Statut', width: 85 },
+      { title: 'Explication', width: 200 },
+      { title: 'Pilotes', width: 80 },
+      { title: 'Preuves', width: 135 },
+    ],
+    mesures.map((m) => {
+      const desc = descendantsOf(ref.nodes, m);
+      const expl = [m, ...desc]
+        .map((n) => ({ n, e: input.statuts.get(n.id)?.explication }))
+        .filter((x) => x.e)
+        .map((x) => (x.n === m ? (x.e as string) : `${x.n.identifiant} : ${x.e as string}`));
+      const pil = input.pilotes.get(m.id);
+      const seen = new Set<string>();
+      const preuves: string[] = [];
+      for (const n of [m, ...desc]) {
+        for (const p of ctx.preuvesOf(n.id)) {
+          if (seen.has(p.id)) continue;
+          seen.add(p.id);
+          preuves.push(ctx.missingReason(p) ? `${p.titre} (fichier manquant)` : p.titre);
+        }
+      }
+      return [
+        m.identifiant,
+        m.nom,
+        pointsCell(score.nodes[m.id]),
+        statutSummary(input, m, desc),
+        expl.join('\n'),
+        pil ? [...pil.personnes, ...pil.services].join(', ') + (pil.echeance ? `\nÉchéance : ${pil.echeance}` : '') : '',
+        preuves.join('\n'),
+      ];
+    }),
+    fonts,
+    8,
+  );
+
+  doc.addPage().font(B).fontSize(14).text('Preuves manquantes').moveDown(0.4);
+  const sans = faitSansPreuve(input, ctx.preuvesOf);
+  doc.font(R).fontSize(10);
+  if (sans.length === 0) doc.text('Aucun élément « fait » sans preuve.');
+  else {
+    doc.text(`${sans.length} élément(s) marqué(s) « fait » sans aucune preuve rattachée :`).moveDown(0.3);
+    drawTable(doc, [{ title: 'N°', width: 70 }, { title: 'Intitulé', width: 600 }], sans.map((n) => [n.identifiant, n.nom]), fonts, 9);
+  }
+  doc.moveDown(1).font(B).fontSize(12).text('Fichiers non inclus dans le pack').moveDown(0.3).font(R).fontSize(10);
+  if (ctx.missingFiles.length === 0) doc.text('Aucun : tous les fichiers de preuve sont dans le pack.');
+  else for (const l of ctx.missingFiles) doc.text(`• ${l}`);
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(R)
+      .fontSize(7)
+      .fillColor('#666666')
+      .text(`${input.workspace.nom} — ${ref.nom} — jalon « ${input.jalon.nom} » — page ${i + 1} / ${range.count}`, 36, doc.page.height - 25, {
+        width: doc.page.width - 72,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor('black');
+  doc.end();
+  return bytes;
+}
