@@ -78,9 +78,11 @@ export function scoreLeafBy(labels: { fait: DisplayStatut; pasFait: DisplayStatu
       return { concerne: true, potentiel: pot, fait: 0, programme: 0, pasFait: 0, nonRenseigne: pot,
         counts: { fait: 0, programme: 0, pasFait: 0, pasConcerne: 0 }, completed: false, statut: null };
     }
-    const detail: Detail = av === 'fait' ? [1, 0, 0] : av === 'programme' ? [0, 1, 0] : av === 'pas_fait' ? [0, 0, 1] : (record?.detail ?? DEFAULT_DETAIL);
-    const [fait, programme, pasFait] = splitMilli(pot, detail);
-    const [cf, cp, cpf] = splitMilli(1000, detail).map((x) => x / 1000) as [number, number, number];
+    const whole = av === 'fait' ? 0 : av === 'programme' ? 1 : av === 'pas_fait' ? 2 : -1;
+    const parts = whole >= 0 ? [0, 1, 2].map((i) => (i === whole ? pot : 0)) : splitMilli(pot, record?.detail ?? DEFAULT_DETAIL);
+    const shares = whole >= 0 ? [0, 1, 2].map((i) => (i === whole ? 1 : 0)) : splitMilli(1000, record?.detail ?? DEFAULT_DETAIL).map((x) => x / 1000);
+    const [fait = 0, programme = 0, pasFait = 0] = parts;
+    const [cf = 0, cp = 0, cpf = 0] = shares;
     const statut: DisplayStatut = av === 'fait' ? labels.fait : av === 'pas_fait' ? labels.pasFait : av;
     return { concerne: true, potentiel: pot, fait, programme, pasFait, nonRenseigne: 0,
       counts: { fait: cf, programme: cp, pasFait: cpf, pasConcerne: 0 }, completed: true, statut };
@@ -120,7 +122,11 @@ export function computeLeafSum(
   let rootNode: ReferentialNode | undefined;
   for (const n of referential.nodes) {
     if (n.parentId === null) rootNode = n;
-    else children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+    else {
+      const siblings = children.get(n.parentId);
+      if (siblings) siblings.push(n);
+      else children.set(n.parentId, [n]);
+    }
   }
   const nodes: Record<string, NodeScore> = {};
 
