@@ -43,6 +43,9 @@ export function createTeteEngine(options: { evaluateScoreFormule?: ScoreFormuleE
 /** The `tete` engine without a score-formula evaluator (step 6 skipped). See `computeTete`. */
 export const teteEngine: ScoringEngine = createTeteEngine();
 
+/** round3, skipping the many zeros (fields of untouched states) — the rounding is most of the output cost. */
+const r3 = (x: number): number => (x === 0 ? 0 : round3(x));
+
 const hasAvancement = (r: StatutRecord | undefined): boolean => r !== undefined && r.avancement !== 'non_renseigne';
 const hasStatut = (r: StatutRecord | undefined): boolean => r !== undefined && (r.avancement !== 'non_renseigne' || !r.concerne);
 
@@ -237,19 +240,19 @@ export function computeTete(
 
   // Steps 7 and 8: rounding, display statut, root.
   const scoreAt = (i: number): NodeScore => ({
-    pointReferentiel: round3(ref[i]!),
-    pointPotentiel: round3(pot[i]!),
-    pointPotentielPerso: Number.isNaN(potPerso[i]!) ? null : round3(potPerso[i]!),
-    pointFait: round3(fait[i]!),
-    pointProgramme: round3(prog[i]!),
-    pointPasFait: round3(pasFait[i]!),
-    pointNonRenseigne: round3(nonRens[i]!),
-    totalTachesCount: round3(total[i]!),
-    completedTachesCount: round3(completed[i]!),
-    faitTachesAvancement: round3(faitAv[i]!),
-    programmeTachesAvancement: round3(progAv[i]!),
-    pasFaitTachesAvancement: round3(pasFaitAv[i]!),
-    pasConcerneTachesAvancement: round3(pasConcAv[i]!),
+    pointReferentiel: r3(ref[i]!),
+    pointPotentiel: r3(pot[i]!),
+    pointPotentielPerso: Number.isNaN(potPerso[i]!) ? null : r3(potPerso[i]!),
+    pointFait: r3(fait[i]!),
+    pointProgramme: r3(prog[i]!),
+    pointPasFait: r3(pasFait[i]!),
+    pointNonRenseigne: r3(nonRens[i]!),
+    totalTachesCount: r3(total[i]!),
+    completedTachesCount: r3(completed[i]!),
+    faitTachesAvancement: r3(faitAv[i]!),
+    programmeTachesAvancement: r3(progAv[i]!),
+    pasFaitTachesAvancement: r3(pasFaitAv[i]!),
+    pasConcerneTachesAvancement: r3(pasConcAv[i]!),
     concerne: concerne[i] === 1,
     desactive: desactive[i] === 1,
     renseigne: renseigne[i] === 1,
