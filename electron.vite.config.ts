@@ -6,12 +6,33 @@
  *   nothing external but `electron`);
  * - renderer: root renderer/ → out/renderer (same settings as renderer/vite.config.ts, used for browser mode).
  */
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The core finds its data files from its own source location (`new URL('../../../referential/', import.meta.url)`
+ * in referential/builtin.ts, the repo root in demo.ts, pdfkit fonts through createRequire). Bundled into
+ * out/main/main.js, `import.meta.url` would point two levels below the repo instead: this rewrites it, in core
+ * files only, to the URL of the original source file, computed relative to the bundle (so no absolute path is
+ * baked in and the paths resolve as they do under tsx).
+ */
+function sourceImportMetaUrl(outDir: string): Plugin {
+  return {
+    name: 'label-audit:source-import-meta-url',
+    transform(code, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!file.includes(`${sep}electron${sep}core${sep}`) || !code.includes('import.meta.url')) return null;
+      const rel = relative(outDir, file).split(sep).join('/');
+      return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [sourceImportMetaUrl(resolve('out/main'))],
     build: {
       outDir: 'out/main',
       externalizeDeps: { include: ['better-sqlite3'] },
@@ -40,6 +61,7 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
