@@ -19,8 +19,14 @@ afterEach(() => cleanup());
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
+/** The JSON body of a tRPC response (the parts these tests read). */
+interface WireBody {
+  result: { data: unknown };
+  error: { message: string; data: { stack?: string; userError: { code: string; message: string; location: Record<string, unknown> } } };
+}
+
 /** Calls a procedure over the fetch adapter (as the HTTP and IPC links do), returning the JSON body. */
-async function overHttp(path: string, input: unknown, method: 'GET' | 'POST' = 'POST'): Promise<{ status: number; body: any }> {
+async function overHttp(path: string, input: unknown, method: 'GET' | 'POST' = 'POST'): Promise<{ status: number; body: WireBody }> {
   const url = method === 'GET' ? `http://x/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}` : `http://x/trpc/${path}`;
   const res = await fetchRequestHandler({
     endpoint: '/trpc',
@@ -28,7 +34,7 @@ async function overHttp(path: string, input: unknown, method: 'GET' | 'POST' = '
     req: new Request(url, method === 'GET' ? {} : { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json' } }),
     createContext: () => ({ core }),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as WireBody };
 }
 
 describe('appRouter through createCaller', () => {
