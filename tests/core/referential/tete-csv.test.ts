@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TETE_VERSION, parseTeteCsv, teteIdFromFileName } from '../../../electron/core/referential/tete-csv';
-import type { Referential } from '../../../shared/domain';
+import { compareIdentifiants, type Referential } from '../../../shared/domain';
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
 
 const file = (path: string) => ({ name: path.split('/').pop()!, text: readFileSync(path, 'utf8') });
@@ -18,7 +18,10 @@ function expectNaturalDepthFirst(r: Referential): void {
     seen.add(n.id);
     const prev = n.parentId === null ? undefined : lastChild.get(n.parentId);
     expect(n.ordre).toBe(prev ? prev.ordre + 1 : 0);
-    if (n.parentId !== null) lastChild.set(n.parentId, { ordre: n.ordre, identifiant: n.identifiant });
+    if (n.parentId !== null) {
+      if (prev) expect(compareIdentifiants(prev.identifiant, n.identifiant), `${prev.identifiant} < ${n.identifiant}`).toBeLessThan(0);
+      lastChild.set(n.parentId, { ordre: n.ordre, identifiant: n.identifiant });
+    }
   }
 }
 
