@@ -111,7 +111,19 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
         {(d) => (
           <>
             {editable ? (
-              <StatutEditor referentialId={referentialId} nodeId={node.id} model={referential.model} stored={d.statut} />
+              <>
+                {score?.statut === 'detaille_a_la_tache' && (
+                  <p className="muted small" data-testid="statut-hint">
+                    Statut détaillé à la tâche : le score vient des tâches. Choisir un statut ici le remplace.
+                  </p>
+                )}
+                {score?.statut === 'non_renseignable' && (
+                  <p className="muted small" data-testid="statut-hint">
+                    La sous-action parente a son propre statut : saisir celui de la tâche le remettra à « Non renseigné ».
+                  </p>
+                )}
+                <StatutEditor referentialId={referentialId} nodeId={node.id} model={referential.model} stored={d.statut} />
+              </>
             ) : (
               <p className="muted small">Le statut de ce niveau est calculé à partir des critères qu'il contient.</p>
             )}

@@ -48,11 +48,10 @@ export function NodeTree(props: NodeTreeProps) {
         <tr>
           <th scope="col">Critère</th>
           <th scope="col">Statut</th>
-          <th scope="col" className="num">Points fait / potentiel</th>
+          <th scope="col" className="num" title="Points fait / potentiel">Points</th>
           <th scope="col" className="num">% fait</th>
           <th scope="col" className="num">Complétude</th>
-          <th scope="col">Pilotes</th>
-          <th scope="col">Échéance</th>
+          <th scope="col">Pilotes · échéance</th>
           <th scope="col" className="num">Preuves</th>
         </tr>
       </thead>
@@ -105,8 +104,10 @@ export function NodeTree(props: NodeTreeProps) {
                 {s ? (s.concerne ? formatPercent(pctFait(s), '—') : 'non concerné') : '—'}
               </td>
               <td className="num">{s ? formatPercent(ratio(s.completedTachesCount, s.totalTachesCount), '—') : '—'}</td>
-              <td className="small">{o && o.pilotes.length > 0 ? o.pilotes.join(', ') : ''}</td>
-              <td className="small">{o?.echeance ? formatDate(o.echeance) : ''}</td>
+              <td className="small people">
+                {o && o.pilotes.length > 0 && <span className="block">{o.pilotes.join(', ')}</span>}
+                {o?.echeance && <span className="block muted">échéance {formatDate(o.echeance)}</span>}
+              </td>
               <td className="num">{o && o.preuves > 0 ? o.preuves : ''}</td>
             </tr>
           );
