@@ -79,6 +79,10 @@ describeWithSharedData('tete engine — propagation fixtures without personnalis
     });
   });
 
+  it('cae_4.2.1_non_concerne (EPCI, voirie_1_b): reduction 0.5; pas fait sous-actions win over their non-concerné tâches', () => {
+    checkFixture(DATA.propagationFixtures, 'cae_4.2.1_non_concerne.test.yml', cae, { 'cae_4.2.1': { potentielPerso: 0.5 } });
+  });
+
   const dechets1Non: Personnalisation = Object.fromEntries(
     // dechets_1 = NON, plus the two rules that hold for any non-syndicat (1.2.4, 4.2.5: `si identite(type, syndicat) … sinon VRAI`).
     ['eci_1.2.4', 'eci_2.2', 'eci_2.4.2', 'eci_2.4.3', 'eci_4.2.1', 'eci_4.2.2', 'eci_4.2.3', 'eci_4.2.4', 'eci_4.2.5'].map((id) => [id, { desactive: true }]),
