@@ -1,0 +1,132 @@
+/**
+ * The built renderer in IPC mode, in Chromium: `window.labelAudit` is a stand-in preload (exactly `send` and
+ * `onMessage`) bridged to the REAL main-side handler (registerIpcHandler + appRouter + core on a temp folder).
+ * Only Electron's transport is replaced; the link, the screens, the router and the sender check are real.
+ * Files are served through the app:// handler (createAppProtocolHandler), so its CSP applies in the browser.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../../electron/core/api/router';
+import { createCore, type Core } from '../../electron/core/core';
+import { createAppProtocolHandler } from '../../electron/shell/app-protocol';
+import { registerIpcHandler, type IpcSenderLike } from '../../electron/shell/ipc';
+import type { IpcServerMessage } from '../../electron/shell/protocol';
+import { CONTENT_SECURITY_POLICY, isTrustedSender } from '../../electron/shell/security';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const root = resolve(import.meta.dirname, '../..');
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI === 'true') throw new Error(`Chromium introuvable (${CHROMIUM}) : CI ne peut pas sauter ce test.`);
+if (!available) console.warn(`[skipped] renderer in IPC mode: Chromium absent (${CHROMIUM})`);
+
+describe.skipIf(!available)('renderer over the IPC link', () => {
+  let tmp: string;
+  let core: Core;
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let stopIpc: () => void;
+  const dropped: string[] = [];
+  const cspHeaders: string[] = [];
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'label-audit-ipc-ui-'));
+    const outDir = join(tmp, 'renderer');
+    await build({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    core = createCore({ dataDir: join(tmp, 'data'), demo: true, log: () => undefined });
+
+    // app:// served over http://127.0.0.1 by the real protocol handler (Chromium cannot load a custom scheme here).
+    const handler = createAppProtocolHandler(outDir);
+    server = createServer((req, res) => {
+      void handler(new Request(`app://label-audit${req.url ?? '/'}`)).then(async (r) => {
+        const headers = Object.fromEntries(r.headers.entries());
+        if (headers['content-type']?.startsWith('text/html')) cspHeaders.push(headers['content-security-policy'] ?? '');
+        res.writeHead(r.status, headers);
+        res.end(Buffer.from(await r.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as { port: number }).port;
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
+
+    // Main side: the real handler, with a webContents stand-in whose main frame is on app://label-audit.
+    let listener: ((event: unknown, msg: unknown) => void) | null = null;
+    const mainFrame = { url: 'app://label-audit/index.html' };
+    const sender: IpcSenderLike = {
+      id: 1,
+      mainFrame,
+      send: (_channel: string, message: IpcServerMessage) => {
+        void page.evaluate((m) => (window as unknown as { __deliver(m: unknown): void }).__deliver(m), message as never).catch(() => undefined);
+      },
+      isDestroyed: () => false,
+      once: () => undefined,
+    };
+    stopIpc = registerIpcHandler({
+      ipcMain: { on: (_c, l) => (listener = l as typeof listener), removeListener: () => (listener = null) },
+      router: appRouter,
+      createContext: () => ({ core }),
+      isAllowedSender: isTrustedSender,
+      log: (m) => dropped.push(m),
+    });
+    await page.exposeBinding('__send', (_source, msg: unknown) => listener?.({ sender, senderFrame: mainFrame }, msg));
+    // Renderer side: what preload.ts exposes, exactly two functions.
+    await page.addInitScript(() => {
+      const callbacks = new Set<(m: unknown) => void>();
+      const w = window as unknown as { __send(m: unknown): void; __deliver(m: unknown): void; labelAudit: unknown };
+      w.__deliver = (m) => callbacks.forEach((cb) => cb(m));
+      w.labelAudit = Object.freeze({
+        send: (m: unknown) => w.__send(m),
+        onMessage: (cb: (m: unknown) => void) => {
+          callbacks.add(cb);
+          return () => callbacks.delete(cb);
+        },
+      });
+    });
+    await page.goto(`http://127.0.0.1:${port}/`);
+  }, 120_000);
+
+  afterAll(async () => {
+    stopIpc?.();
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+    core?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('shows the dashboard of the demo workspace, served with the strict CSP', async () => {
+    await page.waitForSelector('[data-testid="score-global-label-nr"]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="workspace-nom"]')).toBe('Commune de Valmont-sur-Loire');
+    expect(cspHeaders[0]).toBe(CONTENT_SECURITY_POLICY);
+    const nr = await page.getAttribute('[data-testid="score-global-label-nr"]', 'data-value');
+    expect(Number(nr)).toBeCloseTo(core.scores.get('label-nr').root.score ?? Number.NaN, 10);
+  });
+
+  it('saves a statut through IPC and the tree moves at once', async () => {
+    await page.goto(page.url().replace(/#.*$/, '') + '#/referentiel/label-nr/label-nr_1.4');
+    await page.waitForSelector('[data-testid="statut-radio-fait"]', { timeout: 30_000 });
+    const before = await page.textContent('[data-testid="node-points-label-nr_1.4"]');
+    expect(before).toBe('0 / 35');
+    await page.check('[data-testid="statut-radio-fait"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="node-points-label-nr_1.4"]')?.textContent === '35 / 35');
+    expect(await page.getAttribute('[data-testid="node-statut-label-nr_1.4"]', 'data-statut')).toBe('fait');
+    expect(core.statuts.list('label-nr').find((s) => s.nodeId === 'label-nr_1.4')?.statut).toBe('fait');
+  });
+
+  it('shows the server French message of a refused détaillé split', async () => {
+    await page.check('[data-testid="statut-radio-detaille"]');
+    await page.fill('[data-testid="detail-fait"]', '50');
+    await page.fill('[data-testid="detail-programme"]', '30');
+    await page.fill('[data-testid="detail-pas-fait"]', '10');
+    await page.click('[data-testid="detail-save"]');
+    await page.waitForSelector('[data-testid="statut-error"]');
+    expect(await page.textContent('[data-testid="statut-error"]')).toMatch(/^La répartition de label-nr_1\.4 fait 90 % au lieu de 100 %/);
+    expect(dropped).toEqual([]);
+  });
+});
