@@ -308,7 +308,13 @@ async function main(argv: string[]): Promise<void> {
       strict: true,
     }));
   } catch (e) {
-    console.error(`Arguments invalides : ${(e as Error).message.split('\n')[0]}`);
+    const option = (/'([^']+)'/.exec((e as Error).message)?.[1] ?? '').split(' ')[0] ?? '';
+    const known = 'options : --data-dir DOSSIER, --port N, --no-demo, --user NOM';
+    console.error(
+      (e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? `L'option ${option} attend une valeur.`
+        : `Argument inconnu : ${option || '?'} (${known}).`,
+    );
     process.exit(1);
   }
   const portText = values.port;
@@ -334,9 +340,10 @@ async function main(argv: string[]): Promise<void> {
     process.exit(isUserError(e) ? 1 : 2);
   }
   console.log(`Label Audit (mode navigateur) : ${server.url}`);
+  // `on`, not `once`: Ctrl-C reaches both npm's script and this process, so SIGINT may come twice; close() is idempotent.
   const stop = () => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -5,12 +5,8 @@
  */
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { createCore } from '../core/core';
-import { defaultDataDir } from '../core/paths';
-import { appRouter } from '../core/api/router';
 import { isUserError } from '../../shared/errors';
 import { parseCli } from './args';
-import { runCommand, runVerify } from './commands';
 import { USAGE } from './usage';
 
 /** Where the CLI writes; tests pass collectors, the real entry passes process streams. */
@@ -48,13 +44,26 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stdout(USAGE);
       return 0;
     }
+    // The core (SQLite, PDF, XLSX, zip) loads only now, so --help and argument errors answer at once.
+    const { runCommand, runVerify } = await import('./commands');
     if (cmd.name === 'verify') {
       const outcome = await runVerify(cmd.file, { out: io.stdout, cwd: io.cwd, json: cmd.common.json });
       for (const line of outcome.errors) io.stderr(`${oneLine(line)}\n`);
       return outcome.exitCode;
     }
+    const [{ createCore }, { defaultDataDir }, { appRouter }] = await Promise.all([
+      import('../core/core'),
+      import('../core/paths'),
+      import('../core/api/router'),
+    ]);
     const dataDir = cmd.common.dataDir !== undefined ? resolve(io.cwd, cmd.common.dataDir) : defaultDataDir();
-    const opened = createCore({ dataDir, user: cmd.common.user ?? osUserName(), demo: false });
+    const opened = createCore({
+      dataDir,
+      user: cmd.common.user ?? osUserName(),
+      demo: false,
+      // Notices go to stderr: stdout carries only the result (one JSON document with --json).
+      log: (line) => io.stderr(`${oneLine(line)}\n`),
+    });
     core = opened;
     const caller = appRouter.createCaller({ core: opened });
     const outcome = await runCommand(cmd, caller, { out: io.stdout, cwd: io.cwd, json: cmd.common.json });

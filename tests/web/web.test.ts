@@ -151,3 +151,46 @@ describe('startWebServer options', () => {
     await expect(startWebServer({ dataDir: join(tmp, 'autre'), host: '0.0.0.0' })).rejects.toThrow("Hôte refusé : « 0.0.0.0 ». Le mode navigateur n'écoute que sur 127.0.0.1.");
   });
 });
+
+describe('node --import tsx electron/web.ts (command-line entry)', () => {
+  it('prints the URL, serves, and stops cleanly on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const root = join(__dirname, '../..');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/web.ts'), '--data-dir', join(tmp, 'entry'), '--port', '0', '--no-demo'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL after 30 s: ${out} ${err}`)), 30_000);
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /^Label Audit \(mode navigateur\) : (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
+        if (m?.[1]) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+    });
+    const r = await fetch(`${url}trpc/workspace.get`);
+    expect(r.status).toBe(200);
+    // --no-demo: the empty workspace (core.ts: "Ma collectivité"), not the demo town.
+    expect(((await r.json()) as { result: { data: { nom: string } } }).result.data.nom).toBe('Ma collectivité');
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+    expect(err).toBe('');
+  }, 60_000);
+
+  it('refuses a bad --port with one line, exit 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const root = join(__dirname, '../..');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron/web.ts'), '--port', 'quatre'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("Option --port : « quatre » n'est pas un numéro de port (0 à 65535).\n");
+  });
+});
