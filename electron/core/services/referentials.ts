@@ -9,6 +9,7 @@ import { importReferentialFiles, type ImportOptions } from '../referential';
 import type { SourceFile } from '../referential/source';
 import { type ServiceContext, inTransaction } from './context';
 import { appendHistory } from './history';
+import { treeIndex } from './tree';
 import { checkTree, loadReferential, nodeIds, referentialIds, saveReferential } from './referential-store';
 
 /** One line of `referentials.list`: `nodes` = node count without the root; `points` = root pointReferentiel. */
@@ -69,8 +70,8 @@ export function listReferentials(ctx: ServiceContext): ReferentialSummary[] {
 
 /**
  * Stores `ref` in one transaction with a `referential.import` history event, and drops the cached tree.
- * Throws UserError REFERENTIAL_INVALID (bad tree, or statuts on nodes the new version removes — listed, at most
- * 10 named); nothing is written then.
+ * Throws UserError REFERENTIAL_INVALID (bad tree; statuts on nodes the new version removes — listed, at most
+ * 10 named; a change of scoring model while statuts exist); nothing is written then.
  */
 export function storeReferential(ctx: ServiceContext, ref: Referential): ImportResult {
   checkTree(ref);
@@ -90,7 +91,17 @@ export function storeReferential(ctx: ServiceContext, ref: Referential): ImportR
       );
     }
   }
-  const previous = ctx.db.prepare('SELECT version FROM referential WHERE id = ?').get(ref.id) as { version: string } | undefined;
+  const previous = ctx.db.prepare('SELECT version, model FROM referential WHERE id = ?').get(ref.id) as { version: string; model: ScoringModel } | undefined;
+  if (previous && previous.model !== ref.model) {
+    const n = (ctx.db.prepare('SELECT COUNT(*) AS n FROM statut WHERE referential_id = ?').get(ref.id) as { n: number }).n;
+    if (n > 0) {
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        `La nouvelle version du référentiel ${ref.id} change de modèle de calcul (${previous.model} → ${ref.model}) alors que ${n} statut(s) sont saisis : importez-la sous un autre identifiant. Rien n'a été modifié.`,
+        { field: 'model' },
+      );
+    }
+  }
   const result: ImportResult = { id: ref.id, version: ref.version, nodes: ref.nodes.length - 1, points: ref.nodes[0]?.pointReferentiel ?? 0 };
   inTransaction(ctx, () => {
     saveReferential(ctx.db, ref, ctx.now());
@@ -112,7 +123,7 @@ export function importReferential(ctx: ServiceContext, files: string[] | SourceF
 
 /** The node `nodeId` of `ref`, or UserError NODE_UNKNOWN naming both. */
 export function requireNode(ref: Referential, nodeId: string): Referential['nodes'][number] {
-  const node = ref.nodes.find((n) => n.id === nodeId);
+  const node = treeIndex(ref).byId.get(nodeId);
   if (!node) {
     throw new UserError('NODE_UNKNOWN', `Le nœud « ${nodeId} » n'existe pas dans le référentiel ${ref.id}.`, { nodeId });
   }

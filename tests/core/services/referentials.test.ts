@@ -84,6 +84,16 @@ describe('referentials service', () => {
       /supprime 1 nœud\(s\) qui ont un statut : eci_1\.2\.1\.2\. Rien n'a été modifié\./,
     );
   });
+
+  it('re-import under another scoring model is refused while statuts exist', () => {
+    core.referentials.store(toyTete('toy'));
+    core.statuts.set({ referentialId: 'toy', nodeId: 'toy_1.1', statut: 'fait' });
+    expectRefusedUnchanged(
+      () => core.referentials.store({ ...toyTete('toy'), model: 'points' }),
+      'REFERENTIAL_INVALID',
+      /change de modèle de calcul \(tete → points\) alors que 1 statut\(s\) sont saisis/,
+    );
+  });
 });
 
 describe('a bad referential file leaves the store exactly as it was', () => {

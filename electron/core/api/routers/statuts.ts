@@ -6,7 +6,7 @@ import { detail, nodeId, referentialId, statut, text } from './schemas';
 export const statutsRouter = router({
   list: procedure.input(z.object({ referentialId })).query(({ ctx, input }) => ctx.core.statuts.list(input.referentialId)),
   set: procedure
-    .input(z.object({ referentialId, nodeId, statut, detail: detail.optional(), explication: text(20_000).nullable().optional() }))
+    .input(z.object({ referentialId, nodeId, statut, detail: detail.nullable().optional(), explication: text(20_000).nullable().optional() }))
     .mutation(({ ctx, input }) => ctx.core.statuts.set(input)),
   setExplication: procedure
     .input(z.object({ referentialId, nodeId, explication: text(20_000).nullable() }))
