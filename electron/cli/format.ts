@@ -119,12 +119,35 @@ export function formatScoreText(referential: Referential, score: CliScore): stri
   for (const axe of axes) {
     const s = score.nodes[axe.id];
     if (!s) continue;
-    const share = s.pointPotentiel > 0 ? formatPercent(s.pointFait / s.pointPotentiel) : 'non concerné';
-    lines.push(`${capitalize(axe.type)} ${axe.identifiant} ${axe.nom} : ${share} — ${formatNodePoints(s)}`);
+    lines.push(`${levelLabel(axe.type)} ${axe.identifiant} ${axe.nom} : ${axeShare(referential.model, s)} — ${formatNodePoints(s)}`);
   }
   return lines.join('\n');
 }
 
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+/**
+ * The share shown for one axe, following its model's headline ratio (DOMAIN.md "Referentials to support"):
+ * tete / points: fait ÷ potentiel ("non concerné" at 0 potentiel); weighted (RGESN): conforme ÷ (conforme +
+ * non conforme) weights, "non calculable" while nothing applicable is evaluated.
+ */
+function axeShare(model: Referential['model'], s: CliNodePoints): string {
+  if (model === 'weighted') {
+    const evaluated = s.pointFait + s.pointPasFait;
+    return evaluated > 0 ? formatPercent(s.pointFait / evaluated) : 'non calculable';
+  }
+  return s.pointPotentiel > 0 ? formatPercent(s.pointFait / s.pointPotentiel) : 'non concerné';
+}
+
+/** French label of a hierarchy level name as stored (`theme` → "Thème"), capitalised. */
+const LEVEL_LABELS: Record<string, string> = {
+  axe: 'Axe',
+  'sous-axe': 'Sous-axe',
+  action: 'Mesure',
+  theme: 'Thème',
+  thematique: 'Thématique',
+  critere: 'Critère',
+  famille: 'Famille',
+};
+
+function levelLabel(type: string): string {
+  return LEVEL_LABELS[type] ?? type.charAt(0).toUpperCase() + type.slice(1);
 }

@@ -127,6 +127,35 @@ describe('French number formatting', () => {
 });
 
 describe('formatScoreText', () => {
+  it('labels levels in French and uses the weighted ratio for RGESN-like referentials', () => {
+    const referential: Referential = {
+      id: 'w',
+      version: '2024',
+      nom: 'Pondéré',
+      model: 'weighted',
+      hierarchie: ['referentiel', 'thematique', 'critere'],
+      actionLevel: 1,
+      redistribution: false,
+      niveaux: [],
+      avertissement: null,
+      nodes: [node('w', '', 0, 'referentiel', 'Pondéré'), node('w_1', '1', 1, 'thematique', 'Stratégie'), node('w_2', '2', 1, 'thematique', 'Contenus')],
+      preuvesAttendues: [],
+    };
+    // Thématique 1: conforme 1.5 (prioritaire) + non conforme 1.25 (recommandé) → 1.5 / 2.75 = 54.54 % → "54,5 %".
+    const weighted: ScoreResult = {
+      referential: { id: 'w', version: '2024' },
+      root: { ...nodeScore({ pointReferentiel: 5, pointPotentiel: 5, pointFait: 1.5, pointPasFait: 1.25, pointNonRenseigne: 2.25 }), score: 1.5 / 2.75, completude: 0.5, niveau: null },
+      nodes: {
+        w_1: nodeScore({ pointReferentiel: 2.75, pointPotentiel: 2.75, pointFait: 1.5, pointPasFait: 1.25 }),
+        w_2: nodeScore({ pointReferentiel: 2.25, pointPotentiel: 2.25, pointNonRenseigne: 2.25 }),
+      },
+    };
+    const lines = formatScoreText(referential, toCliScore(weighted)).split('\n');
+    expect(lines[1]).toBe('Score : 54,5 % — niveau atteint : aucun');
+    expect(lines[5]).toBe('Thématique 1 Stratégie : 54,5 % — fait 1,5 · programmé 0 · pas fait 1,25 · non renseigné 0 / potentiel 2,75 points');
+    expect(lines[6]).toBe('Thématique 2 Contenus : non calculable — fait 0 · programmé 0 · pas fait 0 · non renseigné 2,25 / potentiel 2,25 points');
+  });
+
   it('prints the root summary then one line per axe', () => {
     const referential: Referential = {
       id: 'x',

@@ -3,7 +3,7 @@
  * small fixture renderer folder. Raw node:http requests, because fetch normalises `..` and cannot set Host.
  */
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,29 @@ describe('browser mode server', () => {
     expect((await http('/exports/absent.zip')).status).toBe(404);
     expect((await http('/exports/..%2fsettings.json')).status).toBe(403);
     expect((await http('/exports/../settings.json')).status).toBe(403);
+  });
+
+  it('answers the batched GET the renderer sends (httpBatchLink)', async () => {
+    const input = encodeURIComponent(JSON.stringify({ 0: {}, 1: { referentialId: 'label-nr' } }));
+    const r = await http(`/trpc/workspace.get,scores.get?batch=1&input=${input}`);
+    expect(r.status).toBe(200);
+    const [ws, score] = JSON.parse(r.body) as [{ result: { data: { nom: string } } }, { result: { data: { root: { pointReferentiel: number } } } }];
+    expect(ws.result.data.nom).toBe('Commune de Saint-Test');
+    expect(score.result.data.root.pointReferentiel).toBe(1000);
+  });
+
+  it('exports an audit pack over HTTP, then serves it from /exports/<fileName> byte for byte', async () => {
+    const r = await postJson('/trpc/pack.export', { referentialId: 'label-nr' });
+    expect(r.status).toBe(200);
+    const pack = (JSON.parse(r.body) as { result: { data: { fileName: string; bytes: number; path: string } } }).result.data;
+    expect(pack.path).toBe(join(dataDir, 'exports', pack.fileName));
+    const head = await http(`/exports/${encodeURIComponent(pack.fileName)}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(pack.bytes));
+    expect(head.body).toBe('');
+    const download = await fetch(`${server.url}exports/${encodeURIComponent(pack.fileName)}`);
+    expect(download.headers.get('content-type')).toBe('application/zip');
+    expect(Buffer.from(await download.arrayBuffer()).equals(readFileSync(pack.path))).toBe(true);
   });
 
   it('refuses other methods on static files', async () => {
