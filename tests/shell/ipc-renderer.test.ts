@@ -129,4 +129,38 @@ describe.skipIf(!available)('renderer over the IPC link', () => {
     expect(await page.textContent('[data-testid="statut-error"]')).toMatch(/^La répartition de label-nr_1\.4 fait 90 % au lieu de 100 %/);
     expect(dropped).toEqual([]);
   });
+
+  it('adds preuves by drag-and-drop onto the panel, by the file picker and as a link', async () => {
+    const panel = '[data-testid="criterion-panel"]';
+    const before = new Set(core.nodes.detail('label-nr', 'label-nr_1.4').preuves.map((p) => p.id));
+    await page.evaluate((sel) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['Délibération du 12 mars'], 'délibération-2026.txt', { type: 'text/plain' }));
+      const target = document.querySelector(sel)!;
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }, panel);
+    await page.waitForFunction(() => document.querySelector('[data-testid="preuves-list"]')?.textContent?.includes('délibération-2026.txt'));
+    await page.setInputFiles('[data-testid="preuve-file-input"]', { name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b\n1;2\n') });
+    await page.waitForFunction(() => document.querySelector('[data-testid="preuves-list"]')?.textContent?.includes('plan.csv'));
+    await page.fill('[data-testid="preuve-link-url"]', 'https://example.org/plan-action');
+    await page.fill('[data-testid="preuve-link-titre"]', "Plan d'action en ligne");
+    await page.click('[data-testid="preuve-link-add"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="preuves-list"]')?.textContent?.includes("Plan d'action en ligne"));
+    const preuves = core.nodes.detail('label-nr', 'label-nr_1.4').preuves.filter((p) => !before.has(p.id));
+    expect(preuves.map((p) => [p.kind, p.fileName ?? p.url, p.size]).sort()).toEqual([
+      ['fichier', 'délibération-2026.txt', Buffer.byteLength('Délibération du 12 mars')],
+      ['fichier', 'plan.csv', 8],
+      ['lien', 'https://example.org/plan-action', null],
+    ].sort());
+  });
+
+  it('adds a person as pilote and sets the échéance', async () => {
+    await page.fill('[data-testid="person-new-nom"]', 'Zoé Lambert');
+    await page.click('[data-testid="person-add"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="pilotes"] label')].some((l) => l.textContent === 'Zoé Lambert' && (l.querySelector('input') as HTMLInputElement).checked));
+    await page.fill('[data-testid="echeance"]', '2027-06-30');
+    await expect.poll(() => core.nodes.detail('label-nr', 'label-nr_1.4').echeance).toBe('2027-06-30');
+    expect(core.nodes.detail('label-nr', 'label-nr_1.4').pilotes.map((p) => p.nom)).toContain('Zoé Lambert');
+  });
 });

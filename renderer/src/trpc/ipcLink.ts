@@ -43,7 +43,9 @@ export function ipcLink<TRouter extends AnyTRPCRouter = AppRouter>(bridge?: Labe
   const b = bridge ?? (typeof window === 'undefined' ? undefined : window.labelAudit);
   if (b === undefined) throw new Error("Le pont IPC (window.labelAudit) est absent : l'application ne tourne pas dans Electron.");
   const handlers = new Map<number, (message: IpcServerMessage) => void>();
-  let nextId = 1;
+  // Ids start from the clock so that a reloaded page does not reuse the ids of the previous one (main keys
+  // running subscriptions by sender and id); they stay safe integers for centuries.
+  let nextId = (Date.now() % 1_000_000_000) * 1000 + 1;
   let unsubscribeBridge: (() => void) | null = null;
 
   const listen = () => {
