@@ -3,7 +3,7 @@
  * protocol serving `out/renderer`, one hardened window, tRPC over IPC to the core. All options and checks live
  * in security.ts / app-protocol.ts / ipc.ts, which are tested without Electron.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/core';
 import { appRouter } from '../core/api/router';
@@ -41,7 +41,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   const core = await createCore({ dataDir: app.getPath('userData'), demo: true });
   hardenSession(session.defaultSession);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, console.warn, (url) => shell.openExternal(url)));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   const stopIpc = registerIpcHandler({
     ipcMain,

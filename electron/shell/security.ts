@@ -90,13 +90,33 @@ export interface HardenableContents {
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
 }
 
+/** Whether `url` is an http(s) link that may be handed to the system browser. */
+export function isExternalWebUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Denies new windows, navigation and redirects away from the current page, and webviews. In-page hash changes
- * (our router) do not fire `will-navigate`, so the app needs no navigation at all.
+ * (our router) do not fire `will-navigate`, so the app needs no navigation at all. A link opened in a new window
+ * (a preuve's URL) never opens inside the app: when `openExternal` is given (main.ts passes `shell.openExternal`)
+ * an http(s) URL goes to the system browser, anything else is only logged.
  */
-export function hardenWebContents(contents: HardenableContents, log: (m: string) => void = console.warn): void {
+export function hardenWebContents(
+  contents: HardenableContents,
+  log: (m: string) => void = console.warn,
+  openExternal?: (url: string) => unknown,
+): void {
   contents.setWindowOpenHandler(({ url }) => {
-    log(`[securite] ouverture de fenêtre refusée : ${url}`);
+    if (openExternal && isExternalWebUrl(url)) {
+      void Promise.resolve(openExternal(url)).catch(() => log(`[securite] ouverture externe impossible : ${url}`));
+    } else {
+      log(`[securite] ouverture de fenêtre refusée : ${url}`);
+    }
     return { action: 'deny' };
   });
   const deny = (kind: string) => (event: { preventDefault(): void }, url: string) => {

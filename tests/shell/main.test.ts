@@ -79,6 +79,7 @@ vi.mock('electron', () => {
       registerSchemesAsPrivileged: (schemes: unknown[]) => fake.schemes.push(...schemes),
       handle: (scheme: string, handler: (req: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler),
     },
+    shell: { openExternal: (url: string) => fake.calls.push(`openExternal:${url}`) },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Fn) => (fake.permissionRequest = h),
@@ -143,6 +144,18 @@ describe('main process wiring', () => {
     expect(byId.get(1)).toMatchObject({ result: { type: 'data', data: { nom: 'Commune de Valmont-sur-Loire', typeCollectivite: 'commune' } } });
     const refs = (byId.get(2) as { result: { data: Array<{ id: string; points: number }> } }).result.data;
     expect(refs.find((r) => r.id === 'label-nr')?.points).toBe(1000);
+  });
+
+  it('hardens every webContents: navigation refused, http(s) links to the system browser', () => {
+    let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    const handlers = new Map<string, Fn>();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fake.appHandlers.get('web-contents-created')!({}, { setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h), on: (e: string, l: Fn) => handlers.set(e, l) });
+    expect(openHandler!({ url: 'https://www.ademe.fr/' })).toEqual({ action: 'deny' });
+    expect(fake.calls).toContain('openExternal:https://www.ademe.fr/');
+    let prevented = false;
+    handlers.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://evil.example/');
+    expect(prevented).toBe(true);
   });
 
   it('closes the core and quits when the last window closes', () => {

@@ -91,6 +91,18 @@ describe('hardening', () => {
     ]);
   });
 
+  it('sends http(s) links to the system browser, never in a new app window', () => {
+    let openHandler: ((d: { url: string }) => { action: 'deny' }) | null = null;
+    const opened: string[] = [];
+    const logs: string[] = [];
+    hardenWebContents({ setWindowOpenHandler: (h) => (openHandler = h), on: () => undefined }, (m) => logs.push(m), (url) => opened.push(url));
+    expect(openHandler!({ url: 'https://www.ademe.fr/' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://www.ademe.fr/']);
+    expect(logs).toEqual(['[securite] ouverture de fenêtre refusée : file:///etc/passwd', '[securite] ouverture de fenêtre refusée : javascript:alert(1)']);
+  });
+
   it('denies every permission request and check', () => {
     let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
     let check: ((wc: unknown, p: string) => boolean) | null = null;
