@@ -20,6 +20,7 @@ export interface CommonOptions {
 /** One parsed command line. */
 export type CliCommand =
   | { name: 'help' }
+  | { name: 'version' }
   | { name: 'import-referential'; files: string[]; format: ImportFormat | undefined; id: string | undefined }
   | { name: 'referentials' }
   | {
@@ -29,8 +30,8 @@ export type CliCommand =
       statut: Statut;
       /** `[fait, programme, pasFait]` fractions 0..1, only with `detaille`. */
       detail: Detail | undefined;
-      /** undefined: leave the stored explication alone. */
-      explication: string | undefined;
+      /** undefined: leave the stored explication alone; null: clear it. */
+      explication: string | null | undefined;
     }
   | { name: 'add-preuve'; referentialId: string; nodeId: string; target: string; titre: string | undefined }
   | { name: 'score'; referentialId: string }
@@ -46,10 +47,11 @@ const COMMON_OPTIONS: Record<string, OptionSpec> = {
   json: { type: 'boolean' },
   user: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 };
 
 /** Per command: its own options and its positional arguments (names as shown in the usage; `...` = one or more). */
-const COMMANDS: Record<Exclude<CliCommand['name'], 'help'>, { options: Record<string, OptionSpec>; positionals: string[] }> = {
+const COMMANDS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, { options: Record<string, OptionSpec>; positionals: string[] }> = {
   'import-referential': { options: { format: { type: 'string' }, id: { type: 'string' } }, positionals: ['FICHIER...'] },
   referentials: { options: {}, positionals: [] },
   'set-statut': {
@@ -97,7 +99,7 @@ function parseArgsError(e: unknown, command: string): UserError {
 
 /**
  * Parses `argv` (without `node` and the script path) into a command.
- * No command, `--help` or `help` → `{ name: 'help' }`.
+ * No command, `--help` or `help` → `{ name: 'help' }`; `--version` alone → `{ name: 'version' }`.
  * Throws UserError INPUT_INVALID (one French line naming the command, option or argument) on an unknown command,
  * an unknown option, a missing value, a wrong number of arguments, an unknown statut or format, or a bad fraction.
  */
@@ -108,7 +110,7 @@ export function parseCli(argv: string[]): ParsedCli {
 
   if (name === '' || name === 'help') {
     const { values } = safeParse(rest, COMMON_OPTIONS, '', false);
-    return { name: 'help', common: common(values) };
+    return { name: values.version === true && name === '' ? 'version' : 'help', common: common(values) };
   }
   const spec = (COMMANDS as Record<string, (typeof COMMANDS)[keyof typeof COMMANDS] | undefined>)[name];
   if (!spec) throw invalid(`Commande inconnue : « ${name} ». Tapez label-audit --help pour la liste des commandes.`);
@@ -153,7 +155,9 @@ export function parseCli(argv: string[]): ParsedCli {
         throw invalid(`Les options --fait, --programme et --pas-fait ne vont qu'avec le statut detaille (reçu ${statut}).`, 'detail');
       }
       const detail: Detail | undefined = given ? [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0] : undefined;
-      return { name, referentialId: p0, nodeId: p1, statut, detail, explication: str('explication'), common: commonOptions };
+      const explication = str('explication');
+      // `--explication ""` clears the stored explication (null); absent leaves it alone (undefined).
+      return { name, referentialId: p0, nodeId: p1, statut, detail, explication: explication === '' ? null : explication, common: commonOptions };
     }
     case 'add-preuve':
       return { name, referentialId: p0, nodeId: p1, target: p2, titre: str('title'), common: commonOptions };

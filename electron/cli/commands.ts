@@ -49,7 +49,7 @@ export function readUserFile(path: string, cwd: string): Buffer {
 }
 
 /** Runs one workspace command (not `help`, not `verify`) against the router. */
-export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { name: 'verify' }>, caller: Caller, io: CommandIo): Promise<CommandOutcome> {
+export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { name: 'version' } | { name: 'verify' }>, caller: Caller, io: CommandIo): Promise<CommandOutcome> {
   switch (cmd.name) {
     case 'import-referential': {
       // The router takes UTF-8 text files only; a spreadsheet must be saved as CSV until an XLSX importer lands.

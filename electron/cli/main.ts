@@ -44,6 +44,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stdout(USAGE);
       return 0;
     }
+    if (cmd.name === 'version') {
+      const { APP_VERSION } = await import('../core/version');
+      io.stdout(cmd.common.json ? `${JSON.stringify({ version: APP_VERSION })}\n` : `label-audit ${APP_VERSION}\n`);
+      return 0;
+    }
     // The core (SQLite, PDF, XLSX, zip) loads only now, so --help and argument errors answer at once.
     const { runCommand, runVerify } = await import('./commands');
     if (cmd.name === 'verify') {

@@ -26,6 +26,7 @@ Options communes :
   --json               un seul document JSON sur la sortie standard
   --user NOM           auteur des modifications, pour l'historique (par défaut l'utilisateur du système)
   -h, --help           cette aide
+  -v, --version        la version de label-audit
 
 Codes de sortie : 0 succès ; 1 erreur de saisie ou de fichier (une ligne sur la sortie d'erreur) ; 2 erreur interne.
 `;

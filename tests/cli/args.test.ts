@@ -41,6 +41,16 @@ describe('parseCli', () => {
     expect(parseCli(['score', 'cae', '-h']).name).toBe('help');
   });
 
+  it('gives the version for --version / -v alone', () => {
+    expect(parseCli(['--version']).name).toBe('version');
+    expect(parseCli(['-v', '--json'])).toMatchObject({ name: 'version', common: { json: true } });
+  });
+
+  it('reads --explication "" as clearing the explication (null), absent as leaving it (undefined)', () => {
+    expect(parseCli(['set-statut', 'cae', 'n', 'fait', '--explication', ''])).toMatchObject({ explication: null });
+    expect(parseCli(['set-statut', 'cae', 'n', 'fait'])).toMatchObject({ explication: undefined });
+  });
+
   it('reads the common options before or after the command', () => {
     const a = parseCli(['--data-dir', '/tmp/x', 'score', 'cae', '--json', '--user', 'Alice']);
     expect(a).toEqual({ name: 'score', referentialId: 'cae', common: { dataDir: '/tmp/x', json: true, user: 'Alice' } });

@@ -48,6 +48,10 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('label-audit without a workspace', () => {
+  it('prints its version', async () => {
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: 'label-audit 0.1.0\n', stderr: '' });
+  });
+
   it('prints the French usage for --help and for no command, exit 0', async () => {
     const r = bin(['--help']);
     expect(r.code).toBe(0);
@@ -109,6 +113,22 @@ describeWithSharedData('label-audit on the real CAE referential', () => {
     expect(score.root).toMatchObject({ pointReferentiel: 500, pointPotentiel: 500, pointFait: 0.3, pointNonRenseigne: 499.7, niveau: '1 étoile' });
     expect(score.root.score).toBeCloseTo(0.3 / 500, 9);
     expect(Object.keys(score.nodes)).toHaveLength(1470);
+  });
+
+  it('records --user as the author and --explication; --explication "" clears it', async () => {
+    const { createCore } = await import('../../electron/core/core');
+    const read = () => {
+      const core = createCore({ dataDir, demo: false });
+      try {
+        return core.statuts.list('cae').find((x) => x.nodeId === 'cae_1.1.1.1.1');
+      } finally {
+        core.close();
+      }
+    };
+    expect(read()).toMatchObject({ statut: 'fait', explication: 'Délibération du 12/03', modifiedBy: 'Alice' });
+    const r = await cli(['set-statut', 'cae', 'cae_1.1.1.1.1', 'fait', '--explication', '', '--user', 'Bruno', '--data-dir', dataDir]);
+    expect(r.code).toBe(0);
+    expect(read()).toMatchObject({ statut: 'fait', explication: null, modifiedBy: 'Bruno' });
   });
 
   it('prints the score as French text with one line per axe', async () => {

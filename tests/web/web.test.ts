@@ -166,6 +166,18 @@ describe('browser mode server', () => {
 });
 
 describe('startWebServer options', () => {
+  it('says how to build the interface when the renderer folder is missing, and still serves /trpc', async () => {
+    const bare = await startWebServer({ dataDir: join(tmp, 'bare'), demo: false, rendererDir: join(tmp, 'pas-construit') });
+    try {
+      const r = await fetch(bare.url);
+      expect(r.status).toBe(503);
+      expect(await r.text()).toBe(`Interface non construite (${join(tmp, 'pas-construit', 'index.html')} absent) : lancez « npm run web » qui la construit.\n`);
+      expect((await fetch(`${bare.url}trpc/workspace.get`)).status).toBe(200);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('uses the same CSP as the desktop app', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(DESKTOP_CSP);
   });
