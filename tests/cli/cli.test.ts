@@ -210,6 +210,17 @@ describeWithSharedData('label-audit on the real CAE referential', () => {
       expect(r.stdout).toContain('Paquet NON conforme');
     });
 
+    it('reports a file that is not a zip as a problem, exit 1 (not an internal error)', async () => {
+      const notZip = join(tmp, 'pas-un-zip.zip');
+      writeFileSync(notZip, 'bonjour');
+      const r = await cli(['verify', notZip, '--json']);
+      expect(r.code).toBe(1);
+      const doc = JSON.parse(r.stdout) as { ok: boolean; problems: string[] };
+      expect(doc.ok).toBe(false);
+      expect(doc.problems[0]).toMatch(/^pas-un-zip\.zip n'est pas une archive zip lisible/);
+      expect(r.stderr).toBe(`${doc.problems[0]}\n`);
+    });
+
     it('names a missing pack', async () => {
       expect(oneErrorLine(await cli(['verify', join(tmp, 'absent.zip'), '--data-dir', dataDir]))).toBe(`Fichier introuvable : ${join(tmp, 'absent.zip')}`);
     });
