@@ -7,6 +7,7 @@
 import { createReadStream, createWriteStream, promises as fsp, type ReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { useNativeCrc32 } from './crc-fast';
 import { HashingPassThrough, sha256Hex, shouldCompress } from './evidence-files';
 import type { EvidenceFile } from './layout';
 import type { BuildPackOptions, PackResult } from './types';
@@ -20,6 +21,8 @@ export interface FileRecord {
 
 /** One entry to write, in order: bytes already in memory, or an evidence file streamed from the store. */
 export type ZipItem = { kind: 'buffer'; path: string; data: Buffer } | { kind: 'evidence'; file: EvidenceFile };
+
+useNativeCrc32();
 
 /** Mode of every entry (regular file, rw-r--r--): fixed for byte-identical packs. */
 const MODE = 0o100644;

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import Ajv from 'ajv';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { useNativeCrc32 } from '../../../electron/core/pack/crc-fast';
 import { buildPack, verifyPack } from '../../../electron/core/pack/index';
 import type { PackInput, PackProgress, PackResult } from '../../../electron/core/pack/types';
 import { BYTES, DIR_1, DIR_2, makeInput, sha } from './fixture';
@@ -63,6 +65,13 @@ describe('buildPack', () => {
     const method = (n: string) => read.find((e) => e.name === n)?.compressionMethod;
     expect(method('grille.xlsx')).toBe(0);
     expect(method(`${DIR_1}/inventaire.txt`)).toBe(8);
+  });
+
+  it('passes `unzip -t` (every CRC-32 checked by Info-ZIP) when unzip is installed', () => {
+    expect(useNativeCrc32()).toBe(typeof (zlib as { crc32?: unknown }).crc32 === 'function');
+    if (!existsSync('/usr/bin/unzip')) return;
+    const out = execFileSync('unzip', ['-t', zipPath], { encoding: 'utf8' });
+    expect(out).toContain('No errors detected');
   });
 
   it('is byte-identical when built twice from the same input', async () => {
