@@ -5,6 +5,7 @@
 import type { Avancement, Detail, Referential, ScoreResult, Statut, StatutRecord } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { engineFor } from '../../../shared/scoring';
+import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { type ServiceContext, inTransaction } from './context';
 import { appendHistory } from './history';
 import { getReferential, requireNode } from './referentials';
@@ -214,20 +215,19 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): void {
       before: before ? toView(before) : null,
       after: toView(readRow(ctx, ref.id, nodeId)!),
     });
-    const node = treeIndex(ref).byId.get(nodeId)!;
-    const parentIsStatutNode = ref.model === 'tete' && node.parentId !== null && canHoldStatut(ref, node.parentId);
-    if (parentIsStatutNode && statut !== 'non_renseigne') {
-      const parent = readRow(ctx, ref.id, node.parentId!);
-      if (parent && parent.avancement !== 'non_renseigne') {
-        writeRow(ctx, ref.id, parent.node_id, 'non_renseigne', null, parent.explication);
-        appendHistory(ctx, {
-          action: 'statut.cascade',
-          referentialId: ref.id,
-          nodeId: parent.node_id,
-          before: toView(parent),
-          after: toView(readRow(ctx, ref.id, parent.node_id)!),
-        });
-      }
+    // Cascade rule shared with the engine (shared/scoring/tete-statut.ts): the records to write after this one.
+    if (ref.model !== 'tete') return;
+    const [, reset] = teteCascade(ref, statutRecords(ctx, ref.id), { nodeId, ...toRecord(statut, detail) });
+    const parent = reset ? readRow(ctx, ref.id, reset.nodeId) : undefined;
+    if (parent) {
+      writeRow(ctx, ref.id, parent.node_id, 'non_renseigne', null, parent.explication);
+      appendHistory(ctx, {
+        action: 'statut.cascade',
+        referentialId: ref.id,
+        nodeId: parent.node_id,
+        before: toView(parent),
+        after: toView(readRow(ctx, ref.id, parent.node_id)!),
+      });
     }
   });
 }
