@@ -17,6 +17,7 @@ import { createAppProtocolHandler } from '../../electron/shell/app-protocol';
 import { registerIpcHandler, type IpcSenderLike } from '../../electron/shell/ipc';
 import type { IpcServerMessage } from '../../electron/shell/protocol';
 import { CONTENT_SECURITY_POLICY, isTrustedSender } from '../../electron/shell/security';
+import { DATA, describeWithSharedData } from '../helpers/shared-data';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '../..');
@@ -162,5 +163,30 @@ describe.skipIf(!available)('renderer over the IPC link', () => {
     await page.fill('[data-testid="echeance"]', '2027-06-30');
     await expect.poll(() => core.nodes.detail('label-nr', 'label-nr_1.4').echeance).toBe('2027-06-30');
     expect(core.nodes.detail('label-nr', 'label-nr_1.4').pilotes.map((p) => p.nom)).toContain('Zoé Lambert');
+  });
+
+  it('refuses a file it cannot read as a referential, with the server message', async () => {
+    const before = core.referentials.list().map((r) => r.id).sort();
+    await page.goto(page.url().replace(/#.*$/, '') + '#/referentiel/label-nr');
+    await page.click('[data-testid="import-form"] summary');
+    await page.setInputFiles('[data-testid="import-files"]', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('bonjour') });
+    await page.click('[data-testid="import-submit"]');
+    await page.waitForSelector('[data-testid="import-error"]');
+    expect(await page.textContent('[data-testid="import-error"]')).toBe("Le fichier notes.txt n'est ni un .csv ni un .json : format de référentiel inconnu.");
+    expect(core.referentials.list().map((r) => r.id).sort()).toEqual(before);
+  });
+
+  describeWithSharedData('import of the real ECi files', () => {
+    it('imports ECi (structure + preuves) and opens it', async () => {
+      await page.setInputFiles('[data-testid="import-files"]', [DATA.eciStructure, DATA.eciPreuves]);
+      await page.click('[data-testid="import-submit"]');
+      await page.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+      const summary = core.referentials.list().find((r) => r.id === 'eci');
+      expect(summary).toMatchObject({ nodes: 5 + 21 + 80 + 261, points: 500 });
+      expect(await page.textContent('[data-testid="import-result"]')).toContain(`« eci » version ${summary!.version} importé : 367 éléments, 500 points.`);
+      await page.click('[data-testid="import-result"] a');
+      await page.waitForSelector('[data-testid="node-eci_1"]');
+      expect(await page.$$eval('[data-testid^="node-eci_"][data-depth="1"]', (els) => els.length)).toBe(5);
+    });
   });
 });

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { Referential } from '../../../shared/domain';
 import { CriterionPanel } from '../components/CriterionPanel';
+import { ImportForm } from '../components/ImportForm';
 import { NodeTree } from '../components/NodeTree';
 import { QueryState } from '../components/QueryState';
 import { ancestorsOf, indexTree, visibleRows } from '../lib/tree';
@@ -36,6 +37,7 @@ export function ReferentialPage(props: { referentialId: string | null; nodeId: s
           </select>
         </label>
       </div>
+      <ImportForm />
       {list.error ? (
         <QueryState query={list} what="la liste des référentiels">
           {() => null}

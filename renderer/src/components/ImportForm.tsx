@@ -1,0 +1,119 @@
+/**
+ * "Importer un référentiel" (API contract `referentials.import`): up to 4 files (TETE structure + preuves CSV,
+ * RGESN JSON, or a grid in JSON/CSV such as the official Label NR spreadsheet saved as CSV), an optional forced
+ * format and id. Re-importing an id keeps the statuts of nodes that still exist; the server refuses, naming them,
+ * when statuts would be lost. Errors are the server's French messages (file, row, column).
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { fileToBase64 } from '../lib/files';
+import { formatPoints } from '../lib/format';
+import { formatHash } from '../router';
+import { useTRPC, type RouterInputs } from '../trpc/client';
+import { InlineError } from './QueryState';
+
+type Format = NonNullable<RouterInputs['referentials']['import']['format']>;
+
+const FORMATS: Array<{ value: Format | ''; label: string }> = [
+  { value: '', label: 'Détection automatique' },
+  { value: 'tete-csv', label: 'TETE (CSV structure + preuves)' },
+  { value: 'rgesn-json', label: 'RGESN (JSON)' },
+  { value: 'grid-json', label: 'Grille (JSON)' },
+  { value: 'grid-csv', label: 'Grille (CSV)' },
+];
+
+/** At most 4 files per import (server limit). */
+export const MAX_IMPORT_FILES = 4;
+
+export function ImportForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [format, setFormat] = useState<Format | ''>('');
+  const [refId, setRefId] = useState('');
+  const [readError, setReadError] = useState<string | null>(null);
+  const importRef = useMutation(
+    trpc.referentials.import.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries(trpc.referentials.pathFilter());
+        void queryClient.invalidateQueries(trpc.scores.pathFilter());
+        void queryClient.invalidateQueries(trpc.statuts.pathFilter());
+        void queryClient.invalidateQueries(trpc.nodes.pathFilter());
+        void queryClient.invalidateQueries(trpc.history.pathFilter());
+      },
+    }),
+  );
+
+  const submit = async () => {
+    setReadError(null);
+    if (files.length === 0) return;
+    if (files.length > MAX_IMPORT_FILES) {
+      setReadError(`Un import prend au plus ${MAX_IMPORT_FILES} fichiers (${files.length} choisis).`);
+      return;
+    }
+    try {
+      const payload = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })));
+      importRef.mutate({ files: payload, ...(format ? { format } : {}), ...(refId.trim() ? { id: refId.trim() } : {}) });
+    } catch (e) {
+      setReadError(`Lecture des fichiers impossible : ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const result = importRef.data;
+  return (
+    <details className="import" data-testid="import-form">
+      <summary>Importer un référentiel</summary>
+      <p className="muted small">
+        TETE : le CSV de structure et celui des preuves. Label NR officiel : la grille remise par l'organisme labellisateur,
+        enregistrée en CSV. Réimporter un référentiel conserve les statuts des critères qui existent toujours.
+      </p>
+      <div className="row">
+        <input
+          ref={input}
+          id={`${id}-files`}
+          type="file"
+          multiple
+          accept=".csv,.json,text/csv,application/json"
+          data-testid="import-files"
+          onChange={(e) => {
+            setFiles(Array.from(e.target.files ?? []));
+            importRef.reset();
+          }}
+        />
+      </div>
+      <div className="row">
+        <label className="field-inline">
+          <span>Format</span>
+          <select data-testid="import-format" value={format} onChange={(e) => setFormat(e.target.value as Format | '')}>
+            {FORMATS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline">
+          <span>Identifiant (facultatif)</span>
+          <input data-testid="import-id" placeholder="label-nr-officiel" value={refId} onChange={(e) => setRefId(e.target.value)} />
+        </label>
+        <button type="button" data-testid="import-submit" disabled={files.length === 0 || importRef.isPending} onClick={() => void submit()}>
+          {importRef.isPending ? 'Import en cours…' : 'Importer'}
+        </button>
+      </div>
+      {readError && (
+        <p className="error" role="alert" data-testid="import-error">
+          {readError}
+        </p>
+      )}
+      <InlineError error={importRef.error} testId="import-error" />
+      {result && (
+        <p className="ok" role="status" data-testid="import-result">
+          Référentiel « {result.id} » version {result.version} importé : {result.nodes} éléments, {formatPoints(result.points)} points.{' '}
+          <a href={formatHash({ page: 'referentiel', referentialId: result.id, nodeId: null })}>L'ouvrir</a>
+        </p>
+      )}
+    </details>
+  );
+}
