@@ -6,6 +6,38 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 
+/**
+ * yazl fills the DOS date/time fields from the local getters of the entry's Date (getHours…), so the same pack
+ * would differ between a laptop in Paris and one in Saint-Denis de La Réunion. This Date answers the local
+ * getters with its UTC components: the DOS fields hold the jalon's UTC wall time on every machine, while
+ * getTime() — used for the Info-ZIP "UT" extra field that extractors prefer — stays the exact instant.
+ */
+class UtcFieldsDate extends Date {
+  override getFullYear(): number {
+    return this.getUTCFullYear();
+  }
+  override getMonth(): number {
+    return this.getUTCMonth();
+  }
+  override getDate(): number {
+    return this.getUTCDate();
+  }
+  override getHours(): number {
+    return this.getUTCHours();
+  }
+  override getMinutes(): number {
+    return this.getUTCMinutes();
+  }
+  override getSeconds(): number {
+    return this.getUTCSeconds();
+  }
+}
+
+/** The Date to give yazl for an entry dated `d`: same instant, DOS fields in UTC (see UtcFieldsDate). */
+export function zipDate(d: Date): Date {
+  return new UtcFieldsDate(d.getTime());
+}
+
 /** Reads a whole stream into one Buffer (for generated entries of a few MB at most, never for evidence). */
 export async function streamToBuffer(stream: NodeJS.ReadableStream | Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -26,7 +58,7 @@ export async function rezipWithDate(buffer: Buffer, mtime: Date): Promise<Buffer
     if (entry.fileName.endsWith('/')) continue;
     const stream = await src.openReadStreamPromise(entry);
     const bytes = await streamToBuffer(stream);
-    out.addBuffer(bytes, entry.fileName, { mtime, compress: true, mode: 0o100644 });
+    out.addBuffer(bytes, entry.fileName, { mtime: zipDate(mtime), compress: true, mode: 0o100644 });
   }
   out.end({ forceZip64Format: false, comment: '' });
   return done;

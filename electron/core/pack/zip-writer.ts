@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream, promises as fsp, type ReadStream }
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { useNativeCrc32 } from './crc-fast';
+import { zipDate } from './zip-utils';
 import { HashingPassThrough, sha256Hex, shouldCompress } from './evidence-files';
 import type { EvidenceFile } from './layout';
 import type { BuildPackOptions, PackResult } from './types';
@@ -30,7 +31,7 @@ const MODE = 0o100644;
 const PROGRESS_STEP = 4 * 1024 * 1024;
 
 /**
- * Writes `items` (already in their final order), then the entries returned by `trailer(records)`, where
+ * Writes `items` (already in their final order, every entry dated `date`, see `zipDate`), then the entries returned by `trailer(records)`, where
  * `records` are the FileRecords of the items (evidence with the SHA-256 actually read). Resolves once the
  * zip is fsynced and renamed to `outPath`.
  * @throws the abort reason when `opts.signal` aborts; any I/O error (the partial file is removed first).
@@ -39,10 +40,11 @@ export async function writeZip(
   items: readonly ZipItem[],
   trailer: (records: FileRecord[]) => { path: string; data: Buffer }[],
   outPath: string,
-  mtime: Date,
+  date: Date,
   opts: BuildPackOptions = {},
 ): Promise<PackResult> {
   const { signal, onProgress } = opts;
+  const mtime = zipDate(date);
   signal?.throwIfAborted();
   const part = `${outPath}.part`;
   const zip = new yazl.ZipFile();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import zlib from 'node:zlib';
 import Ajv from 'ajv';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNativeCrc32 } from '../../../electron/core/pack/crc-fast';
 import { buildPack, verifyPack } from '../../../electron/core/pack/index';
@@ -65,6 +66,25 @@ describe('buildPack', () => {
     const method = (n: string) => read.find((e) => e.name === n)?.compressionMethod;
     expect(method('grille.xlsx')).toBe(0);
     expect(method(`${DIR_1}/inventaire.txt`)).toBe(8);
+  });
+
+  it('is byte-identical whatever the machine time zone (DOS fields in UTC, exact instant in the UT field)', async () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ['Indian/Reunion', 'America/Cayenne']) {
+        process.env.TZ = tz;
+        const other = join(dir, `pack-${tz.replace('/', '-')}.zip`);
+        await buildPack(input, other);
+        expect(sha(readFileSync(other))).toBe(sha(readFileSync(zipPath)));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    const zip = await yauzl.openPromise(zipPath, { lazyEntries: true });
+    for await (const e of zip.eachEntry()) {
+      expect(e.getLastModDate({ forceDosFormat: true, timezone: 'UTC' }).toISOString()).toBe('2026-03-15T10:00:00.000Z');
+    }
   });
 
   it('passes `unzip -t` (every CRC-32 checked by Info-ZIP) when unzip is installed', () => {
