@@ -34,7 +34,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/cli.ts', 'electron/web.ts'],
+    files: ['electron/cli.ts', 'electron/cli/**/*.ts', 'electron/web.ts'],
     rules: forbid(['electron', '**/renderer/**', '**/shell/**', './shell/*'], 'The CLI and browser mode import only electron/core and shared/.'),
   },
   {

@@ -6,6 +6,9 @@ import type { Avancement, Detail, Referential, ScoreResult, Statut, StatutRecord
 import { UserError } from '../../../shared/errors';
 import { engineFor } from '../../../shared/scoring';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
+import { STATUTS_BY_MODEL, checkDetail, toRecord } from '../../../shared/statut';
+
+export { STATUTS_BY_MODEL, checkDetail, toRecord };
 import { type ServiceContext, inTransaction } from './context';
 import { appendHistory } from './history';
 import { getReferential, requireNode } from './referentials';
@@ -20,13 +23,6 @@ export interface StatutView {
   modifiedAt: string;
   modifiedBy: string;
 }
-
-/** Statuts a user may enter, per scoring model (tete-referentials.md §2.1; DOMAIN.md for RGESN). */
-export const STATUTS_BY_MODEL: Record<Referential['model'], readonly Statut[]> = {
-  tete: ['fait', 'programme', 'pas_fait', 'non_renseigne', 'detaille', 'non_concerne'],
-  points: ['fait', 'programme', 'pas_fait', 'non_renseigne', 'detaille', 'non_concerne'],
-  weighted: ['conforme', 'non_conforme', 'non_applicable', 'non_renseigne'],
-};
 
 interface StatutRow {
   node_id: string;
@@ -47,58 +43,6 @@ const toView = (r: StatutRow): StatutView => ({
   modifiedAt: r.modified_at,
   modifiedBy: r.modified_by,
 });
-
-/**
- * The stored row for a user statut (tete-referentials.md §2.1 table): fait/programme/pas_fait as is;
- * detaille keeps its split unless it is exactly [1,0,0] / [0,1,0] / [0,0,1] (stored as fait / programme / pas_fait);
- * non_concerne → non_renseigne with concerne false. RGESN: conforme ↔ fait, non_conforme ↔ pas_fait,
- * non_applicable ↔ concerne false.
- */
-export function toRecord(statut: Statut, detail: Detail | null): { avancement: Avancement; detail: Detail | null; concerne: boolean } {
-  switch (statut) {
-    case 'fait':
-    case 'conforme':
-      return { avancement: 'fait', detail: null, concerne: true };
-    case 'programme':
-      return { avancement: 'programme', detail: null, concerne: true };
-    case 'pas_fait':
-    case 'non_conforme':
-      return { avancement: 'pas_fait', detail: null, concerne: true };
-    case 'non_concerne':
-    case 'non_applicable':
-      return { avancement: 'non_renseigne', detail: null, concerne: false };
-    case 'non_renseigne':
-      return { avancement: 'non_renseigne', detail: null, concerne: true };
-    case 'detaille': {
-      const d = detail as Detail;
-      const pure: Avancement[] = ['fait', 'programme', 'pas_fait'];
-      for (let i = 0; i < 3; i++) if (d[i] === 1) return { avancement: pure[i]!, detail: null, concerne: true };
-      return { avancement: 'detaille', detail: d, concerne: true };
-    }
-  }
-}
-
-/**
- * Checks a détaillé split: three finite fractions in 0..1 whose sum is 1 in integer tenths of a percent
- * (Σ round(x × 1000) = 1000, so 0.7 + 0.2 + 0.1 passes). Throws UserError DETAIL_INVALID naming the node.
- */
-export function checkDetail(nodeId: string, detail: Detail | undefined | null): Detail {
-  if (!detail) {
-    throw new UserError('DETAIL_INVALID', `Le statut « détaillé » de ${nodeId} demande une répartition fait / programmé / pas fait.`, { nodeId, field: 'detail' });
-  }
-  if (detail.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
-    throw new UserError('DETAIL_INVALID', `La répartition de ${nodeId} doit contenir trois parts entre 0 et 1 (reçu ${detail.join(', ')}).`, { nodeId, field: 'detail' });
-  }
-  const sum = detail.reduce((s, x) => s + Math.round(x * 1000), 0);
-  if (sum !== 1000) {
-    throw new UserError(
-      'DETAIL_INVALID',
-      `La répartition de ${nodeId} fait ${(sum / 10).toLocaleString('fr-FR')} % au lieu de 100 % (fait ${detail[0]}, programmé ${detail[1]}, pas fait ${detail[2]}).`,
-      { nodeId, field: 'detail' },
-    );
-  }
-  return detail;
-}
 
 /**
  * Whether a statut can be entered on `nodeId`: TETE on nodes deeper than the mesure level (sous-actions, tâches;

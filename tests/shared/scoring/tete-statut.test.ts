@@ -2,42 +2,45 @@
 import { describe, expect, it } from 'vitest';
 import type { Referential, StatutRecord } from '../../../shared/domain';
 import { isUserError } from '../../../shared/errors';
-import { teteCascade, teteStatutRecord } from '../../../shared/scoring/tete-statut';
+import { teteCascade } from '../../../shared/scoring/tete-statut';
+import { checkDetail, toRecord } from '../../../shared/statut';
 
-describe('teteStatutRecord (§2.1)', () => {
+describe('toRecord / checkDetail (§2.1 table)', () => {
   it.each([
     ['fait', 'fait', true],
     ['programme', 'programme', true],
     ['pas_fait', 'pas_fait', true],
     ['non_renseigne', 'non_renseigne', true],
-    ['detaille_a_la_tache', 'non_renseigne', true],
     ['non_concerne', 'non_renseigne', false],
   ] as const)('%s → avancement %s, concerne %s', (statut, avancement, concerne) => {
-    expect(teteStatutRecord('cae_1.1.1.1', statut)).toEqual({ nodeId: 'cae_1.1.1.1', avancement, detail: null, concerne });
+    expect(toRecord(statut, null)).toEqual({ avancement, detail: null, concerne });
   });
 
   it('détaillé keeps its triplet; exact unit triplets are stored as fait / programmé / pas fait', () => {
-    expect(teteStatutRecord('x', 'detaille', [0.2, 0.7, 0.1])).toEqual({ nodeId: 'x', avancement: 'detaille', detail: [0.2, 0.7, 0.1], concerne: true });
-    expect(teteStatutRecord('x', 'detaille', [1, 0, 0]).avancement).toBe('fait');
-    expect(teteStatutRecord('x', 'detaille', [0, 1, 0]).avancement).toBe('programme');
-    expect(teteStatutRecord('x', 'detaille', [0, 0, 1]).avancement).toBe('pas_fait');
-    expect(teteStatutRecord('x', 'detaille')).toEqual({ nodeId: 'x', avancement: 'detaille', detail: null, concerne: true });
+    expect(toRecord('detaille', [0.2, 0.7, 0.1])).toEqual({ avancement: 'detaille', detail: [0.2, 0.7, 0.1], concerne: true });
+    expect(toRecord('detaille', [1, 0, 0]).avancement).toBe('fait');
+    expect(toRecord('detaille', [0, 1, 0]).avancement).toBe('programme');
+    expect(toRecord('detaille', [0, 0, 1]).avancement).toBe('pas_fait');
   });
 
   it.each([
-    [[0.5, 0.5, 0.5], '50 % / 50 % / 50 %'],
-    [[1.2, -0.2, 0], '120 % / -20 % / 0 %'],
-    [[Number.NaN, 0, 1], 'NaN % / 0 % / 100 %'],
-  ] as [[number, number, number], string][])('rejects the triplet %j', (detail, shown) => {
+    [[0.5, 0.5, 0.5], 'La répartition de cae_1.1.1.7.2 fait 150 % au lieu de 100 % (fait 0.5, programmé 0.5, pas fait 0.5).'],
+    [[1.2, -0.2, 0], 'La répartition de cae_1.1.1.7.2 doit contenir trois parts entre 0 et 1 (reçu 1.2, -0.2, 0).'],
+    [[Number.NaN, 0, 1], 'La répartition de cae_1.1.1.7.2 doit contenir trois parts entre 0 et 1 (reçu NaN, 0, 1).'],
+    [[0.7, 0.2, 0.2], 'La répartition de cae_1.1.1.7.2 fait 110 % au lieu de 100 % (fait 0.7, programmé 0.2, pas fait 0.2).'],
+  ] as [[number, number, number], string][])('rejects the triplet %j', (detail, message) => {
     try {
-      teteStatutRecord('cae_1.1.1.7.2', 'detaille', detail);
+      checkDetail('cae_1.1.1.7.2', detail);
       expect.unreachable();
     } catch (e) {
       expect(isUserError(e) && e.code).toBe('DETAIL_INVALID');
-      expect((e as Error).message).toBe(
-        `Statut détaillé de « cae_1.1.1.7.2 » : la répartition fait / programmé / pas fait (${shown}) doit avoir trois parts entre 0 et 100 % dont la somme fait 100 %.`,
-      );
+      expect((e as Error).message).toBe(message);
     }
+  });
+
+  it('accepts 0.7 + 0.2 + 0.1 and 1/3 splits rounded to tenths of a percent', () => {
+    expect(checkDetail('n', [0.7, 0.2, 0.1])).toEqual([0.7, 0.2, 0.1]);
+    expect(checkDetail('n', [0.333, 0.333, 0.334])).toEqual([0.333, 0.333, 0.334]);
   });
 });
 

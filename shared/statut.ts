@@ -1,0 +1,67 @@
+/**
+ * The user's statut ↔ the stored record the engines read, and the check of a détaillé split
+ * (tete-referentials.md §2.1; DOMAIN.md "statut"). Pure: used by the core's statuts service and by the
+ * renderer to check a split before sending it.
+ */
+import type { Avancement, Detail, Referential, Statut } from './domain';
+import { UserError } from './errors';
+
+/** Statuts a user may enter, per scoring model (tete-referentials.md §2.1; DOMAIN.md for RGESN). */
+export const STATUTS_BY_MODEL: Record<Referential['model'], readonly Statut[]> = {
+  tete: ['fait', 'programme', 'pas_fait', 'non_renseigne', 'detaille', 'non_concerne'],
+  points: ['fait', 'programme', 'pas_fait', 'non_renseigne', 'detaille', 'non_concerne'],
+  weighted: ['conforme', 'non_conforme', 'non_applicable', 'non_renseigne'],
+};
+
+/**
+ * The stored row for a user statut (tete-referentials.md §2.1 table): fait/programme/pas_fait as is;
+ * detaille keeps its split unless it is exactly [1,0,0] / [0,1,0] / [0,0,1] (stored as fait / programme / pas_fait);
+ * non_concerne → non_renseigne with concerne false. RGESN: conforme ↔ fait, non_conforme ↔ pas_fait,
+ * non_applicable ↔ concerne false.
+ */
+export function toRecord(statut: Statut, detail: Detail | null): { avancement: Avancement; detail: Detail | null; concerne: boolean } {
+  switch (statut) {
+    case 'fait':
+    case 'conforme':
+      return { avancement: 'fait', detail: null, concerne: true };
+    case 'programme':
+      return { avancement: 'programme', detail: null, concerne: true };
+    case 'pas_fait':
+    case 'non_conforme':
+      return { avancement: 'pas_fait', detail: null, concerne: true };
+    case 'non_concerne':
+    case 'non_applicable':
+      return { avancement: 'non_renseigne', detail: null, concerne: false };
+    case 'non_renseigne':
+      return { avancement: 'non_renseigne', detail: null, concerne: true };
+    case 'detaille': {
+      const d = detail as Detail;
+      const pure: Avancement[] = ['fait', 'programme', 'pas_fait'];
+      for (let i = 0; i < 3; i++) if (d[i] === 1) return { avancement: pure[i]!, detail: null, concerne: true };
+      return { avancement: 'detaille', detail: d, concerne: true };
+    }
+  }
+}
+
+/**
+ * Checks a détaillé split: three finite fractions in 0..1 whose sum is 1 in integer tenths of a percent
+ * (Σ round(x × 1000) = 1000, so 0.7 + 0.2 + 0.1 passes). Throws UserError DETAIL_INVALID naming the node.
+ */
+export function checkDetail(nodeId: string, detail: Detail | undefined | null): Detail {
+  if (!detail) {
+    throw new UserError('DETAIL_INVALID', `Le statut « détaillé » de ${nodeId} demande une répartition fait / programmé / pas fait.`, { nodeId, field: 'detail' });
+  }
+  if (detail.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
+    throw new UserError('DETAIL_INVALID', `La répartition de ${nodeId} doit contenir trois parts entre 0 et 1 (reçu ${detail.join(', ')}).`, { nodeId, field: 'detail' });
+  }
+  const sum = detail.reduce((s, x) => s + Math.round(x * 1000), 0);
+  if (sum !== 1000) {
+    throw new UserError(
+      'DETAIL_INVALID',
+      `La répartition de ${nodeId} fait ${(sum / 10).toLocaleString('fr-FR')} % au lieu de 100 % (fait ${detail[0]}, programmé ${detail[1]}, pas fait ${detail[2]}).`,
+      { nodeId, field: 'detail' },
+    );
+  }
+  return detail;
+}
+
