@@ -122,7 +122,7 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
                     La sous-action parente a son propre statut : saisir celui de la tâche le remettra à « Non renseigné ».
                   </p>
                 )}
-                <StatutEditor referentialId={referentialId} nodeId={node.id} model={referential.model} stored={d.statut} />
+                <StatutEditor referential={referential} nodeId={node.id} stored={d.statut} />
               </>
             ) : (
               <p className="muted small">Le statut de ce niveau est calculé à partir des critères qu'il contient.</p>

@@ -4,14 +4,15 @@
  * saved with a button; the server's error (DETAIL_INVALID…) is shown inline. Then the explication, saved on blur
  * or with its button (`statuts.setExplication`).
  */
-import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
-import type { ScoringModel, Statut } from '../../../shared/domain';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { Referential, Statut } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { detailToPercents, parseDetail, STATUTS_BY_MODEL, statutLabel, type DetailPercents } from '../lib/statuts';
 import { useTRPC } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
+import { statutDeltas } from '../lib/whatIf';
 import { InlineError } from './QueryState';
 
 /** The stored statut row of `nodes.detail` (null when nothing was ever entered). */
@@ -23,9 +24,16 @@ export interface StoredStatut {
   modifiedBy: string;
 }
 
-export function StatutEditor(props: { referentialId: string; nodeId: string; model: ScoringModel; stored: StoredStatut | null }) {
-  const { referentialId, nodeId, model, stored } = props;
+export function StatutEditor(props: { referential: Referential; nodeId: string; stored: StoredStatut | null }) {
+  const { referential, nodeId, stored } = props;
+  const referentialId = referential.id;
+  const model = referential.model;
   const trpc = useTRPC();
+  const statutsList = useQuery(trpc.statuts.list.queryOptions({ referentialId }));
+  const deltas = useMemo(
+    () => (statutsList.data ? statutDeltas(referential, statutsList.data, nodeId, STATUTS_BY_MODEL[model]) : null),
+    [referential, statutsList.data, nodeId, model],
+  );
   const refresh = useRefresh();
   const groupId = useId();
   const storedStatut: Statut = stored?.statut ?? 'non_renseigne';
@@ -90,6 +98,11 @@ export function StatutEditor(props: { referentialId: string; nodeId: string; mod
               onChange={() => choose(s)}
             />
             {statutLabel(s, model)}
+            {deltas?.[s] && (
+              <span className="delta small" data-testid={`statut-delta-${s}`} title="Effet sur le score global (aperçu)">
+                {deltas[s]}
+              </span>
+            )}
           </label>
         ))}
       </fieldset>

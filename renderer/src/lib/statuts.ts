@@ -4,12 +4,18 @@
  * of a détaillé split (the server's rule: fractions summing to 1 in integer tenths of a percent).
  */
 import type { DisplayStatut, ReferentialNode, ScoringModel, Statut } from '../../../shared/domain';
+import { STATUTS_BY_MODEL as ALLOWED_STATUTS } from '../../../shared/statut';
+
+/** The model's statuts (shared/statut.ts, the list the server checks) with "non renseigné / non évalué" first. */
+function displayOrder(statuts: readonly Statut[]): readonly Statut[] {
+  return [...statuts.filter((s) => s === 'non_renseigne'), ...statuts.filter((s) => s !== 'non_renseigne')];
+}
 
 /** Statuts offered by the selector, in display order, per scoring model (API contract `statuts.set`). */
 export const STATUTS_BY_MODEL: Record<ScoringModel, readonly Statut[]> = {
-  tete: ['non_renseigne', 'fait', 'programme', 'pas_fait', 'detaille', 'non_concerne'],
-  points: ['non_renseigne', 'fait', 'programme', 'pas_fait', 'detaille', 'non_concerne'],
-  weighted: ['non_renseigne', 'conforme', 'non_conforme', 'non_applicable'],
+  tete: displayOrder(ALLOWED_STATUTS.tete),
+  points: displayOrder(ALLOWED_STATUTS.points),
+  weighted: displayOrder(ALLOWED_STATUTS.weighted),
 };
 
 const LABELS: Record<Statut, string> = {
