@@ -110,7 +110,7 @@ export function ImportForm() {
       <InlineError error={importRef.error} testId="import-error" />
       {result && (
         <p className="ok" role="status" data-testid="import-result">
-          Référentiel « {result.id} » version {result.version} importé : {result.nodes} éléments, {formatPoints(result.points)} points.{' '}
+          Référentiel « {result.id} » version {result.version} importé : {formatPoints(result.nodes)} éléments, {formatPoints(result.points)} points.{' '}
           <a href={formatHash({ page: 'referentiel', referentialId: result.id, nodeId: null })}>L'ouvrir</a>
         </p>
       )}
