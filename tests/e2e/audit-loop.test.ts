@@ -1,0 +1,270 @@
+/**
+ * The whole audit loop in Chromium, in browser mode (electron/web.ts over HTTP, the built renderer), on a fresh
+ * data folder without demo: import CAE through the form, enter the statuts of the real fixture cae_1.1.1
+ * (tete-referentials.md §2.8 B), attach preuves, set pilote and échéance, read the dashboard, export the pack,
+ * verify it on screen and again from Node. Every figure the UI shows is compared with the engine's
+ * (`scores.get`). Then the demo workspace's dashboard. Screenshots go to test-results/screenshots/.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { NodeScore, ScoreResult } from '../../shared/domain';
+import type { NodeDetail } from '../../electron/core/services/nodes';
+import { verifyPack } from '../../electron/core/pack';
+import { exportsDir } from '../../electron/core/paths';
+import { readZip } from '../core/pack/zip-read';
+import { DATA, describeWithSharedData } from '../helpers/shared-data';
+import { startE2EApp, type E2EApp } from './harness';
+import { expectedBadge, expectedPct, frPercent, frPoints, openNode, readTreeRows, setStatut, submitDetail, text, tid, waitForBadge } from './ui';
+
+const CAE = { referentialId: 'cae' };
+const PREUVE_NAME = 'Délibération stratégie climat.pdf';
+const PREUVE_BYTES = Buffer.from('%PDF-1.4\n% Délibération du conseil communautaire, stratégie climat-air-énergie\n%%EOF\n');
+const LINK_URL = 'https://www.example.org/plan-climat/délibération-2026';
+const LINK_TITRE = 'Plan climat en ligne';
+
+/** Every visible tree row must show exactly the engine's points, % fait and display statut for the same state. */
+async function expectTreeMatchesEngine(app: E2EApp, score: ScoreResult): Promise<number> {
+  const rows = await readTreeRows(app.page);
+  for (const row of rows) {
+    const s = score.nodes[row.nodeId];
+    expect(s, `score of ${row.nodeId}`).toBeDefined();
+    const n = s as NodeScore;
+    expect({ id: row.nodeId, points: row.points, pct: row.pct }).toEqual({
+      id: row.nodeId,
+      points: `${frPoints(n.pointFait)} / ${frPoints(n.pointPotentiel)}`,
+      pct: expectedPct(n),
+    });
+    if (row.statut !== null) expect({ id: row.nodeId, statut: row.statut }).toEqual({ id: row.nodeId, statut: expectedBadge(n) });
+  }
+  return rows.length;
+}
+
+describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)', () => {
+  let app: E2EApp;
+  let tmp: string;
+
+  beforeAll(async () => {
+    app = await startE2EApp({ demo: false });
+    tmp = mkdtempSync(join(tmpdir(), 'label-audit-e2e-files-'));
+    await app.page.goto(app.url);
+    await app.page.waitForSelector(tid('workspace-nom'));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('1. imports the CAE structure and preuves CSVs through the import form', async () => {
+    const { page } = app;
+    // A fresh workspace holds only the built-in Label NR working grid.
+    expect((await app.query<Array<{ id: string }>>('referentials.list')).map((r) => r.id)).toEqual(['label-nr']);
+    await page.click(tid('nav-referentiel'));
+    await page.waitForSelector(tid('node-tree'));
+    await page.click(`${tid('import-form')} summary`);
+    await page.setInputFiles(tid('import-files'), [DATA.caeStructure, DATA.caePreuves]);
+    await page.click(tid('import-submit'));
+    await page.waitForSelector(tid('import-result'), { timeout: 30_000 });
+    const list = await app.query<Array<{ id: string; version: string }>>('referentials.list');
+    const cae = list.find((r) => r.id === 'cae');
+    expect(cae).toMatchObject({ id: 'cae', nodes: 1470, points: 500 });
+    // French thousands separator (U+202F, TESTIDS.md "Number formats"): "1 470", not "1470".
+    expect(await text(page, 'import-result')).toBe(`Référentiel « cae » version ${cae!.version} importé : 1\u202f470 éléments, 500 points. L'ouvrir`);
+  });
+
+  it('2. enters the statuts of fixture cae_1.1.1 in the tree and shows the engine figures', async () => {
+    const { page } = app;
+    await page.click(`${tid('import-result')} a`);
+    await page.waitForSelector(tid('node-cae_1'));
+    await page.fill(tid('tree-search'), '1.1.1');
+    await page.waitForSelector(tid('node-cae_1.1.1.7.3'));
+
+    await setStatut(page, 'cae_1.1.1.1.1', 'fait');
+    await setStatut(page, 'cae_1.1.1.1.2', 'fait');
+    await waitForBadge(page, 'cae_1.1.1.1', 'detaille_a_la_tache');
+    await setStatut(page, 'cae_1.1.1.2', 'programme');
+    await setStatut(page, 'cae_1.1.1.4.1', 'fait');
+    await setStatut(page, 'cae_1.1.1.4.2', 'fait');
+    await setStatut(page, 'cae_1.1.1.4.3', 'non_concerne');
+    await setStatut(page, 'cae_1.1.1.5', 'pas_fait');
+    await setStatut(page, 'cae_1.1.1.6', 'programme');
+    await setStatut(page, 'cae_1.1.1.7.1', 'fait');
+
+    // A split that does not sum to 100 %: the server's French message inline, nothing stored, no score moves.
+    await openNode(page, 'cae_1.1.1.7.2');
+    const before = await app.query<ScoreResult>('scores.get', CAE);
+    await submitDetail(page, ['50', '30', '10']);
+    await page.waitForSelector(tid('statut-error'));
+    expect(await text(page, 'statut-error')).toBe(
+      'La répartition de cae_1.1.1.7.2 fait 90 % au lieu de 100 % (fait 0.5, programmé 0.3, pas fait 0.1).',
+    );
+    expect(await app.query<ScoreResult>('scores.get', CAE)).toEqual(before);
+    expect((await app.query<NodeDetail>('nodes.detail', { ...CAE, nodeId: 'cae_1.1.1.7.2' })).statut).toBeNull();
+    expect(await page.getAttribute(tid('node-statut-cae_1.1.1.7.2'), 'data-statut')).toBe('non_renseigne');
+
+    await submitDetail(page, ['50', '50', '0']);
+    await waitForBadge(page, 'cae_1.1.1.7.2', 'detaille');
+    expect(await page.$(tid('statut-error'))).toBeNull();
+    await setStatut(page, 'cae_1.1.1.7.3', 'programme');
+
+    // The fixture's numbers (tete-referentials.md §2.8 B), from the engine and on screen.
+    const score = await app.query<ScoreResult>('scores.get', CAE);
+    const mesure = score.nodes['cae_1.1.1']!;
+    expect([mesure.pointFait, mesure.pointProgramme, mesure.pointPasFait, mesure.pointNonRenseigne, mesure.pointPotentiel]).toEqual([3.3, 3.9, 3.6, 1.2, 12]);
+    expect([score.nodes['cae_1.1.1.7']!.pointFait, score.nodes['cae_1.1.1.7']!.pointProgramme]).toEqual([2.1, 2.1]);
+    expect([score.nodes['cae_1.1.1.4.1']!.pointPotentiel, score.nodes['cae_1.1.1.4.3']!.pointPotentiel]).toEqual([0.3, 0]);
+    expect([score.root.pointFait, score.root.pointPotentiel]).toEqual([3.3, 500]);
+    expect(await text(page, 'node-points-cae_1.1.1')).toBe('3,3 / 12');
+    expect(await text(page, 'node-pct-cae_1.1.1')).toBe('27,5\u202f%');
+    expect(await text(page, 'node-points-cae_1.1.1.7')).toBe('2,1 / 4,2');
+    expect(await text(page, 'node-points-cae_1.1.1.4.3')).toBe('0 / 0');
+    expect(await text(page, 'node-pct-cae_1.1.1.4.3')).toBe('non concerné');
+    expect(await page.getAttribute(tid('node-statut-cae_1.1.1.7'), 'data-statut')).toBe('detaille_a_la_tache');
+    const compared = await expectTreeMatchesEngine(app, score);
+    expect(compared).toBeGreaterThanOrEqual(3 + 7 + 21);
+
+    // The mesure's panel shows the same figures.
+    await openNode(page, 'cae_1.1.1');
+    expect(await text(page, 'panel-points')).toBe('3,3 / 12 pts');
+    expect(await text(page, 'panel-pct')).toBe(frPercent(3.3 / 12));
+    await app.screenshot('tree');
+  });
+
+  it('3. attaches a file preuve with an accented, spaced name and a link to a sous-action', async () => {
+    const { page } = app;
+    const file = join(tmp, PREUVE_NAME);
+    writeFileSync(file, PREUVE_BYTES);
+    await openNode(page, 'cae_1.1.1.1');
+    await page.setInputFiles(tid('preuve-file-input'), file);
+    await page.waitForFunction((name) => document.querySelector('[data-testid="preuves-list"]')?.textContent?.includes(name), PREUVE_NAME);
+    await page.fill(tid('preuve-link-url'), LINK_URL);
+    await page.fill(tid('preuve-link-titre'), LINK_TITRE);
+    await page.click(tid('preuve-link-add'));
+    await page.waitForFunction((t) => document.querySelector('[data-testid="preuves-list"]')?.textContent?.includes(t), LINK_TITRE);
+    expect(await page.$$eval(`${tid('preuves-list')} li`, (lis) => lis.map((li) => li.getAttribute('data-kind')).sort())).toEqual(['fichier', 'lien']);
+    expect(await page.getAttribute(`${tid('preuves-list')} a`, 'href')).toBe(new URL(LINK_URL).href);
+
+    const detail = await app.query<NodeDetail>('nodes.detail', { ...CAE, nodeId: 'cae_1.1.1.1' });
+    const stored = detail.preuves.map((p) => [p.kind, p.fileName ?? p.url, p.size]);
+    expect(stored.sort()).toEqual([
+      ['fichier', PREUVE_NAME, PREUVE_BYTES.length],
+      ['lien', new URL(LINK_URL).href, null],
+    ]);
+    await page.waitForFunction(() => document.querySelector('[data-testid="node-cae_1.1.1.1"] td:last-child')?.textContent === '2');
+  });
+
+  it('4. sets a pilote (a new person) and an échéance on the mesure', async () => {
+    const { page } = app;
+    await openNode(page, 'cae_1.1.1');
+    await page.fill(tid('person-new-nom'), 'Élodie Marchand');
+    await page.click(tid('person-add'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="pilotes"] label')].some((l) => l.textContent === 'Élodie Marchand' && l.querySelector('input')?.checked),
+    );
+    await page.fill(tid('echeance'), '2027-06-30');
+    await expect.poll(async () => (await app.query<NodeDetail>('nodes.detail', { ...CAE, nodeId: 'cae_1.1.1' })).echeance).toBe('2027-06-30');
+    const detail = await app.query<NodeDetail>('nodes.detail', { ...CAE, nodeId: 'cae_1.1.1' });
+    expect(detail.pilotes.map((p) => p.nom)).toEqual(['Élodie Marchand']);
+    await page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="node-cae_1.1.1"]')?.textContent ?? '';
+      return t.includes('Élodie Marchand') && t.includes('échéance 30/06/2027');
+    });
+    await app.screenshot('criterion-panel');
+  });
+
+  it('5. shows on the dashboard the global and per-axe figures of the engine', async () => {
+    const { page } = app;
+    await page.click(tid('nav-dashboard'));
+    await page.waitForSelector(tid('score-global-cae'));
+    const score = await app.query<ScoreResult>('scores.get', CAE);
+    const root = score.root;
+    expect(root.score).toBeCloseTo(3.3 / 500, 12);
+    expect(Number(await page.getAttribute(tid('score-global-cae'), 'data-value'))).toBe(root.score);
+    expect(await text(page, 'score-global-cae')).toBe(frPercent(root.score));
+    expect(await text(page, 'score-global-cae')).toBe('0,6\u202f%');
+    expect(await text(page, 'score-points-cae')).toBe(`${frPoints(root.pointFait)} / ${frPoints(root.pointPotentiel)} pts`);
+    expect(await text(page, 'score-points-cae')).toBe('3,3 / 500 pts');
+    expect(Number(await page.getAttribute(tid('completude-cae'), 'data-value'))).toBe(root.completude);
+    expect(await text(page, 'completude-cae')).toBe(frPercent(root.completude));
+    expect(Number(await page.getAttribute(tid('niveau-cae'), 'data-rang'))).toBe(root.niveau?.rang ?? 0);
+
+    const axes = await page.$$eval(`${tid('axes-cae')} [data-testid^="axe-row-"]`, (rows) => rows.map((r) => r.getAttribute('data-testid')!.slice('axe-row-'.length)));
+    expect(axes).toEqual(['cae_1', 'cae_2', 'cae_3', 'cae_4', 'cae_5', 'cae_6']);
+    for (const axe of axes) {
+      const s = score.nodes[axe]!;
+      expect({ axe, pct: await text(page, `axe-pct-${axe}`) }).toEqual({ axe, pct: s.concerne ? frPercent(s.pointFait / s.pointPotentiel) : 'non concerné' });
+      const cells = await page.$$eval(`${tid(`axe-row-${axe}`)} td.num`, (tds) => tds.map((td) => td.textContent ?? ''));
+      expect(cells.slice(0, 4)).toEqual([s.pointPotentiel, s.pointFait, s.pointProgramme, s.pointPasFait].map(frPoints));
+    }
+    expect(await text(page, 'axe-pct-cae_1')).toBe(frPercent(3.3 / score.nodes['cae_1']!.pointPotentiel));
+    await app.screenshot('dashboard');
+  });
+
+  it('6. exports the pack, verifies it on screen, and the downloaded zip holds every part and the preuve', async () => {
+    const { page } = app;
+    await page.click(tid('nav-export'));
+    await page.click(tid('export-button'));
+    await page.waitForSelector(tid('export-result'), { timeout: 60_000 });
+    await page.click(tid('verify-button'));
+    await page.waitForSelector(`${tid('verify-result')}[data-ok="true"]`, { timeout: 60_000 });
+    const entries = Number(await text(page, 'export-entries'));
+    expect(await text(page, 'verify-result')).toBe(`Pack vérifié : ${entries} entrées, toutes les empreintes concordent.`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-download'))]);
+    const saved = join(tmp, download.suggestedFilename());
+    await download.saveAs(saved);
+    const onDisk = join(exportsDir(app.dataDir), download.suggestedFilename());
+    expect(readFileSync(saved).equals(readFileSync(onDisk))).toBe(true);
+    expect(Number(await page.getAttribute(tid('export-size'), 'data-value'))).toBe(readFileSync(saved).length);
+
+    expect(await verifyPack(saved)).toEqual({ ok: true, entries, problems: [] });
+    const zip = await readZip(saved);
+    const names = zip.map((e) => e.name);
+    expect(names.length).toBe(entries);
+    for (const part of ['rapport.pdf', 'grille.xlsx', 'grille.csv', 'audit.json', 'manifest.json', 'SHA256SUMS']) expect(names).toContain(part);
+    const mesureFolder = /^preuves\/1 [^/]+\/1\.1 [^/]+\/1\.1\.1 [^/]+\/([^/]+)$/;
+    const preuve = zip.find((e) => mesureFolder.exec(e.name)?.[1] === PREUVE_NAME.normalize('NFC'));
+    expect(preuve?.name, names.filter((n) => n.startsWith('preuves/')).join('\n')).toBeDefined();
+    expect(preuve!.data.equals(PREUVE_BYTES)).toBe(true);
+    const liens = zip.find((e) => mesureFolder.exec(e.name)?.[1] === 'liens.csv');
+    expect(liens?.data.toString('utf8')).toContain(new URL(LINK_URL).href);
+    await app.screenshot('export');
+    expect(app.pageErrors).toEqual([]);
+    // The only refused request of the whole loop is the détaillé split that did not sum to 100 %.
+    expect(app.failedRequests).toEqual(['400 POST /trpc/statuts.set']);
+  });
+});
+
+describeWithSharedData('demo workspace dashboard in Chromium', () => {
+  let app: E2EApp;
+
+  beforeAll(async () => {
+    app = await startE2EApp({ demo: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows Valmont-sur-Loire with Label NR and CAE cards, non-zero scores and the Label NR avertissement', async () => {
+    const { page } = app;
+    await page.goto(app.url);
+    await page.waitForSelector(tid('score-global-label-nr'));
+    await page.waitForSelector(tid('score-global-cae'));
+    expect(await text(page, 'workspace-nom')).toBe('Commune de Valmont-sur-Loire');
+    for (const id of ['label-nr', 'cae']) {
+      const engine = await app.query<ScoreResult>('scores.get', { referentialId: id });
+      expect(engine.root.score, id).toBeGreaterThan(0);
+      expect(Number(await page.getAttribute(tid(`score-global-${id}`), 'data-value'))).toBe(engine.root.score);
+      expect(await text(page, `score-global-${id}`)).toBe(frPercent(engine.root.score));
+    }
+    const avertissement = await text(page, 'avertissement-label-nr');
+    expect(avertissement.length).toBeGreaterThan(20);
+    expect(await page.isVisible(tid('avertissement-label-nr'))).toBe(true);
+    await app.screenshot('dashboard-demo');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.failedRequests).toEqual([]);
+  });
+});
