@@ -52,15 +52,6 @@ export function readUserFile(path: string, cwd: string): Buffer {
 export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { name: 'version' } | { name: 'verify' }>, caller: Caller, io: CommandIo): Promise<CommandOutcome> {
   switch (cmd.name) {
     case 'import-referential': {
-      // The router takes UTF-8 text files only; a spreadsheet must be saved as CSV until an XLSX importer lands.
-      const xlsx = cmd.files.find((f) => /\.xlsx$/i.test(f)) ?? (cmd.format === 'grid-xlsx' ? cmd.files[0] : undefined);
-      if (xlsx !== undefined) {
-        throw new UserError(
-          'FORMAT_UNKNOWN',
-          `Format grid-xlsx non pris en charge par cette version : enregistrez ${xlsx} en CSV (UTF-8, « ; ») et importez-le avec --format grid-csv.`,
-          { file: xlsx },
-        );
-      }
       const files = cmd.files.map((f) => ({ name: basename(f), contentBase64: readUserFile(f, io.cwd).toString('base64') }));
       const input = { files, ...(cmd.format ? { format: cmd.format } : {}), ...(cmd.id ? { id: cmd.id } : {}) };
       const r = await caller.referentials.import(input as Parameters<Caller['referentials']['import']>[0]);

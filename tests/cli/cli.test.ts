@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { DATA, describeWithSharedData } from '../helpers/shared-data';
+import { goodWorkbook } from '../core/referential/grid-xlsx-fixture';
 import { tamperZip } from './tamper';
 
 const ROOT = resolve(__dirname, '../..');
@@ -70,6 +71,35 @@ describe('label-audit without a workspace', () => {
   it('names a missing referential file', async () => {
     const line = oneErrorLine(await cli(['import-referential', join(tmp, 'absent.csv'), '--data-dir', dataDir]));
     expect(line).toBe(`Fichier introuvable : ${join(tmp, 'absent.csv')}`);
+  });
+});
+
+describe('label-audit import-referential of an Excel workbook', () => {
+  it('imports FILE.xlsx --format grid-xlsx --id label-nr-officielle, then referentials --json lists it', async () => {
+    const xlsxDir = join(tmp, 'xlsx-data');
+    const file = join(tmp, 'Grille officielle.xlsx');
+    writeFileSync(file, await goodWorkbook());
+    const r = await cli(['import-referential', file, '--format', 'grid-xlsx', '--id', 'label-nr-officielle', '--data-dir', xlsxDir, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ id: 'label-nr-officielle', version: 'Grille officielle', nodes: 7, points: 100 });
+    const list = await cli(['referentials', '--data-dir', xlsxDir, '--json']);
+    const found = (JSON.parse(list.stdout) as Array<Record<string, unknown>>).find((x) => x.id === 'label-nr-officielle');
+    expect(found).toMatchObject({ model: 'points', version: 'Grille officielle', nodes: 7, points: 100, avertissement: null });
+    const text = await cli(['import-referential', join(tmp, 'absent.xlsx'), '--data-dir', xlsxDir]);
+    expect(oneErrorLine(text)).toBe(`Fichier introuvable : ${join(tmp, 'absent.xlsx')}`);
+  });
+
+  it('a CSV renamed .xlsx: one French line, exit 1, nothing imported', async () => {
+    const xlsxDir = join(tmp, 'xlsx-data-bad');
+    const file = join(tmp, 'renommé.xlsx');
+    writeFileSync(file, 'identifiant;intitule;points\n1;T;\n1.1;C;5\n');
+    expect(oneErrorLine(await cli(['import-referential', file, '--data-dir', xlsxDir]))).toBe(
+      "Le fichier renommé.xlsx n'est pas un classeur .xlsx lisible : ce n'est pas un classeur Excel (le contenu n'est pas une archive XLSX). Enregistrez-le au format « Classeur Excel (.xlsx) » puis réessayez.",
+    );
+    // A new workspace holds only the built-in working grid.
+    const list = JSON.parse((await cli(['referentials', '--data-dir', xlsxDir, '--json'])).stdout) as Array<{ id: string }>;
+    expect(list.map((x) => x.id)).toEqual(['label-nr']);
   });
 });
 

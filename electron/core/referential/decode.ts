@@ -1,10 +1,17 @@
 /**
- * Reading referential source files from disk or from bytes sent by the renderer: UTF-8 with or without BOM.
+ * Reading referential source files from disk or from bytes sent by the renderer: text formats are UTF-8 with or
+ * without BOM; a workbook (`.xlsx`) stays as bytes.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import type { SourceFile } from './source';
+
+/** A source file not yet decoded: its name (basename or path, for messages and id detection) and its bytes. */
+export interface BinarySourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
 
 /**
  * Decodes `bytes` as UTF-8 (a leading BOM is dropped). Throws UserError FILE_UNREADABLE naming `name` when the
@@ -19,17 +26,28 @@ export function decodeUtf8(name: string, bytes: Uint8Array): string {
 }
 
 /**
- * Reads the file at `path` as a SourceFile named by its base name.
- * Throws UserError FILE_NOT_FOUND (absent) or FILE_UNREADABLE (a folder, no permission, not UTF-8), naming the path.
+ * The bytes of the file at `path`.
+ * Throws UserError FILE_NOT_FOUND (absent) or FILE_UNREADABLE (a folder, no permission), naming the path.
  */
-export function readSourceFile(path: string): SourceFile {
-  let bytes: Buffer;
+export function readSourceBytes(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', `Le fichier ${path} est introuvable.`, { path });
     throw new UserError('FILE_UNREADABLE', `Le fichier ${path} n'a pas pu être lu (${code ?? (e as Error).message}).`, { path });
   }
-  return { name: basename(path), text: decodeUtf8(path, bytes) };
+}
+
+/**
+ * Reads the file at `path` as a SourceFile named by its base name.
+ * Throws UserError FILE_NOT_FOUND (absent) or FILE_UNREADABLE (a folder, no permission, not UTF-8), naming the path.
+ */
+export function readSourceFile(path: string): SourceFile {
+  return { name: basename(path), text: decodeUtf8(path, readSourceBytes(path)) };
+}
+
+/** True when `bytes` start with a ZIP local file header (`PK\x03\x04`), as every .xlsx (and .ods, .docx) does. */
+export function isZipBytes(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }

@@ -228,11 +228,14 @@ export function parseGridJson(file: SourceFile): Referential {
   );
 }
 
-const CSV_COLUMNS = ['identifiant', 'intitule', 'points', 'description', 'preuves_attendues'] as const;
-const CSV_REQUIRED = ['identifiant', 'intitule', 'points'] as const;
+/** Columns of a spreadsheet grid (CSV or XLSX), by the key of their header cell (`columnKey`). */
+export const GRID_COLUMNS = ['identifiant', 'intitule', 'points', 'description', 'preuves_attendues'] as const;
+/** One column key of a spreadsheet grid. */
+export type GridColumn = (typeof GRID_COLUMNS)[number];
+const GRID_REQUIRED = ['identifiant', 'intitule', 'points'] as const;
 
 /** Header cell → column key: accents, case and spacing ignored (`Intitulé` → `intitule`, `Preuves attendues` → `preuves_attendues`). */
-function columnKey(cell: string): string {
+export function columnKey(cell: string): string {
   return cell.replace(/^\uFEFF/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
@@ -250,6 +253,98 @@ function parsePointsCell(raw: string): number | null | 'invalid' {
   return /^\d+(\.\d+)?$/.test(v) ? Number(v) : 'invalid';
 }
 
+/** How a spreadsheet names a place in its messages (`grille.csv, ligne 3, colonne « points »`) and its location. */
+export interface GridPlace {
+  label: string;
+  location: ErrorLocation;
+}
+
+/**
+ * A spreadsheet grid as rows of cell texts, before validation: the one intermediate form of the CSV and XLSX
+ * importers (`parseGridCsv`, `parseGridXlsx` in grid-xlsx.ts), which `gridFromTable` checks and builds.
+ */
+export interface GridTable {
+  /** File name, used in messages and as the default version. */
+  file: string;
+  /** The header row: where it is named in a « colonne absente » message, and its column keys (`columnKey`). */
+  header: GridPlace & { columns: readonly string[] };
+  /** Data rows in sheet order, blank rows left out: `row` is 1-based as the spreadsheet shows it; texts trimmed. */
+  rows: Array<{ row: number; cells: Partial<Record<GridColumn, string>> }>;
+  /** Names a cell (`column`) or, with null, the row of a node (duplicates, orphans, sums). */
+  place(row: number, column: GridColumn | null): GridPlace;
+  /** Extra root meta (the CSV gives none; the XLSX gives its sheet name). */
+  meta?: Record<string, string>;
+}
+
+/** Options of the spreadsheet importers: version (default: file name without extension), nom (default: id), niveaux (default: none), avertissement (default: null). */
+export interface GridSheetOptions {
+  version?: string;
+  nom?: string;
+  niveaux?: Niveau[];
+  avertissement?: string | null;
+}
+
+/**
+ * Checks the rows of a spreadsheet grid and builds its tree (rules in `parseGridCsv`'s docstring).
+ * @throws UserError REFERENTIAL_INVALID with `table.place` of the faulty cell or row: missing column, no data
+ *   row, empty or malformed identifiant, empty intitulé, missing or non-numeric points, duplicate identifiant,
+ *   orphan critère, thème without critère, thème points ≠ sum of its critères, declared total ≠ sum.
+ */
+export function gridFromTable(table: GridTable, id: string, options: GridSheetOptions = {}): Referential {
+  const name = table.file;
+  for (const key of GRID_REQUIRED) {
+    if (!table.header.columns.includes(key)) {
+      fail(`${table.header.label} : la colonne « ${key} » est absente (colonnes attendues : ${GRID_COLUMNS.join(';')}).`, { ...table.header.location, column: key });
+    }
+  }
+  if (table.rows.length === 0) fail(`${table.header.label} : aucune ligne de données sous l'en-tête.`, table.header.location);
+  const themes = new Map<string, DraftTheme>();
+  const criteres: Array<DraftCritere & { theme: string }> = [];
+  let total: number | null = null;
+  for (const { row, cells } of table.rows) {
+    const cell = (key: GridColumn): string => cells[key] ?? '';
+    const at = (key: GridColumn): GridPlace => table.place(row, key);
+    const identifiant = cell('identifiant');
+    const points = parsePointsCell(cell('points'));
+    if (points === 'invalid') fail(`${at('points').label} : « ${cell('points')} » n'est pas un nombre de points.`, at('points').location);
+    const pts = points;
+    if (identifiant.toLowerCase() === 'total' || (identifiant === '' && /^total\b/i.test(cell('intitule')))) {
+      total = pts;
+      continue;
+    }
+    if (identifiant === '') fail(`${at('identifiant').label} : identifiant vide.`, at('identifiant').location);
+    const m = /^(\d+)(?:\.(\d+))?$/.exec(identifiant);
+    if (!m?.[1]) fail(`${at('identifiant').label} : « ${identifiant} » n'est ni un thème (« 1 ») ni un critère (« 1.2 »).`, at('identifiant').location);
+    if (cell('intitule') === '') fail(`${at('intitule').label} : intitulé vide pour ${identifiant}.`, at('intitule').location);
+    const node = table.place(row, null);
+    const description = cell('description') || null;
+    const draft = { identifiant, nom: cell('intitule'), description, meta: {}, at: { ...node.location, label: node.label } };
+    if (m?.[2] === undefined) {
+      const previous = themes.get(identifiant);
+      if (previous) fail(`${at('identifiant').label} : le thème ${identifiant} est en double (${previous.at.label}).`, at('identifiant').location);
+      themes.set(identifiant, { ...draft, points: pts, criteres: [] });
+      continue;
+    }
+    if (pts === null) fail(`${at('points').label} : points manquants pour le critère ${identifiant}.`, at('points').location);
+    const preuves = cell('preuves_attendues').split(/\s*[|\n]\s*/).filter((p) => p !== '');
+    criteres.push({ ...draft, points: pts, preuves, theme: m[1] });
+  }
+  for (const c of criteres) {
+    const theme = themes.get(c.theme);
+    if (!theme) return fail(`${c.at.label} : le critère ${c.identifiant} n'a pas de thème ${c.theme} (ligne de thème absente).`, table.place(c.at.row ?? 0, 'identifiant').location);
+    theme.criteres.push(c);
+  }
+  for (const t of themes.values()) {
+    if (t.criteres.length === 0) fail(`${t.at.label} : le thème ${t.identifiant} n'a aucun critère.`, { ...stripLabel(t.at), nodeId: `${id}_${t.identifiant}` });
+  }
+  const version = options.version ?? (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]*$/, '');
+  return buildGrid(
+    { id, version, nom: options.nom ?? id, avertissement: options.avertissement ?? null, niveaux: options.niveaux ?? [], rootMeta: { source: name, ...table.meta }, total },
+    [...themes.values()],
+    name,
+  );
+}
+
 /**
  * Parses a grid exported from a spreadsheet (the official Label NR grid is handed to candidates as one).
  * Columns (header row 1, any order, accents/case ignored): `identifiant`, `intitule`, `points` required;
@@ -264,11 +359,7 @@ function parsePointsCell(raw: string): number | null | 'invalid' {
  *   non-numeric points, duplicate identifiant, orphan critère, thème without critère, thème points ≠ sum of its
  *   critères, declared total ≠ sum.
  */
-export function parseGridCsv(
-  file: SourceFile,
-  id: string,
-  options: { version?: string; nom?: string; niveaux?: Niveau[]; avertissement?: string | null } = {},
-): Referential {
+export function parseGridCsv(file: SourceFile, id: string, options: GridSheetOptions = {}): Referential {
   const name = file.name;
   let records: string[][];
   try {
@@ -279,55 +370,19 @@ export function parseGridCsv(
   }
   const header = (records[0] ?? []).map(columnKey);
   if (records.length < 2) fail(`${name} : le fichier ne contient aucune ligne de données.`, { file: name });
-  const col = {} as Record<(typeof CSV_COLUMNS)[number], number>;
-  for (const key of CSV_COLUMNS) col[key] = header.indexOf(key);
-  for (const key of CSV_REQUIRED) {
-    if (col[key] < 0) fail(`${name}, ligne 1 : la colonne « ${key} » est absente (colonnes attendues : ${CSV_COLUMNS.join(';')}).`, { file: name, row: 1, column: key });
-  }
-  const themes = new Map<string, DraftTheme>();
-  const criteres: Array<DraftCritere & { theme: string }> = [];
-  let total: number | null = null;
+  const rows: GridTable['rows'] = [];
   records.forEach((record, index) => {
-    const row = index + 1;
     if (index === 0 || record.every((c) => c.trim() === '')) return;
-    const cell = (key: (typeof CSV_COLUMNS)[number]): string => (col[key] >= 0 ? (record[col[key]] ?? '').trim() : '');
-    const at = (column: string): ErrorLocation => ({ file: name, row, column });
-    const identifiant = cell('identifiant');
-    const points = parsePointsCell(cell('points'));
-    if (points === 'invalid') fail(`${name}, ligne ${row}, colonne « points » : « ${cell('points')} » n'est pas un nombre de points.`, at('points'));
-    const pts = points;
-    if (identifiant.toLowerCase() === 'total' || (identifiant === '' && /^total\b/i.test(cell('intitule')))) {
-      total = pts;
-      return;
+    const cells: Partial<Record<GridColumn, string>> = {};
+    for (const key of GRID_COLUMNS) {
+      const col = header.indexOf(key);
+      if (col >= 0) cells[key] = (record[col] ?? '').trim();
     }
-    if (identifiant === '') fail(`${name}, ligne ${row}, colonne « identifiant » : identifiant vide.`, at('identifiant'));
-    const m = /^(\d+)(?:\.(\d+))?$/.exec(identifiant);
-    if (!m?.[1]) fail(`${name}, ligne ${row}, colonne « identifiant » : « ${identifiant} » n'est ni un thème (« 1 ») ni un critère (« 1.2 »).`, at('identifiant'));
-    if (cell('intitule') === '') fail(`${name}, ligne ${row}, colonne « intitule » : intitulé vide pour ${identifiant}.`, at('intitule'));
-    const label = `${name}, ligne ${row}`;
-    const description = cell('description') || null;
-    const draft = { identifiant, nom: cell('intitule'), description, meta: {}, at: { file: name, row, label } };
-    if (m?.[2] === undefined) {
-      if (themes.has(identifiant)) fail(`${label}, colonne « identifiant » : le thème ${identifiant} est en double (${themes.get(identifiant)?.at.label}).`, at('identifiant'));
-      themes.set(identifiant, { ...draft, points: pts, criteres: [] });
-      return;
-    }
-    if (pts === null) fail(`${label}, colonne « points » : points manquants pour le critère ${identifiant}.`, at('points'));
-    const preuves = cell('preuves_attendues').split(/\s*[|\n]\s*/).filter((p) => p !== '');
-    criteres.push({ ...draft, points: pts, preuves, theme: m[1] });
+    rows.push({ row: index + 1, cells });
   });
-  for (const c of criteres) {
-    const theme = themes.get(c.theme);
-    if (!theme) return fail(`${c.at.label} : le critère ${c.identifiant} n'a pas de thème ${c.theme} (ligne de thème absente).`, { file: name, row: c.at.row, column: 'identifiant' });
-    theme.criteres.push(c);
-  }
-  for (const t of themes.values()) {
-    if (t.criteres.length === 0) fail(`${t.at.label} : le thème ${t.identifiant} n'a aucun critère.`, { file: name, row: t.at.row, nodeId: `${id}_${t.identifiant}` });
-  }
-  const version = options.version ?? (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]*$/, '');
-  return buildGrid(
-    { id, version, nom: options.nom ?? id, avertissement: options.avertissement ?? null, niveaux: options.niveaux ?? [], rootMeta: { source: name }, total },
-    [...themes.values()],
-    name,
-  );
+  const place = (row: number, column: GridColumn | null): GridPlace =>
+    column === null
+      ? { label: `${name}, ligne ${row}`, location: { file: name, row } }
+      : { label: `${name}, ligne ${row}, colonne « ${column} »`, location: { file: name, row, column } };
+  return gridFromTable({ file: name, header: { ...place(1, null), columns: header }, rows, place }, id, options);
 }

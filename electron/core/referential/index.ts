@@ -1,22 +1,29 @@
 /**
  * The referential import dispatcher: recognises the format of the given files, decodes them, picks the id and
- * hands them to the right importer (tete-csv.ts, rgesn-json.ts, grid.ts). Formats: tete-referentials.md §1.5
- * (TETE CSV structure + preuves), DOMAIN.md "Referentials to support" (RGESN JSON, generic grid JSON/CSV).
+ * hands them to the right importer (tete-csv.ts, rgesn-json.ts, grid.ts, grid-xlsx.ts). Formats:
+ * tete-referentials.md §1.5 (TETE CSV structure + preuves), DOMAIN.md "Referentials to support" (RGESN JSON,
+ * generic grid JSON/CSV/XLSX). Text formats import synchronously (`importReferentialFiles`); a workbook needs
+ * `importReferentialFilesAsync`, which takes any input.
  */
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Referential } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
-import { readSourceFile } from './decode';
-import { parseGridCsv, parseGridJson } from './grid';
+import { loadBuiltinLabelNr } from './builtin';
+import { type BinarySourceFile, decodeUtf8, isZipBytes, readSourceBytes, readSourceFile } from './decode';
+import { parseGridCsv, parseGridJson, type GridSheetOptions } from './grid';
+import { parseGridXlsx } from './grid-xlsx';
 import { parseRgesnJson } from './rgesn-json';
 import type { SourceFile } from './source';
 import { parseTeteCsv, teteIdFromFileName } from './tete-csv';
 
-export { decodeUtf8, readSourceFile } from './decode';
+export { type BinarySourceFile, decodeUtf8, isZipBytes, readSourceBytes, readSourceFile } from './decode';
 
 /** The import formats the app knows. */
-export type ReferentialFormat = 'tete-csv' | 'rgesn-json' | 'grid-json' | 'grid-csv';
-export const REFERENTIAL_FORMATS: readonly ReferentialFormat[] = ['tete-csv', 'rgesn-json', 'grid-json', 'grid-csv'];
+export const REFERENTIAL_FORMATS = ['tete-csv', 'rgesn-json', 'grid-json', 'grid-csv', 'grid-xlsx'] as const;
+export type ReferentialFormat = (typeof REFERENTIAL_FORMATS)[number];
+
+/** One input of `importReferentialFilesAsync`: a path, a decoded text file, or bytes as received (renderer, CLI). */
+export type ImportInput = string | SourceFile | BinarySourceFile;
 
 /** Options of `importReferentialFiles`: force the format, and/or the referential id (`[a-z][a-z0-9-]*`). */
 export interface ImportOptions {
@@ -123,14 +130,41 @@ function checkId(id: string): string {
 }
 
 /**
+ * Settings a spreadsheet grid cannot carry, for ids `label-nr` and `label-nr…`: the official Label NR grid is a
+ * spreadsheet without thresholds, so its niveaux come from the built-in grid (`loadBuiltinLabelNr()`: niveau 1
+ * at 0.3 and niveau 2 at 0.5 of the potentiel — thresholds live in referential files, never in code); its nom is
+ * the built-in one marked « (grille importée) », so the two stay apart in lists; its avertissement « grille de
+ * travail, non officielle » is not copied (null). Other ids: {} (no niveaux, nom = id).
+ * Source: DOMAIN.md "Referentials to support", Label NR. @throws UserError FILE_NOT_FOUND if the built-in grid is absent.
+ */
+export function spreadsheetGridOptions(id: string): GridSheetOptions {
+  if (!id.startsWith('label-nr')) return {};
+  const builtin = loadBuiltinLabelNr();
+  return { nom: `${builtin.nom} (grille importée)`, niveaux: builtin.niveaux, avertissement: null };
+}
+
+/** True for a workbook: `.xlsx` name, or bytes starting with the ZIP magic `PK\x03\x04`. */
+function isXlsx(file: SourceFile | BinarySourceFile): boolean {
+  return extname(file.name).toLowerCase() === '.xlsx' || ('bytes' in file && isZipBytes(file.bytes));
+}
+
+function workbookNeedsAsync(name: string): UserError {
+  return new UserError('FORMAT_UNKNOWN', `Le fichier ${name} est un classeur XLSX : il s'importe par l'import de classeur (importReferentialFilesAsync).`, { file: name });
+}
+
+/**
  * Imports one referential from `inputs`: file paths (read and decoded here) or already decoded SourceFiles.
- * TETE: one structure CSV, optionally with its preuves CSV; other formats: exactly one file.
+ * TETE: one structure CSV, optionally with its preuves CSV; other formats: exactly one file. Text formats only:
+ * a workbook goes through `importReferentialFilesAsync`.
  * The id is `opts.id`, else derived from the file name (TETE: `referentiel-cae-structure.csv` → `cae`).
- * Throws UserError: FILE_NOT_FOUND / FILE_UNREADABLE (path), FORMAT_UNKNOWN, INPUT_INVALID (bad combination or id),
- * and whatever the importer throws (REFERENTIAL_INVALID naming file, row, column).
+ * Grid CSV with an id `label-nr…`: niveaux from the built-in grid (`spreadsheetGridOptions`).
+ * Throws UserError: FILE_NOT_FOUND / FILE_UNREADABLE (path), FORMAT_UNKNOWN (also for an .xlsx or grid-xlsx here),
+ * INPUT_INVALID (bad combination or id), and whatever the importer throws (REFERENTIAL_INVALID naming file, row, column).
  */
 export function importReferentialFiles(inputs: string[] | SourceFile[], opts: ImportOptions = {}): Referential {
   if (inputs.length === 0) throw new UserError('INPUT_INVALID', 'Aucun fichier de référentiel fourni.', { field: 'files' });
+  const workbook = inputs.map((f) => (typeof f === 'string' ? f : f.name)).find((n) => extname(n).toLowerCase() === '.xlsx');
+  if (workbook !== undefined || opts.format === 'grid-xlsx') throw workbookNeedsAsync(workbook ?? (typeof inputs[0] === 'string' ? inputs[0] : inputs[0]!.name));
   const files: SourceFile[] = inputs.map((f) => (typeof f === 'string' ? readSourceFile(f) : f));
   const kinds = files.map((f) => ({ file: f, kind: detectFileKind(f) }));
   const id = opts.id === undefined ? undefined : checkId(opts.id);
@@ -163,7 +197,47 @@ export function importReferentialFiles(inputs: string[] | SourceFile[], opts: Im
       const ref = parseGridJson(file);
       return id === undefined ? ref : renameReferential(ref, id);
     }
-    case 'grid-csv':
-      return parseGridCsv(file, id ?? idFromFileName(file.name));
+    case 'grid-xlsx':
+      throw workbookNeedsAsync(file.name);
+    case 'grid-csv': {
+      const gridId = id ?? idFromFileName(file.name);
+      return parseGridCsv(file, gridId, spreadsheetGridOptions(gridId));
+    }
   }
+}
+
+/**
+ * Imports one referential from any inputs — paths, decoded SourceFiles, or bytes (BinarySourceFile) — including
+ * an Excel workbook: a file named `.xlsx` or whose bytes start with `PK\x03\x04` (or any file with
+ * `opts.format` `grid-xlsx`) goes to `parseGridXlsx`, alone, with the id `opts.id` or one from its name and
+ * `spreadsheetGridOptions(id)`; everything else is decoded as UTF-8 and goes through `importReferentialFiles`.
+ * Throws UserError: FILE_NOT_FOUND / FILE_UNREADABLE (path; bytes not UTF-8; not a readable workbook),
+ * INPUT_INVALID (no file, a workbook with other files or with another format, bad id), FORMAT_UNKNOWN, and
+ * whatever the importer throws (REFERENTIAL_INVALID naming the file and the row/column, or sheet and cell).
+ */
+export async function importReferentialFilesAsync(inputs: readonly ImportInput[], opts: ImportOptions = {}): Promise<Referential> {
+  if (inputs.length === 0) throw new UserError('INPUT_INVALID', 'Aucun fichier de référentiel fourni.', { field: 'files' });
+  // Paths keep their full text for decoding errors (as readSourceFile does); importers see the base name.
+  const loaded = inputs.map((f) => (typeof f === 'string' ? { name: basename(f), bytes: readSourceBytes(f), shown: f } : f));
+  const workbooks = loaded.filter(isXlsx);
+  if (workbooks.length === 0 && opts.format !== 'grid-xlsx') {
+    return importReferentialFiles(
+      loaded.map((f) => ('bytes' in f ? { name: f.name, text: decodeUtf8('shown' in f ? f.shown : f.name, f.bytes) } : f)),
+      opts,
+    );
+  }
+  const names = loaded.map((f) => f.name).join(', ');
+  if (opts.format !== undefined && opts.format !== 'grid-xlsx') {
+    throw new UserError('INPUT_INVALID', `Le fichier ${workbooks[0]?.name ?? names} est un classeur XLSX : il s'importe au format grid-xlsx, pas ${opts.format}.`, {
+      file: workbooks[0]?.name ?? names,
+      field: 'format',
+    });
+  }
+  if (loaded.length !== 1) {
+    throw new UserError('INPUT_INVALID', `Un référentiel au format grid-xlsx s'importe à partir d'un seul fichier ; reçu : ${names}.`, { file: names });
+  }
+  const file = loaded[0]!;
+  const bytes = 'bytes' in file ? file.bytes : new TextEncoder().encode(file.text);
+  const id = opts.id === undefined ? idFromFileName(file.name) : checkId(opts.id);
+  return parseGridXlsx({ name: file.name, bytes }, id, spreadsheetGridOptions(id));
 }

@@ -5,7 +5,7 @@
  */
 import type { Referential, ScoringModel } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
-import { importReferentialFiles, type ImportOptions } from '../referential';
+import { importReferentialFiles, importReferentialFilesAsync, type ImportInput, type ImportOptions } from '../referential';
 import type { SourceFile } from '../referential/source';
 import { type ServiceContext, inTransaction } from './context';
 import { appendHistory } from './history';
@@ -116,9 +116,21 @@ export function storeReferential(ctx: ServiceContext, ref: Referential): ImportR
   return result;
 }
 
-/** Imports files (paths or decoded SourceFiles) through the format dispatcher, then stores the referential. */
+/**
+ * Imports text files (paths or decoded SourceFiles) through the format dispatcher, then stores the referential.
+ * Synchronous, for callers inside a transaction (the demo seed); a workbook needs `importReferentialAsync`.
+ */
 export function importReferential(ctx: ServiceContext, files: string[] | SourceFile[], opts: ImportOptions = {}): ImportResult {
   return storeReferential(ctx, importReferentialFiles(files, opts));
+}
+
+/**
+ * Imports any files — paths, decoded SourceFiles or bytes, an Excel workbook included (`importReferentialFilesAsync`)
+ * — then stores the referential (`storeReferential`). The file is fully parsed and checked before the store is
+ * touched: on any UserError nothing is written.
+ */
+export async function importReferentialAsync(ctx: ServiceContext, files: readonly ImportInput[], opts: ImportOptions = {}): Promise<ImportResult> {
+  return storeReferential(ctx, await importReferentialFilesAsync(files, opts));
 }
 
 /** The node `nodeId` of `ref`, or UserError NODE_UNKNOWN naming both. */

@@ -1,6 +1,7 @@
 /** `referentials.*` and `scores.*` procedures. */
 import { z } from 'zod';
-import { decodeUtf8, REFERENTIAL_FORMATS } from '../../referential';
+import { REFERENTIAL_FORMATS } from '../../referential';
+import { importReferentialAsync } from '../../services/referentials';
 import { procedure, router } from '../trpc';
 import { base64, fromBase64, referentialId } from './schemas';
 
@@ -11,13 +12,15 @@ export const referentialsRouter = router({
     .input(
       z.object({
         files: z.array(z.object({ name: z.string().min(1).max(255), contentBase64: base64 })).min(1).max(4),
-        format: z.enum(REFERENTIAL_FORMATS as unknown as ['tete-csv', 'rgesn-json', 'grid-json', 'grid-csv']).optional(),
+        format: z.enum(REFERENTIAL_FORMATS).optional(),
         id: z.string().max(60).optional(),
       }),
     )
+    // Bytes, not text: the dispatcher decodes text formats as UTF-8 and reads an .xlsx workbook as is.
+    // Through the service on the core's context: Core.referentials.import is synchronous (text formats only).
     .mutation(({ ctx, input }) => {
-      const files = input.files.map((f) => ({ name: f.name, text: decodeUtf8(f.name, fromBase64(f.contentBase64)) }));
-      return ctx.core.referentials.import(files, { format: input.format, id: input.id });
+      const files = input.files.map((f) => ({ name: f.name, bytes: fromBase64(f.contentBase64) }));
+      return importReferentialAsync(ctx.core.ctx, files, { format: input.format, id: input.id });
     }),
 });
 
