@@ -132,6 +132,20 @@ describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)
     await app.screenshot('tree');
   });
 
+  // The tree shows no statut badge on computed levels (axe, sous-axe, mesure): the panel must not claim one either.
+  it('2b. shows in the panel the same statut as the tree row (none on the computed mesure, Détaillé à la tâche on 1.1.1.7)', async () => {
+    const { page } = app;
+    for (const nodeId of ['cae_1.1.1', 'cae_1.1.1.7', 'cae_1.1.1.4.3']) {
+      await openNode(page, nodeId);
+      const tree = await page.$(tid(`node-statut-${nodeId}`));
+      const panel = await page.$(tid('panel-statut'));
+      expect({ nodeId, panel: (await panel?.getAttribute('data-statut')) ?? null }).toEqual({
+        nodeId,
+        panel: (await tree?.getAttribute('data-statut')) ?? null,
+      });
+    }
+  });
+
   it('3. attaches a file preuve with an accented, spaced name and a link to a sous-action', async () => {
     const { page } = app;
     const file = join(tmp, PREUVE_NAME);
@@ -153,6 +167,8 @@ describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)
       ['lien', new URL(LINK_URL).href, null],
     ]);
     await page.waitForFunction(() => document.querySelector('[data-testid="node-cae_1.1.1.1"] td:last-child')?.textContent === '2');
+    await page.locator(tid('preuves')).scrollIntoViewIfNeeded();
+    await app.screenshot('preuves');
   });
 
   it('4. sets a pilote (a new person) and an échéance on the mesure', async () => {
@@ -172,6 +188,29 @@ describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)
       return t.includes('Élodie Marchand') && t.includes('échéance 30/06/2027');
     });
     await app.screenshot('criterion-panel');
+  });
+
+  // The history is for the authority and its auditor: French sentences naming the preuve, person or date, never
+  // raw action keys (`preuve.add`) nor JSON records with internal ids.
+  it('4b. writes the history of preuves, pilotes and échéance as French sentences', async () => {
+    const { page } = app;
+    const lines = async (nodeId: string) => {
+      await openNode(page, nodeId);
+      await page.waitForSelector(`${tid('history-list')} li`);
+      return page.$$eval(`${tid('history-list')} li`, (lis) => lis.map((li) => li.textContent ?? ''));
+    };
+    const sousAction = await lines('cae_1.1.1.1');
+    const mesure = await lines('cae_1.1.1');
+    const expectations: Array<[string[], string]> = [
+      [sousAction, LINK_TITRE],
+      [sousAction, PREUVE_NAME],
+      [mesure, 'Élodie Marchand'],
+      [mesure, '30/06/2027'],
+    ];
+    for (const [history, what] of expectations) expect(history.some((l) => l.includes(what)), `${what} in\n${history.join('\n')}`).toBe(true);
+    for (const line of [...sousAction, ...mesure]) {
+      expect(line).not.toMatch(/[{}"]|\b(preuve|node|statut)\.[a-z]+\b|\d{4}-\d{2}-\d{2}/);
+    }
   });
 
   it('5. shows on the dashboard the global and per-axe figures of the engine', async () => {
@@ -200,6 +239,15 @@ describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)
     }
     expect(await text(page, 'axe-pct-cae_1')).toBe(frPercent(3.3 / score.nodes['cae_1']!.pointPotentiel));
     await app.screenshot('dashboard');
+  });
+
+  it('5b. writes counts with the French thousands separator (16 of the 1 111 CAE tâches renseignées)', async () => {
+    const { page } = app;
+    // 1.1.1.1 (2 tâches) + 1.1.1.2 (3, through its sous-action) + 1.1.1.4 (3) + 1.1.1.5 (a leaf) + 1.1.1.6 (4) + 1.1.1.7 (3).
+    const root = (await app.query<ScoreResult>('scores.get', CAE)).root;
+    expect([root.completedTachesCount, root.totalTachesCount]).toEqual([16, 1111]);
+    const sub = await page.$eval(`${tid('completude-cae')} ~ span`, (el) => el.textContent ?? '');
+    expect(sub).toBe('16 / 1\u202f111 critères renseignés');
   });
 
   it('6. exports the pack, verifies it on screen, and the downloaded zip holds every part and the preuve', async () => {
@@ -266,5 +314,22 @@ describeWithSharedData('demo workspace dashboard in Chromium', () => {
     await app.screenshot('dashboard-demo');
     expect(app.pageErrors).toEqual([]);
     expect(app.failedRequests).toEqual([]);
+  });
+
+  // DOMAIN.md "Rules every engine keeps": what the screen shows never contradicts the label decision. On one card
+  // the headline %, the "fait / total pts" line under it and the gap to the next niveau must use the same base.
+  // The demo has Label NR critères non concernés (potentiel 980 of 1 000), which is where the bases could differ.
+  it('shows on each card a % that equals its own "fait / total pts" line and a gap computed on the same base', async () => {
+    const { page } = app;
+    for (const id of ['cae', 'label-nr']) {
+      const points = /^(.+) \/ (.+) pts$/.exec(await text(page, `score-points-${id}`));
+      expect(points, id).not.toBeNull();
+      const [fait, base] = [points![1]!, points![2]!].map((p) => Number(p.replace(/\s/g, '').replace(',', '.')));
+      expect({ id, pct: await text(page, `score-global-${id}`) }).toEqual({ id, pct: frPercent(fait! / base!) });
+      const suivant = /à ([\d,]+)\u202f%, il manque ([\d\s,]+) pts$/.exec(await text(page, `niveau-suivant-${id}`));
+      expect(suivant, id).not.toBeNull();
+      const seuil = Number(suivant![1]!.replace(',', '.')) / 100;
+      expect({ id, manque: suivant![2] }).toEqual({ id, manque: frPoints(Math.ceil((seuil * base! - fait!) * 1000 - 1e-6) / 1000) });
+    }
   });
 });
