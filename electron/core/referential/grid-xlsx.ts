@@ -7,12 +7,48 @@
 import ExcelJS from 'exceljs';
 import type { Referential } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
-import type { BinarySourceFile } from './decode';
+import { type BinarySourceFile, isZipBytes } from './decode';
 import { columnKey, GRID_COLUMNS, gridFromTable, type GridColumn, type GridPlace, type GridSheetOptions, type GridTable } from './grid';
 
-/** Options of `parseGridXlsx`: those of the CSV importer, and the sheet to read (default: see `pickSheet`). */
+/** Options of `parseGridXlsx`: those of the CSV importer, the sheet to read (default: see `pickSheet`) and the
+ * most the archive may hold once inflated (bytes, default `MAX_XLSX_INFLATED_BYTES`). */
 export interface GridXlsxOptions extends GridSheetOptions {
   sheet?: string;
+  maxInflatedBytes?: number;
+}
+
+/**
+ * Most bytes a grid workbook may inflate to (sum of its entries' declared sizes): 100 MB. A 10 000-critère grid
+ * is 0.3 MB zipped and a few MB inflated; the cap keeps a zip bomb from exhausting the app's memory.
+ */
+export const MAX_XLSX_INFLATED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Sum of the uncompressed sizes the ZIP central directory declares (bytes), or null when the directory cannot be
+ * found or uses Zip64 (sizes 0xFFFFFFFF) — both far from a spreadsheet grid; exceljs then reports the damage.
+ */
+export function declaredInflatedBytes(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: 22 bytes + a comment of at most 65 535 bytes, at the end of the file.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return null;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
 }
 
 /** How many rows from the top are searched for the header row (titles and notes may sit above it). */
@@ -90,12 +126,15 @@ function pickSheet(wb: ExcelJS.Workbook, name: string, wanted: string | undefine
   return (named ?? sheets[0])!;
 }
 
+const ODS = "c'est un classeur OpenDocument (.ods)";
+/** An OpenDocument spreadsheet: a zip whose first entry, `mimetype`, says so (ODF 1.2 §3.3). */
+const isOds = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 100)).includes('opendocument.spreadsheet');
+
 /** Why bytes that failed to load are not a workbook, in words the user can act on. */
 function unreadableReason(bytes: Uint8Array): string {
-  const head = Buffer.from(bytes.subarray(0, 100));
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return 'c\'est un classeur Excel 97-2003 (.xls)';
-  if (head.includes('opendocument.spreadsheet')) return 'c\'est un classeur OpenDocument (.ods)';
-  if (!head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return 'ce n\'est pas un classeur Excel (le contenu n\'est pas une archive XLSX)';
+  if (Buffer.from(bytes.subarray(0, 4)).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return "c'est un classeur Excel 97-2003 (.xls)";
+  if (isOds(bytes)) return ODS;
+  if (!isZipBytes(bytes)) return 'ce n\'est pas un classeur Excel (le contenu n\'est pas une archive XLSX)';
   return 'l\'archive XLSX est corrompue ou tronquée';
 }
 
@@ -124,6 +163,12 @@ function unreadable(name: string, reason: string): UserError {
  */
 export async function parseGridXlsx(file: BinarySourceFile, id: string, options: GridXlsxOptions = {}): Promise<Referential> {
   const name = file.name;
+  const max = options.maxInflatedBytes ?? MAX_XLSX_INFLATED_BYTES;
+  const inflated = declaredInflatedBytes(file.bytes);
+  if (inflated === null && isZipBytes(file.bytes)) throw unreadable(name, unreadableReason(file.bytes));
+  if (inflated !== null && inflated > max) {
+    throw unreadable(name, `une fois décompressé, il occuperait ${Math.ceil(inflated / 1e6)} Mo, plus que les ${Math.floor(max / 1e6)} Mo admis pour une grille`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs accepts a Node Buffer; wrap without copying.
@@ -131,7 +176,7 @@ export async function parseGridXlsx(file: BinarySourceFile, id: string, options:
   } catch {
     throw unreadable(name, unreadableReason(file.bytes));
   }
-  if (wb.worksheets.length === 0) throw unreadable(name, 'le classeur ne contient aucune feuille de calcul');
+  if (wb.worksheets.length === 0) throw unreadable(name, isOds(file.bytes) ? ODS : 'le classeur ne contient aucune feuille de calcul');
   const sheet = pickSheet(wb, name, options.sheet);
   const where = `${name}, feuille "${sheet.name}"`;
 

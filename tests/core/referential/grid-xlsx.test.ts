@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGridXlsx } from '../../../electron/core/referential/grid-xlsx';
+import yazl from 'yazl';
+import { declaredInflatedBytes, MAX_XLSX_INFLATED_BYTES, parseGridXlsx } from '../../../electron/core/referential/grid-xlsx';
 import { UserError } from '../../../shared/errors';
 import { type Cells, goodWorkbook, workbook } from './grid-xlsx-fixture';
 
@@ -185,4 +186,42 @@ describe('parseGridXlsx: files that are not a workbook → FILE_UNREADABLE namin
     const e = await userError(parseGridXlsx({ name: 'vide.xlsx', bytes: empty }, 'g'));
     expect(e.message).toBe(`Le fichier vide.xlsx n'est pas un classeur .xlsx lisible : le classeur ne contient aucune feuille de calcul. ${advice}`);
   });
+
+  it('an OpenDocument spreadsheet (.ods) saved under .xlsx', async () => {
+    const ods = await zip([['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')], ['content.xml', Buffer.from('<office:document-content/>')]], false);
+    const e = await userError(parseGridXlsx({ name: 'grille.xlsx', bytes: ods }, 'g'));
+    expect(e.message).toBe(`Le fichier grille.xlsx n'est pas un classeur .xlsx lisible : c'est un classeur OpenDocument (.ods). ${advice}`);
+  });
+
+  it('a zip bomb: refused from the sizes its directory declares, before inflating (cap 100 MB)', async () => {
+    expect(MAX_XLSX_INFLATED_BYTES).toBe(104_857_600);
+    const bomb = await zip([['xl/worksheets/sheet1.xml', Buffer.alloc(110 * 1024 * 1024, 0x20)]]);
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(declaredInflatedBytes(bomb)).toBe(110 * 1024 * 1024);
+    const rss = process.memoryUsage().rss;
+    const e = await userError(parseGridXlsx({ name: 'bombe.xlsx', bytes: bomb }, 'g'));
+    expect(e.message).toBe(
+      `Le fichier bombe.xlsx n'est pas un classeur .xlsx lisible : une fois décompressé, il occuperait 116 Mo, plus que les 104 Mo admis pour une grille. ${advice}`,
+    );
+    expect(process.memoryUsage().rss - rss).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('the cap counts every entry: the good workbook passes at its own size, fails one byte below', async () => {
+    const bytes = await good;
+    const size = declaredInflatedBytes(bytes)!;
+    expect(size).toBeGreaterThan(bytes.length);
+    expect((await parseGridXlsx({ name: 'g.xlsx', bytes }, 'g', { maxInflatedBytes: size })).nodes).toHaveLength(8);
+    expect((await userError(parseGridXlsx({ name: 'g.xlsx', bytes }, 'g', { maxInflatedBytes: size - 1 }))).code).toBe('FILE_UNREADABLE');
+    expect(declaredInflatedBytes(bytes.subarray(0, bytes.length - 30))).toBeNull();
+  });
 });
+
+/** A zip of the given entries (deflated unless `compress` is false), as bytes. */
+async function zip(entries: Array<[string, Buffer]>, compress = true): Promise<Uint8Array> {
+  const z = new yazl.ZipFile();
+  for (const [name, data] of entries) z.addBuffer(data, name, { compress, mtime: new Date(Date.UTC(2026, 0, 1)) });
+  z.end();
+  const chunks: Buffer[] = [];
+  for await (const c of z.outputStream) chunks.push(c as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
