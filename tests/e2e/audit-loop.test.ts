@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { NodeScore, ScoreResult } from '../../shared/domain';
 import type { NodeDetail } from '../../electron/core/services/nodes';
@@ -278,6 +279,15 @@ describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)
     expect(preuve!.data.equals(PREUVE_BYTES)).toBe(true);
     const liens = zip.find((e) => mesureFolder.exec(e.name)?.[1] === 'liens.csv');
     expect(liens?.data.toString('utf8')).toContain(new URL(LINK_URL).href);
+
+    // The grid in the pack says what the screen said (tete-referentials.md §7 columns; French decimal comma).
+    const csv = parse(zip.find((e) => e.name === 'grille.csv')!.data.toString('utf8').replace(/^\uFEFF/, ''), { delimiter: ';', relaxColumnCount: true }) as string[][];
+    const titles = csv.find((r) => r[0] === 'N°')!;
+    const col = (name: string) => titles.indexOf(name);
+    const row = (ident: string) => csv.find((r) => r[0] === ident)!;
+    expect([row('1.1.1')[col('Potentiel personnalisé')], row('1.1.1')[col('Points faits')], row('1.1.1')[col('Points programmés')], row('1.1.1')[col('Points pas faits')]]).toEqual(['12', '3,3', '3,9', '3,6']);
+    expect(row('1.1.1')[col('Personnes pilotes')]).toBe('Élodie Marchand');
+    expect(row('1.1.1.1')[col('Documents liés')]).toContain(PREUVE_NAME);
     await app.screenshot('export');
     expect(app.pageErrors).toEqual([]);
     // The only refused request of the whole loop is the détaillé split that did not sum to 100 %.
