@@ -12,8 +12,10 @@ export type KnownReferentialId = 'cae' | 'eci' | 'te' | 'label-nr' | 'rgesn';
 
 /**
  * A level (niveau or étoile) a score can reach.
- * `seuil` is a fraction 0..1 of the potentiel (TETE: pointFait / pointPotentiel, tete-referentials.md §3),
- * or, for the points model, a fraction of the referential's total points (Label NR: 300/1000 = 0.3).
+ * `seuil` is a fraction 0..1 of the potentiel for every model: TETE étoiles compare pointFait / pointPotentiel
+ * (tete-referentials.md §3); the Label NR niveaux (300 and 500 points out of 1 000 = 0.3 and 0.5) are compared the
+ * same way, so a non-concerné critère scales the score instead of counting against the authority (an assumption to
+ * confirm against the official grid; with everything concerné, both readings agree).
  */
 export interface Niveau {
   /** 1-based rank: étoiles 1..5 for TETE, niveau 1..2 for Label NR. */

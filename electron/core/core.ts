@@ -11,6 +11,7 @@ import { seedWorkspace } from './demo';
 import { createEvidenceStore, type EvidenceStore } from './evidence/store';
 import { readSettings, workspacePaths, writeSettings } from './paths';
 import type { ImportOptions } from './referential';
+import type { BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
 import * as history from './services/history';
@@ -47,7 +48,10 @@ export interface Core {
   referentials: {
     list(): referentials.ReferentialSummary[];
     get(referentialId: string): Referential;
+    /** Text formats only (synchronous; the demo seeds inside a transaction). */
     import(files: string[] | SourceFile[], opts?: ImportOptions): referentials.ImportResult;
+    /** Every format, XLSX workbooks included (paths, decoded text or raw bytes). */
+    importAsync(files: readonly (string | SourceFile | BinarySourceFile)[], opts?: ImportOptions): Promise<referentials.ImportResult>;
     store(ref: Referential): referentials.ImportResult;
   };
   statuts: {
@@ -141,6 +145,7 @@ export function bindCore(ctx: ServiceContext): Core {
       list: () => referentials.listReferentials(ctx),
       get: (id) => referentials.getReferential(ctx, id),
       import: (files, o) => referentials.importReferential(ctx, files, o),
+      importAsync: (files, o) => referentials.importReferentialAsync(ctx, files, o),
       store: (ref) => referentials.storeReferential(ctx, ref),
     },
     statuts: {

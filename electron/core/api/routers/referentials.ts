@@ -1,7 +1,6 @@
 /** `referentials.*` and `scores.*` procedures. */
 import { z } from 'zod';
 import { REFERENTIAL_FORMATS } from '../../referential';
-import { importReferentialAsync } from '../../services/referentials';
 import { procedure, router } from '../trpc';
 import { base64, fromBase64, referentialId } from './schemas';
 
@@ -17,10 +16,9 @@ export const referentialsRouter = router({
       }),
     )
     // Bytes, not text: the dispatcher decodes text formats as UTF-8 and reads an .xlsx workbook as is.
-    // Through the service on the core's context: Core.referentials.import is synchronous (text formats only).
     .mutation(({ ctx, input }) => {
       const files = input.files.map((f) => ({ name: f.name, bytes: fromBase64(f.contentBase64) }));
-      return importReferentialAsync(ctx.core.ctx, files, { format: input.format, id: input.id });
+      return ctx.core.referentials.importAsync(files, { format: input.format, id: input.id });
     }),
 });
 
