@@ -20,25 +20,12 @@ import { appRouter } from './core/api/router';
 import { createCore } from './core/core';
 import { defaultDataDir, exportsDir } from './core/paths';
 import { isUserError, UserError } from '../shared/errors';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** Repository root (electron/web.ts → ..): relative `rendererDir` values are resolved from it, not from the cwd. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/**
- * Content-Security-Policy of every HTML page: exactly the desktop app's (electron/shell/security.ts, which this
- * file may not import; tests/web/web.test.ts checks both stay equal). `'self'` is http://127.0.0.1:<port> here,
- * so the renderer's HTTP link reaches /trpc.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Content types by extension (static renderer files and exports). */
 const CONTENT_TYPES: Record<string, string> = {

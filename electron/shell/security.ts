@@ -5,6 +5,7 @@
  * No Electron import: main.ts passes the real objects, tests pass stand-ins.
  */
 import type { IpcEventLike } from './ipc';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 /** Custom scheme and host serving the UI: `app://label-audit/index.html`. */
 export const APP_SCHEME = 'app';
@@ -12,17 +13,7 @@ export const APP_HOST = 'label-audit';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Strict CSP sent with every `app://` response: no remote code, no inline script, no framing. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * Privileges of the `app` scheme, for `protocol.registerSchemesAsPrivileged` (before `app` is ready).
