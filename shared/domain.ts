@@ -74,6 +74,25 @@ export interface ReferentialNode {
   meta: Record<string, string>;
 }
 
+/** The optional texts and source figures of a node, all empty: importers spread it, then set what their file has. */
+export type NodeTexts = Omit<ReferentialNode, 'id' | 'parentId' | 'identifiant' | 'depth' | 'type' | 'nom' | 'pointReferentiel' | 'ordre'>;
+
+/** A fresh `NodeTexts` with every text null, no points, no pourcentage and an empty `meta`. */
+export function emptyNodeTexts(): NodeTexts {
+  return {
+    description: null,
+    contexte: null,
+    exemples: null,
+    ressources: null,
+    perimetreEvaluation: null,
+    reductionPotentiel: null,
+    categorie: null,
+    points: null,
+    pourcentage: null,
+    meta: {},
+  };
+}
+
 /** A whole referential, as imported (root first, then nodes in natural depth-first order). */
 export interface Referential {
   id: string;

@@ -5,6 +5,7 @@
  * statut vocabulary and detail fallback: tete-referentials.md §2.1.
  */
 import type { Detail, DisplayStatut, Niveau, NodeScore, Referential, ReferentialNode, RootScore, ScoreResult, StatutRecord } from '../domain';
+import { emptyNodeTexts } from '../domain';
 import type { Personnalisation, ScoringEngine } from './engine';
 
 /**
@@ -175,8 +176,7 @@ export function computeLeafSum(
   };
 
   const root: ReferentialNode = rootNode ?? { id: referential.id, parentId: null, identifiant: '', depth: 0, type: 'referentiel', nom: referential.nom,
-    description: null, contexte: null, exemples: null, ressources: null, perimetreEvaluation: null, reductionPotentiel: null, categorie: null,
-    points: null, pourcentage: null, pointReferentiel: 0, ordre: 0, meta: {} };
+    ...emptyNodeTexts(), pointReferentiel: 0, ordre: 0 };
   const top = visit(root, 1, false);
   const score = headline(top.milli);
   const rootScore: RootScore = {

@@ -3,7 +3,7 @@
  * published by DINUM/Arcep (`referentiel-ecoconception.json`: an array of 78 critères in 9 thématiques).
  * Source of the scoring rules: ../shared/docs/DOMAIN.md, "Referentials to support" (model `weighted`).
  */
-import { compareIdentifiants, round3, type Referential, type ReferentialNode } from '../../../shared/domain';
+import { compareIdentifiants, emptyNodeTexts, round3, type Referential, type ReferentialNode } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import type { SourceFile } from './source';
 
@@ -97,21 +97,6 @@ function checkRow(raw: unknown, index: number, file: string): RgesnRow {
   return obj as RgesnRow;
 }
 
-function blankNode(): Omit<ReferentialNode, 'id' | 'parentId' | 'identifiant' | 'depth' | 'type' | 'nom' | 'pointReferentiel' | 'ordre'> {
-  return {
-    description: null,
-    contexte: null,
-    exemples: null,
-    ressources: null,
-    perimetreEvaluation: null,
-    reductionPotentiel: null,
-    categorie: null,
-    points: null,
-    pourcentage: null,
-    meta: {},
-  };
-}
-
 const nonEmpty = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
 /**
@@ -182,7 +167,7 @@ export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
     const miseEnOeuvre = nonEmpty(row.miseEnOeuvre);
     const description = [objectif, miseEnOeuvre ? `**Mise en œuvre**\n\n${miseEnOeuvre}` : null].filter((s) => s !== null).join('\n\n');
     critereNodes.push({
-      ...blankNode(),
+      ...emptyNodeTexts(),
       id: `${id}_${numero}`,
       parentId: `${id}_${themeKey}`,
       identifiant: numero,
@@ -218,7 +203,7 @@ export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
     const children = critereNodes.filter((c) => c.parentId === `${id}_${key}`).sort((a, b) => compareIdentifiants(a.identifiant, b.identifiant));
     children.forEach((c, i) => (c.ordre = i));
     return {
-      ...blankNode(),
+      ...emptyNodeTexts(),
       id: `${id}_${key}`,
       parentId: id,
       identifiant: key,
@@ -230,7 +215,7 @@ export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
     };
   });
   const root: ReferentialNode = {
-    ...blankNode(),
+    ...emptyNodeTexts(),
     id,
     parentId: null,
     identifiant: '',

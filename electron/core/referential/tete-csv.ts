@@ -2,7 +2,7 @@
  * Importer of the TETE referentials (CAE, ECi, TE) from the platform's CSV exports
  * (`referentiel-<id>-structure.csv` + optional `referentiel-<id>-preuves.csv`), tete-referentials.md §1.
  */
-import { compareIdentifiants, type Referential, type ReferentialNode } from '../../../shared/domain';
+import { compareIdentifiants, emptyNodeTexts, type Referential, type ReferentialNode } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { cellDecimal, cellText, columnLetter, locateColumns, readCsvTable, type CsvRow, type CsvTable } from './csv';
 import type { SourceFile } from './source';
@@ -110,7 +110,7 @@ export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFil
 
   // Index, duplicates, depth, parents.
   const rootIndex = raws.length;
-  const root: RawNode = { id, identifiant: '', row: null, points: null, pourcentage: null, children: [], depth: 0, parentIdentifiant: '', fields: emptyFields() };
+  const root: RawNode = { id, identifiant: '', row: null, points: null, pourcentage: null, children: [], depth: 0, parentIdentifiant: '', fields: { nom: '', ...emptyNodeTexts() } };
   const all: RawNode[] = [...raws, root];
   const byIdentifiant = new Map<string, number>([['', rootIndex]]);
   raws.forEach((r, i) => {
@@ -216,22 +216,6 @@ function readRow(table: CsvTable, row: CsvRow, col: Record<keyof typeof FIELD_CO
       pourcentage,
       meta,
     },
-  };
-}
-
-function emptyFields(): RawNode['fields'] {
-  return {
-    nom: '',
-    description: null,
-    contexte: null,
-    exemples: null,
-    ressources: null,
-    perimetreEvaluation: null,
-    reductionPotentiel: null,
-    categorie: null,
-    points: null,
-    pourcentage: null,
-    meta: {},
   };
 }
 
