@@ -1,6 +1,6 @@
 /** French formatting of scores (renderer/src/lib/format.ts): truncated percentages, 3-decimal points, bytes, dates. */
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatPercent, formatPoints, formatPointsRatio, ratio, truncatePercent } from '../../renderer/src/lib/format';
+import { displayUrl, formatBytes, formatCount, formatDate, formatPercent, formatPoints, formatPointsRatio, ratio, truncatePercent } from '../../renderer/src/lib/format';
 
 const NNBSP = '\u202f';
 
@@ -41,11 +41,33 @@ describe('points, bytes, dates', () => {
   });
 
   it('formats sizes in French units', () => {
-    expect(formatBytes(14)).toBe(`14${NNBSP}o`);
+    expect(formatBytes(1)).toBe('1 octet');
+    expect(formatBytes(14)).toBe('14 octets');
+    expect(formatBytes(89)).toBe('89 octets');
+    expect(formatBytes(1023)).toBe(`1${NNBSP}023 octets`);
     expect(formatBytes(1536)).toBe(`1,5${NNBSP}ko`);
     expect(formatBytes(404_787)).toBe(`395,3${NNBSP}ko`);
     expect(formatBytes(5 * 1024 * 1024)).toBe(`5,0${NNBSP}Mo`);
     expect(formatBytes(null)).toBe('—');
+  });
+
+  it('writes counts with U+202F between thousands (16 / 1 111 CAE tâches, 1 470 éléments)', () => {
+    expect(formatCount(16)).toBe('16');
+    expect(formatCount(1111)).toBe(`1${NNBSP}111`);
+    expect(formatCount(1470)).toBe(`1${NNBSP}470`);
+    expect(formatCount(12400)).toBe(`12${NNBSP}400`);
+    expect(formatCount(1_234_567)).toBe(`1${NNBSP}234${NNBSP}567`);
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(Number.NaN)).toBe('—');
+  });
+
+  it('shows links decoded, and leaves a malformed escape as it is', () => {
+    expect(displayUrl('https://www.example.org/plan-climat/d%C3%A9lib%C3%A9ration-2026')).toBe('https://www.example.org/plan-climat/délibération-2026');
+    expect(displayUrl(new URL('https://www.example.org/été?q=mobilité').href)).toBe('https://www.example.org/été?q=mobilité');
+    // Reserved characters stay escaped: decoding %2F would change which path the text names.
+    expect(displayUrl('https://example.org/a%2Fb%20c')).toBe('https://example.org/a%2Fb c');
+    expect(displayUrl('https://example.org/100%')).toBe('https://example.org/100%');
+    expect(displayUrl('https://example.org/%E9t%E9')).toBe('https://example.org/%E9t%E9');
   });
 
   it('formats ISO dates as dd/mm/yyyy', () => {

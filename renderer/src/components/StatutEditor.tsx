@@ -129,7 +129,7 @@ export function StatutEditor(props: { referential: Referential; nodeId: string; 
             </label>
           ))}
           <span className={`small ${Math.round(total * 10) === 1000 ? 'ok' : 'muted'}`} data-testid="detail-total" aria-live="polite">
-            Total : {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(total)} %
+            Total : {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(total)}{'\u202f'}%
           </span>
           <button type="button" data-testid="detail-save" onClick={saveDetail} disabled={setStatut.isPending}>
             Enregistrer la répartition

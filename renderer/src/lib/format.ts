@@ -31,15 +31,27 @@ export function formatPoints(value: number): string {
   return points.format(value);
 }
 
+/**
+ * A count (critères, éléments, entrées, lignes) as a French integer with U+202F between thousands:
+ * 1111 → "1 111", 16 → "16". The one formatter for counts on every screen (TESTIDS.md "Number formats").
+ * Non-finite input → "—".
+ */
+export function formatCount(value: number): string {
+  return Number.isFinite(value) ? integer.format(value) : '—';
+}
+
 /** "fait / potentiel pts": (37.45, 500) → "37,45 / 500 pts". */
 export function formatPointsRatio(fait: number, potentiel: number): string {
   return `${formatPoints(fait)} / ${formatPoints(potentiel)} pts`;
 }
 
-/** A byte count in French units (1 ko = 1 024 octets): 0 → "0 o", 1536 → "1,5 ko", 5_242_880 → "5,0 Mo". */
+/**
+ * A byte count in French units (1 ko = 1 024 octets): 1 → "1 octet", 89 → "89 octets", 1536 → "1,5 ko",
+ * 5_242_880 → "5,0 Mo". Below 1 ko the word is written out, as the CLI does.
+ */
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
-  if (bytes < 1024) return `${integer.format(bytes)}${NNBSP}o`;
+  if (bytes < 1024) return `${integer.format(bytes)} octet${bytes >= 2 ? 's' : ''}`;
   const units = ['ko', 'Mo', 'Go', 'To'];
   let v = bytes / 1024;
   let i = 0;
@@ -70,4 +82,17 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** Share of `part` in `whole` as a fraction, or null when `whole` is 0 (never NaN). */
 export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
+}
+
+/**
+ * A URL as a person reads it: percent-escapes decoded (`d%C3%A9lib%C3%A9ration` → `délibération`) with
+ * `decodeURI`, which keeps reserved characters (`%2F`, `%3F`…) escaped. A malformed escape leaves the text as is.
+ * For display only: the `href` keeps the stored URL.
+ */
+export function displayUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }

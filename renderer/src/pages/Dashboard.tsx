@@ -4,6 +4,7 @@ import { formatHash } from '../router';
 import { ScoreCard } from '../components/ScoreCard';
 import { QueryState } from '../components/QueryState';
 import { shownError } from '../lib/errors';
+import { formatCount } from '../lib/format';
 import { useTRPC } from '../trpc/client';
 
 export function Dashboard() {
@@ -17,7 +18,7 @@ export function Dashboard() {
       {workspace.data && (
         <p className="muted">
           Tableau de bord · {workspace.data.typeCollectivite}
-          {workspace.data.population !== null ? ` · ${new Intl.NumberFormat('fr-FR').format(workspace.data.population)} habitants` : ''}
+          {workspace.data.population !== null ? ` · ${formatCount(workspace.data.population)} habitants` : ''}
         </p>
       )}
       <QueryState query={list} what="la liste des référentiels">

@@ -9,6 +9,7 @@ import { CriterionPanel } from '../components/CriterionPanel';
 import { ImportForm } from '../components/ImportForm';
 import { NodeTree } from '../components/NodeTree';
 import { QueryState } from '../components/QueryState';
+import { formatCount } from '../lib/format';
 import { ancestorsOf, indexTree, visibleRows } from '../lib/tree';
 import { navigate } from '../router';
 import { useTRPC } from '../trpc/client';
@@ -117,7 +118,7 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
           </div>
           {query.trim() !== '' && (
             <p className="muted" data-testid="tree-search-count" aria-live="polite">
-              {rows.length} ligne{rows.length > 1 ? 's' : ''} affichée{rows.length > 1 ? 's' : ''}
+              {formatCount(rows.length)} ligne{rows.length > 1 ? 's' : ''} affichée{rows.length > 1 ? 's' : ''}
             </p>
           )}
           <NodeTree
