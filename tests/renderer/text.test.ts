@@ -1,9 +1,8 @@
-/** Plain-text rendering of referential HTML/markdown, routes, error messages, history lines. */
+/** Plain-text rendering of referential HTML/markdown, routes, error messages, files (history lines: history.test.ts). */
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { shownError } from '../../renderer/src/lib/errors';
 import { bytesToBase64, isHttpUrl } from '../../renderer/src/lib/files';
-import { describeEvent } from '../../renderer/src/lib/history';
 import { decodeEntities, toPlainText } from '../../renderer/src/lib/richText';
 import { formatHash, parseHash, type Route } from '../../renderer/src/router';
 
@@ -80,7 +79,7 @@ describe('shownError', () => {
   });
 });
 
-describe('files and history', () => {
+describe('files', () => {
   it('encodes bytes to base64 and checks link schemes', () => {
     expect(bytesToBase64(new TextEncoder().encode('Délibération'))).toBe(Buffer.from('Délibération').toString('base64'));
     const big = new Uint8Array(200_000).map((_, i) => i % 256);
@@ -88,14 +87,5 @@ describe('files and history', () => {
     expect(isHttpUrl('https://example.org/x')).toBe(true);
     expect(isHttpUrl('ftp://example.org/x')).toBe(false);
     expect(isHttpUrl('javascript:alert(1)')).toBe(false);
-  });
-
-  it('describes statut events in words', () => {
-    const base = { id: 1, at: '2026-03-05T10:00:00Z', who: 'Claire Morel', referentialId: 'cae', nodeId: 'cae_1.1.1.1' };
-    expect(describeEvent({ ...base, action: 'statut.set', before: null, after: { statut: 'fait', detail: null } })).toBe('Statut : — → Fait');
-    expect(describeEvent({ ...base, action: 'statut.set', before: { statut: 'fait' }, after: { statut: 'detaille', detail: [0.7, 0.2, 0.1] } })).toBe(
-      'Statut : Fait → Détaillé (70 % / 20 % / 10 %)',
-    );
-    expect(describeEvent({ ...base, action: 'echeance.set', before: null, after: '2026-12-31' })).toBe('echeance.set : — → 2026-12-31');
   });
 });

@@ -1,13 +1,14 @@
-/** History of a node (newest first, as `nodes.detail` returns it): when, who, what changed. */
-import { formatDateTime } from '../lib/format';
+/** History of a node (newest first, as `nodes.detail` returns it): when, who, and what changed as a French sentence. */
+import type { ScoringModel } from '../../../shared/domain';
+import { formatCount, formatDateTime } from '../lib/format';
 import { describeEvent, type HistoryEventLike } from '../lib/history';
 
-export function HistoryList(props: { events: HistoryEventLike[] }) {
+export function HistoryList(props: { events: HistoryEventLike[]; model: ScoringModel }) {
   return (
     <section className="panel-section">
       <details open={props.events.length > 0 && props.events.length <= 5}>
         <summary>
-          <h3 className="inline">Historique ({props.events.length})</h3>
+          <h3 className="inline">Historique ({formatCount(props.events.length)})</h3>
         </summary>
         {props.events.length === 0 ? (
           <p className="muted small">Aucune modification enregistrée.</p>
@@ -18,7 +19,7 @@ export function HistoryList(props: { events: HistoryEventLike[] }) {
                 <span className="muted small">
                   {formatDateTime(e.at)} · {e.who}
                 </span>
-                <span>{describeEvent(e)}</span>
+                <span>{describeEvent(e, props.model)}</span>
               </li>
             ))}
           </ol>
