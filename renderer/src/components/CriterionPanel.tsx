@@ -6,17 +6,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import type { NodeScore, Referential, ReferentialNode } from '../../../shared/domain';
-import { formatPercent, formatPoints, ratio } from '../lib/format';
 import { toPlainText } from '../lib/richText';
-import { acceptsStatut, levelLabel } from '../lib/statuts';
+import { acceptsStatut, levelLabel, shownStatut } from '../lib/statuts';
 import type { TreeIndex } from '../lib/tree';
 import { useTRPC } from '../trpc/client';
 import { HistoryList } from './HistoryList';
-import { pctFait } from './NodeTree';
+import { NodeScoreBlock } from './NodeScoreBlock';
 import { PilotesEditor } from './PilotesEditor';
 import { PreuvesSection, useUploadFiles } from './PreuvesSection';
 import { QueryState } from './QueryState';
-import { StatutBadge } from './StatutBadge';
 import { StatutEditor } from './StatutEditor';
 
 export interface CriterionPanelProps {
@@ -36,6 +34,8 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
   const hasChildren = (index.children.get(node.id)?.length ?? 0) > 0;
   const editable = acceptsStatut(node, referential.model, referential.actionLevel, hasChildren);
   const level = levelLabel(referential.hierarchie[node.depth] ?? node.type);
+  // The same badge as the tree row: none on a computed level (a mesure has no statut of its own).
+  const badge = score ? shownStatut(node, score, referential.model, referential.actionLevel, hasChildren) : undefined;
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -77,30 +77,7 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
         </button>
       </header>
 
-      {score && (
-        <dl className="panel-score" data-testid="panel-score">
-          <div>
-            <dt>Statut</dt>
-            <dd>
-              <StatutBadge statut={score.statut ?? (score.concerne ? null : 'non_concerne')} model={referential.model} testId="panel-statut" />
-            </dd>
-          </div>
-          <div>
-            <dt>Points fait / potentiel</dt>
-            <dd data-testid="panel-points">
-              {formatPoints(score.pointFait)} / {formatPoints(score.pointPotentiel)} pts
-            </dd>
-          </div>
-          <div>
-            <dt>% fait</dt>
-            <dd data-testid="panel-pct">{score.concerne ? formatPercent(pctFait(score), '—') : 'non concerné'}</dd>
-          </div>
-          <div>
-            <dt>Complétude</dt>
-            <dd>{formatPercent(ratio(score.completedTachesCount, score.totalTachesCount), '—')}</dd>
-          </div>
-        </dl>
-      )}
+      {score && <NodeScoreBlock score={score} badge={badge} model={referential.model} breakdown={!editable || hasChildren} />}
 
       <TextBlock title="Description" text={node.description} />
       <TextBlock title="Contexte" text={node.contexte} collapsed />
@@ -125,7 +102,9 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
                 <StatutEditor referential={referential} nodeId={node.id} stored={d.statut} />
               </>
             ) : (
-              <p className="muted small">Le statut de ce niveau est calculé à partir des critères qu'il contient.</p>
+              <p className="muted small" data-testid="statut-computed">
+                Pas de statut à saisir à ce niveau : son score se calcule à partir des {belowLevels(referential.hierarchie, node.depth)} qu'il contient.
+              </p>
             )}
             <PilotesEditor
               referentialId={referentialId}
@@ -141,7 +120,7 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
               preuvesAttendues={d.preuvesAttendues}
               upload={upload}
             />
-            <HistoryList events={d.history} />
+            <HistoryList events={d.history} model={referential.model} />
           </>
         )}
       </QueryState>
@@ -166,6 +145,13 @@ function TextBlock(props: { title: string; text: string | null; collapsed?: bool
       <p className="prose">{text}</p>
     </section>
   );
+}
+
+/** Plural names of the levels under `depth`: TETE mesure → "sous-actions et tâches"; Label NR thème → "critères". */
+function belowLevels(hierarchie: readonly string[], depth: number): string {
+  const names = hierarchie.slice(depth + 1).map((l) => `${levelLabel(l)}s`);
+  if (names.length === 0) return 'critères';
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
 }
 
 function capitalize(s: string): string {

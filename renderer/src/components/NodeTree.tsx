@@ -5,8 +5,8 @@
  */
 import type { KeyboardEvent } from 'react';
 import type { NodeScore, ScoringModel } from '../../../shared/domain';
-import { formatDate, formatPercent, formatPoints, ratio } from '../lib/format';
-import { acceptsStatut } from '../lib/statuts';
+import { formatCount, formatDate, formatPercent, formatPoints, ratio } from '../lib/format';
+import { shownStatut } from '../lib/statuts';
 import type { TreeRow } from '../lib/tree';
 import { StatutBadge } from './StatutBadge';
 
@@ -44,15 +44,35 @@ export function NodeTree(props: NodeTreeProps) {
 
   return (
     <table className="tree" data-testid="node-tree">
+      {/* Fixed widths for the figures, the rest to the title (table-layout: fixed in styles.css). */}
+      <colgroup>
+        <col />
+        <col className="col-statut" />
+        <col className="col-points" />
+        <col className="col-pct" />
+        <col className="col-completude" />
+        <col className="col-people" />
+        <col className="col-preuves" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Critère</th>
           <th scope="col">Statut</th>
-          <th scope="col" className="num" title="Points fait / potentiel">Points</th>
-          <th scope="col" className="num">% fait</th>
-          <th scope="col" className="num">Complétude</th>
-          <th scope="col">Pilotes · échéance</th>
-          <th scope="col" className="num">Preuves</th>
+          <th scope="col" className="num" title="Points fait / potentiel">
+            Points
+          </th>
+          <th scope="col" className="num">
+            % fait
+          </th>
+          <th scope="col" className="num" title="Part des tâches (critères) renseignées">
+            Complétude
+          </th>
+          <th scope="col" className="nowrap">
+            Pilotes · échéance
+          </th>
+          <th scope="col" className="num">
+            Preuves
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -61,6 +81,7 @@ export function NodeTree(props: NodeTreeProps) {
           const s = props.scores[node.id];
           const o = props.overview[node.id];
           const selected = node.id === props.selectedId;
+          const badge = s ? shownStatut(node, s, props.model, props.actionLevel, row.hasChildren) : undefined;
           return (
             <tr
               key={node.id}
@@ -72,7 +93,7 @@ export function NodeTree(props: NodeTreeProps) {
               onClick={() => props.onSelect(node.id)}
               onKeyDown={(e) => onKey(e, row)}
             >
-              <td className="tree-title" style={{ paddingLeft: `${0.5 + row.level * 1.25}rem` }}>
+              <td className="tree-title" style={{ paddingLeft: `${0.25 + row.level * 0.9}rem` }}>
                 {row.hasChildren ? (
                   <button
                     type="button"
@@ -92,11 +113,7 @@ export function NodeTree(props: NodeTreeProps) {
                 )}
                 <span className="ident">{node.identifiant}</span> <span className="nom">{node.nom}</span>
               </td>
-              <td>
-                {s && (s.statut !== null || !s.concerne || acceptsStatut(node, props.model, props.actionLevel, row.hasChildren)) && (
-                  <StatutBadge statut={s.statut ?? (s.concerne ? null : 'non_concerne')} model={props.model} testId={`node-statut-${node.id}`} />
-                )}
-              </td>
+              <td>{badge !== undefined && <StatutBadge statut={badge} model={props.model} testId={`node-statut-${node.id}`} />}</td>
               <td className="num" data-testid={`node-points-${node.id}`}>
                 {s ? `${formatPoints(s.pointFait)} / ${formatPoints(s.pointPotentiel)}` : '—'}
               </td>
@@ -108,7 +125,7 @@ export function NodeTree(props: NodeTreeProps) {
                 {o && o.pilotes.length > 0 && <span className="block">{o.pilotes.join(', ')}</span>}
                 {o?.echeance && <span className="block muted">échéance {formatDate(o.echeance)}</span>}
               </td>
-              <td className="num">{o && o.preuves > 0 ? o.preuves : ''}</td>
+              <td className="num">{o && o.preuves > 0 ? formatCount(o.preuves) : ''}</td>
             </tr>
           );
         })}

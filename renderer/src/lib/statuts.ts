@@ -3,7 +3,7 @@
  * Which statuts a model allows, their French labels, badge colours, which nodes take a statut, and the check
  * of a détaillé split (the server's rule: fractions summing to 1 in integer tenths of a percent).
  */
-import type { DisplayStatut, ReferentialNode, ScoringModel, Statut } from '../../../shared/domain';
+import type { DisplayStatut, NodeScore, ReferentialNode, ScoringModel, Statut } from '../../../shared/domain';
 import { STATUTS_BY_MODEL as ALLOWED_STATUTS } from '../../../shared/statut';
 
 /** The model's statuts (shared/statut.ts, the list the server checks) with "non renseigné / non évalué" first. */
@@ -77,6 +77,24 @@ export function displayStatut(statut: DisplayStatut | null, model: ScoringModel)
 export function acceptsStatut(node: ReferentialNode, model: ScoringModel, actionLevel: number, hasChildren: boolean): boolean {
   if (node.parentId === null) return false;
   return model === 'tete' ? node.depth > actionLevel : !hasChildren;
+}
+
+/**
+ * The statut badge a node shows in the tree and in its panel, or `undefined` for none. Nodes that take a statut
+ * always show one (`null` = nothing entered → "Non renseigné"); a computed level (axe, mesure; points/weighted
+ * non-leaves) shows only what the engine gives it (e.g. Détaillé à la tâche) or Non concerné, never a
+ * "Non renseigné" of its own (tete-referentials.md §2.1: a mesure's statut is computed from its sous-actions).
+ */
+export function shownStatut(
+  node: ReferentialNode,
+  score: Pick<NodeScore, 'statut' | 'concerne'>,
+  model: ScoringModel,
+  actionLevel: number,
+  hasChildren: boolean,
+): DisplayStatut | null | undefined {
+  const statut = score.statut ?? (score.concerne ? null : 'non_concerne');
+  if (statut !== null || acceptsStatut(node, model, actionLevel, hasChildren)) return statut;
+  return undefined;
 }
 
 /** A détaillé split as the user types it: percentages 0..100 (strings from the inputs). */
