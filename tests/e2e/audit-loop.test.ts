@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { NodeScore, ScoreResult } from '../../shared/domain';
+import type { NodeScore, Referential, ScoreResult } from '../../shared/domain';
 import type { NodeDetail } from '../../electron/core/services/nodes';
 import { verifyPack } from '../../electron/core/pack';
 import { exportsDir } from '../../electron/core/paths';
@@ -327,9 +327,10 @@ describeWithSharedData('demo workspace dashboard in Chromium', () => {
   });
 
   // DOMAIN.md "Rules every engine keeps": what the screen shows never contradicts the label decision. On one card
-  // the headline %, the "fait / total pts" line under it and the gap to the next niveau must use the same base.
+  // the headline %, the "fait / potentiel pts" line under it and the gap to the next niveau use the same base, the
+  // potentiel (shared/domain.ts Niveau.seuil: a fraction of the potentiel for every model), as the engine does.
   // The demo has Label NR critères non concernés (potentiel 980 of 1 000), which is where the bases could differ.
-  it('shows on each card a % that equals its own "fait / total pts" line and a gap computed on the same base', async () => {
+  it('shows on each card a % that equals its own "fait / potentiel pts" line, a gap computed on the same base, and a score seuil (not a label)', async () => {
     const { page } = app;
     for (const id of ['cae', 'label-nr']) {
       const points = /^(.+) \/ (.+) pts$/.exec(await text(page, `score-points-${id}`));
@@ -340,6 +341,35 @@ describeWithSharedData('demo workspace dashboard in Chromium', () => {
       expect(suivant, id).not.toBeNull();
       const seuil = Number(suivant![1]!.replace(',', '.')) / 100;
       expect({ id, manque: suivant![2] }).toEqual({ id, manque: frPoints(Math.ceil((seuil * base! - fait!) * 1000 - 1e-6) / 1000) });
+
+      // The same figures from the engine: fait / potentiel, and the gap to the next seuil on the potentiel.
+      const { root } = await app.query<ScoreResult>('scores.get', { referentialId: id });
+      const { niveaux } = await app.query<Referential>('referentials.get', { referentialId: id });
+      expect([fait, base]).toEqual([root.pointFait, root.pointPotentiel]);
+      const next = [...niveaux].sort((a, b) => a.seuil - b.seuil).find((n) => n.seuil > root.score!)!;
+      const gap = next.seuil * root.pointPotentiel - root.pointFait;
+      const shown = Number(suivant![2]!.replace(/\s/g, '').replace(',', '.'));
+      expect({ id, seuil, shownAtLeastGap: shown >= gap - 1e-9, overBy: shown - gap < 0.001 }).toEqual({ id, seuil: next.seuil, shownAtLeastGap: true, overBy: true });
     }
+    // Label NR: 20 pts non concernés, said under the line (980 = 1 000 − 20); the gap to Niveau 2 is 50 % × 980 − 399.
+    const nr = (await app.query<ScoreResult>('scores.get', { referentialId: 'label-nr' })).root;
+    expect([nr.pointFait, nr.pointPotentiel, nr.pointReferentiel]).toEqual([399, 980, 1000]);
+    expect(await text(page, 'score-points-label-nr')).toBe('399 / 980 pts');
+    expect(await text(page, 'score-hors-potentiel-label-nr')).toBe('20 pts non concernés (sur 1\u202f000)');
+    expect(await text(page, 'niveau-suivant-label-nr')).toBe('Prochain : Niveau 2 à 50,0\u202f%, il manque 91 pts');
+    expect(await page.$(tid('score-hors-potentiel-cae'))).toBeNull();
+
+    // tete-referentials.md §3: a star (or a Label NR niveau) also needs 100 % complétude and per-mesure criteria;
+    // the card says what the score reaches, not that the label is obtained.
+    for (const id of ['cae', 'label-nr']) {
+      const card = tid(`referential-card-${id}`);
+      expect(await page.$eval(`${card} .figure:nth-child(2) .figure-label`, (el) => el.textContent)).toBe('Seuil de score atteint');
+      const { root } = await app.query<ScoreResult>('scores.get', { referentialId: id });
+      expect(root.completude).toBeLessThan(1);
+      expect(await text(page, `niveau-note-${id}`)).toMatch(/^Une demande exige aussi 100\u202f% de complétude et les (critères par mesure|prérequis de la grille)\.$/);
+    }
+    expect(await text(page, 'niveau-cae')).toBe('1 étoile');
+    expect(await text(page, 'niveau-label-nr')).toBe('Niveau 1');
+    expect(await page.textContent('body')).not.toContain('Niveau atteint');
   });
 });

@@ -5,7 +5,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Referential, StatutRecord } from '../../shared/domain';
+import type { Referential, Statut, StatutRecord } from '../../shared/domain';
+import { toRecord } from '../../shared/statut';
 import { engineFor } from '../../shared/scoring';
 import { importReferentialFiles } from '../../electron/core/referential';
 import { loadBuiltinLabelNr } from '../../electron/core/referential/builtin';
@@ -42,9 +43,15 @@ describeWithSharedData('ScoreCard on CAE', () => {
     const html = renderToStaticMarkup(createElement(ScoreCard, { referential: cae, score, treeHref: '#/referentiel/cae' }));
     expect(byTestId(html, 'score-global-cae')).toBe(`0,0${NNBSP}%`);
     expect(byTestId(html, 'score-points-cae')).toBe('0 / 500 pts');
+    // 1 étoile has a 0 % seuil: reached on score only, and said so (tete-referentials.md §3: 100 % complétude too).
+    expect(html).toContain('>Seuil de score atteint</span>');
+    expect(html).not.toContain('Niveau atteint');
     expect(byTestId(html, 'niveau-cae')).toBe('1 étoile');
+    expect(byTestId(html, 'niveau-note-cae')).toBe(`Une demande exige aussi 100${NNBSP}% de complétude et les critères par mesure.`);
     expect(byTestId(html, 'niveau-suivant-cae')).toBe(`Prochain : 2 étoiles à 35,0${NNBSP}%, il manque 175 pts`);
     expect(byTestId(html, 'completude-cae')).toBe(`0,0${NNBSP}%`);
+    expect(byTestId(html, 'completude-count-cae')).toBe(`0 / 1${NNBSP}111 critères renseignés`);
+    expect(html).not.toContain('data-testid="score-hors-potentiel-cae"');
     expect(html.match(/data-testid="axe-row-/g)).toHaveLength(6);
     expect(html).not.toContain('data-testid="avertissement-cae"');
   });
@@ -60,6 +67,33 @@ describeWithSharedData('ScoreCard on CAE', () => {
 });
 
 describe('ScoreCard on the Label NR working grid', () => {
+  // The demo's Label NR statuts (electron/core/demo.ts): the first 30 critères cycle fait, fait, programmé, pas fait,
+  // fait, programmé; the 8th is non concerné (20 pts), the 12th détaillé 70 / 20 / 10.
+  function demoLike(nr: Referential): Map<string, StatutRecord> {
+    const cycle: Statut[] = ['fait', 'fait', 'programme', 'pas_fait', 'fait', 'programme'];
+    const leaves = nr.nodes.filter((n) => n.parentId !== null && !nr.nodes.some((c) => c.parentId === n.id)).slice(0, 30);
+    return new Map(
+      leaves.map((n, i) => {
+        const statut: Statut = i === 7 ? 'non_concerne' : i === 11 ? 'detaille' : cycle[i % cycle.length]!;
+        return [n.id, { nodeId: n.id, ...toRecord(statut, statut === 'detaille' ? [0.7, 0.2, 0.1] : null) }];
+      }),
+    );
+  }
+
+  it('with 20 pts non concernés: % = fait / potentiel = 399 / 980, the line says so, the gap is 50 % × 980 − 399 = 91 pts', () => {
+    const nr = loadBuiltinLabelNr();
+    const score = engineFor('points').compute(nr, demoLike(nr));
+    expect([score.root.pointFait, score.root.pointPotentiel, score.root.pointReferentiel]).toEqual([399, 980, 1000]);
+    const html = renderToStaticMarkup(createElement(ScoreCard, { referential: nr, score, treeHref: '#/referentiel/label-nr' }));
+    expect(byTestId(html, `score-global-${nr.id}`)).toBe(`40,7${NNBSP}%`);
+    expect(byTestId(html, `score-points-${nr.id}`)).toBe('399 / 980 pts');
+    expect(byTestId(html, `score-hors-potentiel-${nr.id}`)).toBe(`20 pts non concernés (sur 1${NNBSP}000)`);
+    expect(byTestId(html, `niveau-${nr.id}`)).toBe('Niveau 1');
+    expect(byTestId(html, `niveau-suivant-${nr.id}`)).toBe(`Prochain : Niveau 2 à 50,0${NNBSP}%, il manque 91 pts`);
+    expect(byTestId(html, `niveau-note-${nr.id}`)).toBe(`Une demande exige aussi 100${NNBSP}% de complétude et les prérequis de la grille.`);
+    expect(byTestId(html, `completude-count-${nr.id}`)).toBe('30 / 40 critères renseignés');
+  });
+
   it('shows the avertissement, the 1 000 pts total and Niveau 1 at 30 %', () => {
     const nr = loadBuiltinLabelNr();
     const score = engineFor('points').compute(nr, new Map());
@@ -69,6 +103,8 @@ describe('ScoreCard on the Label NR working grid', () => {
     expect(byTestId(html, `score-points-${nr.id}`)).toBe(`0 / 1${NNBSP}000 pts`);
     expect(byTestId(html, `niveau-${nr.id}`)).toBe('aucun');
     expect(byTestId(html, `niveau-suivant-${nr.id}`)).toBe(`Prochain : Niveau 1 à 30,0${NNBSP}%, il manque 300 pts`);
+    expect(html).not.toContain(`data-testid="niveau-note-${nr.id}"`);
+    expect(html).not.toContain(`data-testid="score-hors-potentiel-${nr.id}"`);
     expect(html).toContain('>Thème</th>');
   });
 });

@@ -1,11 +1,13 @@
 /**
- * One referential's card on the Tableau de bord: global score (% and points), niveau reached and the next one
- * with the gap, complétude, the per-axe table, and the referential's avertissement. Presentational: takes the
- * static referential and the core's ScoreResult, computes nothing but ratios and the gap (lib/niveau.ts).
+ * One referential's card on the Tableau de bord: global score (% and "fait / potentiel pts", with the points out of
+ * the potentiel), the score seuil reached (not a label: a demande also needs 100 % complétude and the per-mesure
+ * criteria, tete-referentials.md §3) and the next one with the gap on the potentiel, complétude, the per-axe
+ * table, and the referential's avertissement. Presentational: takes the static referential and the core's
+ * ScoreResult, computes nothing but ratios and the gap (lib/niveau.ts).
  */
 import type { Referential, ScoreResult } from '../../../shared/domain';
-import { formatPercent, formatPoints, formatPointsRatio, ratio } from '../lib/format';
-import { niveauProgress } from '../lib/niveau';
+import { formatCount, formatPercent, formatPoints, formatPointsRatio, ratio } from '../lib/format';
+import { niveauProgress, pointsHorsPotentiel } from '../lib/niveau';
 import { levelLabel } from '../lib/statuts';
 import { indexTree, axesOf } from '../lib/tree';
 import { ScoreBar } from './ScoreBar';
@@ -20,9 +22,10 @@ export interface ScoreCardProps {
 export function ScoreCard({ referential, score, treeHref }: ScoreCardProps) {
   const id = referential.id;
   const root = score.root;
-  const progress = niveauProgress(root, referential.niveaux, referential.model);
+  // One base for the %, the "fait / potentiel" line and the gap: the potentiel (shared/domain.ts Niveau.seuil).
+  const progress = niveauProgress(root, referential.niveaux);
+  const horsPotentiel = pointsHorsPotentiel(root);
   const axes = axesOf(indexTree(referential));
-  const base = referential.model === 'points' ? root.pointReferentiel : root.pointPotentiel;
 
   return (
     <section className="card" data-testid={`referential-card-${id}`} aria-labelledby={`card-title-${id}`}>
@@ -46,11 +49,18 @@ export function ScoreCard({ referential, score, treeHref }: ScoreCardProps) {
             {formatPercent(root.score)}
           </span>
           <span className="figure-sub" data-testid={`score-points-${id}`}>
-            {formatPointsRatio(root.pointFait, base)}
+            {formatPointsRatio(root.pointFait, root.pointPotentiel)}
           </span>
+          {horsPotentiel > 0 && (
+            <span className="figure-sub" data-testid={`score-hors-potentiel-${id}`} data-value={horsPotentiel}>
+              {referential.model === 'tete'
+                ? `potentiel personnalisé : ${formatPoints(root.pointPotentiel)} sur ${formatPoints(root.pointReferentiel)} pts`
+                : `${formatPoints(horsPotentiel)} pts non concernés (sur ${formatPoints(root.pointReferentiel)})`}
+            </span>
+          )}
         </div>
         <div className="figure">
-          <span className="figure-label">{referential.niveaux.length > 0 ? 'Niveau atteint' : 'Niveau'}</span>
+          <span className="figure-label">{referential.niveaux.length > 0 ? 'Seuil de score atteint' : 'Niveau'}</span>
           <span className="figure-value" data-testid={`niveau-${id}`} data-rang={progress.atteint?.rang ?? 0}>
             {referential.niveaux.length === 0 ? 'sans niveaux' : (progress.atteint?.nom ?? 'aucun')}
           </span>
@@ -59,14 +69,21 @@ export function ScoreCard({ referential, score, treeHref }: ScoreCardProps) {
               {`Prochain : ${progress.suivant.niveau.nom} à ${formatPercent(progress.suivant.niveau.seuil)}, il manque ${formatPoints(progress.suivant.manquePoints)} pts`}
             </span>
           )}
+          {progress.atteint && root.completude < 1 && (
+            <span className="figure-note" data-testid={`niveau-note-${id}`}>
+              {referential.model === 'tete'
+                ? 'Une demande exige aussi 100\u202f% de complétude et les critères par mesure.'
+                : 'Une demande exige aussi 100\u202f% de complétude et les prérequis de la grille.'}
+            </span>
+          )}
         </div>
         <div className="figure">
           <span className="figure-label">Complétude</span>
           <span className="figure-value" data-testid={`completude-${id}`} data-value={root.completude}>
             {formatPercent(root.completude)}
           </span>
-          <span className="figure-sub">
-            {root.completedTachesCount} / {root.totalTachesCount} critères renseignés
+          <span className="figure-sub" data-testid={`completude-count-${id}`}>
+            {formatCount(root.completedTachesCount)} / {formatCount(root.totalTachesCount)} critères renseignés
           </span>
         </div>
       </div>

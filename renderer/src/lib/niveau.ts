@@ -2,7 +2,7 @@
  * Niveau (étoiles, Label NR niveaux) reached and the gap to the next one (tete-referentials.md §3;
  * DOMAIN.md: thresholds live in the referential, never in code). Read-only: the score itself comes from the core.
  */
-import type { Niveau, RootScore, ScoringModel } from '../../../shared/domain';
+import type { Niveau, RootScore } from '../../../shared/domain';
 
 /** Where a score stands: the niveau reached (or null) and the next one with the missing points. */
 export interface NiveauProgress {
@@ -11,25 +11,36 @@ export interface NiveauProgress {
 }
 
 /**
- * The points base a niveau's `seuil` is a fraction of: the potentiel for TETE and weighted models, the
- * referential's total points for the points model (Label NR 300 / 1 000, domain.ts `Niveau.seuil`).
+ * The points a niveau's `seuil` is a fraction of: the potentiel, for every model (shared/domain.ts `Niveau.seuil`;
+ * tete-referentials.md §3). It is also the base of the headline % (`root.score` = pointFait / pointPotentiel), so
+ * the card's %, its "fait / potentiel pts" line and the gap agree. Points.
  */
-export function seuilBase(root: Pick<RootScore, 'pointPotentiel' | 'pointReferentiel'>, model: ScoringModel): number {
-  return model === 'points' ? root.pointReferentiel : root.pointPotentiel;
+export function seuilBase(root: Pick<RootScore, 'pointPotentiel'>): number {
+  return root.pointPotentiel;
+}
+
+/**
+ * Points taken out of the referential's total for this authority (non concernés, potentiel personnalisé):
+ * `pointReferentiel − pointPotentiel`, rounded to 3 decimals, 0 when none (never negative). Points.
+ */
+export function pointsHorsPotentiel(root: Pick<RootScore, 'pointPotentiel' | 'pointReferentiel'>): number {
+  return Math.max(0, Math.round((root.pointReferentiel - root.pointPotentiel) * 1000) / 1000);
 }
 
 /**
  * The niveau reached per the core (`root.niveau`) and the next niveau above it with the gap:
- * `manqueFraction = seuil − score` (fraction 0..1), `manquePoints = seuil × base − pointFait` (points, rounded UP
- * to 3 decimals so that earning them does reach the niveau; never negative). No next niveau when the highest is reached or the score is not computable.
+ * `manqueFraction = seuil − score` (fraction 0..1), `manquePoints = seuil × pointPotentiel − pointFait` (points,
+ * rounded UP to the 3 decimals shown, so the gap shown is never smaller than the real one and earning it does reach
+ * the niveau; never negative). No next niveau when the highest is reached or the score is not computable.
+ * This is the score seuil only: a TETE demande also needs 100 % complétude and per-mesure criteria (§3).
  */
-export function niveauProgress(root: RootScore, niveaux: readonly Niveau[], model: ScoringModel): NiveauProgress {
+export function niveauProgress(root: RootScore, niveaux: readonly Niveau[]): NiveauProgress {
   const atteint = root.niveau;
   if (root.score === null) return { atteint, suivant: null };
   const score = root.score;
   const next = [...niveaux].sort((a, b) => a.seuil - b.seuil).find((n) => n.seuil > score && (atteint === null || n.rang > atteint.rang));
   if (!next) return { atteint, suivant: null };
-  const base = seuilBase(root, model);
+  const base = seuilBase(root);
   return {
     atteint,
     suivant: {
