@@ -1,13 +1,15 @@
 /**
  * "Importer un référentiel" (API contract `referentials.import`): up to 4 files (TETE structure + preuves CSV,
- * RGESN JSON, or a grid in JSON/CSV such as the official Label NR spreadsheet saved as CSV), an optional forced
- * format and id. Re-importing an id keeps the statuts of nodes that still exist; the server refuses, naming them,
- * when statuts would be lost. Errors are the server's French messages (file, row, column).
+ * RGESN JSON, or a grid in JSON, CSV or Excel .xlsx such as the official Label NR spreadsheet), an optional forced
+ * format and id. Files travel as bytes (ArrayBuffer → base64): the server decodes text as UTF-8 and reads a
+ * workbook as is. Re-importing an id keeps the statuts of nodes that still exist; the server refuses, naming them,
+ * when statuts would be lost. Errors are the server's French messages (file, row, column). After a successful
+ * import the form folds up and the result stays shown under it, above the tree.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { fileToBase64 } from '../lib/files';
-import { formatPoints } from '../lib/format';
+import { formatCount, formatPoints } from '../lib/format';
 import { formatHash } from '../router';
 import { useTRPC, type RouterInputs } from '../trpc/client';
 import { InlineError } from './QueryState';
@@ -20,7 +22,12 @@ const FORMATS: Array<{ value: Format | ''; label: string }> = [
   { value: 'rgesn-json', label: 'RGESN (JSON)' },
   { value: 'grid-json', label: 'Grille (JSON)' },
   { value: 'grid-csv', label: 'Grille (CSV)' },
+  { value: 'grid-xlsx', label: 'Grille (Excel .xlsx)' },
 ];
+
+/** What the file picker offers: the formats above (CSV, JSON, Excel workbook). */
+export const IMPORT_ACCEPT =
+  '.csv,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** At most 4 files per import (server limit). */
 export const MAX_IMPORT_FILES = 4;
@@ -34,9 +41,13 @@ export function ImportForm() {
   const [format, setFormat] = useState<Format | ''>('');
   const [refId, setRefId] = useState('');
   const [readError, setReadError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
   const importRef = useMutation(
     trpc.referentials.import.mutationOptions({
       onSuccess: () => {
+        setOpen(false);
+        setFiles([]);
+        if (input.current) input.current.value = '';
         void queryClient.invalidateQueries(trpc.referentials.pathFilter());
         void queryClient.invalidateQueries(trpc.scores.pathFilter());
         void queryClient.invalidateQueries(trpc.statuts.pathFilter());
@@ -63,57 +74,60 @@ export function ImportForm() {
 
   const result = importRef.data;
   return (
-    <details className="import" data-testid="import-form">
-      <summary>Importer un référentiel</summary>
-      <p className="muted small">
-        TETE : le CSV de structure et celui des preuves. Label NR officiel : la grille remise par l'organisme labellisateur,
-        enregistrée en CSV. Réimporter un référentiel conserve les statuts des critères qui existent toujours.
-      </p>
-      <div className="row">
-        <input
-          ref={input}
-          id={`${id}-files`}
-          type="file"
-          multiple
-          accept=".csv,.json,text/csv,application/json"
-          data-testid="import-files"
-          onChange={(e) => {
-            setFiles(Array.from(e.target.files ?? []));
-            importRef.reset();
-          }}
-        />
-      </div>
-      <div className="row">
-        <label className="field-inline">
-          <span>Format</span>
-          <select data-testid="import-format" value={format} onChange={(e) => setFormat(e.target.value as Format | '')}>
-            {FORMATS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field-inline">
-          <span>Identifiant (facultatif)</span>
-          <input data-testid="import-id" placeholder="label-nr-officiel" value={refId} onChange={(e) => setRefId(e.target.value)} />
-        </label>
-        <button type="button" data-testid="import-submit" disabled={files.length === 0 || importRef.isPending} onClick={() => void submit()}>
-          {importRef.isPending ? 'Import en cours…' : 'Importer'}
-        </button>
-      </div>
-      {readError && (
-        <p className="error" role="alert" data-testid="import-error">
-          {readError}
+    <>
+      <details className="import" data-testid="import-form" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>Importer un référentiel</summary>
+        <p className="muted small">
+          TETE : le CSV de structure et celui des preuves. Label NR officiel : la grille remise par l'organisme labellisateur,
+          telle quelle (Excel .xlsx) ou enregistrée en CSV. Réimporter un référentiel conserve les statuts des critères qui
+          existent toujours.
         </p>
-      )}
-      <InlineError error={importRef.error} testId="import-error" />
+        <div className="row">
+          <input
+            ref={input}
+            id={`${id}-files`}
+            type="file"
+            multiple
+            accept={IMPORT_ACCEPT}
+            data-testid="import-files"
+            onChange={(e) => {
+              setFiles(Array.from(e.target.files ?? []));
+              importRef.reset();
+            }}
+          />
+        </div>
+        <div className="row">
+          <label className="field-inline">
+            <span>Format</span>
+            <select data-testid="import-format" value={format} onChange={(e) => setFormat(e.target.value as Format | '')}>
+              {FORMATS.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field-inline">
+            <span>Identifiant (facultatif)</span>
+            <input data-testid="import-id" placeholder="label-nr-officiel" value={refId} onChange={(e) => setRefId(e.target.value)} />
+          </label>
+          <button type="button" data-testid="import-submit" disabled={files.length === 0 || importRef.isPending} onClick={() => void submit()}>
+            {importRef.isPending ? 'Import en cours…' : 'Importer'}
+          </button>
+        </div>
+        {readError && (
+          <p className="error" role="alert" data-testid="import-error">
+            {readError}
+          </p>
+        )}
+        <InlineError error={importRef.error} testId="import-error" />
+      </details>
       {result && (
-        <p className="ok" role="status" data-testid="import-result">
-          Référentiel « {result.id} » version {result.version} importé : {formatPoints(result.nodes)} éléments, {formatPoints(result.points)} points.{' '}
+        <p className="import-result ok" role="status" data-testid="import-result">
+          Référentiel « {result.id} » version {result.version} importé : {formatCount(result.nodes)} éléments, {formatPoints(result.points)} points.{' '}
           <a href={formatHash({ page: 'referentiel', referentialId: result.id, nodeId: null })}>L'ouvrir</a>
         </p>
       )}
-    </details>
+    </>
   );
 }

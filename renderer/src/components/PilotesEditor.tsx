@@ -91,6 +91,7 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
 
       <fieldset className="checks" data-testid="services" disabled={setPilotes.isPending}>
         <legend>Services</legend>
+        {(services.data ?? []).length === 0 && <p className="muted small">Aucun service pour l'instant.</p>}
         {(services.data ?? []).map((s) => (
           <label key={s.id} className="check">
             <input

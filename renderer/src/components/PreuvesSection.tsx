@@ -10,7 +10,7 @@ import { useId, useRef, useState } from 'react';
 import type { PreuveAttendue } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
 import { fileToBase64, isHttpUrl } from '../lib/files';
-import { formatBytes, formatDate } from '../lib/format';
+import { displayUrl, formatBytes, formatDate } from '../lib/format';
 import { normalizeSearch } from '../lib/tree';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
@@ -102,9 +102,13 @@ export function PreuvesSection(props: {
             <li key={p.id} data-testid={`preuve-${p.id}`} data-kind={p.kind}>
               <span className="preuve-main">
                 {p.kind === 'lien' && p.url ? (
-                  <a href={p.url} target="_blank" rel="noopener noreferrer">
-                    {p.titre}
-                  </a>
+                  <>
+                    {/* Shown decoded (délibération, not d%C3%A9lib%C3%A9ration); the href keeps the stored URL. */}
+                    <a href={p.url} target="_blank" rel="noopener noreferrer" title={displayUrl(p.url)}>
+                      {p.titre === p.url ? displayUrl(p.url) : p.titre}
+                    </a>
+                    {p.titre !== p.url && <span className="url muted small">{displayUrl(p.url)}</span>}
+                  </>
                 ) : (
                   <span title={p.sha256 ? `SHA-256 ${p.sha256}` : undefined}>{p.titre}</span>
                 )}

@@ -1,12 +1,13 @@
 /**
- * Export: builds the audit pack of a referential (`pack.export`), shows where it was written, its entries and
- * size, offers the download in browser mode (`/exports/<fileName>`, served by electron/web.ts) and checks it
+ * Export: builds the audit pack of a referential (`pack.export`), shows the file (its full path in Electron, only its
+ * name in browser mode, where the server's folder means nothing), its entries and size, offers the download in
+ * browser mode (`/exports/<fileName>`, served by electron/web.ts) and checks it
  * (`pack.verify`: hashes, manifest, names).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { InlineError } from '../components/QueryState';
-import { formatBytes } from '../lib/format';
+import { formatBytes, formatCount } from '../lib/format';
 import { navigate } from '../router';
 import { isBrowserMode, useTRPC } from '../trpc/client';
 
@@ -27,6 +28,7 @@ export function ExportPage(props: { referentialId: string | null }) {
   }, [referentialId, shownFor, exportPack, verify]);
 
   const result = exportPack.data;
+  const browser = isBrowserMode();
   return (
     <div className="page">
       <h1>Export du pack d'audit</h1>
@@ -68,18 +70,21 @@ export function ExportPage(props: { referentialId: string | null }) {
           <h2>Pack créé</h2>
           <dl className="facts">
             <dt>Fichier</dt>
+            {/* The server's folder means nothing in a browser (it may even be another machine's /tmp): the name and the download link. */}
             <dd data-testid="export-path" className="path">
-              {result.path}
+              {browser ? result.fileName : result.path}
             </dd>
             <dt>Entrées</dt>
-            <dd data-testid="export-entries">{result.entries}</dd>
+            <dd data-testid="export-entries" data-value={result.entries}>
+              {formatCount(result.entries)}
+            </dd>
             <dt>Taille</dt>
             <dd data-testid="export-size" data-value={result.bytes}>
               {formatBytes(result.bytes)}
             </dd>
           </dl>
           <div className="row">
-            {isBrowserMode() && (
+            {browser && (
               <a className="button" data-testid="export-download" href={`/exports/${encodeURIComponent(result.fileName)}`} download={result.fileName}>
                 Télécharger {result.fileName}
               </a>
@@ -92,10 +97,12 @@ export function ExportPage(props: { referentialId: string | null }) {
           {verify.data && (
             <div data-testid="verify-result" data-ok={verify.data.ok} role="status">
               {verify.data.ok ? (
-                <p className="ok">Pack vérifié : {verify.data.entries} entrées, toutes les empreintes concordent.</p>
+                <p className="ok">Pack vérifié : {formatCount(verify.data.entries)} entrées, toutes les empreintes concordent.</p>
               ) : (
                 <>
-                  <p className="error">Le pack présente {verify.data.problems.length} problème(s) :</p>
+                  <p className="error">
+                    Le pack présente {formatCount(verify.data.problems.length)} problème{verify.data.problems.length > 1 ? 's' : ''} :
+                  </p>
                   <ul>
                     {verify.data.problems.map((p) => (
                       <li key={p}>{p}</li>
