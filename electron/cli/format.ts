@@ -103,15 +103,19 @@ export function formatNodePoints(s: CliNodePoints): string {
 }
 
 /**
- * Human text of `label-audit score`: the root summary (score, niveau, complétude, points) then one line per axe
+ * Human text of `label-audit score`: the root summary (score, seuil de score reached, complétude, points) then one line per axe
  * (depth-1 node, in the referential's order) with its points and its share fait of its potentiel.
  */
 export function formatScoreText(referential: Referential, score: CliScore): string {
   const root = score.root;
   const lines = [
     `${referential.nom} (${referential.id}, version ${referential.version})`,
-    `Score : ${formatPercent(root.score)} — niveau atteint : ${root.niveau ?? 'aucun'}`,
-    `Complétude : ${formatPercent(root.completude)}`,
+    // A score threshold is not a label: a request also needs 100 % complétude and the per-mesure prerequisites
+    // (tete-referentials.md §3), so the text says "seuil de score" and recalls the complétude rule.
+    referential.niveaux.length === 0
+      ? `Score : ${formatPercent(root.score)}`
+      : `Score : ${formatPercent(root.score)} — seuil de score atteint : ${root.niveau ?? 'aucun'}`,
+    `Complétude : ${formatPercent(root.completude)}${referential.niveaux.length > 0 && root.completude < 1 ? ' (une demande de labellisation exige 100 %)' : ''}`,
     `Points : ${formatNodePoints(root)}`,
   ];
   const axes = referential.nodes.filter((n) => n.depth === 1);

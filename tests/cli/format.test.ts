@@ -151,7 +151,7 @@ describe('formatScoreText', () => {
       },
     };
     const lines = formatScoreText(referential, toCliScore(weighted)).split('\n');
-    expect(lines[1]).toBe('Score : 54,5 % — niveau atteint : aucun');
+    expect(lines[1]).toBe('Score : 54,5 %');
     expect(lines[5]).toBe('Thématique 1 Stratégie : 54,5 % — fait 1,5 · programmé 0 · pas fait 1,25 · non renseigné 0 / potentiel 2,75 points');
     expect(lines[6]).toBe('Thématique 2 Contenus : non calculable — fait 0 · programmé 0 · pas fait 0 · non renseigné 2,25 / potentiel 2,25 points');
   });
@@ -165,15 +165,18 @@ describe('formatScoreText', () => {
       hierarchie: ['referentiel', 'axe'],
       actionLevel: 1,
       redistribution: true,
-      niveaux: [],
+      niveaux: [
+        { rang: 1, nom: '1 étoile', seuil: 0 },
+        { rang: 2, nom: '2 étoiles', seuil: 0.35 },
+      ],
       avertissement: null,
       nodes: [node('x', '', 0, 'referentiel', 'Référentiel X'), node('x_1', '1', 1, 'axe', 'Planifier'), node('x_2', '2', 1, 'axe', 'Mobilité')],
       preuvesAttendues: [],
     };
     expect(formatScoreText(referential, toCliScore(result)).split('\n')).toEqual([
       'Référentiel X (x, version 2026)',
-      'Score : 35,0 % — niveau atteint : 2 étoiles',
-      'Complétude : 75,0 %',
+      'Score : 35,0 % — seuil de score atteint : 2 étoiles',
+      'Complétude : 75,0 % (une demande de labellisation exige 100 %)',
       'Points : fait 21 · programmé 9 · pas fait 0 · non renseigné 30 / potentiel 60 points',
       '',
       'Axe 1 Planifier : 35,0 % — fait 21 · programmé 9 · pas fait 0 · non renseigné 30 / potentiel 60 points',
