@@ -26,6 +26,8 @@ export interface NodeTreeProps {
   scores: Record<string, NodeScore>;
   overview: Record<string, NodeOverview>;
   selectedId: string | null;
+  /** While the criterion panel is open: the Complétude column (shown in the panel) gives its room to the titles. */
+  compact?: boolean;
   onToggle(nodeId: string): void;
   onSelect(nodeId: string): void;
 }
@@ -50,7 +52,7 @@ export function NodeTree(props: NodeTreeProps) {
         <col className="col-statut" />
         <col className="col-points" />
         <col className="col-pct" />
-        <col className="col-completude" />
+        {!props.compact && <col className="col-completude" />}
         <col className="col-people" />
         <col className="col-preuves" />
       </colgroup>
@@ -64,9 +66,11 @@ export function NodeTree(props: NodeTreeProps) {
           <th scope="col" className="num">
             % fait
           </th>
-          <th scope="col" className="num" title="Part des tâches (critères) renseignées">
-            Complétude
-          </th>
+          {!props.compact && (
+            <th scope="col" className="num" title="Part des tâches (critères) renseignées">
+              Complétude
+            </th>
+          )}
           <th scope="col" className="nowrap">
             Pilotes · échéance
           </th>
@@ -120,7 +124,7 @@ export function NodeTree(props: NodeTreeProps) {
               <td className="num" data-testid={`node-pct-${node.id}`}>
                 {s ? (s.concerne ? formatPercent(pctFait(s), '—') : 'non concerné') : '—'}
               </td>
-              <td className="num">{s ? formatPercent(ratio(s.completedTachesCount, s.totalTachesCount), '—') : '—'}</td>
+              {!props.compact && <td className="num">{s ? formatPercent(ratio(s.completedTachesCount, s.totalTachesCount), '—') : '—'}</td>}
               <td className="small people">
                 {o && o.pilotes.length > 0 && <span className="block">{o.pilotes.join(', ')}</span>}
                 {o?.echeance && <span className="block muted">échéance {formatDate(o.echeance)}</span>}

@@ -114,8 +114,8 @@ export function PreuvesSection(props: {
                 )}
                 {p.kind === 'fichier' && p.fileName && p.fileName !== p.titre && <span className="muted small"> · {p.fileName}</span>}
               </span>
-              <span className="muted small">
-                {p.kind === 'fichier' ? formatBytes(p.size) : 'lien'} · {formatDate(p.addedAt)} · {p.addedBy}
+              <span className="preuve-meta muted small">
+                {p.kind === 'fichier' ? `${formatBytes(p.size)} · ajoutée` : 'lien · ajouté'} le {formatDate(p.addedAt)} par {p.addedBy}
               </span>
               <button
                 type="button"

@@ -128,6 +128,7 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
             scores={score.data?.nodes ?? {}}
             overview={overview.data ?? {}}
             selectedId={nodeId}
+            compact={selected !== null}
             onToggle={toggle}
             onSelect={(id) => navigate({ page: 'referentiel', referentialId, nodeId: id })}
           />
