@@ -1,7 +1,8 @@
-/** "What if" preview of a statut (renderer/src/lib/whatIf.ts) with the shared engines on the real CAE and RGESN. */
-import { beforeAll, expect, it } from 'vitest';
+/** "What if" preview of a statut (renderer/src/lib/whatIf.ts) with the shared engines on the real CAE, RGESN and Label NR grid. */
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Referential } from '../../shared/domain';
 import { importReferentialFiles } from '../../electron/core/referential';
+import { loadBuiltinLabelNr } from '../../electron/core/referential/builtin';
 import { DATA, describeWithSharedData } from '../helpers/shared-data';
 import { STATUTS_BY_MODEL } from '../../renderer/src/lib/statuts';
 import { previewStatut, recordsOf, statutDeltas, type StoredStatutRow } from '../../renderer/src/lib/whatIf';
@@ -30,7 +31,7 @@ describeWithSharedData('what-if on CAE (tete)', () => {
     const rows: StoredStatutRow[] = [{ nodeId: 'cae_1.1.1.7', statut: 'fait', detail: null }];
     const current = recordsOf(rows);
     expect(previewStatut(cae, current, 'cae_1.1.1.7.1', 'fait')?.pointFait).toBe(1.4);
-    expect(statutDeltas(cae, rows, 'cae_1.1.1.7.1', STATUTS_BY_MODEL.tete)).toMatchObject({ fait: '−2,8 pt' });
+    expect(statutDeltas(cae, rows, 'cae_1.1.1.7.1', STATUTS_BY_MODEL.tete)).toMatchObject({ fait: '−2,8 pts' });
   });
 
   it('previews a détaillé split and refuses a bad one without throwing', () => {
@@ -55,6 +56,20 @@ describeWithSharedData('what-if on RGESN (weighted)', () => {
       non_renseigne: '→ 50,0\u202f%',
       conforme: '→ 64,7\u202f%',
       non_applicable: '→ 50,0\u202f%',
+    });
+  });
+});
+
+describe('what-if on the Label NR working grid (points)', () => {
+  it('writes "pts" from 2 points: fait on critère 1.1 (35 pts) then removing it', () => {
+    const nr = loadBuiltinLabelNr();
+    expect(nr.nodes.find((n) => n.id === 'label-nr_1.1')?.pointReferentiel).toBe(35);
+    expect(statutDeltas(nr, [], 'label-nr_1.1', STATUTS_BY_MODEL.points)).toEqual({ fait: '+35 pts' });
+    expect(statutDeltas(nr, [{ nodeId: 'label-nr_1.1', statut: 'fait', detail: null }], 'label-nr_1.1', STATUTS_BY_MODEL.points)).toEqual({
+      non_renseigne: '−35 pts',
+      programme: '−35 pts',
+      pas_fait: '−35 pts',
+      non_concerne: '−35 pts',
     });
   });
 });

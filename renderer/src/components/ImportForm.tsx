@@ -83,18 +83,27 @@ export function ImportForm() {
           existent toujours.
         </p>
         <div className="row">
+          {/* The browser's own picker speaks the browser's language ("Choose Files"): a French button drives it. */}
           <input
             ref={input}
             id={`${id}-files`}
             type="file"
             multiple
             accept={IMPORT_ACCEPT}
+            className="visually-hidden"
+            tabIndex={-1}
             data-testid="import-files"
             onChange={(e) => {
               setFiles(Array.from(e.target.files ?? []));
               importRef.reset();
             }}
           />
+          <button type="button" className="secondary" onClick={() => input.current?.click()}>
+            Choisir les fichiers…
+          </button>
+          <span className="muted small" data-testid="import-chosen">
+            {files.length === 0 ? 'Aucun fichier choisi (CSV, JSON ou Excel .xlsx, 4 au plus).' : files.map((f) => f.name).join(', ')}
+          </span>
         </div>
         <div className="row">
           <label className="field-inline">

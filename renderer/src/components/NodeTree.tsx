@@ -115,13 +115,15 @@ export function NodeTree(props: NodeTreeProps) {
                 ) : (
                   <span className="toggle-spacer" />
                 )}
-                <span className="ident">{node.identifiant}</span> <span className="nom">{node.nom}</span>
+                <span className="ident">{node.identifiant}</span>{' '}
+                {/* Emphasis by place in the visible tree, not by depth: a Label NR critère (depth 2) is a leaf, not a sous-axe. */}
+                <span className={row.hasChildren && row.level < 2 ? `nom nom-level-${row.level}` : 'nom'}>{node.nom}</span>
               </td>
               <td>{badge !== undefined && <StatutBadge statut={badge} model={props.model} testId={`node-statut-${node.id}`} />}</td>
               <td className="num" data-testid={`node-points-${node.id}`}>
                 {s ? `${formatPoints(s.pointFait)} / ${formatPoints(s.pointPotentiel)}` : '—'}
               </td>
-              <td className="num" data-testid={`node-pct-${node.id}`}>
+              <td className={s && !s.concerne ? 'num non-concerne' : 'num'} data-testid={`node-pct-${node.id}`}>
                 {s ? (s.concerne ? formatPercent(pctFait(s), '—') : 'non concerné') : '—'}
               </td>
               {!props.compact && <td className="num">{s ? formatPercent(ratio(s.completedTachesCount, s.totalTachesCount), '—') : '—'}</td>}

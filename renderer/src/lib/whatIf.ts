@@ -63,8 +63,8 @@ export function previewStatut(
 
 /**
  * For each statut of `choices` except the one stored (and `detaille`, which needs a split), the text of its effect
- * on the global score if chosen: points models (tete, points) "+0,6 pt" / "−1,2 pt" (difference of root pointFait,
- * 3 decimals); weighted "→ 62,5 %" (the resulting score, truncated). Choices with no effect are left out.
+ * on the global score if chosen: points models (tete, points) "+0,6 pt" / "−1,2 pt" / "−35 pts" (difference of
+ * root pointFait, 3 decimals; "pts" from 2 points); weighted "→ 62,5 %" (the resulting score, truncated). Choices with no effect are left out.
  */
 export function statutDeltas(
   referential: Referential,
@@ -85,7 +85,8 @@ export function statutDeltas(
       continue;
     }
     const delta = Math.round((p.pointFait - base.pointFait) * 1000) / 1000;
-    if (delta !== 0) out[statut] = `${delta > 0 ? '+' : '−'}${formatPoints(Math.abs(delta))} pt`;
+    // French plural from 2: "0,6 pt", "1,5 pt", "35 pts".
+    if (delta !== 0) out[statut] = `${delta > 0 ? '+' : '−'}${formatPoints(Math.abs(delta))} ${Math.abs(delta) >= 2 ? 'pts' : 'pt'}`;
   }
   return out;
 }

@@ -86,11 +86,11 @@ export function ExportPage(props: { referentialId: string | null }) {
           <div className="row">
             {browser && (
               <a className="button" data-testid="export-download" href={`/exports/${encodeURIComponent(result.fileName)}`} download={result.fileName}>
-                Télécharger {result.fileName}
+                Télécharger le pack (zip)
               </a>
             )}
             <button type="button" className="secondary" data-testid="verify-button" disabled={verify.isPending} onClick={() => verify.mutate({ path: result.path })}>
-              {verify.isPending ? 'Vérification…' : 'Vérifier'}
+              {verify.isPending ? 'Vérification…' : 'Vérifier le pack'}
             </button>
           </div>
           <InlineError error={verify.error} testId="verify-error" />
