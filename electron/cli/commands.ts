@@ -106,7 +106,7 @@ export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { n
     case 'score': {
       const [referential, score] = [await caller.referentials.get({ referentialId: cmd.referentialId }), await caller.scores.get({ referentialId: cmd.referentialId })];
       const cli = toCliScore(score);
-      emit(io, cli, () => formatScoreText(referential, cli));
+      emit(io, cli, () => formatScoreText(referential, score));
       return OK;
     }
     case 'export-pack': {

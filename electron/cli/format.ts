@@ -3,6 +3,7 @@
  * French text. Pure functions (no I/O).
  */
 import { round3, type NodeScore, type Referential, type ScoreResult } from '../../shared/domain';
+import { ratioFait } from '../../shared/scoring/ratios';
 
 /** The six point fields of a node in `score --json`, in points, 3 decimals. */
 export interface CliNodePoints {
@@ -106,8 +107,8 @@ export function formatNodePoints(s: CliNodePoints): string {
  * Human text of `label-audit score`: the root summary (score, seuil de score reached, complétude, points) then one line per axe
  * (depth-1 node, in the referential's order) with its points and its share fait of its potentiel.
  */
-export function formatScoreText(referential: Referential, score: CliScore): string {
-  const root = score.root;
+export function formatScoreText(referential: Referential, result: ScoreResult): string {
+  const root = toCliScore(result).root;
   const lines = [
     `${referential.nom} (${referential.id}, version ${referential.version})`,
     // A score threshold is not a label: a request also needs 100 % complétude and the per-mesure prerequisites
@@ -121,7 +122,7 @@ export function formatScoreText(referential: Referential, score: CliScore): stri
   const axes = referential.nodes.filter((n) => n.depth === 1);
   if (axes.length > 0) lines.push('');
   for (const axe of axes) {
-    const s = score.nodes[axe.id];
+    const s = result.nodes[axe.id];
     if (!s) continue;
     lines.push(`${levelLabel(axe.type)} ${axe.identifiant} ${axe.nom} : ${axeShare(referential.model, s)} — ${formatNodePoints(s)}`);
   }
@@ -133,12 +134,10 @@ export function formatScoreText(referential: Referential, score: CliScore): stri
  * tete / points: fait ÷ potentiel ("non concerné" at 0 potentiel); weighted (RGESN): conforme ÷ (conforme +
  * non conforme) weights, "non calculable" while nothing applicable is evaluated.
  */
-function axeShare(model: Referential['model'], s: CliNodePoints): string {
-  if (model === 'weighted') {
-    const evaluated = s.pointFait + s.pointPasFait;
-    return evaluated > 0 ? formatPercent(s.pointFait / evaluated) : 'non calculable';
-  }
-  return s.pointPotentiel > 0 ? formatPercent(s.pointFait / s.pointPotentiel) : 'non concerné';
+function axeShare(model: Referential['model'], s: NodeScore): string {
+  const ratio = ratioFait(model, s);
+  if (ratio !== null) return formatPercent(ratio);
+  return model === 'weighted' ? 'non calculable' : 'non concerné';
 }
 
 /** French label of a hierarchy level name as stored (`theme` → "Thème"), capitalised. */

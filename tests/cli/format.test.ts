@@ -150,7 +150,7 @@ describe('formatScoreText', () => {
         w_2: nodeScore({ pointReferentiel: 2.25, pointPotentiel: 2.25, pointNonRenseigne: 2.25 }),
       },
     };
-    const lines = formatScoreText(referential, toCliScore(weighted)).split('\n');
+    const lines = formatScoreText(referential, weighted).split('\n');
     expect(lines[1]).toBe('Score : 54,5 %');
     expect(lines[5]).toBe('Thématique 1 Stratégie : 54,5 % — fait 1,5 · programmé 0 · pas fait 1,25 · non renseigné 0 / potentiel 2,75 points');
     expect(lines[6]).toBe('Thématique 2 Contenus : non calculable — fait 0 · programmé 0 · pas fait 0 · non renseigné 2,25 / potentiel 2,25 points');
@@ -173,7 +173,7 @@ describe('formatScoreText', () => {
       nodes: [node('x', '', 0, 'referentiel', 'Référentiel X'), node('x_1', '1', 1, 'axe', 'Planifier'), node('x_2', '2', 1, 'axe', 'Mobilité')],
       preuvesAttendues: [],
     };
-    expect(formatScoreText(referential, toCliScore(result)).split('\n')).toEqual([
+    expect(formatScoreText(referential, result).split('\n')).toEqual([
       'Référentiel X (x, version 2026)',
       'Score : 35,0 % — seuil de score atteint : 2 étoiles',
       'Complétude : 75,0 % (une demande de labellisation exige 100 %)',
