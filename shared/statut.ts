@@ -44,24 +44,34 @@ export function toRecord(statut: Statut, detail: Detail | null): { avancement: A
 }
 
 /**
+ * A share as the user typed it, in percent with French decimals (0.333 → « 33,3 % », −0.2 → « −20 % »,
+ * NaN → « non numérique »): the détaillé form takes percentages, so its errors speak in percent.
+ */
+function percentText(x: number): string {
+  if (!Number.isFinite(x)) return 'non numérique';
+  const tenths = Math.round(x * 1000) / 10;
+  const text = Math.abs(tenths).toLocaleString('fr-FR', { maximumFractionDigits: 1, useGrouping: false });
+  return `${tenths < 0 ? '\u2212' : ''}${text} %`;
+}
+
+/**
  * Checks a détaillé split: three finite fractions in 0..1 whose sum is 1 in integer tenths of a percent
- * (Σ round(x × 1000) = 1000, so 0.7 + 0.2 + 0.1 passes). Throws UserError DETAIL_INVALID naming the node.
+ * (Σ round(x × 1000) = 1000, so 0.7 + 0.2 + 0.1 passes) (tete-referentials.md §2.1). Throws UserError
+ * DETAIL_INVALID naming the node, in percent as the user typed it, e.g. « La répartition fait / programmé /
+ * pas fait de cae_1.1.1.3 fait 90 % au lieu de 100 % (50 % / 30 % / 10 %). »
  */
 export function checkDetail(nodeId: string, detail: Detail | undefined | null): Detail {
+  const what = `La répartition fait / programmé / pas fait de ${nodeId}`;
   if (!detail) {
     throw new UserError('DETAIL_INVALID', `Le statut « détaillé » de ${nodeId} demande une répartition fait / programmé / pas fait.`, { nodeId, field: 'detail' });
   }
-  if (detail.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
-    throw new UserError('DETAIL_INVALID', `La répartition de ${nodeId} doit contenir trois parts entre 0 et 1 (reçu ${detail.join(', ')}).`, { nodeId, field: 'detail' });
+  const parts = detail.map(percentText).join(' / ');
+  if (detail.length !== 3 || detail.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
+    throw new UserError('DETAIL_INVALID', `${what} doit contenir trois parts entre 0 et 100 % (reçu ${parts}).`, { nodeId, field: 'detail' });
   }
   const sum = detail.reduce((s, x) => s + Math.round(x * 1000), 0);
   if (sum !== 1000) {
-    throw new UserError(
-      'DETAIL_INVALID',
-      `La répartition de ${nodeId} fait ${(sum / 10).toLocaleString('fr-FR')} % au lieu de 100 % (fait ${detail[0]}, programmé ${detail[1]}, pas fait ${detail[2]}).`,
-      { nodeId, field: 'detail' },
-    );
+    throw new UserError('DETAIL_INVALID', `${what} fait ${percentText(sum / 1000)} au lieu de 100 % (${parts}).`, { nodeId, field: 'detail' });
   }
   return detail;
 }
-

@@ -24,10 +24,13 @@ describe('toRecord / checkDetail (§2.1 table)', () => {
   });
 
   it.each([
-    [[0.5, 0.5, 0.5], 'La répartition de cae_1.1.1.7.2 fait 150 % au lieu de 100 % (fait 0.5, programmé 0.5, pas fait 0.5).'],
-    [[1.2, -0.2, 0], 'La répartition de cae_1.1.1.7.2 doit contenir trois parts entre 0 et 1 (reçu 1.2, -0.2, 0).'],
-    [[Number.NaN, 0, 1], 'La répartition de cae_1.1.1.7.2 doit contenir trois parts entre 0 et 1 (reçu NaN, 0, 1).'],
-    [[0.7, 0.2, 0.2], 'La répartition de cae_1.1.1.7.2 fait 110 % au lieu de 100 % (fait 0.7, programmé 0.2, pas fait 0.2).'],
+    [[0.5, 0.5, 0.5], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 150 % au lieu de 100 % (50 % / 50 % / 50 %).'],
+    [[0.5, 0.3, 0.1], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 90 % au lieu de 100 % (50 % / 30 % / 10 %).'],
+    [[1.2, -0.2, 0], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 doit contenir trois parts entre 0 et 100 % (reçu 120 % / \u221220 % / 0 %).'],
+    [[Number.NaN, 0, 1], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 doit contenir trois parts entre 0 et 100 % (reçu non numérique / 0 % / 100 %).'],
+    [[0.7, 0.2, 0.2], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 110 % au lieu de 100 % (70 % / 20 % / 20 %).'],
+    [[0.333, 0.333, 0.333], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 99,9 % au lieu de 100 % (33,3 % / 33,3 % / 33,3 %).'],
+    [[0.5, 0.25, 0.2], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 95 % au lieu de 100 % (50 % / 25 % / 20 %).'],
   ] as [[number, number, number], string][])('rejects the triplet %j', (detail, message) => {
     try {
       checkDetail('cae_1.1.1.7.2', detail);
