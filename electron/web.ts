@@ -3,6 +3,7 @@
  * one node:http server bound to 127.0.0.1 only, serving
  *   /trpc/<path>              the tRPC router (plain JSON, no superjson),
  *   /exports/<fileName>       downloads of files directly inside <dataDir>/exports,
+ *   /preuves/<id>/fichier     download of a file preuve's stored bytes under its original name,
  *   everything else           the built renderer (static files, CSP of the desktop app, SPA fallback to index.html).
  * Requests whose Host header is not 127.0.0.1:<port> / localhost:<port> are refused (DNS-rebinding guard), and
  * so are non-GET requests from another origin (CSRF guard: a web page could otherwise POST a form to /trpc).
@@ -17,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from './core/api/router';
-import { createCore } from './core/core';
+import { createCore, type Core } from './core/core';
 import { defaultDataDir, exportsDir } from './core/paths';
 import { isUserError, UserError } from '../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -136,6 +137,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (path.startsWith('/exports/')) {
       serveExport(dataDir, path.slice('/exports/'.length), req, res);
+      return;
+    }
+    const preuve = /^\/preuves\/([^/]+)\/fichier$/.exec(path);
+    if (preuve?.[1] !== undefined) {
+      if (!sameOrigin(req, allowedHosts)) sendText(res, 403, 'Requête refusée : origine différente.');
+      else servePreuve(core, preuve[1], req, res);
       return;
     }
     serveStatic(staticRoot, path, req, res);
@@ -266,10 +273,49 @@ function serveExport(dataDir: string, rawName: string, req: IncomingMessage, res
     sendText(res, 404, `Export introuvable : ${name}`);
     return;
   }
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   sendFile(res, req, file, info.size, {
     'Content-Type': CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'Content-Disposition': attachmentDisposition(name),
+    'Cache-Control': 'no-store',
+  });
+}
+
+/**
+ * `Content-Disposition: attachment` for `name`: an ASCII `filename="…"` fallback (other characters, `"` and `\`
+ * as `_`) and the exact name as RFC 5987 `filename*=UTF-8''…` (percent-encoding everything but attr-char, so
+ * `'`, `(`, `)`, `*` are encoded too, not only what encodeURIComponent encodes).
+ */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * `/preuves/<id>/fichier`: the stored bytes of a file preuve with its original name and stored type, as an
+ * attachment that the browser may neither sniff nor render (`sandbox` CSP). 404 in French for an unknown id, a
+ * link preuve or missing bytes; 403 when a page of another site asks for it (Sec-Fetch-Site / Origin).
+ */
+function servePreuve(core: Core, rawId: string, req: IncomingMessage, res: ServerResponse): void {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    sendText(res, 400, 'Identifiant de preuve invalide.');
+    return;
+  }
+  let file;
+  try {
+    file = core.preuves.file(id);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    sendText(res, 404, e.message);
+    return;
+  }
+  sendFile(res, req, file.path, file.size, {
+    'Content-Type': file.mimeType,
+    'Content-Disposition': attachmentDisposition(file.fileName),
+    'Content-Security-Policy': "sandbox; default-src 'none'",
     'Cache-Control': 'no-store',
   });
 }

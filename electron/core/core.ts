@@ -74,6 +74,8 @@ export interface Core {
     addPath(input: { referentialId: string; nodeId: string; path: string; titre?: string }): Promise<preuves.Preuve>;
     addLink(input: { referentialId: string; nodeId: string; url: string; titre?: string }): preuves.Preuve;
     detach(input: { preuveId: string; nodeId: string }): { ok: true };
+    /** The stored bytes of a file preuve (path, original name, type, size); NOT_FOUND for a link or an unknown id. */
+    file(preuveId: string): preuves.PreuveFile;
   };
   history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
   pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
@@ -168,6 +170,7 @@ export function bindCore(ctx: ServiceContext): Core {
       addPath: (i) => preuves.addPreuvePath(ctx, i),
       addLink: (i) => preuves.addPreuveLink(ctx, i),
       detach: (i) => preuves.detachPreuve(ctx, i),
+      file: (id) => preuves.preuveFile(ctx, id),
     },
     history: { list: (q) => history.listHistory(ctx, q) },
     pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },

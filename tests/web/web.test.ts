@@ -160,6 +160,52 @@ describe('browser mode server', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(readFileSync(pack.path))).toBe(true);
   });
 
+  it('downloads a file preuve byte for byte under its original name (accents, colon), and 404s in French otherwise', async () => {
+    const origin = { Origin: `http://127.0.0.1:${server.port}` };
+    const bytes = Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 7) % 256));
+    const name = 'Délibération n°12 : été 2026 (v2).pdf';
+    const added = await postJson('/trpc/preuves.addFile', { referentialId: 'label-nr', nodeId: 'label-nr_1.4', fileName: name, contentBase64: bytes.toString('base64') }, origin);
+    expect(added.status).toBe(200);
+    const id = (JSON.parse(added.body) as { result: { data: { id: string } } }).result.data.id;
+
+    const download = await fetch(`${server.url}preuves/${id}/fichier`);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-length')).toBe('600');
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="D_lib_ration n_12 : _t_ 2026 (v2).pdf"; filename*=UTF-8''D%C3%A9lib%C3%A9ration%20n%C2%B012%20%3A%20%C3%A9t%C3%A9%202026%20%28v2%29.pdf`,
+    );
+
+    const unknown = await http('/preuves/00000000-0000-0000-0000-000000000000/fichier');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toBe("La preuve « 00000000-0000-0000-0000-000000000000 » n'existe pas.\n");
+
+    const link = await postJson('/trpc/preuves.addLink', { referentialId: 'label-nr', nodeId: 'label-nr_1.4', url: 'https://example.org/charte', titre: 'Charte' }, origin);
+    const linkId = (JSON.parse(link.body) as { result: { data: { id: string } } }).result.data.id;
+    const r = await http(`/preuves/${linkId}/fichier`);
+    expect(r.status).toBe(404);
+    expect(r.body).toBe("La preuve « Charte » est un lien, pas un fichier : il n'y a rien à télécharger.\n");
+  });
+
+  it('guards preuve downloads like the rest: foreign Host, another site, and only GET/HEAD', async () => {
+    const bytes = Buffer.from('rapport');
+    const added = await postJson('/trpc/preuves.addFile', { referentialId: 'label-nr', nodeId: 'label-nr_1.4', fileName: 'rapport.txt', contentBase64: bytes.toString('base64') });
+    const id = (JSON.parse(added.body) as { result: { data: { id: string } } }).result.data.id;
+    expect((await http(`/preuves/${id}/fichier`, { headers: { Host: `attaquant.example:${server.port}` } })).status).toBe(403);
+    const crossSite = await http(`/preuves/${id}/fichier`, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body).not.toContain('rapport');
+    expect((await http(`/preuves/${id}/fichier`, { headers: { Origin: 'http://attaquant.example' } })).status).toBe(403);
+    expect((await http(`/preuves/${id}/fichier`, { method: 'DELETE' })).status).toBe(405);
+    const head = await http(`/preuves/${id}/fichier`, { method: 'HEAD', headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe('7');
+    expect(head.headers['content-type']).toBe('text/plain');
+    expect(head.body).toBe('');
+  });
+
   it('refuses other methods on static files', async () => {
     expect((await http('/', { method: 'DELETE' })).status).toBe(405);
   });

@@ -3,6 +3,7 @@
  * (DOMAIN.md "preuve"; ARCHITECTURE.md "Storage"). One preuve can serve several nodes and referentials.
  */
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { type ServiceContext, inTransaction } from './context';
@@ -94,6 +95,32 @@ export function getPreuve(ctx: ServiceContext, preuveId: string): Preuve {
   const row = ctx.db.prepare('SELECT * FROM preuve WHERE id = ?').get(preuveId) as PreuveRow | undefined;
   if (!row) throw new UserError('NOT_FOUND', `La preuve « ${preuveId} » n'existe pas.`, { field: 'preuveId' });
   return toPreuve(ctx, row);
+}
+
+/** Where the bytes of a file preuve are, for a download: absolute path in the evidence store, size in bytes. */
+export interface PreuveFile {
+  path: string;
+  fileName: string;
+  /** The stored MIME type, `application/octet-stream` when none was recorded. */
+  mimeType: string;
+  size: number;
+}
+
+/**
+ * The stored bytes of a file preuve (browser-mode download, ARCHITECTURE.md "Storage"). Throws UserError
+ * NOT_FOUND when the preuve does not exist, is a link (no bytes), or its bytes are missing from the evidence store.
+ */
+export function preuveFile(ctx: ServiceContext, preuveId: string): PreuveFile {
+  const row = ctx.db.prepare('SELECT * FROM preuve WHERE id = ?').get(preuveId) as PreuveRow | undefined;
+  if (!row) throw new UserError('NOT_FOUND', `La preuve « ${preuveId} » n'existe pas.`, { field: 'preuveId' });
+  if (row.kind !== 'fichier' || row.sha256 === null || row.file_name === null) {
+    throw new UserError('NOT_FOUND', `La preuve « ${row.titre} » est un lien, pas un fichier : il n'y a rien à télécharger.`, { field: 'preuveId' });
+  }
+  const path = ctx.evidence.pathOf(row.sha256);
+  if (!ctx.evidence.has(row.sha256)) {
+    throw new UserError('NOT_FOUND', `Le fichier de la preuve « ${row.file_name} » est absent du dépôt des preuves (${path}).`, { field: 'preuveId', path });
+  }
+  return { path, fileName: row.file_name, mimeType: row.mime_type ?? 'application/octet-stream', size: row.size ?? statSync(path).size };
 }
 
 /** Preuves attached to at least one node of the referential, by date added then title. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
@@ -73,6 +73,17 @@ describe('preuves service', () => {
     expect(() => core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1', fileName: '..', bytes })).toThrow(/Nom de fichier de preuve invalide/);
     expect(() => core.preuves.detach({ preuveId: l.id, nodeId: 'eci_1.1' })).toThrow(/n'est pas rattachée au nœud eci_1\.1/);
     expect(snapshotTables(ctx)).toEqual(before);
+  });
+
+  it('file() gives the stored bytes of a file preuve; NOT_FOUND for an unknown id, a link, or bytes gone from the store', () => {
+    const p = core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: 'Délibération : été.txt', bytes });
+    expect(core.preuves.file(p.id)).toEqual({ path: ctx.evidence.pathOf(sha), fileName: 'Délibération : été.txt', mimeType: 'text/plain', size: bytes.byteLength });
+    expect(readFileSync(core.preuves.file(p.id).path, 'utf8')).toBe('Délibération du 12 mars 2026\n');
+    expect(() => core.preuves.file('inconnue')).toThrow("La preuve « inconnue » n'existe pas.");
+    const l = core.preuves.addLink({ referentialId: 'eci', nodeId: 'eci_1.2', url: 'https://example.org', titre: 'Site' });
+    expect(() => core.preuves.file(l.id)).toThrow("La preuve « Site » est un lien, pas un fichier : il n'y a rien à télécharger.");
+    rmSync(ctx.evidence.pathOf(sha));
+    expect(() => core.preuves.file(p.id)).toThrow(`Le fichier de la preuve « Délibération : été.txt » est absent du dépôt des preuves (${ctx.evidence.pathOf(sha)}).`);
   });
 
   it('mime types by extension', () => {
