@@ -180,9 +180,30 @@ describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)
     await page.waitForFunction(() =>
       [...document.querySelectorAll('[data-testid="pilotes"] label')].some((l) => l.textContent === 'Élodie Marchand' && l.querySelector('input')?.checked),
     );
+    // Typed digit by digit as a person does (the year goes through 0002, 0020, 0202 on the way to 2027): one save,
+    // when the field is left, never an échéance in year 0002. (06/06: the same keys in the JJ/MM and MM/JJ orders.)
+    const echeanceEvents = async () =>
+      (await app.query<NodeDetail>('nodes.detail', { ...CAE, nodeId: 'cae_1.1.1' })).history.filter((e) => e.action === 'node.echeance').map((e) => e.after);
+    await page.focus(tid('echeance'));
+    await page.keyboard.type('06062027');
+    // Out of the field: the first Tab reaches Chromium's calendar button inside the date input, the second leaves it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(echeanceEvents).toEqual(['2027-06-06']);
+    // A year out of 2000–2100 is refused on screen in French, and nothing is saved.
+    await page.fill(tid('echeance'), '0006-03-01');
+    await page.press(tid('echeance'), 'Enter');
+    expect(await text(page, 'echeance-error')).toBe(
+      "L'année 0006 n'est pas plausible pour une échéance : choisissez une date entre 2000 et 2100 (saisi : 01/03/0006).",
+    );
+    // Enter saves a changed date once (the blur that follows saves nothing more).
     await page.fill(tid('echeance'), '2027-06-30');
-    await expect.poll(async () => (await app.query<NodeDetail>('nodes.detail', { ...CAE, nodeId: 'cae_1.1.1' })).echeance).toBe('2027-06-30');
+    await page.press(tid('echeance'), 'Enter');
+    await page.waitForSelector(tid('echeance-error'), { state: 'detached' });
+    await expect.poll(echeanceEvents).toEqual(['2027-06-30', '2027-06-06']);
+    await page.keyboard.press('Tab');
     const detail = await app.query<NodeDetail>('nodes.detail', { ...CAE, nodeId: 'cae_1.1.1' });
+    expect(detail.echeance).toBe('2027-06-30');
     expect(detail.pilotes.map((p) => p.nom)).toEqual(['Élodie Marchand']);
     await page.waitForFunction(() => {
       const t = document.querySelector('[data-testid="node-cae_1.1.1"]')?.textContent ?? '';

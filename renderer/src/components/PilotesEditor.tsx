@@ -1,10 +1,16 @@
 /**
  * Pilotes (people), services and échéance of a node in the criterion panel. Ticking a box saves at once
- * (`nodes.setPilotes` with the whole selection); "Ajouter une personne" / "Ajouter un service" create one
- * (`people.create`, `services.create`) and select it; the date input saves `nodes.setEcheance` (YYYY-MM-DD or null).
+ * (`nodes.setPilotes` with the whole selection, one save at a time, the latest selection wins: lib/serialSave.ts);
+ * the boxes are never disabled while saving (the focus stays where the user is; `aria-busy` says a save runs).
+ * "Ajouter une personne" / "Ajouter un service" create one (`people.create`, `services.create`) and select it.
+ * The échéance saves `nodes.setEcheance` (YYYY-MM-DD or null) once: a date typed digit by digit when the user
+ * leaves the field or presses Enter, a date picked in the calendar (a change without keystrokes) at once; and only a
+ * complete date between 2000 and 2100 that changed (lib/echeance.ts).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { commitEcheance } from '../lib/echeance';
+import { createSerialSaver, type SerialSaver } from '../lib/serialSave';
 import { useTRPC } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { InlineError } from './QueryState';
@@ -28,12 +34,66 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
   const [newPerson, setNewPerson] = useState('');
   const [newService, setNewService] = useState('');
   const [date, setDate] = useState(props.echeance ?? '');
-  useEffect(() => setDate(props.echeance ?? ''), [props.echeance]);
+  const [dateError, setDateError] = useState<string | null>(null);
+  // Keys typed in the date field since the last commit (typing waits for blur / Enter; a calendar pick does not).
+  const typingRef = useRef(false);
+  // The échéance last sent, until the server's value comes back: a blur right after Enter saves nothing more.
+  const sentRef = useRef<{ value: string | null } | null>(null);
+  useEffect(() => {
+    setDate(props.echeance ?? '');
+    sentRef.current = null;
+  }, [props.echeance]);
 
-  const personIds = props.pilotes.map((p) => p.id);
-  const serviceIds = props.services.map((s) => s.id);
-  const save = (nextPeople: string[], nextServices: string[]) =>
-    setPilotes.mutate({ referentialId, nodeId, personIds: nextPeople, serviceIds: nextServices });
+  // The selection as the user sees it: ahead of the server while saves run, then back in step with it.
+  const storedPeople = props.pilotes.map((p) => p.id);
+  const storedServices = props.services.map((s) => s.id);
+  const [selection, setSelection] = useState({ people: storedPeople, services: storedServices });
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const storedRef = useRef({ people: storedPeople, services: storedServices });
+  storedRef.current = { people: storedPeople, services: storedServices };
+  const storedKey = `${storedPeople.join(',')}|${storedServices.join(',')}`;
+  // Follow the server when its lists change (after the saves, another window), not while saves are running.
+  useEffect(() => {
+    if (!busyRef.current) setSelection(storedRef.current);
+  }, [storedKey]);
+  const mutateRef = useRef(setPilotes.mutateAsync);
+  mutateRef.current = setPilotes.mutateAsync;
+  const saverRef = useRef<SerialSaver<{ people: string[]; services: string[] }> | null>(null);
+  saverRef.current ??= createSerialSaver(
+    (sel) => mutateRef.current({ referentialId, nodeId, personIds: sel.people, serviceIds: sel.services }),
+    (failed) => {
+      busyRef.current = false;
+      setBusy(false);
+      // A refused save: show what is stored again (the error says why).
+      if (failed) setSelection(storedRef.current);
+    },
+  );
+
+  const personIds = selection.people;
+  const serviceIds = selection.services;
+  const save = (nextPeople: string[], nextServices: string[]) => {
+    setSelection({ people: nextPeople, services: nextServices });
+    busyRef.current = true;
+    setBusy(true);
+    saverRef.current!.submit({ people: nextPeople, services: nextServices });
+  };
+  const commitDate = (input: HTMLInputElement) => {
+    typingRef.current = false;
+    const stored = sentRef.current ? sentRef.current.value : props.echeance;
+    const outcome = commitEcheance(input.value, input.validity.badInput, stored);
+    setDateError(outcome.kind === 'error' ? outcome.message : null);
+    if (outcome.kind !== 'save') return;
+    sentRef.current = { value: outcome.value };
+    setEcheance.mutate(
+      { referentialId, nodeId, echeance: outcome.value },
+      {
+        onError: () => {
+          sentRef.current = null;
+        },
+      },
+    );
+  };
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
 
   const addPerson = async () => {
@@ -56,7 +116,7 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
   return (
     <section className="panel-section">
       <h3>Pilotes et services</h3>
-      <fieldset className="checks" data-testid="pilotes" disabled={setPilotes.isPending}>
+      <fieldset className="checks" data-testid="pilotes" aria-busy={busy}>
         <legend>Pilotes</legend>
         {(people.data ?? []).length === 0 && <p className="muted small">Aucune personne pour l'instant.</p>}
         {(people.data ?? []).map((p) => (
@@ -89,7 +149,7 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
         <InlineError error={createPerson.error} testId="person-error" />
       </fieldset>
 
-      <fieldset className="checks" data-testid="services" disabled={setPilotes.isPending}>
+      <fieldset className="checks" data-testid="services" aria-busy={busy}>
         <legend>Services</legend>
         {(services.data ?? []).length === 0 && <p className="muted small">Aucun service pour l'instant.</p>}
         {(services.data ?? []).map((s) => (
@@ -129,14 +189,36 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
           id={`${id}-echeance`}
           type="date"
           data-testid="echeance"
+          min="2000-01-01"
+          max="2100-12-31"
           value={date}
+          aria-invalid={dateError !== null}
+          aria-describedby={dateError !== null ? `${id}-echeance-error` : undefined}
           onChange={(e) => {
             setDate(e.target.value);
-            setEcheance.mutate({ referentialId, nodeId, echeance: e.target.value === '' ? null : e.target.value });
+            setDateError(null);
+            setEcheance.reset();
+            if (!typingRef.current) commitDate(e.currentTarget);
+          }}
+          onBlur={(e) => commitDate(e.currentTarget)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commitDate(e.currentTarget);
+            } else if (e.key !== 'Tab' && e.key !== 'Escape' && e.key !== 'Shift') {
+              typingRef.current = true;
+            }
           }}
         />
+        {setEcheance.isPending && <span className="muted small">Enregistrement…</span>}
       </div>
-      <InlineError error={setEcheance.error} testId="echeance-error" />
+      {dateError !== null ? (
+        <p className="error" role="alert" id={`${id}-echeance-error`} data-testid="echeance-error">
+          {dateError}
+        </p>
+      ) : (
+        <InlineError error={setEcheance.error} testId="echeance-error" />
+      )}
     </section>
   );
 }
