@@ -19,6 +19,30 @@ export interface Service {
   nom: string;
 }
 
+/** A typed name as kept: trimmed, inner runs of spaces as one space (« élodie  marchand » → « élodie marchand »). */
+function cleanName(nom: string): string {
+  return nom.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * The key under which two names are the same person or service: case-, accent-, space- and apostrophe-insensitive
+ * (« élodie  marchand » and « Élodie Marchand » → « elodie marchand »; « d’information » = « d'information »).
+ */
+export function nameKey(nom: string): string {
+  return cleanName(nom)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘ʼ`]/g, "'")
+    .toLocaleLowerCase('fr');
+}
+
+/** The existing row of `table` whose name has the same key as `nom`, if any. */
+function sameName(ctx: ServiceContext, table: 'person' | 'service', nom: string): string | undefined {
+  const key = nameKey(nom);
+  const rows = ctx.db.prepare(`SELECT nom FROM ${table}`).all() as { nom: string }[];
+  return rows.find((r) => nameKey(r.nom) === key)?.nom;
+}
+
 /** People sorted by name (French collation). */
 export function listPeople(ctx: ServiceContext): Person[] {
   const rows = ctx.db.prepare('SELECT id, nom, email, service_id FROM person').all() as { id: string; nom: string; email: string | null; service_id: string | null }[];
@@ -31,12 +55,16 @@ export function listServices(ctx: ServiceContext): Service[] {
 }
 
 /**
- * Adds a person, with a `person.create` history event. Throws UserError INPUT_INVALID (empty name, malformed
- * email) or NOT_FOUND (unknown serviceId).
+ * Adds a person, with a `person.create` history event; the name is trimmed, inner spaces collapsed. Throws
+ * UserError INPUT_INVALID (empty name; a name equal to an existing person's up to case, accents and spaces, naming
+ * that person: « Une personne nommée « Élodie Marchand » existe déjà. »; malformed email) or NOT_FOUND (unknown
+ * serviceId). The store is unchanged on every refusal.
  */
 export function createPerson(ctx: ServiceContext, input: { nom: string; email?: string | null; serviceId?: string | null }): Person {
-  const nom = input.nom.trim();
+  const nom = cleanName(input.nom);
   if (nom === '') throw new UserError('INPUT_INVALID', 'Le nom de la personne ne peut pas être vide.', { field: 'nom' });
+  const existing = sameName(ctx, 'person', nom);
+  if (existing !== undefined) throw new UserError('INPUT_INVALID', `Une personne nommée « ${existing} » existe déjà.`, { field: 'nom' });
   const email = input.email?.trim() || null;
   if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     throw new UserError('INPUT_INVALID', `L'adresse électronique « ${email} » est invalide.`, { field: 'email' });
@@ -53,13 +81,16 @@ export function createPerson(ctx: ServiceContext, input: { nom: string; email?: 
   return person;
 }
 
-/** Adds a service, with a `service.create` history event. Throws INPUT_INVALID (empty, or name already used). */
+/**
+ * Adds a service, with a `service.create` history event; the name is trimmed, inner spaces collapsed. Throws
+ * UserError INPUT_INVALID when empty, or equal to an existing service's name up to case, accents and spaces,
+ * naming it: « Un service nommé « Communication » existe déjà. ». The store is unchanged on every refusal.
+ */
 export function createService(ctx: ServiceContext, input: { nom: string }): Service {
-  const nom = input.nom.trim();
+  const nom = cleanName(input.nom);
   if (nom === '') throw new UserError('INPUT_INVALID', 'Le nom du service ne peut pas être vide.', { field: 'nom' });
-  if (ctx.db.prepare('SELECT 1 FROM service WHERE nom = ?').get(nom)) {
-    throw new UserError('INPUT_INVALID', `Le service « ${nom} » existe déjà.`, { field: 'nom' });
-  }
+  const existing = sameName(ctx, 'service', nom);
+  if (existing !== undefined) throw new UserError('INPUT_INVALID', `Un service nommé « ${existing} » existe déjà.`, { field: 'nom' });
   const service: Service = { id: randomUUID(), nom };
   inTransaction(ctx, () => {
     ctx.db.prepare('INSERT INTO service (id, nom) VALUES (?, ?)').run(service.id, nom);
