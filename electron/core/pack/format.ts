@@ -2,8 +2,10 @@
  * French labels and number/date formatting shared by the pack's PDF, XLSX and CSV.
  * Statut labels: tete-referentials.md §7, column M.
  */
-import type { DisplayStatut, Niveau, RootScore } from '../../../shared/domain';
+import type { DisplayStatut, Niveau, NodeScore, RootScore, ScoringModel } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
+import { ratioFait } from '../../../shared/scoring/ratios';
+import { ratiosOf } from '../../../shared/scoring/tete';
 
 /** Column-M labels of the national export (§7), plus the RGESN/RGAA statuts; `non_renseignable` is blank. */
 export const STATUT_LABELS: Record<DisplayStatut, string> = {
@@ -28,6 +30,61 @@ export function ratio(part: number, whole: number): number | null {
 /** Points for people: `312,5` (≤ 3 decimals, decimal comma, narrow no-break space as thousands separator). */
 export function pointsFr(n: number): string {
   return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 }).format(n);
+}
+
+/**
+ * A fraction 0..1 truncated (never rounded up) to tenths of a percent, 0.64999 → 0.649: what the grid stores,
+ * so that Excel's `0.0%` shows exactly what the screen and the CLI show (DOMAIN.md "a score below a threshold is
+ * never displayed as reaching it"). null stays null.
+ */
+export function truncatedFraction(fraction: number | null): number | null {
+  if (fraction === null || !Number.isFinite(fraction)) return null;
+  return Math.floor(fraction * 1000 + 1e-9) / 1000;
+}
+
+/** The three shares of a node as fractions 0..1 (null when not computable), for the grid's % columns. */
+export interface Shares {
+  fait: number | null;
+  programme: number | null;
+  pasFait: number | null;
+}
+
+/**
+ * The % fait / programmé / pas fait of a node for its model, with `fait` = `ratioFait` (shared/scoring/ratios.ts,
+ * the one headline ratio of the screen and the CLI): tete/points over the potentiel (TETE leaf-count fallback at 0
+ * potentiel, tete-referentials.md §2.2); weighted (RGESN, DOMAIN.md) over the evaluated weights (conforme + non
+ * conforme), so conforme + non conforme = 100 %.
+ */
+export function sharesOf(model: ScoringModel, s: NodeScore): Shares {
+  const fait = ratioFait(model, s);
+  if (model === 'weighted') {
+    const evaluated = s.pointFait + s.pointPasFait;
+    return evaluated > 0 ? { fait, programme: s.pointProgramme / evaluated, pasFait: s.pointPasFait / evaluated } : { fait: null, programme: null, pasFait: null };
+  }
+  if (fait === null) return { fait: null, programme: null, pasFait: null };
+  const r = ratiosOf(s);
+  return { fait, programme: r.programme, pasFait: r.pasFait };
+}
+
+/**
+ * The headline share of a node as the screen and the CLI show it: `ratioFait` as a percentage, else `non concerné`
+ * (tete/points at 0 potentiel) or `non calculable` (weighted, nothing applicable evaluated yet).
+ */
+export function shareFr(model: ScoringModel, s: NodeScore): string {
+  const r = ratioFait(model, s);
+  if (r !== null) return percentFr(r);
+  return model === 'weighted' ? 'non calculable' : 'non concerné';
+}
+
+/** A count for people, with the narrow no-break space between thousands: 1111 → `1 111`. */
+export function countFr(n: number): string {
+  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(n);
+}
+
+/** An ISO date (`2027-03-15`, or a date-time: its date part) as French people write it: `15/03/2027`; other text as is. */
+export function dateShortFr(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 /**
@@ -65,7 +122,13 @@ export function niveauFr(niveau: Niveau | null): string {
   return niveau ? niveau.nom : 'Aucun niveau atteint';
 }
 
-/** One line summary of the global score: `312,5 / 480 points (65,1 %)`. */
-export function scoreLineFr(root: RootScore): string {
-  return `${pointsFr(root.pointFait)} / ${pointsFr(root.pointPotentiel)} points (${percentFr(root.score)})`;
+/**
+ * One line summary of the global score with the model's headline ratio: `312,5 / 480 points (65,1 %)`; for
+ * weighted referentials (RGESN) conforme over the evaluated weights: `12 / 16 points évalués (75,0 %)`.
+ */
+export function scoreLineFr(model: ScoringModel, root: RootScore): string {
+  if (model === 'weighted') {
+    return `${pointsFr(root.pointFait)} / ${pointsFr(root.pointFait + root.pointPasFait)} points évalués (${shareFr(model, root)})`;
+  }
+  return `${pointsFr(root.pointFait)} / ${pointsFr(root.pointPotentiel)} points (${shareFr(model, root)})`;
 }

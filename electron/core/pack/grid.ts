@@ -3,8 +3,8 @@
  * tete-referentials.md §7 (rows 1/3 header, row 6 group header, row 7 titles, row 8 Total, columns A–S).
  * Pure: builds values; `xlsx.ts` and `csv.ts` write them.
  */
-import type { NodeScore, ReferentialNode } from '../../../shared/domain';
-import { STATUT_LABELS, ratio } from './format';
+import type { NodeScore, ReferentialNode, ScoringModel } from '../../../shared/domain';
+import { STATUT_LABELS, sharesOf, truncatedFraction } from './format';
 import { isHttpUrl } from './layout';
 import type { PackInput, PackPreuve } from './types';
 
@@ -31,7 +31,10 @@ export const GRID_COLUMNS = [
   'Actions liées',
 ] as const;
 
-/** 0-based indexes of the % columns (H, J, L): values are fractions 0..1 (null when the potentiel is 0). */
+/**
+ * 0-based indexes of the % columns (H, J, L): fractions 0..1 following `sharesOf` (% fait = ratioFait, the
+ * screen's and the CLI's headline ratio), truncated to tenths of a percent; null when not computable.
+ */
 export const PERCENT_COLUMNS: ReadonlySet<number> = new Set([7, 9, 11]);
 /** 0-based indexes of the point columns (E, F, G, I, K): values in points, 3 decimals. */
 export const POINT_COLUMNS: ReadonlySet<number> = new Set([4, 5, 6, 8, 10]);
@@ -61,18 +64,18 @@ function capitalise(s: string | null): string | null {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : null;
 }
 
-function scoreValues(s: NodeScore | undefined): GridValue[] {
+function scoreValues(model: ScoringModel, s: NodeScore | undefined): GridValue[] {
   if (!s) return [null, null, null, null, null, null, null, null];
-  const pot = s.pointPotentiel;
+  const shares = sharesOf(model, s);
   return [
     s.pointReferentiel,
-    pot,
+    s.pointPotentiel,
     s.pointFait,
-    ratio(s.pointFait, pot),
+    truncatedFraction(shares.fait),
     s.pointProgramme,
-    ratio(s.pointProgramme, pot),
+    truncatedFraction(shares.programme),
     s.pointPasFait,
-    ratio(s.pointPasFait, pot),
+    truncatedFraction(shares.pasFait),
   ];
 }
 
@@ -127,7 +130,7 @@ export function buildGrid(
     {
       depth: 0,
       axe: null,
-      values: ['Total', ref.nom, null, null, ...scoreValues(root), null, null, null, null, null, null, null],
+      values: ['Total', ref.nom, null, null, ...scoreValues(ref.model, root), null, null, null, null, null, null, null],
     },
   ];
   for (const node of ref.nodes) {
@@ -143,7 +146,7 @@ export function buildGrid(
         node.nom,
         node.description,
         capitalise(node.categorie),
-        ...scoreValues(score.nodes[node.id]),
+        ...scoreValues(ref.model, score.nodes[node.id]),
         statutLabel(input, node, parent),
         input.statuts.get(node.id)?.explication ?? null,
         null,
@@ -158,12 +161,13 @@ export function buildGrid(
 }
 
 /**
- * The grid as CSV rows: % columns written as percentages (37,5 for 37.5 %, 2 decimals), points as numbers;
+ * The grid as CSV rows: % columns written as percentages with one decimal, as truncated in the grid (37,5 for
+ * 37.5 %, 66,6 for 2/3), points as numbers;
  * header rows kept so the CSV is "the same worksheet written as CSV" (§7).
  */
 export function gridCsvRows(grid: Grid): GridValue[][] {
   const body = grid.rows.map((r) =>
-    r.values.map((v, i) => (PERCENT_COLUMNS.has(i) && typeof v === 'number' ? Math.round(v * 10000) / 100 : v)),
+    r.values.map((v, i) => (PERCENT_COLUMNS.has(i) && typeof v === 'number' ? Math.round(v * 1000) / 10 : v)),
   );
   return [...grid.header, ...body];
 }

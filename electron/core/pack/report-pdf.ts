@@ -2,13 +2,16 @@
  * rapport.pdf: the human report of the audit pack (DOMAIN.md "The audit pack"): cover (authority, referential
  * and version, jalon and date, global score in % and points, niveau reached, completeness), per-axe table,
  * per-mesure table (statut, explication, pilotes, preuves) and the missing-evidence list.
- * DejaVu Sans is embedded so that every French character renders (é, œ, « », ’, ≥).
+ * DejaVu Sans is embedded so that every French character renders (é, œ, « », ’, ≥); characters it cannot draw
+ * (emoji) become « ▯ » (pdf-text.ts). Every % is the model's headline ratio (`ratioFait`, as on screen and in the
+ * CLI); counts and points carry thousands separators; dates are written 15/03/2027.
  * Deterministic: CreationDate/ModDate = jalon date; pdfkit derives the file ID from them.
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { NodeScore, ReferentialNode } from '../../../shared/domain';
-import { STATUT_LABELS, dateFr, niveauFr, percentFr, pointsFr, ratio, scoreLineFr } from './format';
+import type { NodeScore, ReferentialNode, ScoringModel } from '../../../shared/domain';
+import { STATUT_LABELS, countFr, dateFr, dateShortFr, niveauFr, percentFr, pointsFr, ratio, scoreLineFr, shareFr } from './format';
+import { drawableTextFor } from './pdf-text';
 import { drawTable } from './pdf-table';
 import type { PackInput, PackPreuve } from './types';
 import { streamToBuffer } from './zip-utils';
@@ -78,20 +81,39 @@ function levelName(h: string | undefined): string {
   return h ? (names[h] ?? h) : 'mesure';
 }
 
-function pointsCell(s: NodeScore | undefined): string {
+function pointsCell(model: ScoringModel, s: NodeScore | undefined): string {
   if (!s) return '';
-  return `${pointsFr(s.pointFait)} / ${pointsFr(s.pointPotentiel)}\n${percentFr(ratio(s.pointFait, s.pointPotentiel))}`;
+  return `${pointsFr(s.pointFait)} / ${pointsFr(s.pointPotentiel)}\n${shareFr(model, s)}`;
 }
 
-function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Date): void {
+/**
+ * The pilotes cell of a mesure: people then services set on the mesure or on any of its sous-actions / tâches,
+ * each once, in referential order; then the échéances (the mesure's, then its descendants' with their number).
+ */
+export function pilotesCell(input: PackInput, mesure: ReferentialNode, desc: readonly ReferentialNode[]): string {
+  const personnes = new Set<string>();
+  const services = new Set<string>();
+  const echeances: string[] = [];
+  for (const n of [mesure, ...desc]) {
+    const pil = input.pilotes.get(n.id);
+    if (!pil) continue;
+    for (const p of pil.personnes) personnes.add(p);
+    for (const sv of pil.services) services.add(sv);
+    if (pil.echeance) echeances.push(n === mesure ? `Échéance : ${dateShortFr(pil.echeance)}` : `Échéance ${n.identifiant} : ${dateShortFr(pil.echeance)}`);
+  }
+  const names = [...personnes, ...services].join(', ');
+  return [names, ...echeances].filter((l) => l !== '').join('\n');
+}
+
+function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Date, t: (text: string) => string): void {
   const { referential: ref, workspace: ws, score, jalon } = input;
   const root = score.root;
   doc.font(B).fontSize(22).text('Rapport d’audit', { align: 'left' });
-  doc.moveDown(0.3).font(R).fontSize(14).text(`${ref.nom} — version ${ref.version}`);
-  if (ref.avertissement) doc.fontSize(10).fillColor('#B03A2E').text(ref.avertissement).fillColor('black');
+  doc.moveDown(0.3).font(R).fontSize(14).text(t(`${ref.nom} — version ${ref.version}`));
+  if (ref.avertissement) doc.fontSize(10).fillColor('#B03A2E').text(t(ref.avertissement)).fillColor('black');
   doc.moveDown(1);
   const line = (label: string, value: string) => {
-    doc.font(B).fontSize(11).text(`${label} : `, { continued: true }).font(R).text(value);
+    doc.font(B).fontSize(11).text(`${label} : `, { continued: true }).font(R).text(t(value));
   };
   line('Collectivité', ws.nom);
   line('Type', ws.typeCollectivite);
@@ -99,12 +121,12 @@ function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Da
   if (ws.population !== null) line('Population', `${pointsFr(ws.population)} habitants`);
   line('Jalon', `« ${jalon.nom} » du ${dateFr(date)}`);
   doc.moveDown(0.8);
-  line('Score global', scoreLineFr(root));
+  line('Score global', scoreLineFr(ref.model, root));
   line('Niveau atteint', niveauFr(root.niveau));
   if (ref.niveaux.length > 0) {
     line('Seuils', ref.niveaux.map((n) => `${n.nom} ≥ ${percentFr(n.seuil)}`).join(' ; '));
   }
-  line('Complétude', `${percentFr(root.completude)} (${root.completedTachesCount} / ${root.totalTachesCount} éléments renseignés)`);
+  line('Complétude', `${percentFr(root.completude)} (${countFr(root.completedTachesCount)} / ${countFr(root.totalTachesCount)} éléments renseignés)`);
   line('Points programmés', `${pointsFr(root.pointProgramme)} ; pas faits : ${pointsFr(root.pointPasFait)} ; non renseignés : ${pointsFr(root.pointNonRenseigne)}`);
   doc.moveDown(1).font(R).fontSize(9).fillColor('#555555');
   doc.text(`Pack généré par Label Audit ${input.appVersion}. Toutes les dates du pack sont celles du jalon. Les empreintes SHA-256 de chaque fichier figurent dans manifest.json et SHA256SUMS.`);
@@ -139,41 +161,45 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
   doc.registerFont(R, FONTS.regular);
   doc.registerFont(B, FONTS.bold);
   const fonts = { regular: R, bold: B };
+  const t = drawableTextFor(doc, [R, B]);
+  const rows = (cells: string[][]) => cells.map((r) => r.map(t));
 
-  cover(doc, input, date);
+  cover(doc, input, date, t);
 
   const axes = ref.nodes.filter((n) => n.depth === 1);
-  doc.moveDown(1.5).font(B).fontSize(14).text(`Scores par ${levelName(ref.hierarchie[1])}`).moveDown(0.4);
+  doc.moveDown(1.5).font(B).fontSize(14).text(t(`Scores par ${levelName(ref.hierarchie[1])}`)).moveDown(0.4);
   drawTable(
     doc,
     [
       { title: 'N°', width: 40 },
-      { title: 'Intitulé', width: 290 },
+      { title: 'Intitulé', width: 260 },
       { title: 'Potentiel (pts)', width: 70, align: 'right' },
       { title: 'Fait (pts)', width: 70, align: 'right' },
-      { title: '% fait', width: 60, align: 'right' },
+      { title: ref.model === 'weighted' ? '% conforme (évalués)' : '% fait', width: 90, align: 'right' },
       { title: 'Programmé (pts)', width: 70, align: 'right' },
       { title: 'Pas fait (pts)', width: 70, align: 'right' },
       { title: 'Complétude', width: 100, align: 'right' },
     ],
-    axes.map((a) => {
-      const s = score.nodes[a.id];
-      return [
-        a.identifiant,
-        a.nom,
-        s ? pointsFr(s.pointPotentiel) : '',
-        s ? pointsFr(s.pointFait) : '',
-        s ? percentFr(ratio(s.pointFait, s.pointPotentiel)) : '',
-        s ? pointsFr(s.pointProgramme) : '',
-        s ? pointsFr(s.pointPasFait) : '',
-        s ? percentFr(ratio(s.completedTachesCount, s.totalTachesCount)) : '',
-      ];
-    }),
+    rows(
+      axes.map((a) => {
+        const s = score.nodes[a.id];
+        return [
+          a.identifiant,
+          a.nom,
+          s ? pointsFr(s.pointPotentiel) : '',
+          s ? pointsFr(s.pointFait) : '',
+          s ? shareFr(ref.model, s) : '',
+          s ? pointsFr(s.pointProgramme) : '',
+          s ? pointsFr(s.pointPasFait) : '',
+          s ? percentFr(ratio(s.completedTachesCount, s.totalTachesCount)) : '',
+        ];
+      }),
+    ),
     fonts,
     9,
   );
 
-  doc.addPage().font(B).fontSize(14).text(`Détail par ${levelName(ref.hierarchie[ref.actionLevel])}`).moveDown(0.4);
+  doc.addPage().font(B).fontSize(14).text(t(`Détail par ${levelName(ref.hierarchie[ref.actionLevel])}`)).moveDown(0.4);
   const mesures = ref.nodes.filter((n) => n.depth === ref.actionLevel);
   drawTable(
     doc,
@@ -182,36 +208,37 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
       { title: 'Intitulé', width: 150 },
       { title: 'Points faits / potentiel', width: 78, align: 'right' },
       { title: 'Statut', width: 85 },
-      { title: 'Explication', width: 200 },
-      { title: 'Pilotes', width: 80 },
+      { title: 'Explication', width: 175 },
+      { title: 'Pilotes', width: 105 },
       { title: 'Preuves', width: 135 },
     ],
-    mesures.map((m) => {
-      const desc = descendantsOf(ref.nodes, m);
-      const expl = [m, ...desc]
-        .map((n) => ({ n, e: input.statuts.get(n.id)?.explication }))
-        .filter((x) => x.e)
-        .map((x) => (x.n === m ? (x.e as string) : `${x.n.identifiant} : ${x.e as string}`));
-      const pil = input.pilotes.get(m.id);
-      const seen = new Set<string>();
-      const preuves: string[] = [];
-      for (const n of [m, ...desc]) {
-        for (const p of ctx.preuvesOf(n.id)) {
-          if (seen.has(p.id)) continue;
-          seen.add(p.id);
-          preuves.push(ctx.missingReason(p) ? `${p.titre} (fichier manquant)` : p.titre);
+    rows(
+      mesures.map((m) => {
+        const desc = descendantsOf(ref.nodes, m);
+        const expl = [m, ...desc]
+          .map((n) => ({ n, e: input.statuts.get(n.id)?.explication }))
+          .filter((x) => x.e)
+          .map((x) => (x.n === m ? (x.e as string) : `${x.n.identifiant} : ${x.e as string}`));
+        const seen = new Set<string>();
+        const preuves: string[] = [];
+        for (const n of [m, ...desc]) {
+          for (const p of ctx.preuvesOf(n.id)) {
+            if (seen.has(p.id)) continue;
+            seen.add(p.id);
+            preuves.push(ctx.missingReason(p) ? `${p.titre} (fichier manquant)` : p.titre);
+          }
         }
-      }
-      return [
-        m.identifiant,
-        m.nom,
-        pointsCell(score.nodes[m.id]),
-        statutSummary(input, m, desc),
-        expl.join('\n'),
-        pil ? [...pil.personnes, ...pil.services].join(', ') + (pil.echeance ? `\nÉchéance : ${pil.echeance}` : '') : '',
-        preuves.join('\n'),
-      ];
-    }),
+        return [
+          m.identifiant,
+          m.nom,
+          pointsCell(ref.model, score.nodes[m.id]),
+          statutSummary(input, m, desc),
+          expl.join('\n'),
+          pilotesCell(input, m, desc),
+          preuves.join('\n'),
+        ];
+      }),
+    ),
     fonts,
     8,
   );
@@ -221,12 +248,12 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
   doc.font(R).fontSize(10);
   if (sans.length === 0) doc.text('Aucun élément « fait » sans preuve.');
   else {
-    doc.text(`${sans.length} élément(s) marqué(s) « fait » sans aucune preuve rattachée :`).moveDown(0.3);
-    drawTable(doc, [{ title: 'N°', width: 70 }, { title: 'Intitulé', width: 600 }], sans.map((n) => [n.identifiant, n.nom]), fonts, 9);
+    doc.text(`${countFr(sans.length)} élément(s) marqué(s) « fait » sans aucune preuve rattachée :`).moveDown(0.3);
+    drawTable(doc, [{ title: 'N°', width: 70 }, { title: 'Intitulé', width: 600 }], rows(sans.map((n) => [n.identifiant, n.nom])), fonts, 9);
   }
   doc.moveDown(1).font(B).fontSize(12).text('Fichiers non inclus dans le pack').moveDown(0.3).font(R).fontSize(10);
   if (ctx.missingFiles.length === 0) doc.text('Aucun : tous les fichiers de preuve sont dans le pack.');
-  else for (const l of ctx.missingFiles) doc.text(`• ${l}`);
+  else for (const l of ctx.missingFiles) doc.text(t(`• ${l}`));
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -237,7 +264,7 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
       .font(R)
       .fontSize(7)
       .fillColor('#666666')
-      .text(`${input.workspace.nom} — ${ref.nom} — jalon « ${input.jalon.nom} » — page ${i + 1} / ${range.count}`, 36, doc.page.height - 25, {
+      .text(t(`${input.workspace.nom} — ${ref.nom} — jalon « ${input.jalon.nom} » — page ${i + 1} / ${range.count}`), 36, doc.page.height - 25, {
         width: doc.page.width - 72,
         align: 'center',
         lineBreak: false,

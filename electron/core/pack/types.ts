@@ -17,7 +17,7 @@ export interface PackStatut {
   modifiedBy: string;
 }
 
-/** Pilotes of one mesure (TETE: action level). */
+/** Pilotes, services and échéance set on one node (any level: mesure, sous-action, tâche). */
 export interface PackPilotes {
   personnes: string[];
   services: string[];
@@ -54,7 +54,7 @@ export interface PackInput {
   jalon: { nom: string; date: string };
   /** Statuts by node id (absent = non renseigné). */
   statuts: Map<string, PackStatut>;
-  /** Pilotes by node id (mesure level). */
+  /** Pilotes by node id, any level (the report lists a mesure's and its descendants' together). */
   pilotes: Map<string, PackPilotes>;
   preuves: PackPreuve[];
   /** Absolute path of the bytes with that sha256 in the evidence store. */

@@ -145,7 +145,8 @@ describe('buildPack', () => {
     expect(lines[8]).toBe('1;Planification territoriale;;;20;20;10;50;10;50;0;0;;;;;;;');
     const audit = lines.find((l) => l.startsWith('2.1.1.1;')) as string;
     expect(audit.split(';').slice(0, 14)).toEqual(['2.1.1.1', 'Auditer le parc', '', 'Effets', '20', '20', '0', '0', '0', '0', '20', '100', 'Pas fait', "'=cmd|' /C calc'!A0"]);
-    expect(lines.find((l) => l.startsWith('2;'))).toBe('2;Patrimoine de la collectivité;;;30;30;10;33,33;0;0;20;66,67;;;;;;;');
+    // 10 / 30 and 20 / 30 truncated to tenths of a percent, as the screen and the CLI show them (33,3 %, 66,6 %).
+    expect(lines.find((l) => l.startsWith('2;'))).toBe('2;Patrimoine de la collectivité;;;30;30;10;33,3;0;0;20;66,6;;;;;;;');
     // A tâche without a statut of its own, under a sous-action with one, is left blank (§7 column M).
     expect(lines.find((l) => l.startsWith('1.1.1.2.2;'))?.split(';')[12]).toBe('');
   });
