@@ -1,7 +1,8 @@
 /** Statuts in the UI (renderer/src/lib/statuts.ts): per-model choices, labels, who takes a statut, détaillé split. */
 import { describe, expect, it } from 'vitest';
 import type { ReferentialNode } from '../../shared/domain';
-import { acceptsStatut, detailToPercents, displayStatut, levelLabel, parseDetail, STATUTS_BY_MODEL, statutLabel } from '../../renderer/src/lib/statuts';
+import { detailToPercents, detailTotal, parseDetail } from '../../renderer/src/lib/detail';
+import { acceptsStatut, displayStatut, levelLabel, STATUTS_BY_MODEL, statutLabel } from '../../renderer/src/lib/statuts';
 
 function node(id: string, depth: number): ReferentialNode {
   return {
@@ -41,8 +42,17 @@ describe('statut choices and labels', () => {
   });
 
   it('labels display statuts (tete-referentials.md §2.1), RGESN in its own words', () => {
-    expect(displayStatut('detaille_a_la_tache', 'tete')).toEqual({ label: 'Détaillé à la tâche', tone: 'detaille' });
-    expect(displayStatut('non_renseignable', 'tete')).toEqual({ label: 'Non renseignable', tone: 'neutre' });
+    expect(displayStatut('detaille_a_la_tache', 'tete')).toEqual({
+      label: 'Détaillé à la tâche',
+      tone: 'detaille',
+      title: 'Pas de statut propre : le score de la sous-action vient de ses tâches.',
+    });
+    // The tooltip says why a tâche cannot be counted (§2.1: its sous-action carries a statut).
+    expect(displayStatut('non_renseignable', 'tete')).toEqual({
+      label: 'Non renseignable',
+      tone: 'neutre',
+      title: "La sous-action porte déjà un statut : c'est lui qui compte, pas celui de ses tâches.",
+    });
     expect(displayStatut(null, 'tete')).toEqual({ label: 'Non renseigné', tone: 'neutre' });
     expect(displayStatut(null, 'weighted')).toEqual({ label: 'Non évalué', tone: 'neutre' });
     expect(displayStatut('fait', 'weighted')).toEqual({ label: 'Conforme', tone: 'fait' });
@@ -71,35 +81,43 @@ describe('acceptsStatut', () => {
   });
 });
 
-describe('parseDetail (sum of 100 % in integer tenths, like the server)', () => {
+const NNBSP = '\u202f';
+
+describe('parseDetail (checkDetail of shared/statut.ts: sum of 100 % in integer tenths, like the server)', () => {
   it.each([
     [['70', '20', '10'], [0.7, 0.2, 0.1]],
     [['33,3', '33,3', '33,4'], [0.333, 0.333, 0.334]],
+    [['33.3', '33.3', '33.4'], [0.333, 0.333, 0.334]],
     [['100', '', ''], [1, 0, 0]],
-    [['50', '25', '25'], [0.5, 0.25, 0.25]],
+    [['50 %', ' 25 ', '25%'], [0.5, 0.25, 0.25]],
   ] as const)('%j → %j', (input, detail) => {
-    expect(parseDetail([...input])).toEqual({ ok: true, detail: [...detail] });
+    expect(parseDetail('cae_1.1.1.7.2', [...input])).toEqual({ ok: true, detail: [...detail] });
   });
 
-  it('refuses a split that does not make 100 %, naming the total', () => {
-    expect(parseDetail(['50', '30', '10'])).toEqual({ ok: false, message: 'Les trois pourcentages doivent faire 100 % au total (total saisi : 90 %).' });
-    expect(parseDetail(['33,3', '33,3', '33,3'])).toEqual({
-      ok: false,
-      message: 'Les trois pourcentages doivent faire 100 % au total (total saisi : 99,9 %).',
-    });
+  it('refuses a split that does not make 100 %, in % parts: what is missing or too much', () => {
+    expect(parseDetail('cae_1.1.1.7.2', ['50', '30', '10'])).toEqual({ ok: false, message: `Les trois parts font 90${NNBSP}% : il manque 10${NNBSP}%.` });
+    expect(parseDetail('cae_1.1.1.7.2', ['33,3', '33,3', '33,3'])).toEqual({ ok: false, message: `Les trois parts font 99,9${NNBSP}% : il manque 0,1${NNBSP}%.` });
+    expect(parseDetail('cae_1.1.1.7.2', ['60', '30', '20'])).toEqual({ ok: false, message: `Les trois parts font 110${NNBSP}% : 10${NNBSP}% de trop.` });
   });
 
-  it('refuses a value that is not a number 0..100, naming the field', () => {
-    expect(parseDetail(['abc', '0', '0'])).toEqual({ ok: false, message: 'Le pourcentage « fait » doit être un nombre entre 0 et 100 (saisi : « abc »).' });
-    expect(parseDetail(['0', '120', '-20'])).toEqual({
-      ok: false,
-      message: 'Le pourcentage « programmé » doit être un nombre entre 0 et 100 (saisi : « 120 »).',
-    });
+  it('refuses a value that is not a number 0..100, naming the part', () => {
+    expect(parseDetail('x', ['abc', '0', '0'])).toEqual({ ok: false, message: 'La part « fait » doit être un nombre entre 0 et 100 (saisi : « abc »).' });
+    expect(parseDetail('x', ['0', '120', '-20'])).toEqual({ ok: false, message: 'La part « programmé » doit être un nombre entre 0 et 100 (saisi : « 120 »).' });
+    expect(parseDetail('x', ['0', '0', '-20'])).toEqual({ ok: false, message: 'La part « pas fait » doit être un nombre entre 0 et 100 (saisi : « -20 »).' });
+    expect(parseDetail('x', ['1e2', '0', '0']).ok).toBe(false);
   });
 
-  it('shows a stored split as percentages', () => {
+  it('writes the live total in French with what is missing', () => {
+    expect(detailTotal(['50', '30', '10'])).toEqual({ tenths: 900, text: `Total : 90${NNBSP}% (il manque 10${NNBSP}%)` });
+    expect(detailTotal(['33,3', '33,3', '33,4'])).toEqual({ tenths: 1000, text: `Total : 100${NNBSP}%` });
+    expect(detailTotal(['33,3', '', ''])).toEqual({ tenths: 333, text: `Total : 33,3${NNBSP}% (il manque 66,7${NNBSP}%)` });
+    expect(detailTotal(['70', '40', '0'])).toEqual({ tenths: 1100, text: `Total : 110${NNBSP}% (10${NNBSP}% de trop)` });
+    expect(detailTotal(['7O', '', ''])).toEqual({ tenths: null, text: "Total : la part « fait » n'est pas un nombre" });
+  });
+
+  it('shows a stored split as percentages with a decimal comma', () => {
     expect(detailToPercents([0.7, 0.2, 0.1])).toEqual(['70', '20', '10']);
-    expect(detailToPercents([0.333, 0.333, 0.334])).toEqual(['33.3', '33.3', '33.4']);
+    expect(detailToPercents([0.333, 0.333, 0.334])).toEqual(['33,3', '33,3', '33,4']);
     expect(detailToPercents(null)).toEqual(['', '', '']);
   });
 });

@@ -1,16 +1,19 @@
 /**
  * The criterion panel (fiche) beside the tree: title, description/contexte as plain text, the node's score, the
  * statut selector and explication, pilotes / services / échéance, preuves (file picker, drag-and-drop onto the
- * panel, links) with the preuves attendues, and the node's history.
+ * panel, links) with the preuves attendues, and the node's history. Escape closes it (after asking, when the
+ * explication has unsaved text); opened from the keyboard, it takes the focus on its title.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { NodeScore, Referential, ReferentialNode } from '../../../shared/domain';
 import { toPlainText } from '../lib/richText';
 import { acceptsStatut, levelLabel, shownStatut } from '../lib/statuts';
 import type { TreeIndex } from '../lib/tree';
 import { useTRPC } from '../trpc/client';
+import type { ExplicationControl } from './ExplicationEditor';
 import { HistoryList } from './HistoryList';
+import { InlineConfirm } from './InlineConfirm';
 import { NodeScoreBlock } from './NodeScoreBlock';
 import { PilotesEditor } from './PilotesEditor';
 import { PreuvesSection, useUploadFiles } from './PreuvesSection';
@@ -22,10 +25,12 @@ export interface CriterionPanelProps {
   index: TreeIndex;
   node: ReferentialNode;
   score: NodeScore | null;
+  /** Moves the focus to the title once shown (the panel was opened with Enter on a tree row). */
+  focusTitle?: boolean;
   onClose(): void;
 }
 
-export function CriterionPanel({ referential, index, node, score, onClose }: CriterionPanelProps) {
+export function CriterionPanel({ referential, index, node, score, focusTitle, onClose }: CriterionPanelProps) {
   const trpc = useTRPC();
   const referentialId = referential.id;
   const detail = useQuery(trpc.nodes.detail.queryOptions({ referentialId, nodeId: node.id }));
@@ -36,6 +41,36 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
   const level = levelLabel(referential.hierarchie[node.depth] ?? node.type);
   // The same badge as the tree row: none on a computed level (a mesure has no statut of its own).
   const badge = score ? shownStatut(node, score, referential.model, referential.actionLevel, hasChildren) : undefined;
+  // A TETE tâche's sous-action, for the cascade note (tete-referentials.md §2.1).
+  const parentNode = node.parentId !== null ? index.byId.get(node.parentId) : undefined;
+  const parent = referential.model === 'tete' && parentNode && parentNode.depth > referential.actionLevel ? { id: parentNode.id, identifiant: parentNode.identifiant } : null;
+  const explication = useRef<ExplicationControl | null>(null);
+  const [closeAsked, setCloseAsked] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusTitle) title.current?.focus();
+  }, [focusTitle]);
+
+  /** Closes, or first asks when the explication has unsaved text. */
+  const requestClose = () => {
+    if (explication.current?.dirty()) setCloseAsked(true);
+    else onClose();
+  };
+  // Escape anywhere closes the fiche (the focus may be on the page after a button it held went away), except where
+  // Escape has a meaning of its own: the search box clears, an inline confirmation cancels (it stops the event).
+  const requestCloseRef = useRef(requestClose);
+  requestCloseRef.current = requestClose;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input[type="search"], select')) return;
+      e.preventDefault();
+      requestCloseRef.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -68,14 +103,34 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
             {capitalize(level)} <span className="ident">{node.identifiant}</span>
             {node.categorie ? ` · ${node.categorie}` : ''}
           </p>
-          <h2 id="panel-title" data-testid="panel-title">
+          <h2 id="panel-title" data-testid="panel-title" tabIndex={-1} ref={title}>
             {node.nom}
           </h2>
         </div>
-        <button type="button" className="icon" aria-label="Fermer la fiche" data-testid="panel-close" onClick={onClose}>
+        <button type="button" className="icon" aria-label="Fermer la fiche (Échap)" title="Fermer la fiche (Échap)" data-testid="panel-close" onClick={requestClose}>
           ×
         </button>
       </header>
+      {closeAsked && (
+        <InlineConfirm
+          testId="close-warning"
+          autoFocus
+          message="Modifications non enregistrées : l'explication n'est pas enregistrée."
+          onCancel={() => setCloseAsked(false)}
+          actions={[
+            {
+              label: 'Enregistrer et fermer',
+              primary: true,
+              testId: 'close-save',
+              onClick: () => {
+                void explication.current?.save().then((ok) => (ok ? onClose() : setCloseAsked(false)));
+              },
+            },
+            { label: 'Fermer sans enregistrer', testId: 'close-discard', onClick: onClose },
+            { label: 'Revenir à la fiche', testId: 'close-cancel', onClick: () => setCloseAsked(false) },
+          ]}
+        />
+      )}
 
       {score && <NodeScoreBlock score={score} badge={badge} model={referential.model} breakdown={!editable || hasChildren} />}
 
@@ -88,19 +143,14 @@ export function CriterionPanel({ referential, index, node, score, onClose }: Cri
         {(d) => (
           <>
             {editable ? (
-              <>
-                {score?.statut === 'detaille_a_la_tache' && (
-                  <p className="muted small" data-testid="statut-hint">
-                    Statut détaillé à la tâche : le score vient des tâches. Choisir un statut ici le remplace.
-                  </p>
-                )}
-                {score?.statut === 'non_renseignable' && (
-                  <p className="muted small" data-testid="statut-hint">
-                    La sous-action parente a son propre statut : saisir celui de la tâche le remettra à « Non renseigné ».
-                  </p>
-                )}
-                <StatutEditor referential={referential} nodeId={node.id} stored={d.statut} />
-              </>
+              <StatutEditor
+                referential={referential}
+                nodeId={node.id}
+                stored={d.statut}
+                display={score?.statut ?? null}
+                parent={parent}
+                explicationControl={explication}
+              />
             ) : (
               <p className="muted small" data-testid="statut-computed">
                 Pas de statut à saisir à ce niveau : son score se calcule à partir des {belowLevels(referential.hierarchie, node.depth)} qu'il contient.

@@ -1,19 +1,25 @@
 /**
  * Statut selector of the criterion panel: a radio group of the model's statuts (lib/statuts.ts). Choosing a statut
- * saves it at once (`statuts.set`), except Détaillé which opens three % inputs (fait / programmé / pas fait)
- * saved with a button; the server's error (DETAIL_INVALID…) is shown inline. Then the explication, saved on blur
- * or with its button (`statuts.setExplication`).
+ * saves it at once (`statuts.set`, one save at a time, the latest choice wins: lib/serialSave.ts), except Détaillé,
+ * which opens three % inputs checked here before sending (lib/detail.ts). The radios are never disabled while
+ * saving, so the focus and the arrow keys keep working (`aria-busy` says a save runs). A failed save puts the radio
+ * back on the stored statut. On a TETE tâche whose sous-action has its own statut, a statut is saved only after an
+ * inline confirmation (tete-referentials.md §2.1 cascade, lib/statutChoice.ts). Then the explication.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { Referential, Statut } from '../../../shared/domain';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Detail, DisplayStatut, Referential, Statut } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
+import { detailToPercents, detailTotal, parseDetail, type DetailPercents } from '../lib/detail';
 import { formatDateTime } from '../lib/format';
-import { detailToPercents, parseDetail, STATUTS_BY_MODEL, statutLabel, type DetailPercents } from '../lib/statuts';
+import { createSerialSaver, type SerialSaver } from '../lib/serialSave';
+import { cascadeHint, cascadeQuestion, checkedStatut, type ParentStatut } from '../lib/statutChoice';
+import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
+import { statutDeltas } from '../lib/whatIf';
 import { useTRPC } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
-import { statutDeltas } from '../lib/whatIf';
-import { InlineError } from './QueryState';
+import { ExplicationEditor, type ExplicationControl } from './ExplicationEditor';
+import { InlineConfirm } from './InlineConfirm';
 
 /** The stored statut row of `nodes.detail` (null when nothing was ever entered). */
 export interface StoredStatut {
@@ -24,8 +30,22 @@ export interface StoredStatut {
   modifiedBy: string;
 }
 
-export function StatutEditor(props: { referential: Referential; nodeId: string; stored: StoredStatut | null }) {
-  const { referential, nodeId, stored } = props;
+interface Choice {
+  statut: Statut;
+  detail?: Detail;
+}
+
+export function StatutEditor(props: {
+  referential: Referential;
+  nodeId: string;
+  stored: StoredStatut | null;
+  /** The node's display statut from the engine (NodeScore.statut). */
+  display: DisplayStatut | null;
+  /** The parent sous-action of a TETE tâche (id and identifiant), for the cascade note; null otherwise. */
+  parent: { id: string; identifiant: string } | null;
+  explicationControl?: { current: ExplicationControl | null };
+}) {
+  const { referential, nodeId, stored, display } = props;
   const referentialId = referential.id;
   const model = referential.model;
   const trpc = useTRPC();
@@ -34,59 +54,117 @@ export function StatutEditor(props: { referential: Referential; nodeId: string; 
     () => (statutsList.data ? statutDeltas(referential, statutsList.data, nodeId, STATUTS_BY_MODEL[model]) : null),
     [referential, statutsList.data, nodeId, model],
   );
+  const parent: ParentStatut | null = props.parent
+    ? { identifiant: props.parent.identifiant, statut: statutsList.data?.find((r) => r.nodeId === props.parent!.id)?.statut ?? null }
+    : null;
   const refresh = useRefresh();
   const groupId = useId();
-  const storedStatut: Statut = stored?.statut ?? 'non_renseigne';
-  const [choice, setChoice] = useState<Statut>(storedStatut);
+  const storedChecked = checkedStatut(stored?.statut ?? null, display);
+  const storedDetailKey = stored?.detail ? stored.detail.join('/') : '';
+  const [choice, setChoice] = useState<Statut | null>(storedChecked);
   const [percents, setPercents] = useState<DetailPercents>(() => detailToPercents(stored?.detail));
   const [localError, setLocalError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<{ choice: Choice; question: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const lastSent = useRef<Choice | null>(null);
 
-  // The server is the truth: follow it when the stored row changes (after a save, a cascade, another window).
+  // The server is the truth: follow it when the stored row changes (after the saves, a cascade, another window),
+  // unless saves are still running or the user is answering a confirmation.
+  const storedRef = useRef({ checked: storedChecked, detail: stored?.detail ?? null });
+  storedRef.current = { checked: storedChecked, detail: stored?.detail ?? null };
   useEffect(() => {
-    setChoice(storedStatut);
-    setPercents(detailToPercents(stored?.detail));
-  }, [storedStatut, stored?.detail]);
+    if (busyRef.current) return;
+    setChoice(storedRef.current.checked);
+    setPercents(detailToPercents(storedRef.current.detail));
+    setConfirm(null);
+  }, [storedChecked, storedDetailKey]);
 
-  const setStatut = useMutation(
-    trpc.statuts.set.mutationOptions({
-      onSuccess: (res) => refresh.afterStatut(referentialId, res.score),
-    }),
+  const setStatut = useMutation(trpc.statuts.set.mutationOptions({ onSuccess: (res) => refresh.afterStatut(referentialId, res.score) }));
+  const mutateRef = useRef(setStatut.mutateAsync);
+  mutateRef.current = setStatut.mutateAsync;
+  const saverRef = useRef<SerialSaver<Choice> | null>(null);
+  saverRef.current ??= createSerialSaver(
+    (c) => mutateRef.current({ referentialId, nodeId, statut: c.statut, ...(c.detail ? { detail: c.detail } : {}) }),
+    (failed) => {
+      busyRef.current = false;
+      setBusy(false);
+      // A refused whole statut: the radio goes back to what is stored (the error says why). A refused split keeps
+      // the Détaillé form open with what was typed.
+      if (failed && lastSent.current?.statut !== 'detaille') setChoice(storedRef.current.checked);
+    },
   );
 
+  const send = (c: Choice) => {
+    setChoice(c.statut);
+    setConfirm(null);
+    lastSent.current = c;
+    busyRef.current = true;
+    setBusy(true);
+    saverRef.current!.submit(c);
+  };
+
+  /** Sends `c`, or first asks the cascade question when it would reset the sous-action's own statut. */
+  const sendOrConfirm = (c: Choice) => {
+    const question = cascadeQuestion(parent, c.statut, model);
+    if (question) {
+      setChoice(c.statut);
+      setConfirm({ choice: c, question });
+    } else {
+      send(c);
+    }
+  };
+
   const choose = (statut: Statut) => {
-    setChoice(statut);
     setLocalError(null);
     setStatut.reset();
+    setConfirm(null);
     if (statut === 'detaille') {
+      setChoice('detaille');
       if (stored?.statut !== 'detaille') setPercents(['', '', '']);
       return;
     }
-    setStatut.mutate({ referentialId, nodeId, statut });
+    sendOrConfirm({ statut });
   };
 
   const saveDetail = () => {
-    const parsed = parseDetail(percents);
+    setStatut.reset();
+    const parsed = parseDetail(nodeId, percents);
     if (!parsed.ok) {
-      // Still ask the server: its French message is the reference, ours only helps while typing.
       setLocalError(parsed.message);
-    } else {
-      setLocalError(null);
+      return;
     }
-    const detail: [number, number, number] = parsed.ok ? parsed.detail : (percents.map((p) => Number(p.replace(',', '.')) / 100 || 0) as [number, number, number]);
-    setStatut.mutate({ referentialId, nodeId, statut: 'detaille', detail });
+    setLocalError(null);
+    sendOrConfirm({ statut: 'detaille', detail: parsed.detail });
   };
 
-  // The server's UserError message wins; a bare validation refusal (no UserError) is better explained by ours.
-  const server = setStatut.error ? shownError(setStatut.error) : null;
-  // While the server has not answered, show nothing rather than a message it may replace a moment later.
-  const errorMessage = setStatut.isPending ? null : server && (server.code !== 'INPUT_INVALID' || localError === null) ? server.message : localError;
+  const cancelConfirm = () => {
+    setConfirm(null);
+    if (choice !== 'detaille') setChoice(storedRef.current.checked);
+  };
 
-  const total = percents.reduce((sum, p) => sum + (Number(p.replace(',', '.')) || 0), 0);
+  // While saves run, show nothing rather than a message a later answer may replace.
+  const errorMessage = busy ? null : (localError ?? (setStatut.error ? shownError(setStatut.error).message : null));
+  const total = detailTotal(percents);
+  const hint = display === 'non_renseignable' ? cascadeHint(parent, model) : null;
 
   return (
     <section className="panel-section" aria-labelledby={`${groupId}-legend`}>
-      <fieldset className="statuts" data-testid="statut-group" disabled={setStatut.isPending}>
-        <legend id={`${groupId}-legend`}>Statut</legend>
+      {display === 'detaille_a_la_tache' && choice === null && (
+        <p className="statut-note" data-testid="statut-hint">
+          <strong>Détaillé à la tâche : le score vient des tâches.</strong>{' '}
+          <span className="muted">Choisir un statut ici le remplace : les statuts des tâches restent enregistrés mais ne comptent plus.</span>
+        </p>
+      )}
+      {hint && (
+        <p className="statut-note" data-testid="statut-hint">
+          {hint}
+        </p>
+      )}
+      <fieldset className="statuts" data-testid="statut-group" aria-busy={busy}>
+        <legend id={`${groupId}-legend`}>
+          Statut{busy && <span className="muted small"> · enregistrement…</span>}
+        </legend>
         {STATUTS_BY_MODEL[model].map((s) => (
           <label key={s} className={`radio radio-${s}`}>
             <input
@@ -108,33 +186,52 @@ export function StatutEditor(props: { referential: Referential; nodeId: string; 
       </fieldset>
 
       {choice === 'detaille' && (
-        <div className="detail" data-testid="detail-form">
+        <form
+          className="detail"
+          data-testid="detail-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            saveDetail();
+          }}
+        >
           {(['fait', 'programme', 'pas-fait'] as const).map((k, i) => (
             <label key={k} className="field-inline">
               <span>{['Fait', 'Programmé', 'Pas fait'][i]} (%)</span>
               <input
-                type="number"
+                type="text"
                 inputMode="decimal"
-                min={0}
-                max={100}
-                step={0.1}
+                autoComplete="off"
+                placeholder="0"
                 data-testid={`detail-${k}`}
                 value={percents[i]}
                 onChange={(e) => {
                   const next = [...percents] as DetailPercents;
                   next[i] = e.target.value;
                   setPercents(next);
+                  setLocalError(null);
                 }}
               />
             </label>
           ))}
-          <span className={`small ${Math.round(total * 10) === 1000 ? 'ok' : 'muted'}`} data-testid="detail-total" aria-live="polite">
-            Total : {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(total)}{'\u202f'}%
+          <span className={`small ${total.tenths === 1000 ? 'ok' : 'muted'}`} data-testid="detail-total" aria-live="polite">
+            {total.text}
           </span>
-          <button type="button" data-testid="detail-save" onClick={saveDetail} disabled={setStatut.isPending}>
+          <button type="submit" data-testid="detail-save">
             Enregistrer la répartition
           </button>
-        </div>
+        </form>
+      )}
+
+      {confirm && (
+        <InlineConfirm
+          testId="statut-confirm"
+          message={confirm.question}
+          onCancel={cancelConfirm}
+          actions={[
+            { label: 'Confirmer', primary: true, testId: 'statut-confirm-ok', onClick: () => send(confirm.choice) },
+            { label: 'Annuler', testId: 'statut-confirm-cancel', onClick: cancelConfirm },
+          ]}
+        />
       )}
 
       {errorMessage && (
@@ -148,45 +245,7 @@ export function StatutEditor(props: { referential: Referential; nodeId: string; 
         </p>
       )}
 
-      <ExplicationEditor referentialId={referentialId} nodeId={nodeId} stored={stored?.explication ?? null} />
+      <ExplicationEditor referentialId={referentialId} nodeId={nodeId} stored={stored?.explication ?? null} control={props.explicationControl} />
     </section>
-  );
-}
-
-function ExplicationEditor(props: { referentialId: string; nodeId: string; stored: string | null }) {
-  const trpc = useTRPC();
-  const refresh = useRefresh();
-  const id = useId();
-  const [text, setText] = useState(props.stored ?? '');
-  useEffect(() => setText(props.stored ?? ''), [props.stored]);
-  const save = useMutation(trpc.statuts.setExplication.mutationOptions({ onSuccess: () => refresh.afterNode() }));
-  const dirty = text !== (props.stored ?? '');
-  const submit = () => {
-    if (!dirty || save.isPending) return;
-    save.mutate({ referentialId: props.referentialId, nodeId: props.nodeId, explication: text.trim() === '' ? null : text });
-  };
-
-  return (
-    <div className="field">
-      <label htmlFor={`${id}-explication`}>Explication</label>
-      <textarea
-        id={`${id}-explication`}
-        data-testid="explication"
-        rows={4}
-        placeholder="Justifiez le statut : ce qui est fait, par qui, où en trouver la preuve."
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={submit}
-      />
-      <div className="row">
-        <button type="button" className="secondary" data-testid="explication-save" onClick={submit} disabled={!dirty || save.isPending}>
-          Enregistrer l'explication
-        </button>
-        <span className="muted small" aria-live="polite" data-testid="explication-state">
-          {save.isPending ? 'Enregistrement…' : dirty ? 'Modifications non enregistrées' : save.isSuccess ? 'Enregistré' : ''}
-        </span>
-      </div>
-      <InlineError error={save.error} testId="explication-error" />
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Statuts as the UI shows and edits them (DOMAIN.md "statut"; tete-referentials.md §2.1 and its display statut).
- * Which statuts a model allows, their French labels, badge colours, which nodes take a statut, and the check
- * of a détaillé split (the server's rule: fractions summing to 1 in integer tenths of a percent).
+ * Which statuts a model allows, their French labels, badge colours and which nodes take a statut. The détaillé
+ * split is lib/detail.ts; the checked radio and the TETE cascade warning are lib/statutChoice.ts.
  */
 import type { DisplayStatut, NodeScore, ReferentialNode, ScoringModel, Statut } from '../../../shared/domain';
 import { STATUTS_BY_MODEL as ALLOWED_STATUTS } from '../../../shared/statut';
@@ -42,9 +42,10 @@ export type BadgeTone = 'fait' | 'programme' | 'pas-fait' | 'detaille' | 'neutre
 /**
  * Label and tone of a display statut (NodeScore.statut). The engines express RGESN statuts as
  * fait / pas_fait / non_concerne or as conforme / non_conforme / non_applicable: both read the same.
- * `null` (nothing entered) → "Non renseigné" / "Non évalué".
+ * `null` (nothing entered) → "Non renseigné" / "Non évalué". The two TETE display statuts of tete-referentials.md
+ * §2.1 that are not entered by the user also carry a `title` (tooltip) saying why they show.
  */
-export function displayStatut(statut: DisplayStatut | null, model: ScoringModel): { label: string; tone: BadgeTone } {
+export function displayStatut(statut: DisplayStatut | null, model: ScoringModel): { label: string; tone: BadgeTone; title?: string } {
   const weighted = model === 'weighted';
   switch (statut) {
     case 'fait':
@@ -58,12 +59,12 @@ export function displayStatut(statut: DisplayStatut | null, model: ScoringModel)
     case 'detaille':
       return { label: 'Détaillé', tone: 'detaille' };
     case 'detaille_a_la_tache':
-      return { label: 'Détaillé à la tâche', tone: 'detaille' };
+      return { label: 'Détaillé à la tâche', tone: 'detaille', title: 'Pas de statut propre : le score de la sous-action vient de ses tâches.' };
     case 'non_concerne':
     case 'non_applicable':
       return { label: weighted ? 'Non applicable' : 'Non concerné', tone: 'non-concerne' };
     case 'non_renseignable':
-      return { label: 'Non renseignable', tone: 'neutre' };
+      return { label: 'Non renseignable', tone: 'neutre', title: "La sous-action porte déjà un statut : c'est lui qui compte, pas celui de ses tâches." };
     case 'non_renseigne':
     case null:
       return { label: weighted ? 'Non évalué' : 'Non renseigné', tone: 'neutre' };
@@ -95,43 +96,6 @@ export function shownStatut(
   const statut = score.statut ?? (score.concerne ? null : 'non_concerne');
   if (statut !== null || acceptsStatut(node, model, actionLevel, hasChildren)) return statut;
   return undefined;
-}
-
-/** A détaillé split as the user types it: percentages 0..100 (strings from the inputs). */
-export type DetailPercents = [string, string, string];
-
-/**
- * Checks and converts a détaillé split typed in % into fractions `[fait, programme, pasFait]`.
- * Same rule as the server (API contract): each value a number 0..100, and round(x × 10) summing to 1 000
- * (integer tenths of a percent, so 70 + 20 + 10 passes and 33,3 + 33,3 + 33,4 too). Decimal comma accepted.
- * @returns `{ ok: true, detail }` or `{ ok: false, message }` with a French message naming the fault.
- */
-export function parseDetail(values: DetailPercents): { ok: true; detail: [number, number, number] } | { ok: false; message: string } {
-  const names = ['fait', 'programmé', 'pas fait'];
-  const nums: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const raw = (values[i] ?? '').trim().replace(',', '.');
-    const n = raw === '' ? 0 : Number(raw);
-    if (!Number.isFinite(n) || n < 0 || n > 100) {
-      return { ok: false, message: `Le pourcentage « ${names[i]} » doit être un nombre entre 0 et 100 (saisi : « ${values[i]} »).` };
-    }
-    nums.push(n);
-  }
-  const tenths = nums.map((n) => Math.round(n * 10));
-  const sum = tenths.reduce((a, b) => a + b, 0);
-  if (sum !== 1000) {
-    const shown = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(sum / 10);
-    return { ok: false, message: `Les trois pourcentages doivent faire 100 % au total (total saisi : ${shown} %).` };
-  }
-  // From integer tenths, so 33,3 % is exactly 0.333 (not 0.33299999999999996).
-  return { ok: true, detail: [tenths[0]! / 1000, tenths[1]! / 1000, tenths[2]! / 1000] };
-}
-
-/** A stored split (fractions) shown in the % inputs: [0.7, 0.2, 0.1] → ["70", "20", "10"]. */
-export function detailToPercents(detail: readonly number[] | null | undefined): DetailPercents {
-  if (!detail || detail.length !== 3) return ['', '', ''];
-  const f = (x: number | undefined) => String(Math.round((x ?? 0) * 1000) / 10);
-  return [f(detail[0]), f(detail[1]), f(detail[2])];
 }
 
 const LEVELS: Record<string, string> = {
