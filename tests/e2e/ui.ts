@@ -63,7 +63,7 @@ export async function readTreeRows(page: Page): Promise<ShownRow[]> {
   );
 }
 
-/** Opens the criterion panel of `nodeId` by clicking its row, and waits until its statut selector can be used. */
+/** Opens the criterion panel of `nodeId` by clicking its row, and waits until it shows that node. */
 export async function openNode(page: Page, nodeId: string): Promise<void> {
   await page.click(tid(`node-${nodeId}`));
   await page.waitForSelector(`${tid('criterion-panel')}[data-node-id="${nodeId}"]`);
@@ -80,7 +80,6 @@ export async function waitForBadge(page: Page, nodeId: string, statut: string): 
  */
 export async function setStatut(page: Page, nodeId: string, statut: string, shown = statut): Promise<void> {
   await openNode(page, nodeId);
-  await page.waitForSelector(`${tid('statut-group')}:not([disabled])`);
   await page.check(tid(`statut-radio-${statut}`));
   await waitForBadge(page, nodeId, shown);
 }
@@ -90,7 +89,6 @@ export async function setStatut(page: Page, nodeId: string, statut: string, show
  * presses "Enregistrer la répartition". Does not wait for the outcome: the caller waits for a badge or an error.
  */
 export async function submitDetail(page: Page, split: [string, string, string]): Promise<void> {
-  await page.waitForSelector(`${tid('statut-group')}:not([disabled])`);
   await page.check(tid('statut-radio-detaille'));
   await page.fill(tid('detail-fait'), split[0]);
   await page.fill(tid('detail-programme'), split[1]);

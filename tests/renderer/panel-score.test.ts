@@ -68,14 +68,14 @@ describeWithSharedData('panel statut and score block on CAE fixture cae_1.1.1', 
     expect(html).not.toContain('Non renseigné</span>');
     expect(byTestId(html, 'panel-points')).toBe('3,3 / 12 pts');
     expect(byTestId(html, 'panel-pct')).toBe(`27,5${NNBSP}%`);
-    expect(['fait', 'programme', 'pas-fait', 'non-renseigne'].map((k) => byTestId(html, `panel-${k}`))).toEqual(['3,3 pts', '3,9 pts', '3,6 pts', '1,2 pts']);
+    expect(['fait', 'programme', 'pas-fait', 'non-renseigne'].map((k) => byTestId(html, `panel-${k}`))).toEqual(['3,3 pts', '3,9 pts', '3,6 pts', '1,2 pt']);
     expect(html).toContain(`data-value="${s.completedTachesCount / s.totalTachesCount}"`);
     expect(html).toContain(`${s.completedTachesCount} / ${s.totalTachesCount} critères renseignés`);
   });
 
   it('a sous-action détaillée à la tâche keeps its badge; a non-concerné tâche shows no breakdown', () => {
     const html = renderToStaticMarkup(createElement(NodeScoreBlock, { score: score.nodes['cae_1.1.1.7']!, badge: shown('cae_1.1.1.7'), model: 'tete', breakdown: true }));
-    expect(html).toMatch(/data-testid="panel-statut" data-statut="detaille_a_la_tache">Détaillé à la tâche</);
+    expect(html).toMatch(/data-testid="panel-statut" data-statut="detaille_a_la_tache" title="[^"]+">Détaillé à la tâche</);
     expect(byTestId(html, 'panel-points')).toBe('2,1 / 4,2 pts');
     const nc = renderToStaticMarkup(createElement(NodeScoreBlock, { score: score.nodes['cae_1.1.1.4.3']!, badge: 'non_concerne', model: 'tete', breakdown: false }));
     expect(byTestId(nc, 'panel-pct')).toBe('non concerné');

@@ -1,27 +1,42 @@
 /**
  * The score block of the criterion panel (TESTIDS.md "Criterion panel": panel-score, panel-statut, panel-points,
- * panel-pct, panel-completude, panel-breakdown). Presentational: the node's NodeScore from the core.
+ * panel-pct, panel-completude, panel-breakdown). Presentational: the node's NodeScore from the core, its % by
+ * ratioFait (shared/scoring/ratios.ts, the rule of every screen and export).
  */
 import type { DisplayStatut, NodeScore, ScoringModel } from '../../../shared/domain';
-import { formatCount, formatPercent, formatPoints, ratio } from '../lib/format';
-import { pctFait } from './NodeTree';
+import { formatCount, formatPercent, formatPoints, formatPts, ratio } from '../lib/format';
+import { pctCell } from '../lib/figures';
 import { ScoreBar } from './ScoreBar';
 import { StatutBadge } from './StatutBadge';
 
-/**
- * The node's figures: its statut badge when it has one (`badge` from lib/statuts.ts `shownStatut`; `undefined` =
- * none, as on a mesure), points fait / potentiel, % fait, complétude (fraction in `data-value`) and, when
- * `breakdown`, how its potentiel splits into fait / programmé / pas fait / non renseigné (points, 3 decimals) with
- * the count of critères renseignés. A non-concerné node shows no breakdown (0 potentiel).
- */
-export function NodeScoreBlock(props: { score: NodeScore; badge: DisplayStatut | null | undefined; model: ScoringModel; breakdown: boolean }) {
-  const { score, badge, model } = props;
-  const parts: Array<[string, string, number]> = [
+/** The breakdown rows of a model: [test id suffix, label, points]. RGESN has no « programmé ». */
+function parts(score: NodeScore, model: ScoringModel): Array<[string, string, number]> {
+  if (model === 'weighted') {
+    return [
+      ['fait', 'Conforme', score.pointFait],
+      ['pas-fait', 'Non conforme', score.pointPasFait],
+      ['non-renseigne', 'Non évalué', score.pointNonRenseigne],
+    ];
+  }
+  return [
     ['fait', 'Fait', score.pointFait],
     ['programme', 'Programmé', score.pointProgramme],
     ['pas-fait', 'Pas fait', score.pointPasFait],
-    ['non-renseigne', model === 'weighted' ? 'Non évalué' : 'Non renseigné', score.pointNonRenseigne],
+    ['non-renseigne', 'Non renseigné', score.pointNonRenseigne],
   ];
+}
+
+/**
+ * The node's figures: its statut badge when it has one (`badge` from lib/statuts.ts `shownStatut`; `undefined` =
+ * none, as on a mesure), points fait / potentiel (RGESN: weights conformes / évalués, the base of its %), % fait,
+ * complétude (fraction in `data-value`) and, when `breakdown`, how its potentiel splits into fait / programmé /
+ * pas fait / non renseigné (points, 3 decimals) with the count of critères renseignés. A non-concerné node shows
+ * no breakdown (0 potentiel).
+ */
+export function NodeScoreBlock(props: { score: NodeScore; badge: DisplayStatut | null | undefined; model: ScoringModel; breakdown: boolean }) {
+  const { score, badge, model } = props;
+  const weighted = model === 'weighted';
+  const evaluated = score.pointFait + score.pointPasFait;
   return (
     <div className="panel-score" data-testid="panel-score">
       <dl className="panel-figures">
@@ -34,14 +49,14 @@ export function NodeScoreBlock(props: { score: NodeScore; badge: DisplayStatut |
           </div>
         )}
         <div>
-          <dt>Points fait / potentiel</dt>
+          <dt>{weighted ? 'Poids conformes / évalués' : 'Points fait / potentiel'}</dt>
           <dd data-testid="panel-points">
-            {formatPoints(score.pointFait)} / {formatPoints(score.pointPotentiel)} pts
+            {weighted ? `${formatPoints(score.pointFait)} / ${formatPts(evaluated)}` : `${formatPoints(score.pointFait)} / ${formatPts(score.pointPotentiel)}`}
           </dd>
         </div>
         <div>
-          <dt>% fait</dt>
-          <dd data-testid="panel-pct">{score.concerne ? formatPercent(pctFait(score), '—') : 'non concerné'}</dd>
+          <dt>{weighted ? '% conforme' : '% fait'}</dt>
+          <dd data-testid="panel-pct">{pctCell(model, score)}</dd>
         </div>
         <div>
           <dt>Complétude</dt>
@@ -54,13 +69,13 @@ export function NodeScoreBlock(props: { score: NodeScore; badge: DisplayStatut |
         <div className="panel-breakdown" data-testid="panel-breakdown">
           <ScoreBar score={score} />
           <dl>
-            {parts.map(([key, label, value]) => (
+            {parts(score, model).map(([key, label, value]) => (
               <div key={key}>
                 <dt>
                   <span className={`swatch swatch-${key}`} aria-hidden="true" />
                   {label}
                 </dt>
-                <dd data-testid={`panel-${key}`}>{formatPoints(value)} pts</dd>
+                <dd data-testid={`panel-${key}`}>{formatPts(value)}</dd>
               </div>
             ))}
           </dl>

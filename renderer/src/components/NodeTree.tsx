@@ -1,11 +1,15 @@
 /**
  * The expandable tree of a referential (axe › sous-axe › mesure › sous-action › tâche): one row per visible node
- * with identifiant, nom, display statut, points fait / potentiel, % fait, complétude, pilotes, échéance and the
- * count of preuves. Presentational: rows come from lib/tree.ts `visibleRows`.
+ * with identifiant, nom, display statut, points, % fait (ratioFait of shared/scoring/ratios.ts, the same rule as
+ * every other screen and export), complétude, pilotes, échéance and the count of preuves. While the fiche is open
+ * (`compact`), the secondary columns (complétude, pilotes · échéance, preuves: the fiche shows them) give their
+ * room to the titles. Presentational: rows come from lib/tree.ts `visibleRows`.
+ * Keyboard: Enter / Space opens the fiche (focus goes to its title), → / ← unfold / fold (Escape: CriterionPanel).
  */
 import type { KeyboardEvent } from 'react';
 import type { NodeScore, ScoringModel } from '../../../shared/domain';
-import { formatCount, formatDate, formatPercent, formatPoints, ratio } from '../lib/format';
+import { pctCell, pointsCell } from '../lib/figures';
+import { formatCount, formatDate, formatPercent, ratio } from '../lib/format';
 import { shownStatut } from '../lib/statuts';
 import type { TreeRow } from '../lib/tree';
 import { StatutBadge } from './StatutBadge';
@@ -26,17 +30,21 @@ export interface NodeTreeProps {
   scores: Record<string, NodeScore>;
   overview: Record<string, NodeOverview>;
   selectedId: string | null;
-  /** While the criterion panel is open: the Complétude column (shown in the panel) gives its room to the titles. */
+  /** While the criterion panel is open: only Critère, Statut, Points and % fait (the panel shows the rest). */
   compact?: boolean;
   onToggle(nodeId: string): void;
-  onSelect(nodeId: string): void;
+  /** `keyboard` when opened with Enter / Space (the fiche then takes the focus). */
+  onSelect(nodeId: string, how: 'keyboard' | 'pointer'): void;
 }
 
 export function NodeTree(props: NodeTreeProps) {
+  const { model, compact } = props;
+  const weighted = model === 'weighted';
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, row: TreeRow) => {
+    if (e.target !== e.currentTarget) return; // keys on the ▾ button are the button's
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      props.onSelect(row.node.id);
+      props.onSelect(row.node.id, 'keyboard');
     } else if (e.key === 'ArrowRight' && row.hasChildren && !row.expanded) {
       props.onToggle(row.node.id);
     } else if (e.key === 'ArrowLeft' && row.expanded) {
@@ -45,38 +53,42 @@ export function NodeTree(props: NodeTreeProps) {
   };
 
   return (
-    <table className="tree" data-testid="node-tree">
-      {/* Fixed widths for the figures, the rest to the title (table-layout: fixed in styles.css). */}
+    <table className={compact ? 'tree compact' : 'tree'} data-testid="node-tree">
+      {/* Fixed widths for the figures, the rest to the title (table-layout: fixed in styles/referential.css). */}
       <colgroup>
         <col />
         <col className="col-statut" />
         <col className="col-points" />
         <col className="col-pct" />
-        {!props.compact && <col className="col-completude" />}
-        <col className="col-people" />
-        <col className="col-preuves" />
+        {!compact && <col className="col-completude" />}
+        {!compact && <col className="col-people" />}
+        {!compact && <col className="col-preuves" />}
       </colgroup>
       <thead>
         <tr>
           <th scope="col">Critère</th>
           <th scope="col">Statut</th>
-          <th scope="col" className="num" title="Points fait / potentiel">
-            Points
+          <th scope="col" className="num" title={weighted ? 'Poids conformes / poids évalués (conformes et non conformes)' : 'Points fait / potentiel'}>
+            {weighted ? 'Poids' : 'Points'}
           </th>
-          <th scope="col" className="num">
-            % fait
+          <th scope="col" className="num" title={weighted ? 'Part conforme des critères évalués' : 'Part du potentiel faite'}>
+            {weighted ? '% conf.' : '% fait'}
           </th>
-          {!props.compact && (
+          {!compact && (
             <th scope="col" className="num" title="Part des tâches (critères) renseignées">
               Complétude
             </th>
           )}
-          <th scope="col" className="nowrap">
-            Pilotes · échéance
-          </th>
-          <th scope="col" className="num">
-            Preuves
-          </th>
+          {!compact && (
+            <th scope="col" className="nowrap">
+              Pilotes · échéance
+            </th>
+          )}
+          {!compact && (
+            <th scope="col" className="num">
+              Preuves
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -85,7 +97,7 @@ export function NodeTree(props: NodeTreeProps) {
           const s = props.scores[node.id];
           const o = props.overview[node.id];
           const selected = node.id === props.selectedId;
-          const badge = s ? shownStatut(node, s, props.model, props.actionLevel, row.hasChildren) : undefined;
+          const badge = s ? shownStatut(node, s, model, props.actionLevel, row.hasChildren) : undefined;
           return (
             <tr
               key={node.id}
@@ -94,10 +106,10 @@ export function NodeTree(props: NodeTreeProps) {
               className={selected ? 'selected' : undefined}
               aria-selected={selected}
               tabIndex={0}
-              onClick={() => props.onSelect(node.id)}
+              onClick={() => props.onSelect(node.id, 'pointer')}
               onKeyDown={(e) => onKey(e, row)}
             >
-              <td className="tree-title" style={{ paddingLeft: `${0.25 + row.level * 0.9}rem` }}>
+              <td className="tree-title" style={{ paddingLeft: `${0.25 + row.level * (compact ? 0.7 : 0.9)}rem` }}>
                 {row.hasChildren ? (
                   <button
                     type="button"
@@ -119,32 +131,25 @@ export function NodeTree(props: NodeTreeProps) {
                 {/* Emphasis by place in the visible tree, not by depth: a Label NR critère (depth 2) is a leaf, not a sous-axe. */}
                 <span className={row.hasChildren && row.level < 2 ? `nom nom-level-${row.level}` : 'nom'}>{node.nom}</span>
               </td>
-              <td>{badge !== undefined && <StatutBadge statut={badge} model={props.model} testId={`node-statut-${node.id}`} />}</td>
+              <td>{badge !== undefined && <StatutBadge statut={badge} model={model} testId={`node-statut-${node.id}`} />}</td>
               <td className="num" data-testid={`node-points-${node.id}`}>
-                {s ? `${formatPoints(s.pointFait)} / ${formatPoints(s.pointPotentiel)}` : '—'}
+                {s ? pointsCell(model, s) : '—'}
               </td>
               <td className={s && !s.concerne ? 'num non-concerne' : 'num'} data-testid={`node-pct-${node.id}`}>
-                {s ? (s.concerne ? formatPercent(pctFait(s), '—') : 'non concerné') : '—'}
+                {s ? pctCell(model, s) : '—'}
               </td>
-              {!props.compact && <td className="num">{s ? formatPercent(ratio(s.completedTachesCount, s.totalTachesCount), '—') : '—'}</td>}
-              <td className="small people">
-                {o && o.pilotes.length > 0 && <span className="block">{o.pilotes.join(', ')}</span>}
-                {o?.echeance && <span className="block muted">échéance {formatDate(o.echeance)}</span>}
-              </td>
-              <td className="num">{o && o.preuves > 0 ? formatCount(o.preuves) : ''}</td>
+              {!compact && <td className="num">{s ? formatPercent(ratio(s.completedTachesCount, s.totalTachesCount), '—') : '—'}</td>}
+              {!compact && (
+                <td className="small people">
+                  {o && o.pilotes.length > 0 && <span className="block">{o.pilotes.join(', ')}</span>}
+                  {o?.echeance && <span className="block muted">échéance {formatDate(o.echeance)}</span>}
+                </td>
+              )}
+              {!compact && <td className="num">{o && o.preuves > 0 ? formatCount(o.preuves) : ''}</td>}
             </tr>
           );
         })}
       </tbody>
     </table>
   );
-}
-
-/**
- * % fait of a node: pointFait / pointPotentiel, or for a 0-point node the leaf-count ratio
- * faitTachesAvancement / totalTachesCount (tete-referentials.md §2.2), so `.0` regulatory nodes show progress.
- */
-export function pctFait(s: NodeScore): number | null {
-  if (s.pointPotentiel > 0) return s.pointFait / s.pointPotentiel;
-  return ratio(s.faitTachesAvancement, s.totalTachesCount);
 }

@@ -40,9 +40,22 @@ export function formatCount(value: number): string {
   return Number.isFinite(value) ? integer.format(value) : '—';
 }
 
-/** "fait / potentiel pts": (37.45, 500) → "37,45 / 500 pts". */
+/**
+ * The unit after a number of points, French plural from 2 (« 0 pt », « 1 pt », « 1,5 pt », « 2 pts »): the one
+ * plural rule of the screens for points (Académie française: the plural starts at 2).
+ */
+export function ptsUnit(value: number): 'pt' | 'pts' {
+  return Math.abs(value) >= 2 ? 'pts' : 'pt';
+}
+
+/** Points and their unit: 1 → "1 pt", 35 → "35 pts", 1.5 → "1,5 pt", 1000 → "1 000 pts". */
+export function formatPts(value: number): string {
+  return `${formatPoints(value)} ${ptsUnit(value)}`;
+}
+
+/** "fait / potentiel pts", the unit agreeing with the potentiel: (37.45, 500) → "37,45 / 500 pts"; (0, 1) → "0 / 1 pt". */
 export function formatPointsRatio(fait: number, potentiel: number): string {
-  return `${formatPoints(fait)} / ${formatPoints(potentiel)} pts`;
+  return `${formatPoints(fait)} / ${formatPts(potentiel)}`;
 }
 
 /**

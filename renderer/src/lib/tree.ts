@@ -40,11 +40,30 @@ export function normalizeSearch(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 }
 
-/** Whether a node matches the query: identifiant prefix (`1.2` matches `1.2.3`) or words found in its nom. */
+/**
+ * Whether a query is an identifiant rather than words: `1`, `1.2.3`, `1.2.`, TE's `1.1.6.3.a`, or a node id with its
+ * referential prefix (`cae_1.1.1`). Returns the identifiant part (lower case, no prefix), or null for words.
+ */
+export function identifiantQuery(query: string): string | null {
+  const q = normalizeSearch(query);
+  const m = /^(?:[a-z][a-z0-9-]*_)?(\d[0-9a-z]*(?:\.[0-9a-z]+)*\.?)$/.exec(q);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Whether a node matches the query. An identifiant query matches by whole segments: the node itself and what lies
+ * under it (`1.2.3.2.1` matches `1.2.3.2.1` and `1.2.3.2.1.4`, never `1.2.3.2.10`; `1.2.` matches what is under
+ * `1.2`). Other queries match when every word is in the title (case and accents ignored).
+ */
 export function nodeMatches(node: ReferentialNode, query: string): boolean {
   const q = normalizeSearch(query);
   if (q === '') return true;
-  if (node.identifiant.startsWith(q) || node.id.toLowerCase() === q) return true;
+  const ident = identifiantQuery(q);
+  if (ident !== null) {
+    const own = node.identifiant.toLowerCase();
+    if (ident.endsWith('.')) return own.startsWith(ident);
+    return own === ident || own.startsWith(`${ident}.`);
+  }
   const nom = normalizeSearch(node.nom);
   return q.split(/\s+/).every((word) => nom.includes(word));
 }
@@ -60,10 +79,11 @@ export interface TreeRow {
 
 /**
  * The rows to show, depth-first, below the root (not shown).
- * Without a query: children of expanded nodes only. With a query: every matching node and its ancestors,
- * all expanded, so a match deep in the tree is visible at once.
+ * Without a query: children of expanded nodes only. With a query: every matching node and its ancestors, all
+ * expanded except those in `collapsed` (folded by the user during this search), so a match deep in the tree is
+ * visible at once and the ▾ buttons still fold.
  */
-export function visibleRows(index: TreeIndex, expanded: ReadonlySet<string>, query = ''): TreeRow[] {
+export function visibleRows(index: TreeIndex, expanded: ReadonlySet<string>, query = '', collapsed: ReadonlySet<string> = new Set()): TreeRow[] {
   const rows: TreeRow[] = [];
   const searching = normalizeSearch(query) !== '';
   let keep: Set<string> | null = null;
@@ -81,13 +101,18 @@ export function visibleRows(index: TreeIndex, expanded: ReadonlySet<string>, que
     for (const node of index.children.get(parentId) ?? []) {
       if (keep && !keep.has(node.id)) continue;
       const hasChildren = (index.children.get(node.id)?.length ?? 0) > 0;
-      const open = searching || expanded.has(node.id);
+      const open = searching ? !collapsed.has(node.id) : expanded.has(node.id);
       rows.push({ node, level, hasChildren, expanded: hasChildren && open });
       if (hasChildren && open) walk(node.id, level + 1);
     }
   };
   walk(index.root.id, 0);
   return rows;
+}
+
+/** Ids of every node that has children (for « Tout déplier »), root excluded. */
+export function expandableIds(index: TreeIndex): string[] {
+  return [...index.children.keys()].filter((id) => id !== index.root.id);
 }
 
 /** Ids of `nodeId` and all its ancestors up to (not including) the root: to expand the path to a node. */

@@ -7,7 +7,7 @@ import type { Detail, Referential, Statut, StatutRecord } from '../../../shared/
 import { engineFor } from '../../../shared/scoring';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { checkDetail, toRecord } from '../../../shared/statut';
-import { formatPercent, formatPoints } from './format';
+import { formatPercent, formatPts } from './format';
 
 /** A stored statut row as `statuts.list` returns it (only what the preview reads). */
 export interface StoredStatutRow {
@@ -85,8 +85,8 @@ export function statutDeltas(
       continue;
     }
     const delta = Math.round((p.pointFait - base.pointFait) * 1000) / 1000;
-    // French plural from 2: "0,6 pt", "1,5 pt", "35 pts".
-    if (delta !== 0) out[statut] = `${delta > 0 ? '+' : '−'}${formatPoints(Math.abs(delta))} ${Math.abs(delta) >= 2 ? 'pts' : 'pt'}`;
+    // French plural from 2 (lib/format.ts ptsUnit): "0,6 pt", "1,5 pt", "35 pts".
+    if (delta !== 0) out[statut] = `${delta > 0 ? '+' : '−'}${formatPts(Math.abs(delta))}`;
   }
   return out;
 }

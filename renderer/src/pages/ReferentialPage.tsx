@@ -1,17 +1,19 @@
 /**
  * Référentiel screen: choose a referential, search by identifiant or title, walk the tree; clicking a row opens
- * the criterion panel beside it (the node id is in the hash, so a panel can be linked and survives reloads).
+ * the criterion panel beside it (the node id is in the hash, so a panel can be linked and survives reloads; an
+ * unknown id says so, with a link back). Enter on a row opens the fiche with the focus on its title; closing it
+ * (×, Escape) gives the focus back to that row.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Referential } from '../../../shared/domain';
 import { CriterionPanel } from '../components/CriterionPanel';
 import { ImportForm } from '../components/ImportForm';
 import { NodeTree } from '../components/NodeTree';
 import { QueryState } from '../components/QueryState';
 import { formatCount } from '../lib/format';
-import { ancestorsOf, indexTree, visibleRows } from '../lib/tree';
-import { navigate } from '../router';
+import { ancestorsOf, expandableIds, indexTree, visibleRows } from '../lib/tree';
+import { formatHash, navigate } from '../router';
 import { useTRPC } from '../trpc/client';
 
 export function ReferentialPage(props: { referentialId: string | null; nodeId: string | null }) {
@@ -70,6 +72,12 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
   const index = useMemo(() => indexTree(referential), [referential]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [query, setQuery] = useState('');
+  // Nodes folded by the user during the current search (a search opens every branch that leads to a match).
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
+  const searching = query.trim() !== '';
+  // Focus: on the fiche's title when opened with the keyboard; back on the row when the fiche closes.
+  const [focusTitleOf, setFocusTitleOf] = useState<string | null>(null);
+  const returnFocusTo = useRef<string | null>(null);
 
   // Opening a node from a link (dashboard axe, reload) expands the path to it.
   useEffect(() => {
@@ -81,22 +89,47 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
     });
   }, [nodeId, index]);
 
-  const rows = useMemo(() => visibleRows(index, expanded, query), [index, expanded, query]);
+  const rows = useMemo(() => visibleRows(index, expanded, query, collapsed), [index, expanded, query, collapsed]);
   const selected = nodeId !== null ? (index.byId.get(nodeId) ?? null) : null;
+  const unknownNode = nodeId !== null && selected === null;
 
-  const toggle = (id: string) =>
-    setExpanded((prev) => {
+  useEffect(() => {
+    if (selected !== null || returnFocusTo.current === null) return;
+    const row = document.querySelector<HTMLElement>(`[data-testid="node-${CSS.escape(returnFocusTo.current)}"]`);
+    returnFocusTo.current = null;
+    row?.focus();
+  }, [selected]);
+
+  const toggle = (id: string) => {
+    const flip = (prev: Set<string>) => {
       const next = new Set(prev);
       if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
-    });
+    };
+    if (searching) setCollapsed(flip);
+    else setExpanded(flip);
+  };
+  const open = (id: string, how: 'keyboard' | 'pointer') => {
+    setFocusTitleOf(how === 'keyboard' ? id : null);
+    navigate({ page: 'referentiel', referentialId, nodeId: id });
+  };
+  const close = () => {
+    if (selected) returnFocusTo.current = selected.id;
+    navigate({ page: 'referentiel', referentialId, nodeId: null });
+  };
 
   return (
     <>
       {referential.avertissement && (
         <p className="avertissement" role="note">
           {referential.avertissement}
+        </p>
+      )}
+      {unknownNode && (
+        <p className="error" role="alert" data-testid="node-unknown">
+          Élément introuvable : {nodeId} n'existe pas dans le référentiel {referential.nom} (version {referential.version}).{' '}
+          <a href={formatHash({ page: 'referentiel', referentialId, nodeId: null })}>Revenir au référentiel</a>
         </p>
       )}
       <div className="split">
@@ -107,16 +140,31 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
               <input
                 type="search"
                 data-testid="tree-search"
-                placeholder="Identifiant (1.2.3) ou mots du titre"
+                placeholder="Rechercher un identifiant (1.2.3) ou des mots du titre"
+                aria-describedby="tree-search-help"
                 value={query}
-                onChange={(e) => setQuery(e.target.value)}
+                onChange={(e) => {
+                  setQuery(e.target.value);
+                  setCollapsed(new Set());
+                }}
               />
             </label>
-            <button type="button" className="secondary" onClick={() => setExpanded(new Set())}>
+            <button type="button" className="secondary" data-testid="tree-expand-all" onClick={() => (searching ? setCollapsed(new Set()) : setExpanded(new Set(expandableIds(index))))}>
+              Tout déplier
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              data-testid="tree-collapse-all"
+              onClick={() => (searching ? setCollapsed(new Set(expandableIds(index))) : setExpanded(new Set()))}
+            >
               Tout replier
             </button>
           </div>
-          {query.trim() !== '' && (
+          <p id="tree-search-help" className="visually-hidden">
+            Recherche par identifiant (1.2.3 : l'élément et ce qu'il contient) ou par mots du titre, sans tenir compte des accents ni des majuscules.
+          </p>
+          {searching && (
             <p className="muted" data-testid="tree-search-count" aria-live="polite">
               {formatCount(rows.length)} ligne{rows.length > 1 ? 's' : ''} affichée{rows.length > 1 ? 's' : ''}
             </p>
@@ -130,7 +178,7 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
             selectedId={nodeId}
             compact={selected !== null}
             onToggle={toggle}
-            onSelect={(id) => navigate({ page: 'referentiel', referentialId, nodeId: id })}
+            onSelect={open}
           />
         </div>
         {selected && (
@@ -140,7 +188,8 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
             index={index}
             node={selected}
             score={score.data?.nodes[selected.id] ?? null}
-            onClose={() => navigate({ page: 'referentiel', referentialId, nodeId: null })}
+            focusTitle={focusTitleOf === selected.id}
+            onClose={close}
           />
         )}
       </div>
