@@ -1,0 +1,11 @@
+/**
+ * The personnalisation formula language of TETE referentials (tete-referentials.md §2.5, §2.6): parse a formula
+ * once (`parseFormula`, `parseRegle`, `reglesOf` for a whole referential), evaluate it many times
+ * (`evaluateFormula`). Pure TS, no Node.
+ */
+export type { ChampIdentite, Formula, Litteral, Operateur } from './ast';
+export { FormulaError, REGLE_LABEL, type FormulaOrigin, type RegleType } from './errors';
+export { evaluateFormula, type FormulaContext, type IdentiteCollectivite, type Reponse, type Valeur } from './evaluate';
+export { tokenize, type Token } from './lexer';
+export { parseFormula, POPULATION_TAGS } from './parser';
+export { asDesactivation, asNombre, estVisible, parseRegle, questionsOf, REGLE_TYPES, reglesOf, walk, type Regle, type ReglesReferentiel } from './regles';

@@ -1,0 +1,310 @@
+/**
+ * Parser of the personnalisation formula language (tete-referentials.md §2.6), recursive descent over the tokens
+ * of `lexer.ts`:
+ *
+ *   statement  := 'si' expression 'alors' statement ['sinon' statement] | expression
+ *   expression := and ('ou' and)*
+ *   and        := comparison ('et' comparison)*
+ *   comparison := sum [('=' | '<' | '>' | '<=' | '>=') sum]      (one comparison per operand pair)
+ *   sum        := product (('+' | '-') product)*
+ *   product    := unary (('*' | '/') unary)*
+ *   unary      := '-' unary | primary
+ *   primary    := number | VRAI | OUI | FAUX | NON | identifier | call | '(' statement ')'
+ *   call       := min(e, e) | max(e, e) | identite(champ, valeur) | reponse(q [, valeur]) | score(node)
+ *                 | val(ind) | opt_val(ind) | limite(ind) | cible(ind)      (ind: raw text, `-` allowed)
+ *
+ * `sinon` binds to the nearest `si`, so `sinon si …` chains are nested ifs. Function names and `identite` fields
+ * are case- and accent-insensitive; an identifier is a call only when `(` follows it.
+ */
+import type { ChampIdentite, Formula, Litteral, Operateur } from './ast';
+import { FormulaError, type FormulaOrigin } from './errors';
+import { tokenize, type Keyword, type Token } from './lexer';
+
+/** Population tags of §2.5 (cumulative). */
+export const POPULATION_TAGS = [
+  'moins_de_3000',
+  'moins_de_5000',
+  'moins_de_10000',
+  'moins_de_20000',
+  'moins_de_50000',
+  'moins_de_100000',
+  'plus_de_3000',
+  'plus_de_20000',
+  'plus_de_50000',
+  'plus_de_100000',
+  'plus_de_300000',
+  'plus_de_800000',
+] as const;
+
+/** Canonical values `identite(champ, …)` accepts, by folded (lower-case, unaccented) spelling. */
+const IDENTITE_VALEURS: Record<Exclude<ChampIdentite, 'dans_aire_urbaine'>, ReadonlyMap<string, string>> = {
+  type: canonical(['commune', 'EPCI', 'syndicat']),
+  soustype: canonical(['epci_a_fiscalite_propre', 'syndicat', 'pole']),
+  population: canonical(POPULATION_TAGS),
+  localisation: canonical(['DOM', 'Metropole']),
+};
+const CHAMPS: readonly ChampIdentite[] = ['type', 'soustype', 'population', 'localisation', 'dans_aire_urbaine'];
+const FONCTIONS = ['min', 'max', 'identite', 'reponse', 'score', 'val', 'opt_val', 'limite', 'cible'] as const;
+const INDICATEUR_FONCTIONS: ReadonlySet<string> = new Set(['val', 'opt_val', 'limite', 'cible']);
+/** An indicator id, hyphens allowed (`cae_49.f-hab`). */
+const INDICATEUR_ID = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
+type Fonction = (typeof FONCTIONS)[number];
+
+function canonical(values: readonly string[]): ReadonlyMap<string, string> {
+  return new Map(values.map((v) => [fold(v), v]));
+}
+
+/** Lower-case without accents: `Identité` → `identite`. */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * Parses one formula into its syntax tree.
+ * @param origin names the formula in messages (node and rule, or question).
+ * @throws FormulaError (code REFERENTIAL_INVALID) naming the column (and line when the formula has several) for an
+ *   empty formula, an unknown character, a malformed number, a missing « alors », « ) » or « , », a misplaced
+ *   keyword, a second comparison without parentheses, an unknown function, a wrong number of arguments, an
+ *   unknown `identite` field or value, a non-literal argument where an identifier or value is required, and text
+ *   left after a complete formula.
+ */
+export function parseFormula(formule: string, origin: FormulaOrigin = {}): Formula {
+  return new Parser(formule, origin).parseAll();
+}
+
+class Parser {
+  private readonly tokens: Token[];
+  private pos = 0;
+
+  constructor(
+    private readonly formule: string,
+    private readonly origin: FormulaOrigin,
+  ) {
+    this.tokens = tokenize(formule, origin);
+  }
+
+  parseAll(): Formula {
+    if (this.peek().kind === 'fin') throw this.error(this.peek(), 'formule vide');
+    const f = this.statement();
+    const t = this.peek();
+    if (t.kind !== 'fin') throw this.error(t, t.kind === 'mot' && t.keyword === 'sinon' ? '« sinon » sans « si … alors »' : 'fin de formule attendue');
+    return f;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  private next(): Token {
+    const t = this.tokens[this.pos]!;
+    if (t.kind !== 'fin') this.pos++;
+    return t;
+  }
+
+  private isKeyword(t: Token, k: Keyword): boolean {
+    return t.kind === 'mot' && t.keyword === k;
+  }
+
+  private isSymbol(t: Token, s: string): boolean {
+    return t.kind === 'symbole' && t.text === s;
+  }
+
+  private error(t: Token, detail: string): FormulaError {
+    return new FormulaError(this.formule, t.offset, detail, this.origin);
+  }
+
+  private expectKeyword(k: Keyword): void {
+    const t = this.next();
+    if (!this.isKeyword(t, k)) throw this.error(t, `« ${k} » attendu`);
+  }
+
+  private expectSymbol(s: string): void {
+    const t = this.peek();
+    if (!this.isSymbol(t, s)) throw this.error(t, `« ${s} » attendu`);
+    this.next();
+  }
+
+  private statement(): Formula {
+    const t = this.peek();
+    if (!this.isKeyword(t, 'si')) return this.expression();
+    this.next();
+    const condition = this.expression();
+    this.expectKeyword('alors');
+    const alors = this.statement();
+    let sinon: Formula | null = null;
+    if (this.isKeyword(this.peek(), 'sinon')) {
+      this.next();
+      sinon = this.statement();
+    }
+    return { kind: 'si', offset: t.offset, condition, alors, sinon };
+  }
+
+  private expression(): Formula {
+    let left = this.and();
+    while (this.isKeyword(this.peek(), 'ou')) {
+      const t = this.next();
+      left = { kind: 'binaire', offset: t.offset, op: 'ou', left, right: this.and() };
+    }
+    return left;
+  }
+
+  private and(): Formula {
+    let left = this.comparison();
+    while (this.isKeyword(this.peek(), 'et')) {
+      const t = this.next();
+      left = { kind: 'binaire', offset: t.offset, op: 'et', left, right: this.comparison() };
+    }
+    return left;
+  }
+
+  private comparison(): Formula {
+    const left = this.sum();
+    const t = this.peek();
+    if (!isComparison(t)) return left;
+    this.next();
+    const right = this.sum();
+    const again = this.peek();
+    if (isComparison(again)) throw this.error(again, 'une seule comparaison à la suite : mettre des parenthèses');
+    return { kind: 'binaire', offset: t.offset, op: t.text as Operateur, left, right };
+  }
+
+  private sum(): Formula {
+    let left = this.product();
+    for (let t = this.peek(); this.isSymbol(t, '+') || this.isSymbol(t, '-'); t = this.peek()) {
+      this.next();
+      left = { kind: 'binaire', offset: t.offset, op: t.text as Operateur, left, right: this.product() };
+    }
+    return left;
+  }
+
+  private product(): Formula {
+    let left = this.unary();
+    for (let t = this.peek(); this.isSymbol(t, '*') || this.isSymbol(t, '/'); t = this.peek()) {
+      this.next();
+      left = { kind: 'binaire', offset: t.offset, op: t.text as Operateur, left, right: this.unary() };
+    }
+    return left;
+  }
+
+  private unary(): Formula {
+    const t = this.peek();
+    if (this.isSymbol(t, '-')) {
+      this.next();
+      return { kind: 'oppose', offset: t.offset, operand: this.unary() };
+    }
+    return this.primary();
+  }
+
+  private primary(): Formula {
+    const t = this.next();
+    switch (t.kind) {
+      case 'nombre':
+        return { kind: 'litteral', offset: t.offset, value: t.value };
+      case 'mot':
+        if (t.keyword === 'vrai' || t.keyword === 'oui') return { kind: 'litteral', offset: t.offset, value: true };
+        if (t.keyword === 'faux' || t.keyword === 'non') return { kind: 'litteral', offset: t.offset, value: false };
+        if (t.keyword === 'si') throw this.error(t, '« si » inattendu ici : mettre la sous-formule entre parenthèses');
+        throw this.error(t, `expression attendue avant « ${t.text} »`);
+      case 'identifiant':
+        if (this.isSymbol(this.peek(), '(')) return this.call(t);
+        return { kind: 'litteral', offset: t.offset, value: t.text };
+      case 'symbole':
+        if (t.text === '(') {
+          const inner = this.statement();
+          this.expectSymbol(')');
+          return inner;
+        }
+        throw this.error(t, `expression attendue avant « ${t.text} »`);
+      case 'fin':
+        throw this.error(t, 'expression attendue en fin de formule');
+    }
+  }
+
+  /** A call: `name` is the identifier before `(`. */
+  private call(name: Token): Formula {
+    const fonction = fold(name.text) as Fonction;
+    if (!FONCTIONS.includes(fonction)) throw this.error(name, `fonction « ${name.text} » inconnue (connues : ${FONCTIONS.join(', ')})`);
+    this.expectSymbol('(');
+    if (INDICATEUR_FONCTIONS.has(fonction)) return this.indicateur(name, fonction as 'val' | 'opt_val' | 'limite' | 'cible');
+    const args: { formula: Formula; token: Token }[] = [];
+    if (!this.isSymbol(this.peek(), ')')) {
+      for (;;) {
+        const token = this.peek();
+        args.push({ formula: this.statement(), token });
+        const after = this.peek();
+        if (this.isSymbol(after, ')')) break;
+        if (!this.isSymbol(after, ',')) throw this.error(after, '« , » ou « ) » attendu');
+        this.next();
+      }
+    }
+    this.expectSymbol(')');
+    const arity: Record<Fonction, [number, number]> = { min: [2, 2], max: [2, 2], identite: [2, 2], reponse: [1, 2], score: [1, 1], val: [1, 1], opt_val: [1, 1], limite: [1, 1], cible: [1, 1] };
+    const [lo, hi] = arity[fonction];
+    if (args.length < lo || args.length > hi) {
+      const expected = lo === hi ? `${lo}` : `${lo} ou ${hi}`;
+      throw this.error(name, `« ${fonction} » attend ${expected} argument${hi > 1 ? 's' : ''}, ${args.length} donné${args.length > 1 ? 's' : ''}`);
+    }
+    const offset = name.offset;
+    switch (fonction) {
+      case 'min':
+      case 'max':
+        return { kind: 'minmax', offset, fonction, args: [args[0]!.formula, args[1]!.formula] };
+      case 'identite':
+        return this.identite(offset, args[0]!, args[1]!);
+      case 'reponse':
+        return { kind: 'reponse', offset, question: this.identifier(args[0]!, 'identifiant de question attendu'), valeur: args[1] ? this.literal(args[1]) : null };
+      case 'score':
+        return { kind: 'score', offset, nodeId: this.identifier(args[0]!, 'identifiant de nœud attendu') };
+      default:
+        throw this.error(name, `fonction « ${fonction} » inconnue`);
+    }
+  }
+
+  /** `val(ind)` and its siblings, after `(`: the indicator id is the raw text up to `)` (ids may contain `-`). */
+  private indicateur(name: Token, fonction: 'val' | 'opt_val' | 'limite' | 'cible'): Formula {
+    const first = this.peek();
+    while (!this.isSymbol(this.peek(), ')') && this.peek().kind !== 'fin') this.next();
+    const close = this.peek();
+    const indicateur = this.formule.slice(first.offset, close.offset).trim();
+    if (!INDICATEUR_ID.test(indicateur)) throw this.error(first, "identifiant d'indicateur attendu");
+    this.expectSymbol(')');
+    return { kind: 'indicateur', offset: name.offset, fonction, indicateur };
+  }
+
+  private identite(offset: number, champArg: { formula: Formula; token: Token }, valeurArg: { formula: Formula; token: Token }): Formula {
+    const champText = this.identifier(champArg, "champ d'identité attendu");
+    const champ = fold(champText) as ChampIdentite;
+    if (!CHAMPS.includes(champ)) throw this.error(champArg.token, `champ d'identité « ${champText} » inconnu (attendu : ${CHAMPS.join(', ')})`);
+    const v = valeurArg.formula;
+    if (champ === 'dans_aire_urbaine') {
+      if (v.kind !== 'litteral' || typeof v.value !== 'boolean') throw this.error(valeurArg.token, 'OUI ou NON attendu pour dans_aire_urbaine');
+      return { kind: 'identite', offset, champ, valeur: v.value };
+    }
+    const text = this.identifier(valeurArg, `valeur de ${champ} attendue`);
+    const valeur = IDENTITE_VALEURS[champ].get(fold(text));
+    if (valeur === undefined) {
+      throw this.error(valeurArg.token, `valeur « ${text} » inconnue pour ${champ} (attendu : ${[...IDENTITE_VALEURS[champ].values()].join(', ')})`);
+    }
+    // Legacy form still in the data: `identite(type, syndicat)` tests the soustype (§2.6).
+    if (champ === 'type' && valeur === 'syndicat') return { kind: 'identite', offset, champ: 'soustype', valeur };
+    return { kind: 'identite', offset, champ, valeur };
+  }
+
+  /** The text of an argument that must be a bare identifier; else `message` at the argument. */
+  private identifier(arg: { formula: Formula; token: Token }, message: string): string {
+    const f = arg.formula;
+    if (f.kind === 'litteral' && typeof f.value === 'string') return f.value;
+    throw this.error(arg.token, message);
+  }
+
+  /** The value of an argument that must be a literal (identifier, VRAI/OUI/FAUX/NON, number). */
+  private literal(arg: { formula: Formula; token: Token }): Litteral {
+    const f = arg.formula;
+    if (f.kind === 'litteral') return f.value;
+    throw this.error(arg.token, 'une valeur attendue (identifiant, OUI, NON ou nombre)');
+  }
+}
+
+function isComparison(t: Token): boolean {
+  return t.kind === 'symbole' && (t.text === '=' || t.text === '<' || t.text === '>' || t.text === '<=' || t.text === '>=');
+}

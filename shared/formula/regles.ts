@@ -1,0 +1,123 @@
+/**
+ * The personnalisation rules a referential carries (tete-referentials.md §1.3 `personnalisation_regle`, §2.5):
+ * at most one `desactivation`, `reduction` and `score` formula per node, kept by the importers as
+ * `node.meta['regle.desactivation' | 'regle.reduction' | 'regle.score']`. Parsed once per Referential object.
+ */
+import type { Referential } from '../domain';
+import type { Formula } from './ast';
+import { FormulaError, type RegleType } from './errors';
+import { evaluateFormula, type FormulaContext, type Valeur } from './evaluate';
+import { parseFormula } from './parser';
+
+/** One parsed rule of a node. */
+export interface Regle {
+  nodeId: string;
+  type: RegleType;
+  /** Source text, as in the referential. */
+  formule: string;
+  formula: Formula;
+}
+
+/** The rules of a referential: all of them in node order, and by type then node id. */
+export interface ReglesReferentiel {
+  list: readonly Regle[];
+  byType: Record<RegleType, ReadonlyMap<string, Regle>>;
+}
+
+export const REGLE_TYPES: readonly RegleType[] = ['desactivation', 'reduction', 'score'];
+
+const cache = new WeakMap<Referential, ReglesReferentiel>();
+
+/**
+ * Parsed rules of `referential` (cached by object identity; a referential is treated as immutable). Empty formulas
+ * (blank cells) are no rule.
+ * @throws FormulaError naming the node and rule type, for a formula that does not parse (see `parseFormula`),
+ *   a `score(…)` outside a score rule, or a `score(…)` of a node the referential does not have.
+ */
+export function reglesOf(referential: Referential): ReglesReferentiel {
+  const cached = cache.get(referential);
+  if (cached) return cached;
+  const nodeIds = new Set(referential.nodes.map((n) => n.id));
+  const list: Regle[] = [];
+  const byType: Record<RegleType, Map<string, Regle>> = { desactivation: new Map(), reduction: new Map(), score: new Map() };
+  for (const node of referential.nodes) {
+    for (const type of REGLE_TYPES) {
+      const formule = node.meta[`regle.${type}`];
+      if (formule === undefined || formule.trim() === '') continue;
+      const regle: Regle = { nodeId: node.id, type, formule, formula: parseRegle(node.id, type, formule, nodeIds) };
+      list.push(regle);
+      byType[type].set(node.id, regle);
+    }
+  }
+  const built: ReglesReferentiel = { list, byType };
+  cache.set(referential, built);
+  return built;
+}
+
+/**
+ * Parses one rule of node `nodeId`. `score(x)` is allowed only in a `score` rule (§2.6), and, when `nodeIds` is
+ * given, `x` must be one of them.
+ * @throws FormulaError « Formule de <nodeId> (<type>), colonne C : … ».
+ */
+export function parseRegle(nodeId: string, type: RegleType, formule: string, nodeIds?: ReadonlySet<string>): Formula {
+  const origin = { nodeId, regle: type };
+  const formula = parseFormula(formule, origin);
+  walk(formula, (f) => {
+    if (f.kind !== 'score') return;
+    if (type !== 'score') throw new FormulaError(formule, f.offset, "« score » n'est permis que dans une règle de score", origin);
+    if (nodeIds && !nodeIds.has(f.nodeId)) throw new FormulaError(formule, f.offset, `nœud « ${f.nodeId} » inconnu dans ce référentiel`, origin);
+  });
+  return formula;
+}
+
+/** Calls `visit` on every node of the tree, parents first. */
+export function walk(formula: Formula, visit: (f: Formula) => void): void {
+  visit(formula);
+  switch (formula.kind) {
+    case 'si':
+      walk(formula.condition, visit);
+      walk(formula.alors, visit);
+      if (formula.sinon) walk(formula.sinon, visit);
+      return;
+    case 'binaire':
+      walk(formula.left, visit);
+      walk(formula.right, visit);
+      return;
+    case 'oppose':
+      walk(formula.operand, visit);
+      return;
+    case 'minmax':
+      walk(formula.args[0], visit);
+      walk(formula.args[1], visit);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Question ids a formula reads through `reponse(…)`, in order of first appearance. */
+export function questionsOf(formula: Formula): string[] {
+  const ids = new Set<string>();
+  walk(formula, (f) => {
+    if (f.kind === 'reponse') ids.add(f.question);
+  });
+  return [...ids];
+}
+
+/** A désactivation rule's consequence (§2.3 step 2): deactivated only when the formula gives true. */
+export function asDesactivation(v: Valeur): boolean {
+  return v === true;
+}
+
+/** A réduction or score rule's consequence: a finite number, else null ("no factor" / "no override", §2.6). */
+export function asNombre(v: Valeur): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Whether a question is shown (§2.5 `exprVisible`): always when it has no formula, else only when its formula
+ * gives true (a missing `sinon` gives null: hidden).
+ */
+export function estVisible(formula: Formula | null, context: FormulaContext): boolean {
+  return formula === null || evaluateFormula(formula, context) === true;
+}
