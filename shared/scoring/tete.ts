@@ -15,32 +15,35 @@ import {
   type StatutRecord,
 } from '../domain';
 import type { Personnalisation, ScoringEngine } from './engine';
+import { applyScoreRegles, scoreFormulas } from './tete-score-regles';
 import { teteStructure } from './tete-structure';
-
-/**
- * Evaluates a personnalisation `score` formula (§2.3 step 6, language of §2.6) for one node.
- * `score(nodeId)` gives that node's done-ratio `pointFait / pointPotentiel` (0 when the potentiel is 0, null for an
- * unknown id). Returns the new ratio (fraction 0..1), or null for "no consequence".
- */
-export type ScoreFormuleEvaluator = (formule: string, score: (nodeId: string) => number | null) => number | null;
 
 /** Default split of a stored `detaille` without triplet (§2.1). */
 const DEFAULT_DETAIL: Detail = [0.5, 0.25, 0.25];
 /** Only against float noise in `score >= seuil`: far below the 0.001-point resolution of rounded points. */
 const SEUIL_EPSILON = 1e-9;
 
-/**
- * Builds a `tete` engine. `evaluateScoreFormule` is the seam for step 6 (score-override rules): without it,
- * `scoreFormule` consequences are ignored (the formula language is a separate module, §2.6).
- */
-export function createTeteEngine(options: { evaluateScoreFormule?: ScoreFormuleEvaluator } = {}): ScoringEngine {
+/** Options of the `tete` engine. */
+export interface TeteOptions {
+  /**
+   * Whether step 6 applies the `score` rules the referential carries (`meta['regle.score']`, e.g. CAE 3.3.5);
+   * default true. The caller's `scoreFormule` consequences apply either way.
+   */
+  scoreReglesDuReferentiel?: boolean;
+}
+
+/** Builds a `tete` engine with `options` (see `computeTete`). */
+export function createTeteEngine(options: TeteOptions = {}): ScoringEngine {
   return {
     model: 'tete',
-    compute: (referential, statuts, personnalisation) => computeTete(referential, statuts, personnalisation ?? {}, options.evaluateScoreFormule),
+    compute: (referential, statuts, personnalisation) => computeTete(referential, statuts, personnalisation ?? {}, options),
   };
 }
 
-/** The `tete` engine without a score-formula evaluator (step 6 skipped). See `computeTete`. */
+/**
+ * The `tete` engine `engineFor('tete')` returns: every step of §2.3, step 6 with the referential's own score rules
+ * (they need no answers) merged with the caller's `scoreFormule`.
+ */
 export const teteEngine: ScoringEngine = createTeteEngine();
 
 /** round3, skipping the many zeros (fields of untouched states) — the rounding is most of the output cost. */
@@ -66,15 +69,18 @@ function triplet(r: StatutRecord): Detail {
  * Scores a TETE referential (tete-referentials.md §2.3):
  * 0 init; 1 reduction factors (`potentielPerso`, multiplied down the tree); 2 deactivation (`desactive`);
  * 3 stored non concerné (down, then up); 4 redistribution inside mesures (equal shares, subtree rescaled) and parent
- * potentials; 5 statuts and roll-up; 6 score-override rules (only with `evaluate`); 7 rounding to 3 decimals;
- * 8 root ratios and niveau (highest étoile with seuil ≤ pointFait / pointPotentiel).
- * Statuts on unknown node ids are ignored. Units: points; counts are (fractional) leaf counts.
+ * potentials; 5 statuts and roll-up; 6 score-override rules (`tete-score-regles.ts`: the referential's `score` rules
+ * unless `options.scoreReglesDuReferentiel` is false, and the caller's `scoreFormule`, which wins on the same node);
+ * 7 rounding to 3 decimals; 8 root ratios and niveau (highest étoile with seuil ≤ pointFait / pointPotentiel).
+ * Statuts and personnalisation on unknown node ids are ignored. Units: points; counts are (fractional) leaf counts.
+ * @throws FormulaError (UserError REFERENTIAL_INVALID) naming the node when a rule of the referential or a caller's
+ *   `scoreFormule` does not parse (§2.6); importers validate the rules first (`reglesOf`), so this is a bad file.
  */
 export function computeTete(
   referential: Referential,
   statuts: ReadonlyMap<string, StatutRecord>,
   personnalisation: Personnalisation,
-  evaluate?: ScoreFormuleEvaluator,
+  options: TeteOptions = {},
 ): ScoreResult {
   const S = teteStructure(referential);
   const { n, parent, childStart, childList, size } = S;
@@ -87,18 +93,13 @@ export function computeTete(
   }
   const persoFactor = new Float64Array(n).fill(NaN);
   const persoDesactive = new Uint8Array(n);
-  const formule: (string | undefined)[] = new Array(n);
-  let anyFormule = false;
   for (const [id, p] of Object.entries(personnalisation)) {
     const i = S.position.get(id);
     if (i === undefined) continue;
     if (p.potentielPerso !== undefined && Number.isFinite(p.potentielPerso)) persoFactor[i] = p.potentielPerso;
     if (p.desactive) persoDesactive[i] = 1;
-    if (p.scoreFormule) {
-      formule[i] = p.scoreFormule;
-      anyFormule = true;
-    }
   }
+  const formulas = scoreFormulas(referential, S, personnalisation, options.scoreReglesDuReferentiel !== false);
 
   // Step 1: reduction factors, top-down, then unset potentials from children (bottom-up).
   const ref = S.pointReferentiel;
@@ -236,7 +237,7 @@ export function computeTete(
   }
 
   // Step 6: score-override rules, only pointFait changes.
-  if (anyFormule && evaluate) applyScoreFormules(S, pot, fait, formule, summed, evaluate);
+  if (formulas) applyScoreRegles(S, pot, fait, formulas, summed);
 
   // Steps 7 and 8: rounding, display statut, root.
   const scoreAt = (i: number): NodeScore => ({
@@ -281,40 +282,6 @@ export function computeTete(
     else nodes[node.id] = i === undefined ? emptyScore(node.pointReferentiel) : scoreAt(i);
   }
   return { referential: { id: referential.id, version: referential.version }, root: rootOf(rootScore, referential.niveaux), nodes };
-}
-
-function applyScoreFormules(
-  S: ReturnType<typeof teteStructure>,
-  pot: Float64Array,
-  fait: Float64Array,
-  formule: (string | undefined)[],
-  summed: Uint8Array,
-  evaluate: ScoreFormuleEvaluator,
-): void {
-  const { n, parent, childStart, childList } = S;
-  const ratio = new Float64Array(n);
-  for (let i = 0; i < n; i++) ratio[i] = pot[i] !== 0 ? fait[i]! / pot[i]! : 0;
-  const score = (id: string): number | null => {
-    const i = S.position.get(id);
-    return i === undefined ? null : ratio[i]!;
-  };
-  const factor = new Float64Array(n).fill(NaN);
-  for (let i = 0; i < n; i++) {
-    let f = parent[i]! >= 0 ? factor[parent[i]!]! : NaN;
-    const expr = formule[i];
-    if (expr !== undefined && pot[i] !== 0) {
-      const result = evaluate(expr, score);
-      if (result !== null && Number.isFinite(result) && ratio[i]! > 0) f = result / ratio[i]!;
-    }
-    factor[i] = f;
-    if (!Number.isNaN(f)) fait[i]! *= f;
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    if (!summed[i]) continue;
-    let sum = 0;
-    for (let c = childStart[i]!; c < childStart[i + 1]!; c++) sum += fait[childList[c]!]!;
-    fait[i] = sum;
-  }
 }
 
 function emptyScore(pointReferentiel: number): NodeScore {

@@ -169,24 +169,44 @@ describe('tete engine — §2.8 A toy tree (actionLevel 1)', () => {
     expect(r.root.pointPotentiel).toBe(106);
   });
 
-  it('score rule min(score(eci_1), score(eci_2)) with 1.1, 1.2, 2.2 fait (step 6 through the evaluator seam)', () => {
-    const evaluate = (formule: string, s: (id: string) => number | null): number | null => {
-      const m = /^min\(score\((\S+)\), score\((\S+)\)\)$/.exec(formule);
-      const a = m ? s(m[1]!) : null;
-      const b = m ? s(m[2]!) : null;
-      return a === null || b === null ? null : Math.min(a, b);
-    };
+  it('score rule min(score(eci_1), score(eci_2)) with 1.1, 1.2, 2.2 fait (step 6, formula language of §2.6)', () => {
     const s = statuts({ 'eci_1.1': 'fait', 'eci_1.2': 'fait', 'eci_2.2': 'fait' });
     const perso = { eci_1: { scoreFormule: 'min(score(eci_1), score(eci_2))' } };
-    const r = createTeteEngine({ evaluateScoreFormule: evaluate }).compute(simpleTree(), s, perso);
+    const r = teteEngine.compute(simpleTree(), s, perso);
+    // eci_2 = 5/70, so eci_1 fait = 30 × 5/70 = 2.143 (1.1 → 0.714, 1.2 → 1.429); root 2.143 + 5 = 7.143.
     expect(r.nodes['eci_1']!.pointFait).toBe(2.143);
     expect(r.nodes['eci_1.1']!.pointFait).toBe(0.714);
     expect(r.nodes['eci_1.2']!.pointFait).toBe(1.429);
     expect(r.root.pointFait).toBe(7.143);
     // Only pointFait changes: eci_1's programmé / pas fait / non renseigné stay 0 and its potentiel 30.
     expect(r.nodes['eci_1']).toMatchObject({ pointPotentiel: 30, pointProgramme: 0, pointNonRenseigne: 0 });
-    // Without an evaluator the rule is ignored.
-    expect(teteEngine.compute(simpleTree(), s, perso).nodes['eci_1']!.pointFait).toBe(30);
+    // Without the rule eci_1 keeps its 30 points done.
+    expect(teteEngine.compute(simpleTree(), s).nodes['eci_1']!.pointFait).toBe(30);
+  });
+
+  it('the same score rule carried by the referential (meta regle.score) applies without any personnalisation', () => {
+    const tree = simpleTree();
+    tree.nodes.find((n) => n.id === 'eci_1')!.meta['regle.score'] = 'min(score(eci_1), score(eci_2))';
+    const s = statuts({ 'eci_1.1': 'fait', 'eci_1.2': 'fait', 'eci_2.2': 'fait' });
+    expect(teteEngine.compute(tree, s).root.pointFait).toBe(7.143);
+    expect(createTeteEngine({ scoreReglesDuReferentiel: false }).compute(tree, s).root.pointFait).toBe(35);
+    // The caller's scoreFormule wins on the same node: max(…) leaves eci_1 at 30.
+    expect(teteEngine.compute(tree, s, { eci_1: { scoreFormule: 'max(score(eci_1), score(eci_2))' } }).root.pointFait).toBe(35);
+  });
+
+  it('a score rule giving null, a boolean, or on a node with nothing done changes nothing', () => {
+    const s = statuts({ 'eci_1.1': 'fait', 'eci_2.2': 'fait' });
+    for (const scoreFormule of ['si score(eci_2) > 0.5 alors 0', 'score(eci_2) > 0', 'min(score(eci_9), 0.1)']) {
+      expect(teteEngine.compute(simpleTree(), s, { eci_1: { scoreFormule } }).root.pointFait, scoreFormule).toBe(15);
+    }
+    // eci_1 at 0 % done: no factor can be computed (ratio 0), fait stays 0 even if the rule says 0.5.
+    expect(teteEngine.compute(simpleTree(), statuts({ 'eci_2.2': 'fait' }), { eci_1: { scoreFormule: '0.5' } }).root.pointFait).toBe(5);
+  });
+
+  it('a caller scoreFormule that does not parse is a FormulaError naming the node', () => {
+    expect(() => teteEngine.compute(simpleTree(), statuts({}), { eci_1: { scoreFormule: 'min(score(eci_1) score(eci_2))' } })).toThrow(
+      'Formule de eci_1 (score), colonne 18 : « , » ou « ) » attendu',
+    );
   });
 
   it('ignores statuts and personnalisation on unknown node ids', () => {
