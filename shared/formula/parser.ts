@@ -36,6 +36,8 @@ export const POPULATION_TAGS = [
   'plus_de_800000',
 ] as const;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Canonical values `identite(champ, …)` accepts, by folded (lower-case, unaccented) spelling. */
 const IDENTITE_VALEURS: Record<Exclude<ChampIdentite, 'dans_aire_urbaine'>, ReadonlyMap<string, string>> = {
   type: canonical(['commune', 'EPCI', 'syndicat']),
@@ -49,6 +51,8 @@ const INDICATEUR_FONCTIONS: ReadonlySet<string> = new Set(['val', 'opt_val', 'li
 /** An indicator id, hyphens allowed (`cae_49.f-hab`). */
 const INDICATEUR_ID = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
 type Fonction = (typeof FONCTIONS)[number];
+/** Fewest and most arguments of each function. */
+const ARITY: Record<Fonction, [number, number]> = { min: [2, 2], max: [2, 2], identite: [2, 2], reponse: [1, 2], score: [1, 1], val: [1, 1], opt_val: [1, 1], limite: [1, 1], cible: [1, 1] };
 
 function canonical(values: readonly string[]): ReadonlyMap<string, string> {
   return new Map(values.map((v) => [fold(v), v]));
@@ -56,7 +60,7 @@ function canonical(values: readonly string[]): ReadonlyMap<string, string> {
 
 /** Lower-case without accents: `Identité` → `identite`. */
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : s.toLowerCase();
 }
 
 /**
@@ -238,8 +242,7 @@ class Parser {
       }
     }
     this.expectSymbol(')');
-    const arity: Record<Fonction, [number, number]> = { min: [2, 2], max: [2, 2], identite: [2, 2], reponse: [1, 2], score: [1, 1], val: [1, 1], opt_val: [1, 1], limite: [1, 1], cible: [1, 1] };
-    const [lo, hi] = arity[fonction];
+    const [lo, hi] = ARITY[fonction];
     if (args.length < lo || args.length > hi) {
       const expected = lo === hi ? `${lo}` : `${lo} ou ${hi}`;
       throw this.error(name, `« ${fonction} » attend ${expected} argument${hi > 1 ? 's' : ''}, ${args.length} donné${args.length > 1 ? 's' : ''}`);
