@@ -36,7 +36,7 @@ export const POPULATION_TAGS = [
   'plus_de_800000',
 ] as const;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Canonical values `identite(champ, …)` accepts, by folded (lower-case, unaccented) spelling. */
 const IDENTITE_VALEURS: Record<Exclude<ChampIdentite, 'dans_aire_urbaine'>, ReadonlyMap<string, string>> = {
