@@ -54,11 +54,32 @@ function percentText(x: number): string {
   return `${tenths < 0 ? '\u2212' : ''}${text} %`;
 }
 
+/** A split rounded to tenths of a percent, as stored: 0.7004 → 0.7 (fractions 0..1). */
+export function roundDetail(detail: Detail): Detail {
+  return detail.map((x) => Math.round(x * 1000) / 1000) as unknown as Detail;
+}
+
 /**
- * Checks a détaillé split: three finite fractions in 0..1 whose sum is 1 in integer tenths of a percent
- * (Σ round(x × 1000) = 1000, so 0.7 + 0.2 + 0.1 passes) (tete-referentials.md §2.1). Throws UserError
- * DETAIL_INVALID naming the node, in percent as the user typed it, e.g. « La répartition fait / programmé /
- * pas fait de cae_1.1.1.3 fait 90 % au lieu de 100 % (50 % / 30 % / 10 %). »
+ * A split that sums to 100 % when `tenths` (parts in tenths of a percent) miss it by at most 0,5 % — the rounding
+ * of thirds: the difference goes to the largest part (the last one on a tie). Null otherwise.
+ */
+function nearSplit(tenths: readonly number[]): number[] | null {
+  const diff = 1000 - tenths.reduce((s, x) => s + x, 0);
+  if (Math.abs(diff) > 5) return null;
+  let at = 0;
+  tenths.forEach((x, i) => {
+    if (x >= (tenths[at] ?? 0)) at = i;
+  });
+  const fixed = tenths.map((x, i) => (i === at ? x + diff : x));
+  return fixed.every((x) => x >= 0 && x <= 1000) ? fixed : null;
+}
+
+/**
+ * Checks a détaillé split and returns it as stored: three finite fractions in 0..1, each rounded to the nearest
+ * tenth of a percent, whose rounded parts sum to exactly 100 % (0.7004 + 0.2004 + 0.1004 → [0.7, 0.2, 0.1]; three
+ * thirds 0.333 → 99,9 %, refused) (tete-referentials.md §2.1). Throws UserError DETAIL_INVALID naming the node, in
+ * percent as the user typed it: « La répartition fait / programmé / pas fait de cae_1.1.1.3 fait 90 % au lieu de
+ * 100 % (50 % / 30 % / 10 %). », with « ; par exemple 33,3 % / 33,3 % / 33,4 % » when only rounding is off.
  */
 export function checkDetail(nodeId: string, detail: Detail | undefined | null): Detail {
   const what = `La répartition fait / programmé / pas fait de ${nodeId}`;
@@ -69,9 +90,12 @@ export function checkDetail(nodeId: string, detail: Detail | undefined | null): 
   if (detail.length !== 3 || detail.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
     throw new UserError('DETAIL_INVALID', `${what} doit contenir trois parts entre 0 et 100 % (reçu ${parts}).`, { nodeId, field: 'detail' });
   }
-  const sum = detail.reduce((s, x) => s + Math.round(x * 1000), 0);
+  const tenths = detail.map((x) => Math.round(x * 1000));
+  const sum = tenths.reduce((s, x) => s + x, 0);
   if (sum !== 1000) {
-    throw new UserError('DETAIL_INVALID', `${what} fait ${percentText(sum / 1000)} au lieu de 100 % (${parts}).`, { nodeId, field: 'detail' });
+    const near = nearSplit(tenths);
+    const hint = near ? ` ; par exemple ${near.map((x) => percentText(x / 1000)).join(' / ')}` : '';
+    throw new UserError('DETAIL_INVALID', `${what} fait ${percentText(sum / 1000)} au lieu de 100 % (${parts})${hint}.`, { nodeId, field: 'detail' });
   }
-  return detail;
+  return roundDetail(detail);
 }

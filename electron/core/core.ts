@@ -56,7 +56,8 @@ export interface Core {
   };
   statuts: {
     list(referentialId: string): statuts.StatutView[];
-    set(input: statuts.SetStatutInput): { score: ScoreResult };
+    /** `changed` false when nothing changed (no history event); `cascade` the sous-actions reset (§2.1). */
+    set(input: statuts.SetStatutInput): { score: ScoreResult } & statuts.StatutWrite;
     setExplication(referentialId: string, nodeId: string, explication: string | null): { ok: true };
   };
   scores: { get(referentialId: string): ScoreResult };

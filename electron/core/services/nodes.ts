@@ -62,7 +62,8 @@ export function nodeDetail(ctx: ServiceContext, referentialId: string, nodeId: s
 }
 
 /**
- * Replaces the pilotes and services of a node, with a `node.pilotes` history event (names before/after).
+ * Replaces the pilotes and services of a node, with a `node.pilotes` history event (names before/after); the same
+ * people and services again record nothing.
  * Throws REFERENTIAL_UNKNOWN, NODE_UNKNOWN, NOT_FOUND (unknown person or service id, named).
  */
 export function setPilotes(ctx: ServiceContext, input: { referentialId: string; nodeId: string; personIds: string[]; serviceIds: string[] }): { ok: true } {
@@ -79,6 +80,10 @@ export function setPilotes(ctx: ServiceContext, input: { referentialId: string; 
   inTransaction(ctx, () => {
     const names = () => ({ pilotes: pilotesOf(ctx, referentialId, nodeId).map((p) => p.nom), services: servicesOf(ctx, referentialId, nodeId).map((s) => s.nom) });
     const before = names();
+    const ids = (sql: string) => (ctx.db.prepare(sql).all(referentialId, nodeId) as { id: string }[]).map((r) => r.id).sort().join('\n');
+    const samePeople = ids('SELECT person_id AS id FROM pilote WHERE referential_id = ? AND node_id = ?') === [...personIds].sort().join('\n');
+    const sameServices = ids('SELECT service_id AS id FROM node_service WHERE referential_id = ? AND node_id = ?') === [...serviceIds].sort().join('\n');
+    if (samePeople && sameServices) return; // nothing changes: no history event
     ctx.db.prepare('DELETE FROM pilote WHERE referential_id = ? AND node_id = ?').run(referentialId, nodeId);
     ctx.db.prepare('DELETE FROM node_service WHERE referential_id = ? AND node_id = ?').run(referentialId, nodeId);
     const insP = ctx.db.prepare('INSERT INTO pilote (referential_id, node_id, person_id) VALUES (?, ?, ?)');
@@ -98,7 +103,8 @@ export function isIsoDate(s: string): boolean {
 }
 
 /**
- * Sets (or clears with null) the échéance of a node, with a `node.echeance` history event.
+ * Sets (or clears with null) the échéance of a node, with a `node.echeance` history event; the same date again
+ * records nothing.
  * Throws REFERENTIAL_UNKNOWN, NODE_UNKNOWN, INPUT_INVALID (not a real YYYY-MM-DD date).
  */
 export function setEcheance(ctx: ServiceContext, input: { referentialId: string; nodeId: string; echeance: string | null }): { ok: true } {
@@ -109,6 +115,7 @@ export function setEcheance(ctx: ServiceContext, input: { referentialId: string;
   }
   inTransaction(ctx, () => {
     const before = echeanceOf(ctx, referentialId, nodeId);
+    if (before === echeance) return; // nothing changes: no history event
     if (echeance === null) ctx.db.prepare('DELETE FROM echeance WHERE referential_id = ? AND node_id = ?').run(referentialId, nodeId);
     else {
       ctx.db

@@ -68,8 +68,22 @@ export function listReferentials(ctx: ServiceContext): ReferentialSummary[] {
   });
 }
 
+/** JSON text with object keys sorted and undefined dropped, to compare two trees by content. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** Whether the stored tree already holds exactly `ref` (import date aside). */
+function sameReferential(stored: Referential & { importedAt: string }, ref: Referential): boolean {
+  const { importedAt: _importedAt, ...rest } = stored;
+  return canonical(rest) === canonical(ref);
+}
+
 /**
- * Stores `ref` in one transaction with a `referential.import` history event, and drops the cached tree.
+ * Stores `ref` in one transaction with a `referential.import` history event, and drops the cached tree; the same
+ * content again writes nothing and records nothing (the pack date does not move).
  * Throws UserError REFERENTIAL_INVALID (bad tree; statuts on nodes the new version removes — listed, at most
  * 10 named; a change of scoring model while statuts exist); nothing is written then.
  */
@@ -103,6 +117,8 @@ export function storeReferential(ctx: ServiceContext, ref: Referential): ImportR
     }
   }
   const result: ImportResult = { id: ref.id, version: ref.version, nodes: ref.nodes.length - 1, points: ref.nodes[0]?.pointReferentiel ?? 0 };
+  const stored = previous ? loadReferential(ctx.db, ref.id) : null;
+  if (stored && sameReferential(stored, ref)) return result; // the same content again: nothing written, no history event
   inTransaction(ctx, () => {
     saveReferential(ctx.db, ref, ctx.now());
     appendHistory(ctx, {

@@ -119,19 +119,47 @@ export interface SetStatutInput {
   explication?: string | null;
 }
 
+/** What a statut write did: `changed` false when the node already had exactly this statut (nothing written, no
+ * history event); `cascade` the sous-action ids reset to non renseigné by the §2.1 cascade. */
+export interface StatutWrite {
+  changed: boolean;
+  cascade: string[];
+}
+
 /**
  * Records a statut, applying the cascade of tete-referentials.md §2.1 (a tâche statut resets its sous-action's
- * direct statut to non renseigné, with its own history event), in one transaction; returns the new score.
- * Throws UserError: REFERENTIAL_UNKNOWN, NODE_UNKNOWN, STATUT_INVALID (statut not of the model, or a computed
- * node), DETAIL_INVALID (split missing, out of 0..1, not summing to 1, or given with another statut).
+ * direct statut to non renseigné, with its own history event), in one transaction; returns the new score and what
+ * was written. A write that changes nothing records nothing (no history event, the pack date does not move).
+ * Throws UserError: REFERENTIAL_UNKNOWN, NODE_UNKNOWN, STATUT_INVALID (statut not of the model, a computed node,
+ * or a tâche under a non-concerné sous-action), DETAIL_INVALID (split missing, out of 0..1, not summing to 1, or
+ * given with another statut).
  */
-export function setStatut(ctx: ServiceContext, input: SetStatutInput): { score: ScoreResult } {
-  writeStatut(ctx, input);
-  return { score: computeScore(ctx, input.referentialId) };
+export function setStatut(ctx: ServiceContext, input: SetStatutInput): { score: ScoreResult } & StatutWrite {
+  const write = writeStatut(ctx, input);
+  return { score: computeScore(ctx, input.referentialId), ...write };
+}
+
+/**
+ * A tâche under a sous-action marked non concerné counts for nothing (§2.1: the whole sous-action is out of the
+ * potentiel), so a statut on it is refused rather than silently ignored; clearing it (non renseigné) is allowed.
+ */
+function checkParentConcerne(ctx: ServiceContext, ref: Referential, nodeId: string, statut: Statut): void {
+  if (ref.model !== 'tete' || statut === 'non_renseigne') return;
+  const node = treeIndex(ref).byId.get(nodeId);
+  const parent = node?.parentId ? treeIndex(ref).byId.get(node.parentId) : undefined;
+  if (!parent || parent.depth <= ref.actionLevel) return;
+  const row = readRow(ctx, ref.id, parent.id);
+  if (row && row.concerne === 0) {
+    throw new UserError(
+      'STATUT_INVALID',
+      `La sous-action ${parent.id} est « non concernée » : ses tâches (dont ${nodeId}) ne comptent pas. Changez d'abord le statut de ${parent.id}.`,
+      { nodeId, field: 'statut' },
+    );
+  }
 }
 
 /** `setStatut` without the score recomputation (bulk writes: the demo, imports). Same checks and errors. */
-export function writeStatut(ctx: ServiceContext, input: SetStatutInput): void {
+export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutWrite {
   const ref = getReferential(ctx, input.referentialId);
   const { nodeId, statut } = input;
   requireStatutNode(ref, nodeId);
@@ -148,9 +176,16 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): void {
     throw new UserError('DETAIL_INVALID', `Une répartition n'est acceptée qu'avec le statut « détaillé » (${nodeId} reçoit « ${statut} »).`, { nodeId, field: 'detail' });
   }
 
-  inTransaction(ctx, () => {
+  checkParentConcerne(ctx, ref, nodeId, statut);
+
+  return inTransaction(ctx, (): StatutWrite => {
     const before = readRow(ctx, ref.id, nodeId);
     const explication = input.explication === undefined ? (before?.explication ?? null) : input.explication;
+    const [, reset] = ref.model === 'tete' ? teteCascade(ref, statutRecords(ctx, ref.id), { nodeId, ...toRecord(statut, detail) }) : [];
+    const same = before
+      ? before.statut === statut && before.detail === (statut === 'detaille' ? JSON.stringify(detail) : null) && before.explication === explication
+      : statut === 'non_renseigne' && explication === null;
+    if (same && !reset) return { changed: false, cascade: [] };
     writeRow(ctx, ref.id, nodeId, statut, detail, explication);
     appendHistory(ctx, {
       action: 'statut.set',
@@ -160,31 +195,31 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): void {
       after: toView(readRow(ctx, ref.id, nodeId)!),
     });
     // Cascade rule shared with the engine (shared/scoring/tete-statut.ts): the records to write after this one.
-    if (ref.model !== 'tete') return;
-    const [, reset] = teteCascade(ref, statutRecords(ctx, ref.id), { nodeId, ...toRecord(statut, detail) });
     const parent = reset ? readRow(ctx, ref.id, reset.nodeId) : undefined;
-    if (parent) {
-      writeRow(ctx, ref.id, parent.node_id, 'non_renseigne', null, parent.explication);
-      appendHistory(ctx, {
-        action: 'statut.cascade',
-        referentialId: ref.id,
-        nodeId: parent.node_id,
-        before: toView(parent),
-        after: toView(readRow(ctx, ref.id, parent.node_id)!),
-      });
-    }
+    if (!parent) return { changed: true, cascade: [] };
+    writeRow(ctx, ref.id, parent.node_id, 'non_renseigne', null, parent.explication);
+    appendHistory(ctx, {
+      action: 'statut.cascade',
+      referentialId: ref.id,
+      nodeId: parent.node_id,
+      before: toView(parent),
+      after: toView(readRow(ctx, ref.id, parent.node_id)!),
+    });
+    return { changed: true, cascade: [parent.node_id] };
   });
 }
 
 /**
  * Sets the explication of a node that can hold a statut (creating a non-renseigné row when it has none), with a
- * `statut.explication` history event. Throws REFERENTIAL_UNKNOWN, NODE_UNKNOWN, STATUT_INVALID (computed node).
+ * `statut.explication` history event; the same text again records nothing. Throws REFERENTIAL_UNKNOWN,
+ * NODE_UNKNOWN, STATUT_INVALID (computed node).
  */
 export function setExplication(ctx: ServiceContext, referentialId: string, nodeId: string, explication: string | null): { ok: true } {
   const ref = getReferential(ctx, referentialId);
   requireStatutNode(ref, nodeId);
   inTransaction(ctx, () => {
     const before = readRow(ctx, ref.id, nodeId);
+    if ((before?.explication ?? null) === explication) return;
     if (before) {
       ctx.db
         .prepare('UPDATE statut SET explication = ?, modified_at = ?, modified_by = ? WHERE referential_id = ? AND node_id = ?')

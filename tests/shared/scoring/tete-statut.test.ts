@@ -29,7 +29,9 @@ describe('toRecord / checkDetail (§2.1 table)', () => {
     [[1.2, -0.2, 0], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 doit contenir trois parts entre 0 et 100 % (reçu 120 % / \u221220 % / 0 %).'],
     [[Number.NaN, 0, 1], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 doit contenir trois parts entre 0 et 100 % (reçu non numérique / 0 % / 100 %).'],
     [[0.7, 0.2, 0.2], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 110 % au lieu de 100 % (70 % / 20 % / 20 %).'],
-    [[0.333, 0.333, 0.333], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 99,9 % au lieu de 100 % (33,3 % / 33,3 % / 33,3 %).'],
+    [[0.333, 0.333, 0.333], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 99,9 % au lieu de 100 % (33,3 % / 33,3 % / 33,3 %) ; par exemple 33,3 % / 33,3 % / 33,4 %.'],
+    [[0.3333, 0.3333, 0.3333], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 99,9 % au lieu de 100 % (33,3 % / 33,3 % / 33,3 %) ; par exemple 33,3 % / 33,3 % / 33,4 %.'],
+    [[0.6, 0.2, 0.204], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 100,4 % au lieu de 100 % (60 % / 20 % / 20,4 %) ; par exemple 59,6 % / 20 % / 20,4 %.'],
     [[0.5, 0.25, 0.2], 'La répartition fait / programmé / pas fait de cae_1.1.1.7.2 fait 95 % au lieu de 100 % (50 % / 25 % / 20 %).'],
   ] as [[number, number, number], string][])('rejects the triplet %j', (detail, message) => {
     try {
@@ -41,9 +43,11 @@ describe('toRecord / checkDetail (§2.1 table)', () => {
     }
   });
 
-  it('accepts 0.7 + 0.2 + 0.1 and 1/3 splits rounded to tenths of a percent', () => {
+  it('accepts 0.7 + 0.2 + 0.1 and 1/3 splits, and returns the split rounded to tenths of a percent as stored', () => {
     expect(checkDetail('n', [0.7, 0.2, 0.1])).toEqual([0.7, 0.2, 0.1]);
     expect(checkDetail('n', [0.333, 0.333, 0.334])).toEqual([0.333, 0.333, 0.334]);
+    expect(checkDetail('n', [0.7004, 0.2004, 0.1004])).toEqual([0.7, 0.2, 0.1]);
+    expect(checkDetail('n', [1 / 3, 1 / 3, 0.334])).toEqual([0.333, 0.333, 0.334]);
   });
 });
 
