@@ -117,18 +117,35 @@ export function dateFr(d: Date): string {
   return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
-/** Headline of the level reached: `3 étoiles`, or `Aucun niveau atteint`. */
+/** The seuil de score reached: `3 étoiles`, or `aucun`. */
 export function niveauFr(niveau: Niveau | null): string {
-  return niveau ? niveau.nom : 'Aucun niveau atteint';
+  return niveau ? niveau.nom : 'aucun';
 }
 
 /**
- * One line summary of the global score with the model's headline ratio: `312,5 / 480 points (65,1 %)`; for
- * weighted referentials (RGESN) conforme over the evaluated weights: `12 / 16 points évalués (75,0 %)`.
+ * The global score line of the report, label and value, with the model's headline ratio:
+ * tete/points `Score global` : `312,5 / 480 points (65,1 %)`; weighted (RGESN) `Score` :
+ * `54,5 % des critères évalués (pondérés) — 1,5 pts conformes sur 2,75 évalués, 100,25 au total`
+ * (lead's decision H on the CLI/core tester's report; the total is the referential's weight, non applicable included).
  */
-export function scoreLineFr(model: ScoringModel, root: RootScore): string {
+export function scoreLineFr(model: ScoringModel, root: RootScore): { label: string; value: string } {
   if (model === 'weighted') {
-    return `${pointsFr(root.pointFait)} / ${pointsFr(root.pointFait + root.pointPasFait)} points évalués (${shareFr(model, root)})`;
+    const evaluated = root.pointFait + root.pointPasFait;
+    return {
+      label: 'Score',
+      value: `${shareFr(model, root)} des critères évalués (pondérés) — ${pointsFr(root.pointFait)} pts conformes sur ${pointsFr(evaluated)} évalués, ${pointsFr(root.pointReferentiel)} au total`,
+    };
   }
-  return `${pointsFr(root.pointFait)} / ${pointsFr(root.pointPotentiel)} points (${shareFr(model, root)})`;
+  return { label: 'Score global', value: `${pointsFr(root.pointFait)} / ${pointsFr(root.pointPotentiel)} points (${shareFr(model, root)})` };
 }
+
+/**
+ * Whether a referential's niveaux (étoiles) are worth a line: it has some, and it is not TETE's `te` without
+ * redistribution, which has no label yet (lead's decision C on the CLI/core tester's report).
+ */
+export function showsNiveau(ref: { id: string; niveaux: readonly unknown[]; redistribution: boolean }): boolean {
+  return ref.niveaux.length > 0 && !(ref.id === 'te' && !ref.redistribution);
+}
+
+/** Why a score threshold is not a label (tete-referentials.md §3), said wherever the seuil reached is shown. */
+export const LABEL_REMINDER = 'une demande de labellisation exige aussi 100 % de complétude et les critères par mesure';

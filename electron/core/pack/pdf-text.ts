@@ -18,12 +18,16 @@ const INVISIBLE: readonly [number, number][] = [
   [0xe0100, 0xe01ef],
 ];
 const invisible = (cp: number): boolean => INVISIBLE.some(([lo, hi]) => cp >= lo && cp <= hi);
-/** Line breaks and tabs are layout, not glyphs. */
-const LAYOUT = new Set([0x09, 0x0a, 0x0d]);
+/** Line breaks are layout, not glyphs. */
+const LAYOUT = new Set([0x0a]);
+/** C0 and C1 control characters but the line feed: never drawn, dropped. */
+const isControl = (cp: number): boolean => (cp < 0x20 && cp !== 0x0a) || (cp >= 0x7f && cp <= 0x9f);
+const dropControls = (text: string): string => [...text].filter((ch) => !isControl(ch.codePointAt(0) as number)).join('');
 
 /**
- * A text cleaner for fonts described by `hasGlyph(codePoint)`: NFC-normalises (a file name in NFD, as macOS writes
- * it, shows its accents composed), keeps graphemes whose code points all have a glyph, drops invisible code points
+ * A text cleaner for fonts described by `hasGlyph(codePoint)`: tabs become spaces, CR LF line feeds, other
+ * control characters are dropped; NFC-normalises (a file name in NFD, as macOS writes it, shows its accents
+ * composed); keeps graphemes whose code points all have a glyph, drops invisible code points
  * the font lacks, and replaces any other grapheme by `PLACEHOLDER`.
  * « Photo 📷 chantier.pdf » → « Photo ▯ chantier.pdf ».
  */
@@ -39,7 +43,9 @@ export function drawableText(hasGlyph: (codePoint: number) => boolean): (text: s
   };
   const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
   return (text) => {
-    const nfc = text.normalize('NFC');
+    // Tabs as spaces, CR LF / CR as LF, other control characters dropped (lead's decision G), then NFC.
+    const cleaned = text.replace(/\t/g, ' ').replace(/\r\n?/g, '\n');
+    const nfc = dropControls(cleaned).normalize('NFC');
     let all = true;
     for (const ch of nfc) {
       if (!drawable(ch.codePointAt(0) as number)) {

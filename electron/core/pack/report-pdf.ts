@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { NodeScore, ReferentialNode, ScoringModel } from '../../../shared/domain';
-import { STATUT_LABELS, countFr, dateFr, dateShortFr, niveauFr, percentFr, pointsFr, ratio, scoreLineFr, shareFr } from './format';
+import { LABEL_REMINDER, STATUT_LABELS, countFr, dateFr, dateShortFr, niveauFr, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
 import { drawableTextFor } from './pdf-text';
 import { drawTable } from './pdf-table';
 import type { PackInput, PackPreuve } from './types';
@@ -121,9 +121,11 @@ function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Da
   if (ws.population !== null) line('Population', `${pointsFr(ws.population)} habitants`);
   line('Jalon', `« ${jalon.nom} » du ${dateFr(date)}`);
   doc.moveDown(0.8);
-  line('Score global', scoreLineFr(ref.model, root));
-  line('Niveau atteint', niveauFr(root.niveau));
-  if (ref.niveaux.length > 0) {
+  const scoreLine = scoreLineFr(ref.model, root);
+  line(scoreLine.label, scoreLine.value);
+  if (showsNiveau(ref)) {
+    line('Seuil de score atteint', niveauFr(root.niveau));
+    if (root.completude < 1) doc.font(R).fontSize(10).text(t(`(${LABEL_REMINDER})`));
     line('Seuils', ref.niveaux.map((n) => `${n.nom} ≥ ${percentFr(n.seuil)}`).join(' ; '));
   }
   line('Complétude', `${percentFr(root.completude)} (${countFr(root.completedTachesCount)} / ${countFr(root.totalTachesCount)} éléments renseignés)`);

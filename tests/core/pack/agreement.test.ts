@@ -61,7 +61,8 @@ describeWithSharedData('RGESN pack: conforme ÷ évalués everywhere', () => {
     const pdfPath = join(dir, 'rapport-rgesn.pdf');
     writeFileSync(pdfPath, entries.get('rapport.pdf') as Buffer);
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/[\u202f\u00a0]/g, ' ');
-    expect(text).toContain('Score global : 3 / 4,25 points évalués (70,5 %)');
+    expect(text).toContain('Score : 70,5 % des critères évalués (pondérés) — 3 pts conformes sur 4,25 évalués, 100,25 au total');
+    expect(text).not.toContain('Seuil de score'); // RGESN has no niveaux
     expect(text).toMatch(/1\s+Stratégie\s+12\s+3\s+70,5 %/);
     expect(text).toMatch(/2\s+Spécifications\s+[\d,]+\s+0\s+non calculable/);
   });

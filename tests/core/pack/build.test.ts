@@ -195,7 +195,7 @@ describe('buildPack', () => {
       'Référentiel d’essai Climat-Air-Énergie — version 2026-01-01',
       '« Pré-audit » du 15 mars 2026',
       'Score global : 20 / 50 points (40,0 %)',
-      'Niveau atteint : 2 étoiles',
+      'Seuil de score atteint : 2 étoiles',
       '2 étoiles ≥ 35,0 %',
       'Complétude : 100,0 %',
       'Planification territoriale',

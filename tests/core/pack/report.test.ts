@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NodeScore } from '../../../shared/domain';
 import { buildPack } from '../../../electron/core/pack/index';
-import { dateShortFr, countFr, scoreLineFr, shareFr, sharesOf, truncatedFraction } from '../../../electron/core/pack/format';
+import { countFr, dateShortFr, scoreLineFr, shareFr, sharesOf, showsNiveau, truncatedFraction } from '../../../electron/core/pack/format';
 import { buildGrid } from '../../../electron/core/pack/grid';
 import { PLACEHOLDER, drawableText } from '../../../electron/core/pack/pdf-text';
 import type { PackInput } from '../../../electron/core/pack/types';
@@ -48,7 +48,11 @@ describe('pack ratios follow ratioFait (one headline ratio per model)', () => {
     expect(shareFr('weighted', s)).toBe('75,0 %');
     expect(shareFr('weighted', ns({ pointPotentiel: 20, pointNonRenseigne: 20 }))).toBe('non calculable');
     const root = { ...s, score: 0.75, completude: 0.4, niveau: null };
-    expect(scoreLineFr('weighted', root)).toBe('6 / 8 points évalués (75,0 %)');
+    expect(scoreLineFr('weighted', { ...root, pointReferentiel: 20.5 })).toEqual({
+      label: 'Score',
+      value: '75,0 % des critères évalués (pondérés) — 6 pts conformes sur 8 évalués, 20,5 au total',
+    });
+    expect(scoreLineFr('points', { ...root, pointPotentiel: 1111, pointFait: 156 })).toEqual({ label: 'Score global', value: '156 / 1\u202f111 points (14,0 %)' });
   });
 
   it('tete / points: fait ÷ potentiel; TETE at 0 potentiel judged on its leaves (§2.2); points at 0 potentiel: non concerné', () => {
@@ -85,6 +89,13 @@ describe('pack ratios follow ratioFait (one headline ratio per model)', () => {
 });
 
 describe('French formats of the report', () => {
+  it('shows the seuil de score only for referentials with niveaux, never for TETE te without redistribution', () => {
+    const niveaux = [{ rang: 1, nom: '1 étoile', seuil: 0 }];
+    expect(showsNiveau({ id: 'cae', niveaux, redistribution: true })).toBe(true);
+    expect(showsNiveau({ id: 'te', niveaux, redistribution: false })).toBe(false);
+    expect(showsNiveau({ id: 'rgesn', niveaux: [], redistribution: false })).toBe(false);
+  });
+
   it.each([
     ['2027-03-15', '15/03/2027'],
     ['2026-06-30T00:00:00.000Z', '30/06/2026'],
@@ -107,7 +118,8 @@ describe('drawableText (characters the embedded font cannot draw)', () => {
     ['famille 👨‍👩‍👧 (une seule grappe)', `famille ${PLACEHOLDER} (une seule grappe)`],
     ['coche ✅️', `coche ${PLACEHOLDER}`],
     ['e\u0301te\u0301', 'été'], // NFD file name (macOS) → composed
-    ['ligne 1\nligne 2\tfin', 'ligne 1\nligne 2\tfin'],
+    ['ligne 1\r\nligne 2\tfin\r', 'ligne 1\nligne 2 fin\n'], // tab → space, CR LF → LF
+    ['bip\u0007 nul\u0000 fin\u009b', 'bip nul fin'], // control characters dropped
     ['mot\u200bcoupé', 'motcoupé'], // zero-width space: invisible, dropped when the font lacks it
     ['中文', `${PLACEHOLDER}${PLACEHOLDER}`],
   ])('%j → %j', (text, out) => {
@@ -151,6 +163,8 @@ describe.runIf(existsSync('/usr/bin/pdftotext'))('rapport.pdf read back with pdf
   it('writes counts with thousands separators and the score with the headline ratio', () => {
     expect(text).toContain('Complétude : 14,0 % (156 / 1 111 éléments renseignés)');
     expect(text).toContain('Score global : 20 / 50 points (40,0 %)');
+    expect(text).toContain('Seuil de score atteint : 2 étoiles');
+    expect(text).toContain('(une demande de labellisation exige aussi 100 % de complétude et les critères par mesure)');
     expect(text).toContain('Population : 12 345 habitants');
   });
 
