@@ -9,6 +9,7 @@ import { teteEngine } from './tete';
 import { weightedEngine } from './weighted';
 
 export type { Personnalisation, ScoringEngine } from './engine';
+export { personnalisationOf } from './tete-personnalisation';
 
 const ENGINES: Record<ScoringModel, ScoringEngine> = {
   tete: teteEngine,
