@@ -75,7 +75,7 @@ describe('shownError', () => {
   it('explains a bare validation refusal and a transport failure in French', () => {
     const bad = TRPCClientError.from({ error: { message: '[…zod…]', code: -32600, data: { code: 'BAD_REQUEST' } } });
     expect(shownError(bad).message).toBe('Saisie invalide : vérifiez les valeurs saisies.');
-    expect(shownError(new Error('Failed to fetch')).message).toBe("L'opération a échoué : Failed to fetch");
+    expect(shownError(new Error('Aucun moteur')).message).toBe("L'opération a échoué : Aucun moteur");
   });
 });
 

@@ -17,15 +17,37 @@ interface ErrorData {
   userError?: { code: UserErrorCode; message: string; location?: ErrorLocation } | null;
 }
 
+/** What browsers and Node say when a request cannot reach the server (Chromium, Firefox, Safari, Node's fetch). */
+const NETWORK_FAILURE = /failed to fetch|fetch failed|networkerror|load failed|network request failed|econnrefused|econnreset|socket hang up/i;
+
+/** The message shown when the app's own server (browser mode) or main process cannot be reached. */
+export const SERVER_UNREACHABLE =
+  "Le serveur de l'application ne répond pas (connexion refusée ou interrompue). Vérifiez que Label Audit est toujours lancé, puis réessayez.";
+
+/**
+ * Whether `error` is a transport failure: a `TypeError` from fetch, or a tRPC client error caused by one (its
+ * `cause` chain is followed), recognised by the browsers' wording (« Failed to fetch », « NetworkError… »).
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e !== 'object') return false;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && NETWORK_FAILURE.test(message)) return true;
+  }
+  return false;
+}
+
 /**
  * The French message of any error thrown by a tRPC call: the UserError's own message when there is one,
- * "Saisie invalide…" for an input refused by validation, else a generic sentence with the raw message.
+ * "Saisie invalide…" for an input refused by validation, « Le serveur de l'application ne répond pas (…) » for a
+ * transport failure (never the browser's « Failed to fetch »), else a generic sentence with the raw message.
  */
 export function shownError(error: unknown): ShownError {
   const data = (typeof error === 'object' && error !== null ? (error as { data?: ErrorData }).data : undefined) ?? undefined;
   const ue = data?.userError;
   if (ue && typeof ue.message === 'string') return { message: ue.message, code: ue.code, location: ue.location ?? null };
   if (data?.code === 'BAD_REQUEST') return { message: 'Saisie invalide : vérifiez les valeurs saisies.', code: 'INPUT_INVALID', location: null };
+  if (!data && isNetworkFailure(error)) return { message: SERVER_UNREACHABLE, code: null, location: null };
   const raw = error instanceof Error ? error.message : String(error);
   return { message: `L'opération a échoué : ${raw}`, code: null, location: null };
 }
