@@ -34,7 +34,10 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
   const trpc = useTRPC();
   const referentialId = referential.id;
   const detail = useQuery(trpc.nodes.detail.queryOptions({ referentialId, nodeId: node.id }));
-  const upload = useUploadFiles(referentialId, node.id);
+  // Preuves already on the node, to tell a re-uploaded file from a new one.
+  const knownPreuves = useRef<ReadonlySet<string>>(new Set());
+  knownPreuves.current = new Set(detail.data?.preuves.map((p) => p.id) ?? []);
+  const upload = useUploadFiles(referentialId, node.id, () => knownPreuves.current);
   const [dragOver, setDragOver] = useState(false);
   const hasChildren = (index.children.get(node.id)?.length ?? 0) > 0;
   const editable = acceptsStatut(node, referential.model, referential.actionLevel, hasChildren);

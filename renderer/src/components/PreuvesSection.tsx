@@ -4,16 +4,21 @@
  * (`preuves.addLink`, http(s) only), detaching, and the preuves attendues of the referential with which are
  * covered. A preuve attendue counts as covered when a preuve of the node carries its name as titre: the add
  * forms let the user pick the preuve attendue a file or link answers, which sets that titre.
+ * « Retirer » asks first (inline); a file already in the store says so; in browser mode a file preuve has an
+ * « Ouvrir » link to `/preuves/<id>/fichier` (electron/web.ts; not in Electron yet); links are checked here, in
+ * French, before sending (lib/preuves.ts).
  */
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { PreuveAttendue } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
-import { fileToBase64, isHttpUrl } from '../lib/files';
+import { fileToBase64 } from '../lib/files';
 import { displayUrl, formatBytes, formatDate } from '../lib/format';
+import { ALREADY_STORED, checkLinkUrl, wasAlreadyStored } from '../lib/preuves';
 import { normalizeSearch } from '../lib/tree';
-import { useTRPC, type RouterOutputs } from '../trpc/client';
+import { isBrowserMode, useTRPC, type RouterOutputs } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
+import { InlineConfirm } from './InlineConfirm';
 import { InlineError } from './QueryState';
 
 type Preuve = RouterOutputs['preuves']['list'][number];
@@ -23,34 +28,46 @@ export interface UploadFiles {
   run(files: File[], titre?: string): void;
   pending: string[];
   errors: string[];
+  /** Files that were already in the store (now attached here): « « x.pdf » : Ce fichier est déjà enregistré… ». */
+  notices: string[];
 }
 
-/** Uploads files one by one to `preuves.addFile`; collects French error messages naming each file. */
-export function useUploadFiles(referentialId: string, nodeId: string): UploadFiles {
+/**
+ * Uploads files one by one to `preuves.addFile`; collects French error messages naming each file, and notices for
+ * files the store already held. `knownIds` gives the preuve ids already on the node.
+ */
+export function useUploadFiles(referentialId: string, nodeId: string, knownIds: () => ReadonlySet<string> = () => new Set()): UploadFiles {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const addFile = useMutation(trpc.preuves.addFile.mutationOptions());
   const [pending, setPending] = useState<string[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
+  const [notices, setNotices] = useState<string[]>([]);
   const run = (files: File[], titre?: string) => {
     setErrors([]);
+    setNotices([]);
     setPending(files.map((f) => f.name));
+    const known = new Set(knownIds());
+    const startedAt = Date.now();
     void (async () => {
       const failed: string[] = [];
+      const already: string[] = [];
       for (const file of files) {
         try {
           const contentBase64 = await fileToBase64(file);
-          await addFile.mutateAsync({ referentialId, nodeId, fileName: file.name, contentBase64, ...(titre ? { titre } : {}) });
+          const preuve = await addFile.mutateAsync({ referentialId, nodeId, fileName: file.name, contentBase64, ...(titre ? { titre } : {}) });
+          if (wasAlreadyStored(preuve, known, startedAt)) already.push(`« ${file.name} » : ${ALREADY_STORED}`);
         } catch (e) {
           failed.push(`« ${file.name} » : ${shownError(e).message}`);
         }
         setPending((p) => p.filter((n) => n !== file.name));
       }
       setErrors(failed);
+      setNotices(already);
       refresh.afterNode();
     })();
   };
-  return { run, pending, errors };
+  return { run, pending, errors, notices };
 }
 
 /** Whether a preuve attendue is covered by one of `preuves` (same titre, case and accents ignored). */
@@ -74,6 +91,9 @@ export function PreuvesSection(props: {
   const [url, setUrl] = useState('');
   const [titre, setTitre] = useState('');
   const [attendue, setAttendue] = useState('');
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const [confirmDetach, setConfirmDetach] = useState<string | null>(null);
+  const browser = isBrowserMode();
   const addLink = useMutation(
     trpc.preuves.addLink.mutationOptions({
       onSuccess: () => {
@@ -87,8 +107,15 @@ export function PreuvesSection(props: {
   const attendueNom = props.preuvesAttendues.find((a) => a.id === attendue)?.nom;
 
   const submitLink = () => {
+    if (addLink.isPending) return;
+    const checked = checkLinkUrl(url);
+    if (!checked.ok) {
+      setLinkError(checked.message);
+      return;
+    }
+    setLinkError(null);
     const t = titre.trim() || attendueNom;
-    addLink.mutate({ referentialId, nodeId, url: url.trim(), ...(t ? { titre: t } : {}) });
+    addLink.mutate({ referentialId, nodeId, url: checked.url, ...(t ? { titre: t } : {}) });
   };
 
   return (
@@ -117,15 +144,44 @@ export function PreuvesSection(props: {
               <span className="preuve-meta muted small">
                 {p.kind === 'fichier' ? `${formatBytes(p.size)} · ajoutée` : 'lien · ajouté'} le {formatDate(p.addedAt)} par {p.addedBy}
               </span>
-              <button
-                type="button"
-                className="link-button"
-                data-testid={`preuve-detach-${p.id}`}
-                onClick={() => detach.mutate({ preuveId: p.id, nodeId })}
-                aria-label={`Retirer la preuve ${p.titre} de ce critère`}
-              >
-                Retirer
-              </button>
+              <span className="preuve-actions">
+                {browser && p.kind === 'fichier' && (
+                  <a href={`/preuves/${encodeURIComponent(p.id)}/fichier`} download data-testid={`preuve-open-${p.id}`} title={`Télécharger « ${p.fileName ?? p.titre} » pour l'ouvrir`}>
+                    Ouvrir
+                  </a>
+                )}
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid={`preuve-detach-${p.id}`}
+                  onClick={() => setConfirmDetach(p.id)}
+                  aria-label={`Retirer la preuve ${p.titre} de ce critère`}
+                >
+                  Retirer
+                </button>
+              </span>
+              {confirmDetach === p.id && (
+                <div className="preuve-confirm">
+                  <InlineConfirm
+                    testId={`preuve-detach-confirm-${p.id}`}
+                    autoFocus
+                    message={`Retirer « ${p.titre} » de ce critère ? ${p.kind === 'fichier' ? 'Le fichier reste enregistré pour les autres critères qui l\'utilisent.' : ''}`.trim()}
+                    onCancel={() => setConfirmDetach(null)}
+                    actions={[
+                      {
+                        label: 'Retirer',
+                        primary: true,
+                        testId: `preuve-detach-ok-${p.id}`,
+                        onClick: () => {
+                          setConfirmDetach(null);
+                          detach.mutate({ preuveId: p.id, nodeId });
+                        },
+                      },
+                      { label: 'Annuler', testId: `preuve-detach-cancel-${p.id}`, onClick: () => setConfirmDetach(null) },
+                    ]}
+                  />
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -175,6 +231,11 @@ export function PreuvesSection(props: {
           {m}
         </p>
       ))}
+      {upload.notices.map((m) => (
+        <p key={m} className="notice small" role="status" data-testid="preuve-upload-notice">
+          {m}
+        </p>
+      ))}
 
       <form
         className="link-form"
@@ -185,18 +246,37 @@ export function PreuvesSection(props: {
       >
         <label className="field-inline grow">
           <span>Lien</span>
-          <input type="url" data-testid="preuve-link-url" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="preuve-link-url"
+            placeholder="https://…"
+            value={url}
+            aria-invalid={linkError !== null}
+            onChange={(e) => {
+              setUrl(e.target.value);
+              setLinkError(null);
+              addLink.reset();
+            }}
+          />
         </label>
         <label className="field-inline grow">
           <span>Titre</span>
           <input data-testid="preuve-link-titre" placeholder={attendueNom ?? 'Délibération du 12 mars'} value={titre} onChange={(e) => setTitre(e.target.value)} />
         </label>
-        <button type="submit" className="secondary" data-testid="preuve-link-add" disabled={url.trim() === '' || addLink.isPending}>
+        <button type="submit" className="secondary" data-testid="preuve-link-add" aria-busy={addLink.isPending}>
           Ajouter le lien
         </button>
       </form>
-      {url.trim() !== '' && !isHttpUrl(url) && <p className="muted small">Seuls les liens http:// ou https:// sont acceptés.</p>}
-      <InlineError error={addLink.error} testId="preuve-link-error" />
+      {linkError !== null ? (
+        <p className="error" role="alert" data-testid="preuve-link-error">
+          {linkError}
+        </p>
+      ) : (
+        <InlineError error={addLink.error} testId="preuve-link-error" />
+      )}
 
       {props.preuvesAttendues.length > 0 && (
         <>

@@ -1,0 +1,49 @@
+/**
+ * Rules of the preuves section (DOMAIN.md "preuve"): checking a link typed by the user before sending it (the
+ * server accepts absolute http(s) URLs only: PREUVE_INVALID), and recognising a re-uploaded file the evidence store
+ * already holds (ARCHITECTURE.md "Storage": the same bytes are stored once; `preuves.addFile` then returns the
+ * existing preuve, attached to this node).
+ */
+
+/** Outcome of `checkLinkUrl`: the URL to send (trimmed), or a French message saying how to fix the text. */
+export type LinkCheck = { ok: true; url: string } | { ok: false; message: string };
+
+/**
+ * Checks a link typed in the « Lien » field.
+ * @returns ok with the trimmed URL for an absolute http:// or https:// address; otherwise a French message: empty
+ *   field, a web address without its scheme (« www.exemple.fr » → suggests « https://www.exemple.fr »), another
+ *   scheme (javascript:, ftp:, file:), or text that is not an address.
+ */
+export function checkLinkUrl(text: string): LinkCheck {
+  const t = text.trim();
+  if (t === '') return { ok: false, message: "Saisissez l'adresse du lien, par exemple https://www.exemple.fr/deliberation.pdf." };
+  const url = parseUrl(t);
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return { ok: true, url: t };
+  const bare = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#].*)?$/u.test(t);
+  if (bare) return { ok: false, message: `« ${t} » n'est pas un lien complet : ajoutez https:// au début (https://${t}).` };
+  if (url) return { ok: false, message: `Seuls les liens http:// ou https:// sont acceptés comme preuve (saisi : « ${t} »).` };
+  return { ok: false, message: `« ${t} » n'est pas une adresse web : un lien commence par https:// ou http://.` };
+}
+
+/** `new URL(text)`, or null when the text is not an absolute URL. */
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The message shown when an uploaded file was already in the store (not an error: it is now attached here). */
+export const ALREADY_STORED = 'Ce fichier est déjà enregistré ; il est rattaché à ce critère.';
+
+/**
+ * Whether the preuve `preuves.addFile` returned was already stored before this upload: it was already on this node
+ * (`knownIds`), or it was added before the upload started (another node had it; 2 s of clock slack).
+ * @param startedAt epoch milliseconds when the upload started
+ */
+export function wasAlreadyStored(preuve: { id: string; addedAt: string }, knownIds: ReadonlySet<string>, startedAt: number): boolean {
+  if (knownIds.has(preuve.id)) return true;
+  const added = Date.parse(preuve.addedAt);
+  return Number.isFinite(added) && added < startedAt - 2000;
+}
