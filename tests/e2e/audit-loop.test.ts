@@ -162,7 +162,9 @@ describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)
     await page.click(tid('preuve-link-add'));
     await page.waitForFunction((t) => document.querySelector('[data-testid="preuves-list"]')?.textContent?.includes(t), LINK_TITRE);
     expect(await page.$$eval(`${tid('preuves-list')} li`, (lis) => lis.map((li) => li.getAttribute('data-kind')).sort())).toEqual(['fichier', 'lien']);
-    expect(await page.getAttribute(`${tid('preuves-list')} a`, 'href')).toBe(new URL(LINK_URL).href);
+    expect(await page.getAttribute(`${tid('preuves-list')} li[data-kind="lien"] a`, 'href')).toBe(new URL(LINK_URL).href);
+    // Browser mode: the file preuve opens from its stored bytes (/preuves/<id>/fichier).
+    expect(await page.getAttribute(`${tid('preuves-list')} li[data-kind="fichier"] a`, 'href')).toMatch(/^\/preuves\/[^/]+\/fichier$/);
 
     const detail = await app.query<NodeDetail>('nodes.detail', { ...CAE, nodeId: 'cae_1.1.1.1' });
     const stored = detail.preuves.map((p) => [p.kind, p.fileName ?? p.url, p.size]);

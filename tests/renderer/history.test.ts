@@ -55,7 +55,6 @@ describe('history lines from the core events', () => {
     core.nodes.setPilotes({ referentialId: 'eci', nodeId, personIds: [jeanne.id, paul.id], serviceIds: [] });
     core.nodes.setPilotes({ referentialId: 'eci', nodeId, personIds: [jeanne.id, paul.id], serviceIds: [urba.id] });
     core.nodes.setPilotes({ referentialId: 'eci', nodeId, personIds: [], serviceIds: [] });
-    core.nodes.setPilotes({ referentialId: 'eci', nodeId, personIds: [], serviceIds: [] });
     core.nodes.setEcheance({ referentialId: 'eci', nodeId, echeance: '2027-06-30' });
     core.nodes.setEcheance({ referentialId: 'eci', nodeId, echeance: '2027-12-31' });
     core.nodes.setEcheance({ referentialId: 'eci', nodeId, echeance: null });
@@ -63,7 +62,6 @@ describe('history lines from the core events', () => {
       'Pilotes : Jeanne Martin, Paul Roux',
       'Services : Urbanisme',
       'Pilotes : aucun · Services : aucun',
-      'Pilotes inchangés : aucun ; services : aucun',
       'Échéance fixée au 30/06/2027',
       'Échéance fixée au 31/12/2027 (au lieu du 30/06/2027)',
       'Échéance retirée (elle était fixée au 31/12/2027)',

@@ -4,7 +4,7 @@ import type { Referential } from '../../shared/domain';
 import { importReferentialFiles } from '../../electron/core/referential';
 import { DATA, describeWithSharedData } from '../helpers/shared-data';
 import { acceptsStatut } from '../../renderer/src/lib/statuts';
-import { ancestorsOf, axesOf, indexTree, nodeMatches, normalizeSearch, visibleRows, type TreeIndex } from '../../renderer/src/lib/tree';
+import { ancestorsOf, axesOf, expandableIds, identifiantQuery, indexTree, nodeMatches, normalizeSearch, visibleRows, type TreeIndex } from '../../renderer/src/lib/tree';
 
 describeWithSharedData('tree of the CAE referential', () => {
   let cae: Referential;
@@ -55,6 +55,30 @@ describeWithSharedData('tree of the CAE referential', () => {
     expect(nodeMatches(node, 'stratégie déchets')).toBe(false);
     const rows = visibleRows(index, new Set(), 'vision objectifs');
     expect(rows.map((r) => r.node.id)).toContain('cae_1.1.1');
+  });
+
+  it('searches identifiants by whole segments: 1.2.3.2.1 is not 1.2.3.2.10', () => {
+    expect(index.byId.has('cae_1.2.3.2.10')).toBe(true);
+    const ids = visibleRows(index, new Set(), '1.2.3.2.1').map((r) => r.node.id);
+    expect(ids).toEqual(['cae_1', 'cae_1.2', 'cae_1.2.3', 'cae_1.2.3.2', 'cae_1.2.3.2.1']);
+    // A trailing dot means « what is under »; the referential prefix of a node id is accepted.
+    expect(visibleRows(index, new Set(), '1.1.1.7.').map((r) => r.node.identifiant)).toEqual(['1', '1.1', '1.1.1', '1.1.1.7', '1.1.1.7.1', '1.1.1.7.2', '1.1.1.7.3']);
+    expect(visibleRows(index, new Set(), 'cae_1.1.1.7').map((r) => r.node.id).at(-1)).toBe('cae_1.1.1.7.3');
+    expect(identifiantQuery('  CAE_1.1 ')).toBe('1.1');
+    expect(identifiantQuery('1.1.6.3.a')).toBe('1.1.6.3.a');
+    expect(identifiantQuery('chaleur renouvelable')).toBeNull();
+  });
+
+  it('folds a found branch during a search, and unfolds everything', () => {
+    const folded = visibleRows(index, new Set(), '1.2.3.2.1', new Set(['cae_1.2']));
+    expect(folded.map((r) => [r.node.id, r.expanded])).toEqual([
+      ['cae_1', true],
+      ['cae_1.2', false],
+    ]);
+    // 6 axes, 19 sous-axes, 61 mesures and the 273 sous-actions that have tâches (52 of the 325 are leaves).
+    expect(expandableIds(index)).toHaveLength(359);
+    expect(cae.nodes.filter((n) => n.depth === 4 && !index.children.has(n.id))).toHaveLength(52);
+    expect(visibleRows(index, new Set(expandableIds(index)))).toHaveLength(1470);
   });
 
   it('gives the path to a node for opening it from a link', () => {

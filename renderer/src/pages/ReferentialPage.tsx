@@ -140,7 +140,7 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
               <input
                 type="search"
                 data-testid="tree-search"
-                placeholder="Rechercher un identifiant (1.2.3) ou des mots du titre"
+                placeholder="Identifiant ou mots du titre"
                 aria-describedby="tree-search-help"
                 value={query}
                 onChange={(e) => {
