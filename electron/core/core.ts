@@ -4,12 +4,14 @@
  * a data dir and binds every service to it; the tRPC router only validates input and calls these methods.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Referential, ScoreResult } from '../../shared/domain';
 import { openDatabase } from './db/open';
 import { seedWorkspace } from './demo';
 import { createEvidenceStore, type EvidenceStore } from './evidence/store';
 import { readSettings, workspacePaths, writeSettings } from './paths';
+import { storageError } from './storage-errors';
 import type { ImportOptions } from './referential';
 import type { BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
@@ -98,15 +100,28 @@ function findWorkspace(dataDir: string): string | null {
 
 /**
  * Opens the current workspace of `dataDir`, creating it on first start (demo or empty, see `seedWorkspace`).
- * Throws UserError DB_FROM_FUTURE when its database was written by a newer app.
+ * Throws UserError DB_FROM_FUTURE when its database was written by a newer app, FILE_UNREADABLE naming the folder
+ * or file when the data folder cannot be created or written, or the database is not a readable SQLite file
+ * (storage-errors.ts).
  */
 export function createCore(opts: CoreOptions): Core {
+  const { dataDir } = opts;
+  let dbFile = join(dataDir, 'workspaces');
+  try {
+    return openCore(opts, (file) => (dbFile = file));
+  } catch (e) {
+    throw storageError(e, dataDir, dbFile);
+  }
+}
+
+function openCore(opts: CoreOptions, opening: (dbFile: string) => void): Core {
   const { dataDir } = opts;
   mkdirSync(dataDir, { recursive: true });
   const existing = findWorkspace(dataDir);
   const demo = opts.demo ?? true;
   const workspaceId = existing ?? (demo ? 'valmont-sur-loire' : 'ma-collectivite');
   const paths = workspacePaths(dataDir, workspaceId);
+  opening(paths.db);
   const db = openDatabase(paths.db);
   const evidence = createEvidenceStore(paths.evidence);
   const osUser = (() => {

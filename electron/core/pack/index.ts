@@ -40,7 +40,7 @@ export interface PackManifest {
  * `_manifeste/fichiers-manquants.txt` ("<path> — <reason>") and the export continues; bytes read with a
  * SHA-256 different from the recorded one are packed as read and listed there too.
  * Same input → byte-identical zip (all dates = `jalon.date`).
- * Shapes: PackResult `{ path, entries (zip entries), bytes (zip size) }`; progress in evidence files and bytes.
+ * Shapes: PackResult `{ path, entries (zip entries), bytes (zip size), missing (lines of fichiers-manquants) }`; progress in evidence files and bytes.
  * @throws UserError INPUT_INVALID (jalon date), NODE_UNKNOWN / PREUVE_INVALID (a preuve, see checkPreuves);
  *   the signal's reason on abort; I/O errors writing `outPath`. No partial file is left behind.
  */
@@ -73,11 +73,13 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
   items.sort((a, b) => compareBytes(pathOf(a), pathOf(b)));
   const expectedSha = new Map(plan.files.map((f) => [f.path, f.sha256]));
 
+  let missingCount = 0;
   const trailer = (records: FileRecord[]) => {
     const changed = records
       .filter((r) => expectedSha.has(r.path) && expectedSha.get(r.path) !== r.sha256)
       .map((r) => `${r.path} — contenu différent de l'empreinte enregistrée (SHA-256 lu ${r.sha256}, attendu ${expectedSha.get(r.path)}) : fichier inclus tel que lu`);
     const lines = [...plan.missing, ...changed].sort(compareBytes);
+    missingCount = lines.length;
     const missingText = lines.length === 0 ? 'Aucun fichier manquant : toutes les preuves de type fichier sont dans le pack.\n' : `${lines.join('\n')}\n`;
     const missing = Buffer.from(missingText, 'utf8');
     const withHash = [...records, { path: MISSING_FILES, size: missing.length, sha256: sha256Hex(missing) }].sort((a, b) => compareBytes(a.path, b.path));
@@ -96,5 +98,6 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
       { path: SHA256SUMS, data: Buffer.from(sums, 'utf8') },
     ];
   };
-  return writeZip(items, trailer, outPath, date, opts);
+  const written = await writeZip(items, trailer, outPath, date, opts);
+  return { ...written, missing: missingCount };
 }

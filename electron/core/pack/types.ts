@@ -66,6 +66,8 @@ export interface PackResult {
   path: string;
   entries: number;
   bytes: number;
+  /** Lines of `_manifeste/fichiers-manquants.txt`: evidence files missing, unreadable or whose bytes changed. */
+  missing: number;
 }
 
 /** Result of `verifyPack`: `ok` iff `problems` is empty; `entries` = number of zip entries read. */

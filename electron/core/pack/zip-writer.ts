@@ -42,7 +42,7 @@ export async function writeZip(
   outPath: string,
   date: Date,
   opts: BuildPackOptions = {},
-): Promise<PackResult> {
+): Promise<Omit<PackResult, 'missing'>> {
   const { signal, onProgress } = opts;
   const mtime = zipDate(date);
   signal?.throwIfAborted();

@@ -19,12 +19,13 @@ import { getReferential } from './referentials';
 import { computeScore, listStatuts } from './statuts';
 import { getWorkspace } from './workspace';
 
-/** Result of `pack.export`: absolute path, file name, zip entries, size in bytes. */
+/** Result of `pack.export`: absolute path, file name, zip entries, size in bytes, evidence files missing or altered. */
 export interface PackExport {
   path: string;
   fileName: string;
   entries: number;
   bytes: number;
+  missing: number;
 }
 
 /** The pack's file name: `<workspace>-<referential>-<YYYYMMDD-HHMMSS>.zip` from the jalon date (UTC). */
@@ -80,7 +81,7 @@ export async function exportPack(ctx: ServiceContext, referentialId: string): Pr
   const fileName = packFileName(ctx.workspaceId, referentialId, input.jalon.date);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out);
-  return { path: res.path, fileName, entries: res.entries, bytes: res.bytes };
+  return { path: res.path, fileName, entries: res.entries, bytes: res.bytes, missing: res.missing };
 }
 
 /** Checks a pack (hashes, manifest, names). Throws FILE_NOT_FOUND naming the path when there is no such file. */

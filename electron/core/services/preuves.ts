@@ -146,28 +146,38 @@ function checkNode(ctx: ServiceContext, referentialId: string, nodeId: string): 
   requireNode(getReferential(ctx, referentialId), nodeId);
 }
 
-/** A file name safe to show and keep: the base name, trimmed; UserError PREUVE_INVALID when empty or > 255 chars. */
+/**
+ * A file name safe to show and keep: the base name for this platform (on Linux/macOS `\` is an ordinary character
+ * of a name, kept as given; the pack sanitises it in its folder names), trimmed; UserError PREUVE_INVALID when
+ * empty or > 255 chars.
+ */
 function cleanFileName(fileName: string): string {
-  const name = basename(fileName.replace(/\\/g, '/')).trim();
+  const name = basename(fileName).trim();
   if (name === '' || name === '.' || name === '..') throw new UserError('PREUVE_INVALID', `Nom de fichier de preuve invalide : « ${fileName} ».`, { field: 'fileName' });
   if (name.length > 255) throw new UserError('PREUVE_INVALID', `Le nom de fichier « ${name.slice(0, 40)}… » dépasse 255 caractères.`, { field: 'fileName' });
   return name;
 }
 
-/** Records a stored file as a preuve on a node (reusing a preuve with the same bytes and name), in one transaction. */
+/**
+ * Records a stored file as a preuve on a node, in one transaction. The same bytes and name reuse the existing
+ * preuve — unless the user typed another title: the user's words are never dropped, so a new preuve with that title
+ * shares the stored bytes (stored once all the same).
+ */
 function attachFile(ctx: ServiceContext, referentialId: string, nodeId: string, fileName: string, blob: { sha256: string; size: number }, titre: string | undefined): Preuve {
   return inTransaction(ctx, () => {
-    const existing = ctx.db.prepare("SELECT * FROM preuve WHERE kind = 'fichier' AND sha256 = ? AND file_name = ? ORDER BY added_at LIMIT 1").get(blob.sha256, fileName) as
-      | PreuveRow
-      | undefined;
+    const typed = titre?.trim() || null;
+    const candidates = ctx.db.prepare("SELECT * FROM preuve WHERE kind = 'fichier' AND sha256 = ? AND file_name = ? ORDER BY added_at, id").all(blob.sha256, fileName) as PreuveRow[];
+    const existing = typed === null ? candidates[0] : candidates.find((r) => r.titre === typed);
     const id = existing?.id ?? randomUUID();
     if (!existing) {
       ctx.db
         .prepare(`INSERT INTO preuve (id, kind, titre, file_name, size, sha256, mime_type, url, added_at, added_by) VALUES (?, 'fichier', ?, ?, ?, ?, ?, NULL, ?, ?)`)
-        .run(id, titre?.trim() || fileName, fileName, blob.size, blob.sha256, mimeTypeOf(fileName), ctx.now(), ctx.user);
+        .run(id, typed ?? fileName, fileName, blob.size, blob.sha256, mimeTypeOf(fileName), ctx.now(), ctx.user);
     }
-    ctx.db.prepare('INSERT OR IGNORE INTO preuve_node (preuve_id, referential_id, node_id) VALUES (?, ?, ?)').run(id, referentialId, nodeId);
+    const linked = ctx.db.prepare('INSERT OR IGNORE INTO preuve_node (preuve_id, referential_id, node_id) VALUES (?, ?, ?)').run(id, referentialId, nodeId).changes > 0;
     const preuve = getPreuve(ctx, id);
+    // Already there (same bytes, name and title on the same node): nothing changed, nothing recorded.
+    if (existing && !linked) return preuve;
     appendHistory(ctx, { action: existing ? 'preuve.attach' : 'preuve.add', referentialId, nodeId, before: null, after: preuve });
     return preuve;
   });

@@ -120,6 +120,7 @@ describe('buildPack', () => {
 
   it('lists the missing file with its reason and keeps the colliding name apart', () => {
     expect(text('_manifeste/fichiers-manquants.txt')).toBe(`${DIR_2}/rapport (2).pdf — fichier absent du magasin de preuves\n`);
+    expect(result.missing).toBe(1);
     expect(entries.get(`${DIR_2}/Rapport.PDF`)?.equals(BYTES.rapportMaj)).toBe(true);
   });
 

@@ -101,7 +101,7 @@ describe('buildPack: damaged evidence store', () => {
     // Different size: skipped.
     writeFileSync(storePath(sha(BYTES.rapportMaj)), Buffer.from('court'));
     const out = join(dir, 'pack.zip');
-    await buildPack(input, out);
+    expect((await buildPack(input, out)).missing).toBe(3); // one changed, one of another size, one absent
     const entries = await entryMap(out);
     const lines = (entries.get('_manifeste/fichiers-manquants.txt') as Buffer).toString('utf8').trimEnd().split('\n');
     expect(lines).toEqual([

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
@@ -22,7 +22,7 @@ const sha = createHash('sha256').update(bytes).digest('hex');
 
 describe('preuves service', () => {
   it('addFile stores the bytes once by SHA-256 and records name, size, type; the same file on another node reuses the preuve', () => {
-    const p = core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: 'C:\\Docs\\deliberation.txt', bytes, titre: 'Délibération' });
+    const p = core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: '/tmp/Docs/deliberation.txt', bytes, titre: 'Délibération' });
     expect(p).toEqual({
       id: p.id,
       kind: 'fichier',
@@ -37,7 +37,7 @@ describe('preuves service', () => {
       nodeIds: ['eci_1.1'],
     });
     expect(readFileSync(ctx.evidence.pathOf(sha), 'utf8')).toBe('Délibération du 12 mars 2026\n');
-    const again = core.preuves.addFile({ referentialId: 'cae', nodeId: 'cae_2.1', fileName: 'deliberation.txt', bytes });
+    const again = core.preuves.addFile({ referentialId: 'cae', nodeId: 'cae_2.1', fileName: 'deliberation.txt', bytes, titre: 'Délibération' });
     expect(again.id).toBe(p.id);
     expect(again.nodeIds).toEqual(['cae_2.1', 'eci_1.1']);
     expect(core.preuves.list('eci').map((x) => x.id)).toEqual([p.id]);
@@ -84,6 +84,24 @@ describe('preuves service', () => {
     expect(() => core.preuves.file(l.id)).toThrow("La preuve « Site » est un lien, pas un fichier : il n'y a rien à télécharger.");
     rmSync(ctx.evidence.pathOf(sha));
     expect(() => core.preuves.file(p.id)).toThrow(`Le fichier de la preuve « Délibération : été.txt » est absent du dépôt des preuves (${ctx.evidence.pathOf(sha)}).`);
+  });
+
+  it('the same file with another title is a new preuve sharing the stored bytes; the same file and title again changes nothing', () => {
+    const p = core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: 'deliberation.txt', bytes, titre: 'Délibération' });
+    const q = core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: 'deliberation.txt', bytes, titre: 'Délibération du 12 mars' });
+    expect(q.id).not.toBe(p.id);
+    expect([q.titre, q.sha256, q.nodeIds]).toEqual(['Délibération du 12 mars', sha, ['eci_1.1']]);
+    expect(core.preuves.list('eci').map((x) => x.titre)).toEqual(['Délibération', 'Délibération du 12 mars']);
+    expect(readdirSync(join(ctx.evidence.root, sha.slice(0, 2)))).toEqual([sha.slice(2)]); // bytes stored once
+    const before = snapshotTables(ctx);
+    expect(core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: 'deliberation.txt', bytes, titre: 'Délibération du 12 mars' }).id).toBe(q.id);
+    expect(core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: 'deliberation.txt', bytes }).id).toBe(p.id); // no title: the first
+    expect(snapshotTables(ctx)).toEqual(before);
+  });
+
+  it('keeps a backslash of a Linux/macOS file name as given (the OS basename), the pack sanitises it later', () => {
+    const p = core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: '/home/alice/compte\\rendu.txt', bytes });
+    expect(p.fileName).toBe(process.platform === 'win32' ? 'rendu.txt' : 'compte\\rendu.txt');
   });
 
   it('mime types by extension', () => {

@@ -1,0 +1,50 @@
+/**
+ * The storage failures a user can fix (a read-only or broken data folder, a file where a folder should be, a file
+ * that is not a Label Audit database) as one French UserError naming the folder or file, instead of an internal
+ * error with a stack (lead's decision B on the CLI/core tester's report; STYLE.md "errors are values").
+ */
+import { UserError } from '../../shared/errors';
+
+/** The fields Node's fs errors and better-sqlite3's SqliteError carry. */
+interface SystemError {
+  code?: unknown;
+  path?: unknown;
+  message?: unknown;
+}
+
+/**
+ * Maps `e` to a UserError FILE_UNREADABLE naming `e.path` (fs errors) or `dbFile` (SQLite errors), or returns
+ * `e` unchanged when it is not a storage failure the user can act on (UserErrors pass through as they are).
+ * fs: EACCES / EPERM (rights), EROFS (read-only medium), ENOTDIR / EEXIST (a file in place of a folder), ENOSPC.
+ * SQLite: SQLITE_NOTADB / SQLITE_CORRUPT (not a readable database), SQLITE_CANTOPEN, SQLITE_READONLY*.
+ */
+export function storageError(e: unknown, dataDir: string, dbFile: string): unknown {
+  if (e instanceof UserError || typeof e !== 'object' || e === null) return e;
+  const { code, path, message } = e as SystemError;
+  if (typeof code !== 'string') return e;
+  const where = typeof path === 'string' ? path : dataDir;
+  const detail = typeof message === 'string' ? message : code;
+  const fail = (text: string, p: string) => new UserError('FILE_UNREADABLE', text, { path: p });
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return fail(`Accès refusé à ${where} : Label Audit doit pouvoir lire et écrire dans son dossier de données (droits insuffisants).`, where);
+    case 'EROFS':
+      return fail(`${where} est sur un support en lecture seule : choisissez un dossier de données où Label Audit peut écrire.`, where);
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return fail(`Un fichier se trouve là où Label Audit attend un dossier : ${where}.`, where);
+    case 'ENOSPC':
+      return fail(`Plus de place sur le disque pour écrire dans ${where}.`, where);
+    case 'SQLITE_NOTADB':
+    case 'SQLITE_CORRUPT':
+      return fail(`Le fichier ${dbFile} n'est pas une base Label Audit lisible (${detail}).`, dbFile);
+    case 'SQLITE_CANTOPEN':
+      return fail(`Impossible d'ouvrir la base ${dbFile} : dossier absent, protégé en écriture ou droits insuffisants.`, dbFile);
+    default:
+      if (code.startsWith('SQLITE_READONLY')) {
+        return fail(`La base ${dbFile} est en lecture seule : Label Audit doit pouvoir écrire dans ce fichier et dans son dossier.`, dbFile);
+      }
+      return e;
+  }
+}
