@@ -240,7 +240,7 @@ describeWithSharedData('the fiche and the tree in Chromium (demo workspace)', ()
     await page.click(tid('nav-dashboard'));
     await page.waitForSelector(tid('score-global-rgesn'));
     expect(await text(page, 'score-global-rgesn')).toBe(`100,0${NNBSP}%`);
-    expect(await text(page, 'score-points-rgesn')).toBe('1,5 pt conforme sur 1,5 évalué (100,25 au total)');
+    expect(await text(page, 'score-points-rgesn')).toBe('1,5 pts conformes sur 1,5 évalués (100,25 au total)');
     expect(await page.$(tid('niveau-rgesn'))).toBeNull();
     expect(await page.$eval(tid('axes-rgesn'), (t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent))).toEqual([
       'Thématique',

@@ -1,6 +1,6 @@
 /** French formatting of scores (renderer/src/lib/format.ts): truncated percentages, 3-decimal points, bytes, dates. */
 import { describe, expect, it } from 'vitest';
-import { displayUrl, formatBytes, formatCount, formatDate, formatPercent, formatPoints, formatPointsRatio, ratio, truncatePercent } from '../../renderer/src/lib/format';
+import { displayUrl, formatBytes, formatCount, formatDate, formatPercent, formatPoints, formatPointsRatio, formatPts, ratio, truncatePercent } from '../../renderer/src/lib/format';
 
 const NNBSP = '\u202f';
 
@@ -38,6 +38,12 @@ describe('points, bytes, dates', () => {
     expect(formatPoints(1000)).toBe(`1${NNBSP}000`);
     expect(formatPointsRatio(27.5, 500)).toBe('27,5 / 500 pts');
     expect(formatPointsRatio(399, 1000)).toBe(`399 / 1${NNBSP}000 pts`);
+  });
+
+  it('writes « pt » up to 1 and « pts » above, from one helper (never « 1 pts »)', () => {
+    expect([0, 0.6, 1, 1.5, 35, 1000].map(formatPts)).toEqual(['0 pt', '0,6 pt', '1 pt', '1,5 pts', '35 pts', `1${NNBSP}000 pts`]);
+    expect(formatPointsRatio(0, 1)).toBe('0 / 1 pt');
+    expect(formatPointsRatio(0.2, 0.6)).toBe('0,2 / 0,6 pt');
   });
 
   it('formats sizes in French units', () => {

@@ -68,7 +68,7 @@ describeWithSharedData('panel statut and score block on CAE fixture cae_1.1.1', 
     expect(html).not.toContain('Non renseigné</span>');
     expect(byTestId(html, 'panel-points')).toBe('3,3 / 12 pts');
     expect(byTestId(html, 'panel-pct')).toBe(`27,5${NNBSP}%`);
-    expect(['fait', 'programme', 'pas-fait', 'non-renseigne'].map((k) => byTestId(html, `panel-${k}`))).toEqual(['3,3 pts', '3,9 pts', '3,6 pts', '1,2 pt']);
+    expect(['fait', 'programme', 'pas-fait', 'non-renseigne'].map((k) => byTestId(html, `panel-${k}`))).toEqual(['3,3 pts', '3,9 pts', '3,6 pts', '1,2 pts']);
     expect(html).toContain(`data-value="${s.completedTachesCount / s.totalTachesCount}"`);
     expect(html).toContain(`${s.completedTachesCount} / ${s.totalTachesCount} critères renseignés`);
   });

@@ -31,13 +31,13 @@ describeWithSharedData('RGESN card and figures', () => {
     rgesn = importReferentialFiles([DATA.rgesn]);
   });
 
-  it('one critère 1.1 conforme (weight 1,5): 100 %, « 1,5 pt conforme sur 1,5 évalué (100,25 au total) », no niveau block', () => {
+  it('one critère 1.1 conforme (weight 1,5): 100 %, « 1,5 pts conformes sur 1,5 évalués (100,25 au total) », no niveau block', () => {
     expect(rgesn.niveaux).toEqual([]);
     const score = scored(rgesn, [['rgesn_1.1', 'conforme']]);
     expect(score.root.score).toBe(1);
     const html = renderToStaticMarkup(createElement(ScoreCard, { referential: rgesn, score, treeHref: '#/referentiel/rgesn' }));
     expect(textOf(html, 'score-global-rgesn')).toBe(`100,0${NNBSP}%`);
-    expect(textOf(html, 'score-points-rgesn')).toBe('1,5 pt conforme sur 1,5 évalué (100,25 au total)');
+    expect(textOf(html, 'score-points-rgesn')).toBe('1,5 pts conformes sur 1,5 évalués (100,25 au total)');
     expect(html).not.toContain('data-testid="niveau-rgesn"');
     expect(html).not.toContain('sans niveaux');
     expect(html).not.toContain('Niveau');
@@ -64,11 +64,11 @@ describeWithSharedData('RGESN card and figures', () => {
     expect(pctCell('weighted', score.nodes['rgesn_1.3']!)).toBe('non applicable');
     expect(pointsCell('weighted', score.nodes['rgesn_1.4']!)).toBe('—');
     expect(pctCell('weighted', score.nodes['rgesn_1.4']!)).toBe('—');
-    expect(scorePointsLine('weighted', score.root)).toBe('1,5 pt conforme sur 3 évalués (100,25 au total)');
+    expect(scorePointsLine('weighted', score.root)).toBe('1,5 pts conformes sur 3 évalués (100,25 au total)');
     expect(score.root.score).toBe(0.5);
   });
 
-  it('TETE and points keep « fait / potentiel pts », the unit agreeing with the number (1 pt, 2 pts)', () => {
+  it('TETE and points keep « fait / potentiel pts », the unit agreeing with the number (1 pt, 980 pts)', () => {
     expect(scorePointsLine('tete', { pointFait: 0, pointPasFait: 0, pointPotentiel: 1, pointReferentiel: 1 })).toBe('0 / 1 pt');
     expect(scorePointsLine('points', { pointFait: 399, pointPasFait: 0, pointPotentiel: 980, pointReferentiel: 1000 })).toBe('399 / 980 pts');
   });

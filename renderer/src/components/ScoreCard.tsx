@@ -10,7 +10,7 @@
 
 /**
  * The line under the headline %: "fait / potentiel pts" (tete, points), or for the weighted model the weights that
- * make its %: « 1,5 pt conforme sur 1,5 évalué (100,25 au total) » (plural from 2, lib/format.ts ptsUnit).
+ * make its %: « 1,5 pts conformes sur 1,5 évalués (100,25 au total) » (plural above 1, lib/format.ts ptsUnit).
  */
 export function scorePointsLine(model: ScoringModel, root: Pick<RootScore, 'pointFait' | 'pointPasFait' | 'pointPotentiel' | 'pointReferentiel'>): string {
   if (model !== 'weighted') return formatPointsRatio(root.pointFait, root.pointPotentiel);

@@ -41,14 +41,14 @@ export function formatCount(value: number): string {
 }
 
 /**
- * The unit after a number of points, French plural from 2 (« 0 pt », « 1 pt », « 1,5 pt », « 2 pts »): the one
- * plural rule of the screens for points (Académie française: the plural starts at 2).
+ * The unit after a number of points: singular up to 1, plural above (« 0 pt », « 1 pt », « 1,5 pts », « 35 pts »), as
+ * the project writes its figures (« 1,5 pts conformes »). The one plural rule of the screens for points.
  */
 export function ptsUnit(value: number): 'pt' | 'pts' {
-  return Math.abs(value) >= 2 ? 'pts' : 'pt';
+  return Math.abs(value) > 1 ? 'pts' : 'pt';
 }
 
-/** Points and their unit: 1 → "1 pt", 35 → "35 pts", 1.5 → "1,5 pt", 1000 → "1 000 pts". */
+/** Points and their unit: 1 → "1 pt", 0.6 → "0,6 pt", 1.5 → "1,5 pts", 1000 → "1 000 pts". */
 export function formatPts(value: number): string {
   return `${formatPoints(value)} ${ptsUnit(value)}`;
 }

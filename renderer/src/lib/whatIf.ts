@@ -63,8 +63,8 @@ export function previewStatut(
 
 /**
  * For each statut of `choices` except the one stored (and `detaille`, which needs a split), the text of its effect
- * on the global score if chosen: points models (tete, points) "+0,6 pt" / "−1,2 pt" / "−35 pts" (difference of
- * root pointFait, 3 decimals; "pts" from 2 points); weighted "→ 62,5 %" (the resulting score, truncated). Choices with no effect are left out.
+ * on the global score if chosen: points models (tete, points) "+0,6 pt" / "−1,2 pts" / "−35 pts" (difference of
+ * root pointFait, 3 decimals; "pts" above 1 point); weighted "→ 62,5 %" (the resulting score, truncated). Choices with no effect are left out.
  */
 export function statutDeltas(
   referential: Referential,
@@ -85,7 +85,7 @@ export function statutDeltas(
       continue;
     }
     const delta = Math.round((p.pointFait - base.pointFait) * 1000) / 1000;
-    // French plural from 2 (lib/format.ts ptsUnit): "0,6 pt", "1,5 pt", "35 pts".
+    // One plural rule (lib/format.ts ptsUnit): "0,6 pt", "1 pt", "1,5 pts", "35 pts".
     if (delta !== 0) out[statut] = `${delta > 0 ? '+' : '−'}${formatPts(Math.abs(delta))}`;
   }
   return out;
