@@ -27,10 +27,11 @@ export interface ReglesReferentiel {
 export const REGLE_TYPES: readonly RegleType[] = ['desactivation', 'reduction', 'score'];
 
 const cache = new WeakMap<Referential, ReglesReferentiel>();
+const cacheByType = new WeakMap<Referential, Partial<Record<RegleType, ReadonlyMap<string, Regle>>>>();
 
 /**
  * Parsed rules of `referential` (cached by object identity; a referential is treated as immutable). Empty formulas
- * (blank cells) are no rule.
+ * (blank cells) are no rule. Importers call it to validate a referential's rules before accepting it.
  * @throws FormulaError naming the node and rule type, for a formula that does not parse (see `parseFormula`),
  *   a `score(…)` outside a score rule, or a `score(…)` of a node the referential does not have.
  */
@@ -42,9 +43,8 @@ export function reglesOf(referential: Referential): ReglesReferentiel {
   const byType: Record<RegleType, Map<string, Regle>> = { desactivation: new Map(), reduction: new Map(), score: new Map() };
   for (const node of referential.nodes) {
     for (const type of REGLE_TYPES) {
-      const formule = node.meta[`regle.${type}`];
-      if (formule === undefined || formule.trim() === '') continue;
-      const regle: Regle = { nodeId: node.id, type, formule, formula: parseRegle(node.id, type, formule, nodeIds) };
+      const regle = regleAt(node, type, nodeIds);
+      if (regle === null) continue;
       list.push(regle);
       byType[type].set(node.id, regle);
     }
@@ -52,6 +52,36 @@ export function reglesOf(referential: Referential): ReglesReferentiel {
   const built: ReglesReferentiel = { list, byType };
   cache.set(referential, built);
   return built;
+}
+
+/**
+ * The parsed rules of one type only, by node id (cached by object identity, like `reglesOf`, whose result it reuses
+ * when already built). The scoring engine reads the `score` rules this way, so a referential's other rules are
+ * neither parsed nor able to fail the score.
+ * @throws FormulaError as `reglesOf`, for the rules of that type.
+ */
+export function reglesDuType(referential: Referential, type: RegleType): ReadonlyMap<string, Regle> {
+  const full = cache.get(referential);
+  if (full) return full.byType[type];
+  let perType = cacheByType.get(referential);
+  const cached = perType?.[type];
+  if (cached) return cached;
+  const nodeIds = new Set(referential.nodes.map((n) => n.id));
+  const map = new Map<string, Regle>();
+  for (const node of referential.nodes) {
+    const regle = regleAt(node, type, nodeIds);
+    if (regle !== null) map.set(node.id, regle);
+  }
+  perType ??= {};
+  perType[type] = map;
+  cacheByType.set(referential, perType);
+  return map;
+}
+
+function regleAt(node: Referential['nodes'][number], type: RegleType, nodeIds: ReadonlySet<string>): Regle | null {
+  const formule = node.meta[`regle.${type}`];
+  if (formule === undefined || formule.trim() === '') return null;
+  return { nodeId: node.id, type, formule, formula: parseRegle(node.id, type, formule, nodeIds) };
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * Step 6 of the `tete` engine (tete-referentials.md §2.3): score-override rules (`score` type, §2.5), written in the
  * formula language of §2.6. The rules come from the referential itself (`meta['regle.score']`, parsed once per
- * Referential object by `reglesOf`) and from the caller's `scoreFormule` consequences, which win on the same node.
+ * Referential object by `reglesDuType`) and from the caller's `scoreFormule` consequences, which win on the same node.
  */
 import type { Referential } from '../domain';
-import { asNombre, evaluateFormula, parseRegle, reglesOf, type Formula } from '../formula';
+import { asNombre, evaluateFormula, parseRegle, reglesDuType, type Formula } from '../formula';
 import type { Personnalisation } from './engine';
 import type { TeteStructure } from './tete-structure';
 
@@ -23,61 +23,71 @@ function parseCallerFormule(nodeId: string, formule: string): Formula {
   return f;
 }
 
-/**
- * Score formulas by pre-order position: the referential's own `score` rules (when `fromReferential`), then the
- * caller's `scoreFormule` strings on top. Returns null when there is none (step 6 is then skipped).
- * @throws FormulaError naming the node for a formula that does not parse (the referential's rules: see `reglesOf`).
- */
-export function scoreFormulas(referential: Referential, S: TeteStructure, personnalisation: Personnalisation, fromReferential: boolean): (Formula | undefined)[] | null {
-  let formulas: (Formula | undefined)[] | null = null;
-  const set = (nodeId: string, f: Formula): void => {
-    const i = S.position.get(nodeId);
-    if (i === undefined) return;
-    formulas ??= new Array<Formula | undefined>(S.n);
-    formulas[i] = f;
-  };
-  if (fromReferential) for (const [nodeId, regle] of reglesOf(referential).byType.score) set(nodeId, regle.formula);
-  for (const [nodeId, p] of Object.entries(personnalisation)) if (p.scoreFormule) set(nodeId, parseCallerFormule(nodeId, p.scoreFormule));
-  return formulas;
+/** A score formula at a pre-order position of the structure. */
+export interface ScoreFormulaAt {
+  position: number;
+  formula: Formula;
 }
 
 /**
- * Applies step 6 in place on the unrounded arrays (points): ratios `fait / pot` of every node are taken first (0 when
- * the potentiel is 0); walking top-down, a node with a formula and a non-zero potentiel whose formula gives a number
- * while its own ratio is > 0 gets `factor = result / ratio`, inherited by its subtree; every node under a factor has
- * its pointFait multiplied by it; then nodes whose points are sums of their children (`summed`) are re-summed
- * bottom-up. Only pointFait changes (§2.9: the parts may then no longer add up to the potentiel).
+ * Score formulas in pre-order: the referential's own `score` rules (when `fromReferential`), with the caller's
+ * `scoreFormule` strings winning on the same node. Empty when there is none (step 6 is then a no-op).
+ * @throws FormulaError naming the node for a score formula that does not parse (the referential's: see `reglesDuType`).
  */
-export function applyScoreRegles(S: TeteStructure, pot: Float64Array, fait: Float64Array, formulas: readonly (Formula | undefined)[], summed: Uint8Array): void {
-  const { n, parent, childStart, childList } = S;
-  const ratio = new Float64Array(n);
-  for (let i = 0; i < n; i++) ratio[i] = pot[i] !== 0 ? fait[i]! / pot[i]! : 0;
+export function scoreFormulas(referential: Referential, S: TeteStructure, personnalisation: Personnalisation, fromReferential: boolean): ScoreFormulaAt[] {
+  const byPosition = new Map<number, Formula>();
+  const set = (nodeId: string, f: Formula): void => {
+    const i = S.position.get(nodeId);
+    if (i !== undefined) byPosition.set(i, f);
+  };
+  if (fromReferential) for (const [nodeId, regle] of reglesDuType(referential, 'score')) set(nodeId, regle.formula);
+  for (const [nodeId, p] of Object.entries(personnalisation)) if (p.scoreFormule) set(nodeId, parseCallerFormule(nodeId, p.scoreFormule));
+  return [...byPosition].map(([position, formula]) => ({ position, formula })).sort((x, y) => x.position - y.position);
+}
+
+/**
+ * Applies step 6 in place on the unrounded arrays (points). Every formula is evaluated first, with `score(x)` the
+ * ratio `fait / pot` of x before any override (0 when the potentiel is 0). A node with a non-zero potentiel whose
+ * formula gives a number while its own ratio is > 0 gets `factor = result / ratio`; its whole subtree's pointFait is
+ * multiplied by it, except the subtrees of deeper nodes with a factor of their own (top-down: the nearest factor
+ * wins). Then the ancestors whose points are sums of their children (`summed`) are re-summed bottom-up. Only
+ * pointFait changes (§2.9: the parts may then no longer add up to the potentiel). Cost: the formulas' subtrees and
+ * ancestors, not the whole tree.
+ */
+export function applyScoreRegles(S: TeteStructure, pot: Float64Array, fait: Float64Array, formulas: readonly ScoreFormulaAt[], summed: Uint8Array): void {
+  if (formulas.length === 0) return;
+  const { parent, childStart, childList, size } = S;
+  const ratio = (i: number): number => (pot[i] !== 0 ? fait[i]! / pot[i]! : 0);
   const context = {
     score: (id: string): number | null => {
       const i = S.position.get(id);
-      return i === undefined ? null : ratio[i]!;
+      return i === undefined ? null : ratio(i);
     },
   };
-  const factor = new Float64Array(n).fill(NaN);
-  let any = false;
-  for (let i = 0; i < n; i++) {
-    let f = parent[i]! >= 0 ? factor[parent[i]!]! : NaN;
-    const formula = formulas[i];
-    if (formula !== undefined && pot[i] !== 0) {
-      const result = asNombre(evaluateFormula(formula, context));
-      if (result !== null && ratio[i]! > 0) f = result / ratio[i]!;
-    }
-    factor[i] = f;
-    if (!Number.isNaN(f)) {
-      fait[i]! *= f;
-      any = true;
-    }
+  const factors = new Map<number, number>();
+  for (const { position: i, formula } of formulas) {
+    if (pot[i] === 0) continue;
+    const result = asNombre(evaluateFormula(formula, context));
+    const current = ratio(i);
+    if (result !== null && current > 0) factors.set(i, result / current);
   }
-  if (!any) return;
-  for (let i = n - 1; i >= 0; i--) {
-    if (!summed[i]) continue;
+  if (factors.size === 0) return;
+  const ancestors = new Set<number>();
+  for (const [i, f] of factors) {
+    for (let j = i; j < i + size[i]!; ) {
+      if (j !== i && factors.has(j)) {
+        j += size[j]!; // a deeper factor of its own: applied by its own entry
+        continue;
+      }
+      fait[j]! *= f;
+      j++;
+    }
+    for (let p = parent[i]!; p >= 0; p = parent[p]!) ancestors.add(p);
+  }
+  for (const p of [...ancestors].sort((x, y) => y - x)) {
+    if (!summed[p]) continue;
     let sum = 0;
-    for (let c = childStart[i]!; c < childStart[i + 1]!; c++) sum += fait[childList[c]!]!;
-    fait[i] = sum;
+    for (let c = childStart[p]!; c < childStart[p + 1]!; c++) sum += fait[childList[c]!]!;
+    fait[p] = sum;
   }
 }

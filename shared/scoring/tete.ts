@@ -237,7 +237,7 @@ export function computeTete(
   }
 
   // Step 6: score-override rules, only pointFait changes.
-  if (formulas) applyScoreRegles(S, pot, fait, formulas, summed);
+  applyScoreRegles(S, pot, fait, formulas, summed);
 
   // Steps 7 and 8: rounding, display statut, root.
   const scoreAt = (i: number): NodeScore => ({

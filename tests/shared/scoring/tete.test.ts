@@ -1,6 +1,7 @@
 /** The `tete` engine on the toy trees of tete-referentials.md §2.8 A (expected values from that table). */
 import { describe, expect, it } from 'vitest';
 import type { Detail, NodeScore, Referential, ReferentialNode, StatutRecord } from '../../../shared/domain';
+import { reglesDuType, reglesOf } from '../../../shared/formula';
 import { createTeteEngine, ratiosOf, teteEngine } from '../../../shared/scoring/tete';
 
 // ---- The toy trees of §2.8 A, built by hand as Referentials (actionLevel 1). ----
@@ -201,6 +202,29 @@ describe('tete engine — §2.8 A toy tree (actionLevel 1)', () => {
     }
     // eci_1 at 0 % done: no factor can be computed (ratio 0), fait stays 0 even if the rule says 0.5.
     expect(teteEngine.compute(simpleTree(), statuts({ 'eci_2.2': 'fait' }), { eci_1: { scoreFormule: '0.5' } }).root.pointFait).toBe(5);
+  });
+
+  it('nested score rules: the nearest factor wins; a null inner rule inherits the outer factor', () => {
+    const s = statuts({ 'eci_1.1': 'fait', 'eci_1.2': 'fait', 'eci_2.2': 'fait' });
+    // Root 35 / 100 → 0.1: factor 0.1 / 0.35 = 2/7. eci_1 (30 / 30) → 0.5: its own factor 0.5 wins under it.
+    const r = teteEngine.compute(simpleTree(), s, { eci: { scoreFormule: '0.1' }, eci_1: { scoreFormule: '0.5' } });
+    expect([r.nodes['eci_1']!.pointFait, r.nodes['eci_1.1']!.pointFait, r.nodes['eci_1.2']!.pointFait]).toEqual([15, 5, 10]);
+    expect([r.nodes['eci_2']!.pointFait, r.nodes['eci_2.2']!.pointFait]).toEqual([1.429, 1.429]); // 5 × 2/7
+    expect(r.root.pointFait).toBe(16.429);
+    const inherit = teteEngine.compute(simpleTree(), s, { eci: { scoreFormule: '0.1' }, eci_1: { scoreFormule: 'si FAUX alors 1' } });
+    expect([inherit.nodes['eci_1']!.pointFait, inherit.nodes['eci_1.2']!.pointFait]).toEqual([8.571, 5.714]); // 30 × 2/7, 20 × 2/7
+    expect(inherit.root.pointFait).toBe(10);
+  });
+
+  it("a referential's bad réduction formula fails reglesOf, not the score; a bad score formula fails the score", () => {
+    const tree = simpleTree();
+    tree.nodes.find((n) => n.id === 'eci_2')!.meta['regle.reduction'] = 'si reponse(dechets_1, NON) 0.5';
+    expect(() => reglesOf(tree)).toThrow('Formule de eci_2 (réduction), colonne 28 : « alors » attendu');
+    expect(teteEngine.compute(tree, statuts({ 'eci_2.2': 'fait' })).root.pointFait).toBe(5);
+    tree.nodes.find((n) => n.id === 'eci_1')!.meta['regle.score'] = 'min(score(eci_1), score(eci_7))';
+    const fresh = { ...tree }; // a new Referential object: its rules are parsed again
+    expect(() => teteEngine.compute(fresh, statuts({}))).toThrow('Formule de eci_1 (score), colonne 19 : nœud « eci_7 » inconnu dans ce référentiel');
+    expect(reglesDuType(tree, 'score')).toBe(reglesDuType(tree, 'score'));
   });
 
   it('a caller scoreFormule that does not parse is a FormulaError naming the node', () => {
