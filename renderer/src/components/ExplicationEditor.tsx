@@ -99,7 +99,8 @@ export function ExplicationEditor(props: { referentialId: string; nodeId: string
         onBlur={() => void submit()}
       />
       <div className="row">
-        <button type="button" className="secondary" data-testid="explication-save" onClick={() => void submit()} disabled={!dirty}>
+        {/* aria-disabled, not disabled: a button that goes disabled under the focus drops the focus to the page. */}
+        <button type="button" className="secondary" data-testid="explication-save" onClick={() => void submit()} aria-disabled={!dirty}>
           Enregistrer l'explication
         </button>
         <span className={`small ${dirty ? 'unsaved' : 'muted'}`} aria-live="polite" data-testid="explication-state">

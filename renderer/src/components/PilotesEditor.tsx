@@ -96,9 +96,13 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
   };
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
 
+  const personInput = useRef<HTMLInputElement>(null);
+  const serviceInput = useRef<HTMLInputElement>(null);
+  // The add buttons stay enabled (one that goes disabled under the focus drops it to the page): an empty name
+  // sends the user to the field instead.
   const addPerson = async () => {
     const nom = newPerson.trim();
-    if (nom === '') return;
+    if (nom === '') return personInput.current?.focus();
     const person = await createPerson.mutateAsync({ nom }).catch(() => null);
     if (!person) return;
     setNewPerson('');
@@ -106,7 +110,7 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
   };
   const addService = async () => {
     const nom = newService.trim();
-    if (nom === '') return;
+    if (nom === '') return serviceInput.current?.focus();
     const service = await createService.mutateAsync({ nom }).catch(() => null);
     if (!service) return;
     setNewService('');
@@ -136,13 +140,14 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
           </label>
           <input
             id={`${id}-person`}
+            ref={personInput}
             data-testid="person-new-nom"
             placeholder="Prénom Nom"
             value={newPerson}
             onChange={(e) => setNewPerson(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && void addPerson()}
           />
-          <button type="button" className="secondary" data-testid="person-add" onClick={() => void addPerson()} disabled={newPerson.trim() === ''}>
+          <button type="button" className="secondary" data-testid="person-add" onClick={() => void addPerson()} aria-disabled={newPerson.trim() === ''}>
             Ajouter une personne
           </button>
         </div>
@@ -169,13 +174,14 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
           </label>
           <input
             id={`${id}-service`}
+            ref={serviceInput}
             data-testid="service-new-nom"
             placeholder="Service"
             value={newService}
             onChange={(e) => setNewService(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && void addService()}
           />
-          <button type="button" className="secondary" data-testid="service-add" onClick={() => void addService()} disabled={newService.trim() === ''}>
+          <button type="button" className="secondary" data-testid="service-add" onClick={() => void addService()} aria-disabled={newService.trim() === ''}>
             Ajouter un service
           </button>
         </div>
