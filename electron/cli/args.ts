@@ -103,7 +103,8 @@ function parseArgsError(e: unknown, command: string): UserError {
  * Throws UserError INPUT_INVALID (one French line naming the command, option or argument) on an unknown command,
  * an unknown option, a missing value, a wrong number of arguments, an unknown statut or format, or a bad fraction.
  */
-export function parseCli(argv: string[]): ParsedCli {
+export function parseCli(rawArgv: string[]): ParsedCli {
+  const argv = attachDashValues(rawArgv);
   const commandIndex = findCommandIndex(argv);
   const name = commandIndex >= 0 ? (argv[commandIndex] ?? '') : '';
   const rest = commandIndex < 0 ? argv : [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
@@ -170,12 +171,42 @@ export function parseCli(argv: string[]): ParsedCli {
   }
 }
 
+/** Every option taking a value (`--data-dir`, `--explication`, …), and every option name we know. */
+function optionNames(): { valued: Set<string>; all: Set<string> } {
+  const valued = new Set<string>();
+  const all = new Set<string>();
+  for (const spec of [COMMON_OPTIONS, ...Object.values(COMMANDS).map((c) => c.options)]) {
+    for (const [key, o] of Object.entries(spec)) {
+      all.add(`--${key}`);
+      if (o.short) all.add(`-${o.short}`);
+      if (o.type === 'string') valued.add(`--${key}`);
+    }
+  }
+  return { valued, all };
+}
+
+/**
+ * `--explication "-2+3"` and `--fait -0.1` as `--explication=-2+3` / `--fait=-0.1`: node's parseArgs would read a
+ * value starting with `-` as a missing value. A following word that is one of our options (`--explication --json`)
+ * is still a missing value. Negative fractions are then refused by the range check, naming the option.
+ */
+function attachDashValues(argv: readonly string[]): string[] {
+  const { valued, all } = optionNames();
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (valued.has(arg) && next !== undefined && next.startsWith('-') && next !== '--' && !all.has(next.split('=')[0] ?? next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Index of the command word: the first bare word that is not the value of an option taking one (`--data-dir DIR`). */
 function findCommandIndex(argv: string[]): number {
-  const valued = new Set<string>();
-  for (const spec of [COMMON_OPTIONS, ...Object.values(COMMANDS).map((c) => c.options)]) {
-    for (const [key, o] of Object.entries(spec)) if (o.type === 'string') valued.add(`--${key}`);
-  }
+  const { valued } = optionNames();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;

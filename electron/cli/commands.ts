@@ -3,11 +3,16 @@
  * reads local files, calls the procedure of the API contract, writes one JSON document or human French text.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { appRouter } from '../core/api/router';
-import { verifyPackFile } from '../core/services/pack';
+import type { Core } from '../core/core';
+import { buildPack } from '../core/pack';
+import { LABEL_REMINDER, showsNiveau } from '../core/pack/format';
+import { packInput, verifyPackFile } from '../core/services/pack';
+import { storageError } from '../core/storage-errors';
 import { UserError } from '../../shared/errors';
+import { ratioFait } from '../../shared/scoring/ratios';
+import { roundDetail } from '../../shared/statut';
 import type { CliCommand } from './args';
 import { formatBytes, formatNodePoints, formatPercent, formatPoints, formatScoreText, toCliScore } from './format';
 
@@ -48,8 +53,42 @@ export function readUserFile(path: string, cwd: string): Buffer {
   }
 }
 
-/** Runs one workspace command (not `help`, not `verify`) against the router. */
-export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { name: 'version' } | { name: 'verify' }>, caller: Caller, io: CommandIo): Promise<CommandOutcome> {
+/**
+ * Whether `target` of add-preuve is a link: it has a URI scheme (`https:`, `javascript:`, `ftp:` — refused later
+ * by the core unless http(s)) that is not a Windows drive letter (`C:`), and no file of that name exists.
+ */
+export function looksLikeLink(target: string, abs: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:/i.test(target) && !existsSync(abs);
+}
+
+/**
+ * Writes the pack of `referentialId` straight to `out` (resolved from `cwd`). Its folder must exist: nothing is
+ * created outside the data dir. Throws UserError FILE_NOT_FOUND (no such folder), FILE_UNREADABLE (`out` is a
+ * folder, or cannot be written), and the builder's errors.
+ */
+async function writePackTo(core: Core, referentialId: string, out: string, cwd: string) {
+  const path = resolve(cwd, out);
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError('FILE_NOT_FOUND', `Le dossier ${dirname(out)} n'existe pas : créez-le ou choisissez un autre chemin pour --out.`, { path: out });
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new UserError('FILE_UNREADABLE', `--out ${out} désigne un dossier : donnez un nom de fichier, par exemple ${out.replace(/[\\/]+$/, '')}/paquet.zip.`, { path: out });
+  }
+  try {
+    return await buildPack(packInput(core.ctx, referentialId), path);
+  } catch (e) {
+    throw storageError(e, dir, path);
+  }
+}
+
+/** Runs one workspace command (not `help`, not `verify`) against the router (and the core, for `export-pack --out`). */
+export async function runCommand(
+  cmd: Exclude<CliCommand, { name: 'help' } | { name: 'version' } | { name: 'verify' }>,
+  caller: Caller,
+  io: CommandIo,
+  core?: Core,
+): Promise<CommandOutcome> {
   switch (cmd.name) {
     case 'import-referential': {
       const files = cmd.files.map((f) => ({ name: basename(f), contentBase64: readUserFile(f, io.cwd).toString('base64') }));
@@ -70,7 +109,8 @@ export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { n
       return OK;
     }
     case 'set-statut': {
-      const { score } = await caller.statuts.set({
+      const referential = await caller.referentials.get({ referentialId: cmd.referentialId });
+      const { score, changed, cascade } = await caller.statuts.set({
         referentialId: cmd.referentialId,
         nodeId: cmd.nodeId,
         statut: cmd.statut,
@@ -79,12 +119,20 @@ export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { n
       });
       const cli = toCliScore(score);
       const node = cli.nodes[cmd.nodeId];
-      const doc = { referentialId: cmd.referentialId, nodeId: cmd.nodeId, statut: cmd.statut, detail: cmd.detail ?? null, node: node ?? null, root: cli.root };
+      // What is stored: the split rounded to tenths of a percent (shared/statut.ts checkDetail).
+      const detail = cmd.detail ? roundDetail(cmd.detail) : null;
+      const doc = { referentialId: cmd.referentialId, nodeId: cmd.nodeId, statut: cmd.statut, detail, changed, cascade, node: node ?? null, root: cli.root };
+      const split = detail ? ` (fait ${formatPercent(detail[0])} / programmé ${formatPercent(detail[1])} / pas fait ${formatPercent(detail[2])})` : '';
+      const seuil = showsNiveau(referential)
+        ? [`Seuil de score atteint : ${cli.root.niveau ?? 'aucun'}${cli.root.completude < 1 ? ` (${LABEL_REMINDER})` : ''}`]
+        : [];
       emit(io, doc, () =>
         [
-          `Statut enregistré : ${cmd.nodeId} → ${cmd.statut}${cmd.detail ? ` (${cmd.detail.map(formatPoints).join(' / ')})` : ''}.`,
+          changed ? `Statut enregistré : ${cmd.nodeId} → ${cmd.statut}${split}.` : `Statut inchangé : ${cmd.nodeId} a déjà ce statut${split} ; rien n'est enregistré.`,
+          ...cascade.map((id) => `La sous-action ${id} repasse en « non renseigné » : ce sont maintenant ses tâches qui portent le statut.`),
           ...(node ? [`Nœud : ${formatNodePoints(node)}`] : []),
-          `Score ${cmd.referentialId} : ${formatPercent(cli.root.score)} — niveau atteint : ${cli.root.niveau ?? 'aucun'} — complétude ${formatPercent(cli.root.completude)}`,
+          `Score ${cmd.referentialId} : ${formatPercent(ratioFait(referential.model, score.root))} — complétude ${formatPercent(cli.root.completude)}`,
+          ...seuil,
         ].join('\n'),
       );
       return OK;
@@ -92,14 +140,19 @@ export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { n
     case 'add-preuve': {
       const titre = cmd.titre !== undefined ? { titre: cmd.titre } : {};
       const base = { referentialId: cmd.referentialId, nodeId: cmd.nodeId, ...titre };
-      // Anything that looks like a URL goes to addLink, which refuses non-http(s) schemes with a clear message.
-      const preuve = /^[a-z][a-z0-9+.-]*:\/\//i.test(cmd.target)
-        ? await caller.preuves.addLink({ ...base, url: cmd.target })
-        : await caller.preuves.addPath({ ...base, path: resolve(io.cwd, cmd.target) });
+      // Anything with a URI scheme goes to addLink, which refuses non-http(s) schemes (javascript:, ftp:…) clearly.
+      const abs = resolve(io.cwd, cmd.target);
+      const preuve = looksLikeLink(cmd.target, abs) ? await caller.preuves.addLink({ ...base, url: cmd.target }) : await caller.preuves.addPath({ ...base, path: abs });
+      // Other preuves holding the same bytes: the file is stored once, each keeps the title the user typed.
+      const twins =
+        preuve.kind === 'fichier' ? (await caller.preuves.list({ referentialId: cmd.referentialId })).filter((p) => p.sha256 === preuve.sha256 && p.id !== preuve.id) : [];
       emit(io, preuve, () =>
-        preuve.kind === 'lien'
-          ? `Preuve ajoutée sur ${cmd.nodeId} : lien « ${preuve.titre} » (${preuve.url ?? ''}).`
-          : `Preuve ajoutée sur ${cmd.nodeId} : fichier « ${preuve.titre} » (${preuve.fileName ?? ''}, ${formatBytes(preuve.size ?? 0)}, SHA-256 ${preuve.sha256 ?? ''}).`,
+        [
+          preuve.kind === 'lien'
+            ? `Preuve ajoutée sur ${cmd.nodeId} : lien « ${preuve.titre} » (${preuve.url ?? ''}).`
+            : `Preuve ajoutée sur ${cmd.nodeId} : fichier « ${preuve.titre} » (${preuve.fileName ?? ''}, ${formatBytes(preuve.size ?? 0)}, SHA-256 ${preuve.sha256 ?? ''}).`,
+          ...twins.map((t) => `Mêmes octets que la preuve « ${t.titre} » : le fichier n'est stocké qu'une fois, chaque preuve garde son titre.`),
+        ].join('\n'),
       );
       return OK;
     }
@@ -110,19 +163,15 @@ export async function runCommand(cmd: Exclude<CliCommand, { name: 'help' } | { n
       return OK;
     }
     case 'export-pack': {
-      const r = await caller.pack.export({ referentialId: cmd.referentialId });
-      let path = r.path;
-      if (cmd.out !== undefined) {
-        path = resolve(io.cwd, cmd.out);
-        try {
-          await mkdir(dirname(path), { recursive: true });
-          await copyFile(r.path, path);
-        } catch {
-          throw new UserError('FILE_UNREADABLE', `Impossible d'écrire le paquet dans ${cmd.out} (dossier absent ou droits insuffisants).`, { path: cmd.out });
-        }
-      }
-      const doc = { path, fileName: basename(path), entries: r.entries, bytes: r.bytes };
-      emit(io, doc, () => `Paquet d'audit écrit : ${path} (${r.entries} entrées, ${r.bytes} octets, ${formatBytes(r.bytes)}).`);
+      // --out: written there directly (its folder must exist); otherwise under <data dir>/exports.
+      const r = cmd.out !== undefined && core ? await writePackTo(core, cmd.referentialId, cmd.out, io.cwd) : await caller.pack.export({ referentialId: cmd.referentialId });
+      const doc = { path: r.path, fileName: basename(r.path), entries: r.entries, bytes: r.bytes, missing: r.missing };
+      emit(io, doc, () =>
+        [
+          `Paquet d'audit écrit : ${r.path} (${r.entries} entrées, ${r.bytes} octets, ${formatBytes(r.bytes)}).`,
+          ...(r.missing > 0 ? [`${r.missing} preuve(s) manquante(s) ou altérée(s) : voir _manifeste/fichiers-manquants.txt dans le paquet.`] : []),
+        ].join('\n'),
+      );
       return OK;
     }
   }

@@ -4,6 +4,7 @@
  */
 import { round3, type NodeScore, type Referential, type ScoreResult } from '../../shared/domain';
 import { ratioFait } from '../../shared/scoring/ratios';
+import { LABEL_REMINDER, showsNiveau } from '../core/pack/format';
 
 /** The six point fields of a node in `score --json`, in points, 3 decimals. */
 export interface CliNodePoints {
@@ -113,10 +114,10 @@ export function formatScoreText(referential: Referential, result: ScoreResult): 
     `${referential.nom} (${referential.id}, version ${referential.version})`,
     // A score threshold is not a label: a request also needs 100 % complétude and the per-mesure prerequisites
     // (tete-referentials.md §3), so the text says "seuil de score" and recalls the complétude rule.
-    referential.niveaux.length === 0
+    !showsNiveau(referential)
       ? `Score : ${formatPercent(root.score)}`
       : `Score : ${formatPercent(root.score)} — seuil de score atteint : ${root.niveau ?? 'aucun'}`,
-    `Complétude : ${formatPercent(root.completude)}${referential.niveaux.length > 0 && root.completude < 1 ? ' (une demande de labellisation exige 100 %)' : ''}`,
+    `Complétude : ${formatPercent(root.completude)}${showsNiveau(referential) && root.completude < 1 ? ` (${LABEL_REMINDER})` : ''}`,
     `Points : ${formatNodePoints(root)}`,
   ];
   const axes = referential.nodes.filter((n) => n.depth === 1);

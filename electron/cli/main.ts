@@ -3,9 +3,10 @@
  * Contract (brief "label-audit command line"): exit 0 on success; 1 on a user error with ONE line on stderr naming
  * the file, row, node or field; 2 with one line "Erreur interne : …" on anything unexpected; never a stack trace.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
-import { isUserError } from '../../shared/errors';
+import { join, resolve } from 'node:path';
+import { isUserError, UserError } from '../../shared/errors';
 import { parseCli } from './args';
 import { USAGE } from './usage';
 
@@ -22,6 +23,23 @@ const processIo: CliIo = {
   stderr: (t) => void process.stderr.write(t),
   cwd: process.cwd(),
 };
+
+/** Commands that only read the workspace: refused on a data dir without one rather than creating it. */
+const READ_COMMANDS: ReadonlySet<string> = new Set(['score', 'referentials', 'export-pack']);
+
+/**
+ * Whether `dataDir` holds a workspace database (`dbOf(id)` for each folder under workspaces/). An unreadable
+ * folder counts as "yes", so that opening it reports the precise storage error (storage-errors.ts).
+ */
+export function hasWorkspace(dataDir: string, dbOf: (workspaceId: string) => string): boolean {
+  const root = join(dataDir, 'workspaces');
+  if (!existsSync(root)) return false;
+  try {
+    return readdirSync(root).some((id) => existsSync(dbOf(id)));
+  } catch {
+    return true;
+  }
+}
 
 /** The OS user name, for the history when --user is absent. */
 export function osUserName(): string {
@@ -56,12 +74,20 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       for (const line of outcome.errors) io.stderr(`${oneLine(line)}\n`);
       return outcome.exitCode;
     }
-    const [{ createCore }, { defaultDataDir }, { appRouter }] = await Promise.all([
+    const [{ createCore }, { defaultDataDir, workspacePaths }, { appRouter }] = await Promise.all([
       import('../core/core'),
       import('../core/paths'),
       import('../core/api/router'),
     ]);
     const dataDir = cmd.common.dataDir !== undefined ? resolve(io.cwd, cmd.common.dataDir) : defaultDataDir();
+    // Commands that only read never create a workspace (the desktop app does, on first start).
+    if (READ_COMMANDS.has(cmd.name) && !hasWorkspace(dataDir, (id) => workspacePaths(dataDir, id).db)) {
+      throw new UserError(
+        'NOT_FOUND',
+        `Aucun espace de travail dans ${dataDir} : rien à lire. Importez d'abord un référentiel (label-audit import-referential FICHIER --data-dir ${dataDir}).`,
+        { path: dataDir },
+      );
+    }
     const opened = createCore({
       dataDir,
       user: cmd.common.user ?? osUserName(),
@@ -71,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     });
     core = opened;
     const caller = appRouter.createCaller({ core: opened });
-    const outcome = await runCommand(cmd, caller, { out: io.stdout, cwd: io.cwd, json: cmd.common.json });
+    const outcome = await runCommand(cmd, caller, { out: io.stdout, cwd: io.cwd, json: cmd.common.json }, opened);
     for (const line of outcome.errors) io.stderr(`${oneLine(line)}\n`);
     return outcome.exitCode;
   } catch (e) {

@@ -112,4 +112,16 @@ describe('parseCli', () => {
     expect(parseCli(['export-pack', 'cae', '--out', 'p.zip'])).toMatchObject({ name: 'export-pack', referentialId: 'cae', out: 'p.zip' });
     expect(parseCli(['verify', 'p.zip'])).toMatchObject({ name: 'verify', file: 'p.zip' });
   });
+
+  it('takes a value starting with « - » as the value of an option (explication, negative fraction refused by its range)', () => {
+    expect(parseCli(['set-statut', 'cae', 'n', 'fait', '--explication', '-2+3'])).toMatchObject({ explication: '-2+3' });
+    expect(parseCli(['set-statut', 'cae', 'n', 'fait', '--explication', '- voir la délibération'])).toMatchObject({ explication: '- voir la délibération' });
+    expect(userError(() => parseCli(['set-statut', 'cae', 'n', 'detaille', '--fait', '-0.1', '--programme', '1.1'])).message).toBe(
+      "Option --fait : « -0.1 » n'est pas une fraction entre 0 et 1 (exemples : 0.7, 0,7 ou 70%).",
+    );
+    // One of our own options right after is still a missing value.
+    expect(userError(() => parseCli(['set-statut', 'cae', 'n', 'fait', '--explication', '--json'])).message).toBe(
+      "L'option --explication attend une valeur (commande set-statut).",
+    );
+  });
 });

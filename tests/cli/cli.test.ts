@@ -4,7 +4,7 @@
  * spawn would only add time. Real CAE files from ../shared/data.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,7 +165,7 @@ describeWithSharedData('label-audit on the real CAE referential', () => {
     const r = await cli(['score', 'cae', '--data-dir', dataDir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Score : 0,0 % — seuil de score atteint : 1 étoile\n');
-    expect(r.stdout).toContain('Complétude : 0,0 % (une demande de labellisation exige 100 %)\n');
+    expect(r.stdout).toContain('Complétude : 0,0 % (une demande de labellisation exige aussi 100 % de complétude et les critères par mesure)\n');
     // Axe 1 has 100 points; 0.3 fait is 0,3 % of it.
     expect(r.stdout).toContain('Axe 1 Planification territoriale : 0,3 % — fait 0,3 · programmé 0 · pas fait 0 · non renseigné 99,7 / potentiel 100 points\n');
     expect(r.stdout.split('\n').filter((l) => /^Axe \d /.test(l))).toHaveLength(6);
@@ -214,6 +214,7 @@ describeWithSharedData('label-audit on the real CAE referential', () => {
     let pack = '';
     beforeAll(async () => {
       pack = join(tmp, 'sortie', 'paquet-cae.zip');
+      mkdirSync(join(tmp, 'sortie')); // --out never creates folders outside the data dir
       const r = await cli(['export-pack', 'cae', '--out', pack, '--data-dir', dataDir, '--json']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);

@@ -176,7 +176,7 @@ describe('formatScoreText', () => {
     expect(formatScoreText(referential, result).split('\n')).toEqual([
       'Référentiel X (x, version 2026)',
       'Score : 35,0 % — seuil de score atteint : 2 étoiles',
-      'Complétude : 75,0 % (une demande de labellisation exige 100 %)',
+      'Complétude : 75,0 % (une demande de labellisation exige aussi 100 % de complétude et les critères par mesure)',
       'Points : fait 21 · programmé 9 · pas fait 0 · non renseigné 30 / potentiel 60 points',
       '',
       'Axe 1 Planifier : 35,0 % — fait 21 · programmé 9 · pas fait 0 · non renseigné 30 / potentiel 60 points',
