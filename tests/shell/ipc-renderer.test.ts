@@ -120,14 +120,26 @@ describe.skipIf(!available)('renderer over the IPC link', () => {
     expect(core.statuts.list('label-nr').find((s) => s.nodeId === 'label-nr_1.4')?.statut).toBe('fait');
   });
 
-  it('shows the server French message of a refused détaillé split', async () => {
+  it('stops a détaillé split that does not make 100 % before sending it, and changes nothing', async () => {
+    const before = core.statuts.list('label-nr').find((s) => s.nodeId === 'label-nr_1.4');
     await page.check('[data-testid="statut-radio-detaille"]');
     await page.fill('[data-testid="detail-fait"]', '50');
     await page.fill('[data-testid="detail-programme"]', '30');
     await page.fill('[data-testid="detail-pas-fait"]', '10');
     await page.click('[data-testid="detail-save"]');
     await page.waitForSelector('[data-testid="statut-error"]');
-    expect(await page.textContent('[data-testid="statut-error"]')).toMatch(/^La répartition de label-nr_1\.4 fait 90 % au lieu de 100 %/);
+    expect(await page.textContent('[data-testid="statut-error"]')).toBe('Les trois parts font 90\u202f% : il manque 10\u202f%.');
+    expect(core.statuts.list('label-nr').find((s) => s.nodeId === 'label-nr_1.4')).toEqual(before);
+    expect(dropped).toEqual([]);
+  });
+
+  it('shows the server French message of a refused mutation, carried over IPC (a person that already exists)', async () => {
+    const people = core.people.list().length;
+    await page.fill('[data-testid="person-new-nom"]', 'claire  MOREL');
+    await page.click('[data-testid="person-add"]');
+    await page.waitForSelector('[data-testid="person-error"]');
+    expect(await page.textContent('[data-testid="person-error"]')).toContain('Une personne nommée « Claire Morel » existe déjà.');
+    expect(core.people.list()).toHaveLength(people);
     expect(dropped).toEqual([]);
   });
 
