@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isUserError, UserError } from '../../shared/errors';
+import { zodIssueFr, type ZodIssueLike } from '../core/api/zod-fr';
 import { parseCli } from './args';
 import { USAGE } from './usage';
 
@@ -125,10 +126,10 @@ export function describeError(e: unknown): { exitCode: 1 | 2; line: string } {
   const err = e as { name?: string; code?: string; message?: string; cause?: unknown };
   if (err?.name === 'TRPCError' && (err.code === 'BAD_REQUEST' || err.code === 'NOT_FOUND')) {
     // Same wording as the router's errorFormatter (electron/core/api/trpc.ts): the first zod issue with its path.
-    const issue = (err.cause as { issues?: Array<{ path?: PropertyKey[]; message?: string }> } | undefined)?.issues?.[0];
+    const issue = (err.cause as { issues?: Array<ZodIssueLike & { path?: PropertyKey[] }> } | undefined)?.issues?.[0];
     if (issue) {
       const field = (issue.path ?? []).map(String).join('.');
-      return { exitCode: 1, line: oneLine(`Donnée invalide${field ? ` pour « ${field} »` : ''} : ${issue.message ?? 'format incorrect'}.`) };
+      return { exitCode: 1, line: oneLine(`Donnée invalide${field ? ` pour « ${field} »` : ''} : ${zodIssueFr(issue)}.`) };
     }
     return { exitCode: 1, line: oneLine(err.message ?? 'Entrée invalide.') };
   }

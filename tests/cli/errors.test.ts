@@ -17,10 +17,12 @@ describe('describeError: exit code and the one stderr line', () => {
   });
 
   it('a zod input error → 1 naming the field', () => {
-    const cause = Object.assign(new Error('zod'), { issues: [{ path: ['detail', 0], message: 'Too big: expected number to be <=1' }] });
+    const cause = Object.assign(new Error('zod'), {
+      issues: [{ code: 'too_big', origin: 'string', maximum: 20000, path: ['explication'], message: 'Too big: expected string to have <=20000 characters' }],
+    });
     expect(describeError(new TRPCError({ code: 'BAD_REQUEST', message: '[{…}]', cause }))).toEqual({
       exitCode: 1,
-      line: 'Donnée invalide pour « detail.0 » : Too big: expected number to be <=1.',
+      line: 'Donnée invalide pour « explication » : texte trop long (plus de 20\u202f000 caractères).',
     });
   });
 

@@ -8,6 +8,7 @@ import { TRPCError, initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import { type ErrorLocation, type UserErrorCode, isUserError } from '../../../shared/errors';
 import type { Core } from '../core';
+import { zodIssueFr } from './zod-fr';
 
 /** Context of every procedure: the open workspace's services. */
 export interface Context {
@@ -29,7 +30,7 @@ function zodUserError(e: ZodError): UserErrorData {
   const field = issue?.path.join('.') || undefined;
   return {
     code: 'INPUT_INVALID',
-    message: `Donnée invalide${field ? ` pour « ${field} »` : ''} : ${issue?.message ?? 'format incorrect'}.`,
+    message: `Donnée invalide${field ? ` pour « ${field} »` : ''} : ${issue ? zodIssueFr(issue) : 'format incorrect'}.`,
     location: field ? { field } : {},
   };
 }

@@ -60,6 +60,22 @@ export interface Grid {
   groupLabel: string;
 }
 
+/** Excel's limit on the characters of one cell; LibreOffice and the CSV readers of the labelling body follow it. */
+export const MAX_CELL_CHARS = 32_767;
+const TRUNCATED = '… (texte tronqué, voir audit.json)';
+
+/**
+ * A text cell within `MAX_CELL_CHARS`: longer texts are cut and end with « … (texte tronqué, voir audit.json) »
+ * (audit.json keeps every text whole), never split inside a surrogate pair. Other values as they are.
+ */
+export function fitCell(value: GridValue): GridValue {
+  if (typeof value !== 'string' || value.length <= MAX_CELL_CHARS) return value;
+  let cut = MAX_CELL_CHARS - TRUNCATED.length;
+  const last = value.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${value.slice(0, cut)}${TRUNCATED}`;
+}
+
 function capitalise(s: string | null): string | null {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : null;
 }
@@ -157,6 +173,7 @@ export function buildGrid(
       ],
     });
   }
+  for (const r of rows) r.values = r.values.map(fitCell);
   return { header, rows, groupLabel: jalon.nom };
 }
 

@@ -44,6 +44,47 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** csv-parse's error (English, with a code) as a French reason: `guillemet non fermé (…)`. */
+export function csvParseReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'guillemet non fermé (un texte entre guillemets n\'est jamais refermé)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'guillemet mal placé (un guillemet fermant est suivi d\'autres caractères)';
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'ligne trop longue';
+    case 'CSV_INVALID_ARGUMENT':
+    case 'CSV_INVALID_OPTION_BOM':
+      return 'contenu inattendu';
+    default:
+      return `format incorrect (${code ?? (e as Error).message})`;
+  }
+}
+
+/** C0/C1 control characters and NUL, but tab, CR and LF (which a cell may hold). */
+export const isControlCharacter = (cp: number): boolean => (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0x7f && cp <= 0x9f);
+
+/**
+ * Refuses a cell holding a NUL or another control character (a binary file read as text, a corrupt export): they
+ * would be invisible in every name shown. Throws UserError(code) naming the file, the row and the cell (`B7`).
+ */
+export function checkControlCharacters(file: string, cells: readonly string[], row: number, code: UserErrorCode = 'REFERENTIAL_INVALID'): void {
+  cells.forEach((text, i) => {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) as number;
+      if (!isControlCharacter(cp)) continue;
+      const cell = `${columnLetter(i)}${row}`;
+      const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new UserError(code, `Fichier « ${file} », ligne ${row}, cellule ${cell} : caractère de contrôle ${hex} interdit (fichier binaire ou export abîmé ?).`, {
+        file,
+        row,
+        cell,
+      });
+    }
+  });
+}
+
 /**
  * Parses a CSV file (comma separated, RFC 4180 quotes, multi-line quoted fields, optional BOM).
  * Rows whose cells are all blank are dropped but still counted, so row numbers match the spreadsheet (one row per
@@ -59,7 +100,7 @@ export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; 
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     const where = typeof line === 'number' ? ` vers la ligne ${line} du texte` : '';
-    throw new UserError(code, `Le fichier « ${file.name} » n'est pas un CSV lisible${where} : ${(e as Error).message}.`, {
+    throw new UserError(code, `Le fichier « ${file.name} » n'est pas un CSV lisible${where} : ${csvParseReason(e)}.`, {
       file: file.name,
       ...(typeof line === 'number' ? { row: line } : {}),
     });
@@ -68,6 +109,8 @@ export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; 
   if (!header || header.every((c) => c.trim() === '')) {
     throw new UserError(code, `Le fichier « ${file.name} » est vide : il n'a pas de ligne d'en-tête.`, { file: file.name });
   }
+  checkControlCharacters(file.name, header, 1, code);
+  data.forEach((cells, i) => checkControlCharacters(file.name, cells, i + 2, code));
   const rows: CsvRow[] = [];
   data.forEach((cells, i) => {
     // Line breaks inside quoted cells are normalised to \n (Windows exports write \r\n).

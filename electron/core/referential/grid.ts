@@ -8,6 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { compareIdentifiants, type Niveau, type PreuveAttendue, type Referential, type ReferentialNode } from '../../../shared/domain';
 import { UserError, type ErrorLocation } from '../../../shared/errors';
+import { csvParseReason, isControlCharacter } from './csv';
 import { parseJsonSource } from './rgesn-json';
 import type { SourceFile } from './source';
 
@@ -298,6 +299,15 @@ export function gridFromTable(table: GridTable, id: string, options: GridSheetOp
     }
   }
   if (table.rows.length === 0) fail(`${table.header.label} : aucune ligne de données sous l'en-tête.`, table.header.location);
+  for (const r of table.rows) {
+    for (const [key, text] of Object.entries(r.cells) as [GridColumn, string][]) {
+      const bad = [...text].find((ch) => isControlCharacter(ch.codePointAt(0) as number));
+      if (bad === undefined) continue;
+      const at = table.place(r.row, key);
+      const hex = `U+${(bad.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+      fail(`${at.label} : caractère de contrôle ${hex} interdit (fichier binaire ou export abîmé ?).`, at.location);
+    }
+  }
   const themes = new Map<string, DraftTheme>();
   const criteres: Array<DraftCritere & { theme: string }> = [];
   let total: number | null = null;
@@ -366,7 +376,7 @@ export function parseGridCsv(file: SourceFile, id: string, options: GridSheetOpt
     records = parseCsv(file.text, { delimiter: detectDelimiter(file.text), bom: true, relax_column_count: true, relax_quotes: true, trim: false });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    return fail(`${name}${line ? `, ligne ${line}` : ''} : CSV illisible (${e instanceof Error ? e.message : String(e)}).`, { file: name, row: line });
+    return fail(`${name}${line ? `, ligne ${line}` : ''} : CSV illisible (${csvParseReason(e)}).`, { file: name, row: line });
   }
   const header = (records[0] ?? []).map(columnKey);
   if (records.length < 2) fail(`${name} : le fichier ne contient aucune ligne de données.`, { file: name });

@@ -138,6 +138,13 @@ export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFil
     if (missing) throw rowError(table, missing.row!, col.points, 'points', `la sous-action « ${missing.identifiant} » n'a pas de points (obligatoires pour le référentiel TE)`);
   }
 
+  if (raws.every((r) => r.points === null)) {
+    throw new UserError(
+      'REFERENTIAL_INVALID',
+      `Fichier « ${structure.name} » : aucune ligne n'a de points (colonne « points » vide partout) ; un référentiel TETE donne au moins les points de ses mesures.`,
+      { file: structure.name, column: 'points' },
+    );
+  }
   const pointReferentiel = computePointsReferentiel(all, rootIndex, structure.name);
 
   // Depth-first natural order, root first.

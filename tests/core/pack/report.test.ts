@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NodeScore } from '../../../shared/domain';
 import { buildPack } from '../../../electron/core/pack/index';
 import { countFr, dateShortFr, scoreLineFr, shareFr, sharesOf, showsNiveau, truncatedFraction } from '../../../electron/core/pack/format';
-import { buildGrid } from '../../../electron/core/pack/grid';
+import { MAX_CELL_CHARS, buildGrid, fitCell } from '../../../electron/core/pack/grid';
 import { PLACEHOLDER, drawableText } from '../../../electron/core/pack/pdf-text';
 import type { PackInput } from '../../../electron/core/pack/types';
 import { BYTES, makeInput, score, sha } from './fixture';
@@ -85,6 +85,28 @@ describe('pack ratios follow ratioFait (one headline ratio per model)', () => {
     const grid = buildGrid(weighted, () => []);
     expect(grid.rows[0]?.values.slice(4, 12)).toEqual([50, 50, 12, 0.75, 0, 0, 4, 0.25]);
     expect(grid.rows[1]?.values.slice(4, 12)).toEqual([20, 20, 1, 0.333, 0, 0, 2, 0.666]);
+  });
+});
+
+describe('grid cells within Excel\'s 32 767 characters', () => {
+  it('cuts a longer text and says where the whole text is', () => {
+    const long = 'é'.repeat(40_000);
+    const cut = fitCell(long) as string;
+    expect(cut).toHaveLength(MAX_CELL_CHARS);
+    expect(cut.endsWith('… (texte tronqué, voir audit.json)')).toBe(true);
+    expect(fitCell('court')).toBe('court');
+    expect(fitCell(12.5)).toBe(12.5);
+    const emoji = fitCell('📷'.repeat(20_000)) as string; // never half a surrogate pair
+    expect(emoji.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(emoji.isWellFormed()).toBe(true);
+  });
+
+  it('applies to the explication column of the grid (XLSX and CSV are written from it)', () => {
+    const { input } = makeInput();
+    const statuts = new Map(input.statuts);
+    statuts.set('t_2.1.1.2', { ...statuts.get('t_2.1.1.2')!, explication: 'x'.repeat(50_000) });
+    const row = buildGrid({ ...input, statuts }, () => []).rows.find((r) => r.values[0] === '2.1.1.2');
+    expect((row?.values[13] as string).length).toBe(MAX_CELL_CHARS);
   });
 });
 
