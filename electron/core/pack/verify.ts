@@ -46,6 +46,20 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** yauzl / zlib reasons (English) in French, the library's words kept in parentheses for support. */
+export function zipReasonFr(e: unknown): string {
+  const text = message(e);
+  const known: [RegExp, string][] = [
+    [/end of central directory record signature not found|invalid comment length/i, "fin d'archive introuvable : fichier tronqué ou qui n'est pas un zip"],
+    [/invalid (stored block lengths|distance|code|block type)|incorrect header check|unexpected end of file/i, 'données compressées abîmées'],
+    [/crc32|checksum/i, 'somme de contrôle CRC-32 fausse'],
+    [/invalid (central directory|local file header)|signature/i, 'structure zip invalide'],
+    [/too many|multi-disk|zip64/i, 'archive zip de forme non prise en charge'],
+  ];
+  const found = known.find(([re]) => re.test(text));
+  return `${found ? found[1] : 'archive zip illisible'} (${text})`;
+}
+
 function open(path: string): Promise<ZipFile> {
   return yauzl.openPromise(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true });
 }
@@ -131,7 +145,7 @@ async function hashAll(path: string, infos: EntryInfo[], limits: VerifyLimits, p
       if (keep) index.set(name, Buffer.concat(chunks));
       hashes.set(name, { sha256: hasher.digest ?? '', size: hasher.bytes });
     } catch (err) {
-      problems.push(`${name} : lecture impossible (${message(err)})`);
+      problems.push(`${name} : lecture impossible, ${zipReasonFr(err)}`);
     }
   }
   return { hashes, index };
@@ -192,7 +206,7 @@ export async function verifyPack(zipPath: string, limits: Partial<VerifyLimits> 
     if (infos.length === 0 || infos.every((i) => i.skip)) return { ok: false, entries: infos.length, problems: problems.length ? problems : [`${basename(zipPath)} : archive vide`] };
     hashed = await hashAll(zipPath, infos, lim, problems);
   } catch (e) {
-    return { ok: false, entries: 0, problems: [`${basename(zipPath)} n'est pas une archive zip lisible : ${message(e)}`] };
+    return { ok: false, entries: 0, problems: [`${basename(zipPath)} n'est pas une archive zip lisible : ${zipReasonFr(e)}`] };
   }
   const { hashes, index } = hashed;
   const manifest = parseManifest(index.get(MANIFEST), problems);
