@@ -189,6 +189,29 @@ export interface NodeScore {
   statut: DisplayStatut | null;
 }
 
+/** A NodeScore with every point and count at 0, concerné, not désactivé, not renseigné, no statut. */
+export function emptyNodeScore(pointReferentiel = 0): NodeScore {
+  return {
+    pointReferentiel,
+    pointPotentiel: 0,
+    pointPotentielPerso: null,
+    pointFait: 0,
+    pointProgramme: 0,
+    pointPasFait: 0,
+    pointNonRenseigne: 0,
+    totalTachesCount: 0,
+    completedTachesCount: 0,
+    faitTachesAvancement: 0,
+    programmeTachesAvancement: 0,
+    pasFaitTachesAvancement: 0,
+    pasConcerneTachesAvancement: 0,
+    concerne: true,
+    desactive: false,
+    renseigne: false,
+    statut: null,
+  };
+}
+
 /** Root score: NodeScore plus the headline ratios. */
 export interface RootScore extends NodeScore {
   /** Headline score, fraction 0..1 (TETE: pointFait / pointPotentiel; null when not computable, e.g. potentiel 0). */

@@ -4,6 +4,7 @@
  * Pure: typed arrays over the cached pre-order structure (`tete-structure.ts`), a handful of linear passes.
  */
 import {
+  emptyNodeScore,
   round3,
   type Detail,
   type DisplayStatut,
@@ -275,36 +276,15 @@ export function computeTete(
   }
 
   const nodes: Record<string, NodeScore> = {};
-  let rootScore: NodeScore = emptyScore(0);
+  let rootScore: NodeScore = emptyNodeScore(0);
   for (const node of referential.nodes) {
     const i = S.position.get(node.id);
     if (i === 0) rootScore = scoreAt(0);
-    else nodes[node.id] = i === undefined ? emptyScore(node.pointReferentiel) : scoreAt(i);
+    else nodes[node.id] = i === undefined ? emptyNodeScore(node.pointReferentiel) : scoreAt(i);
   }
   return { referential: { id: referential.id, version: referential.version }, root: rootOf(rootScore, referential.niveaux), nodes };
 }
 
-function emptyScore(pointReferentiel: number): NodeScore {
-  return {
-    pointReferentiel,
-    pointPotentiel: 0,
-    pointPotentielPerso: null,
-    pointFait: 0,
-    pointProgramme: 0,
-    pointPasFait: 0,
-    pointNonRenseigne: 0,
-    totalTachesCount: 0,
-    completedTachesCount: 0,
-    faitTachesAvancement: 0,
-    programmeTachesAvancement: 0,
-    pasFaitTachesAvancement: 0,
-    pasConcerneTachesAvancement: 0,
-    concerne: true,
-    desactive: false,
-    renseigne: false,
-    statut: null,
-  };
-}
 
 /**
  * Root ratios (§2.7, §3): `score` = pointFait / pointPotentiel of the rounded points (null when potentiel 0),

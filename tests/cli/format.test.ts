@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatPercent, formatPoints, formatScoreText, toCliScore } from '../../electron/cli/format';
-import type { NodeScore, Referential, ReferentialNode, ScoreResult } from '../../shared/domain';
+import { emptyNodeScore, type NodeScore, type Referential, type ReferentialNode, type ScoreResult } from '../../shared/domain';
 
 function nodeScore(p: Partial<NodeScore>): NodeScore {
-  return {
-    pointReferentiel: 0,
-    pointPotentiel: 0,
-    pointPotentielPerso: null,
-    pointFait: 0,
-    pointProgramme: 0,
-    pointPasFait: 0,
-    pointNonRenseigne: 0,
-    totalTachesCount: 1,
-    completedTachesCount: 0,
-    faitTachesAvancement: 0,
-    programmeTachesAvancement: 0,
-    pasFaitTachesAvancement: 0,
-    pasConcerneTachesAvancement: 0,
-    concerne: true,
-    desactive: false,
-    renseigne: false,
-    statut: null,
-    ...p,
-  };
+  return { ...emptyNodeScore(), totalTachesCount: 1, ...p };
 }
 
 function node(id: string, identifiant: string, depth: number, type: string, nom: string): ReferentialNode {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NodeScore } from '../../../shared/domain';
+import { emptyNodeScore, type NodeScore } from '../../../shared/domain';
 import { buildPack } from '../../../electron/core/pack/index';
 import { countFr, dateShortFr, scoreLineFr, shareFr, sharesOf, showsNiveau, truncatedFraction } from '../../../electron/core/pack/format';
 import { MAX_CELL_CHARS, buildGrid, fitCell } from '../../../electron/core/pack/grid';
@@ -19,26 +19,7 @@ const NNBSP = '\u202f';
 
 /** A NodeScore with only the fields the ratios read set (the rest 0 / concerné). */
 function ns(p: Partial<NodeScore>): NodeScore {
-  return {
-    pointReferentiel: 0,
-    pointPotentiel: 0,
-    pointPotentielPerso: null,
-    pointFait: 0,
-    pointProgramme: 0,
-    pointPasFait: 0,
-    pointNonRenseigne: 0,
-    totalTachesCount: 0,
-    completedTachesCount: 0,
-    faitTachesAvancement: 0,
-    programmeTachesAvancement: 0,
-    pasFaitTachesAvancement: 0,
-    pasConcerneTachesAvancement: 0,
-    concerne: true,
-    desactive: false,
-    renseigne: true,
-    statut: null,
-    ...p,
-  };
+  return { ...emptyNodeScore(), renseigne: true, ...p };
 }
 
 describe('pack ratios follow ratioFait (one headline ratio per model)', () => {

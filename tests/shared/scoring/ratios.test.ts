@@ -1,28 +1,9 @@
 /** ratioFait: one headline ratio per model (DOMAIN.md; tete-referentials.md §2.2 for the 0-potentiel fallback). */
 import { describe, expect, it } from 'vitest';
-import type { NodeScore } from '../../../shared/domain';
+import { emptyNodeScore, type NodeScore } from '../../../shared/domain';
 import { ratioFait } from '../../../shared/scoring/ratios';
 
-const score = (s: Partial<NodeScore>): NodeScore => ({
-  pointReferentiel: 0,
-  pointPotentiel: 0,
-  pointPotentielPerso: null,
-  pointFait: 0,
-  pointProgramme: 0,
-  pointPasFait: 0,
-  pointNonRenseigne: 0,
-  totalTachesCount: 0,
-  completedTachesCount: 0,
-  faitTachesAvancement: 0,
-  programmeTachesAvancement: 0,
-  pasFaitTachesAvancement: 0,
-  pasConcerneTachesAvancement: 0,
-  concerne: true,
-  desactive: false,
-  renseigne: false,
-  statut: null,
-  ...s,
-});
+const score = (s: Partial<NodeScore>): NodeScore => ({ ...emptyNodeScore(), ...s });
 
 describe('ratioFait', () => {
   it('tete and points: fait ÷ potentiel (cae_1.1.1 fixture: 3.3 / 12 = 27.5 %)', () => {
