@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatPercent, formatPoints, formatScoreText, toCliScore } from '../../electron/cli/format';
-import { emptyNodeScore, type NodeScore, type Referential, type ReferentialNode, type ScoreResult } from '../../shared/domain';
+import { emptyNodeTexts, emptyNodeScore, type NodeScore, type Referential, type ReferentialNode, type ScoreResult } from '../../shared/domain';
 
 function nodeScore(p: Partial<NodeScore>): NodeScore {
   return { ...emptyNodeScore(), totalTachesCount: 1, ...p };
@@ -14,18 +14,9 @@ function node(id: string, identifiant: string, depth: number, type: string, nom:
     depth,
     type,
     nom,
-    description: null,
-    contexte: null,
-    exemples: null,
-    ressources: null,
-    perimetreEvaluation: null,
-    reductionPotentiel: null,
-    categorie: null,
-    points: null,
-    pourcentage: null,
+    ...emptyNodeTexts(),
     pointReferentiel: 0,
     ordre: 0,
-    meta: {},
   };
 }
 

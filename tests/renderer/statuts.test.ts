@@ -1,6 +1,6 @@
 /** Statuts in the UI (renderer/src/lib/statuts.ts): per-model choices, labels, who takes a statut, détaillé split. */
 import { describe, expect, it } from 'vitest';
-import type { ReferentialNode } from '../../shared/domain';
+import { emptyNodeTexts, type ReferentialNode } from '../../shared/domain';
 import { detailToPercents, detailTotal, parseDetail } from '../../renderer/src/lib/detail';
 import { acceptsStatut, displayStatut, levelLabel, STATUTS_BY_MODEL, statutLabel } from '../../renderer/src/lib/statuts';
 
@@ -12,18 +12,9 @@ function node(id: string, depth: number): ReferentialNode {
     depth,
     type: 't',
     nom: id,
-    description: null,
-    contexte: null,
-    exemples: null,
-    ressources: null,
-    perimetreEvaluation: null,
-    reductionPotentiel: null,
-    categorie: null,
-    points: null,
-    pourcentage: null,
+    ...emptyNodeTexts(),
     pointReferentiel: 0,
     ordre: 0,
-    meta: {},
   };
 }
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Referential, ReferentialNode, ScoringModel } from '../../../shared/domain';
+import { emptyNodeTexts, type Referential, type ReferentialNode, type ScoringModel } from '../../../shared/domain';
 import { bindCore, type Core } from '../../../electron/core/core';
 import { openDatabase } from '../../../electron/core/db/open';
 import { createEvidenceStore } from '../../../electron/core/evidence/store';
@@ -61,18 +61,9 @@ function node(refId: string, identifiant: string, type: string, pointReferentiel
     depth: segs.length,
     type,
     nom: identifiant === '' ? `Référentiel ${refId}` : `Nœud ${identifiant}`,
-    description: null,
-    contexte: null,
-    exemples: null,
-    ressources: null,
-    perimetreEvaluation: null,
-    reductionPotentiel: null,
-    categorie: null,
-    points: null,
-    pourcentage: null,
+    ...emptyNodeTexts(),
     pointReferentiel,
     ordre,
-    meta: {},
   };
 }
 
