@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCli, parseFraction } from '../../electron/cli/args';
-import { UserError } from '../../shared/errors';
-
-/** The UserError `fn` throws (fails the test when it throws nothing or something else). */
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('expected a UserError');
-}
+import { userError } from '../helpers/errors';
 
 describe('parseFraction', () => {
   it.each([

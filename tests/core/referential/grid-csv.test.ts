@@ -2,22 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGridCsv } from '../../../electron/core/referential/grid';
-import { UserError } from '../../../shared/errors';
+import { userError } from '../../helpers/errors';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/grid');
 const fixture = (name: string) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') });
 const csv = (text: string, name = 'grille.csv') => ({ name, text });
 const HEADER = 'identifiant;intitule;points;description;preuves_attendues\n';
-
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('une UserError était attendue');
-}
 
 describe('parseGridCsv', () => {
   it('reads a ";" export with decimal commas, multi-line preuves, an empty thème total and a Total row', () => {

@@ -10,9 +10,9 @@ import type { Core } from '../../../electron/core/core';
 import { importReferentialFiles, importReferentialFilesAsync, spreadsheetGridOptions } from '../../../electron/core/referential';
 import { importReferentialAsync } from '../../../electron/core/services/referentials';
 import type { ServiceContext } from '../../../electron/core/services/context';
-import { UserError } from '../../../shared/errors';
 import { memoryCore, snapshotTables, tempDir } from '../helpers/context';
 import { goodWorkbook, workbook } from './grid-xlsx-fixture';
+import { userErrorAsync } from '../../helpers/errors';
 
 const tmp = tempDir('label-audit-xlsx-');
 afterAll(() => tmp.cleanup());
@@ -22,16 +22,6 @@ const NIVEAUX_NR = [
   { rang: 2, nom: 'Niveau 2', seuil: 0.5 },
 ];
 const GRID_CSV = 'identifiant;intitule;points\n1;Stratégie;\n1.1;Gouvernance;100\n';
-
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('une UserError était attendue');
-}
 
 describe('importReferentialFilesAsync', () => {
   it('routes a .xlsx path to the workbook importer, id from the file name', async () => {
@@ -61,27 +51,27 @@ describe('importReferentialFilesAsync', () => {
     expect([ref.id, ref.nodes[0]!.pointReferentiel]).toEqual(['g', 100]);
     const latin1 = join(tmp.dir, 'latin1.csv');
     writeFileSync(latin1, Buffer.from('identifiant;intitule;points\n1;Stratégie;10\n', 'latin1'));
-    expect((await userError(importReferentialFilesAsync([latin1]))).message).toBe(`Le fichier ${latin1} n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 puis réessayez.`);
+    expect((await userErrorAsync(importReferentialFilesAsync([latin1]))).message).toBe(`Le fichier ${latin1} n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 puis réessayez.`);
   });
 
   it('refuses a workbook with another file, with another --format, no file, a bad id; the sync importer points to the async one', async () => {
     const bytes = await goodWorkbook();
-    const two = await userError(importReferentialFilesAsync([{ name: 'a.xlsx', bytes }, { name: 'b.csv', text: GRID_CSV }]));
+    const two = await userErrorAsync(importReferentialFilesAsync([{ name: 'a.xlsx', bytes }, { name: 'b.csv', text: GRID_CSV }]));
     expect([two.code, two.message]).toEqual(['INPUT_INVALID', "Un référentiel au format grid-xlsx s'importe à partir d'un seul fichier ; reçu : a.xlsx, b.csv."]);
-    const fmt = await userError(importReferentialFilesAsync([{ name: 'a.xlsx', bytes }], { format: 'grid-csv' }));
+    const fmt = await userErrorAsync(importReferentialFilesAsync([{ name: 'a.xlsx', bytes }], { format: 'grid-csv' }));
     expect([fmt.code, fmt.message]).toEqual(['INPUT_INVALID', "Le fichier a.xlsx est un classeur XLSX : il s'importe au format grid-xlsx, pas grid-csv."]);
-    expect((await userError(importReferentialFilesAsync([]))).message).toBe('Aucun fichier de référentiel fourni.');
-    expect((await userError(importReferentialFilesAsync([{ name: 'a.xlsx', bytes }], { id: 'Label NR' }))).code).toBe('INPUT_INVALID');
+    expect((await userErrorAsync(importReferentialFilesAsync([]))).message).toBe('Aucun fichier de référentiel fourni.');
+    expect((await userErrorAsync(importReferentialFilesAsync([{ name: 'a.xlsx', bytes }], { id: 'Label NR' }))).code).toBe('INPUT_INVALID');
     expect(() => importReferentialFiles([join(tmp.dir, 'g.xlsx')])).toThrow(
       `Le fichier ${join(tmp.dir, 'g.xlsx')} est un classeur XLSX : il s'importe par l'import de classeur (importReferentialFilesAsync).`,
     );
   });
 
   it('a CSV renamed .xlsx and a missing path name the file', async () => {
-    const e = await userError(importReferentialFilesAsync([{ name: 'grille.xlsx', text: GRID_CSV }]));
+    const e = await userErrorAsync(importReferentialFilesAsync([{ name: 'grille.xlsx', text: GRID_CSV }]));
     expect([e.code, e.location]).toEqual(['FILE_UNREADABLE', { file: 'grille.xlsx' }]);
     const missing = join(tmp.dir, 'absente.xlsx');
-    expect((await userError(importReferentialFilesAsync([missing]))).message).toBe(`Le fichier ${missing} est introuvable.`);
+    expect((await userErrorAsync(importReferentialFilesAsync([missing]))).message).toBe(`Le fichier ${missing} est introuvable.`);
   });
 });
 
@@ -113,7 +103,7 @@ describe('importReferentialAsync (service) and referentials.import (router)', ()
       [(await goodWorkbook()).subarray(0, 3000), 'FILE_UNREADABLE'],
     ];
     for (const [bytes, code] of bad) {
-      const e = await userError(importReferentialAsync(ctx, [{ name: 'officielle.xlsx', bytes }], { id: 'label-nr-officielle' }));
+      const e = await userErrorAsync(importReferentialAsync(ctx, [{ name: 'officielle.xlsx', bytes }], { id: 'label-nr-officielle' }));
       expect(e.code).toBe(code);
       expect(snapshotTables(ctx)).toEqual(before);
     }

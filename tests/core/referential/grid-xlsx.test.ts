@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { declaredInflatedBytes, MAX_XLSX_INFLATED_BYTES, parseGridXlsx } from '../../../electron/core/referential/grid-xlsx';
-import { UserError } from '../../../shared/errors';
 import { type Cells, goodWorkbook, workbook } from './grid-xlsx-fixture';
+import { userErrorAsync } from '../../helpers/errors';
 
 const HEADER: Cells = ['identifiant', 'intitule', 'points', 'description', 'preuves_attendues'];
 const xlsx = async (rows: Cells[], sheet = 'Grille') => ({ name: 'grille.xlsx', bytes: await workbook({ [sheet]: rows }) });
-
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('une UserError était attendue');
-}
 
 describe('parseGridXlsx: the good workbook', () => {
   it('builds 2 thèmes and 5 critères in identifiant order, 100 points, from formulas, rich text, links and merged cells', async () => {
@@ -151,14 +141,14 @@ describe('parseGridXlsx: errors name the file, the sheet and the cell', () => {
       { column: 'identifiant' },
     ],
   ])('rejects %s', async (_case, rows, message, location) => {
-    const e = await userError(parseGridXlsx(await xlsx(rows), 'g'));
+    const e = await userErrorAsync(parseGridXlsx(await xlsx(rows), 'g'));
     expect(e.code).toBe('REFERENTIAL_INVALID');
     expect(e.message).toBe(message);
     expect(e.location).toMatchObject({ file: 'grille.xlsx', ...location });
   });
 
   it('rejects an unknown options.sheet, listing the sheets', async () => {
-    const e = await userError(parseGridXlsx({ name: 'g.xlsx', bytes: await goodWorkbook() }, 'g', { sheet: 'Grille 2024' }));
+    const e = await userErrorAsync(parseGridXlsx({ name: 'g.xlsx', bytes: await goodWorkbook() }, 'g', { sheet: 'Grille 2024' }));
     expect(e.message).toBe('g.xlsx : la feuille "Grille 2024" est absente (feuilles : "Notes", "Grille").');
   });
 });
@@ -174,7 +164,7 @@ describe('parseGridXlsx: files that are not a workbook → FILE_UNREADABLE namin
     ['a workbook cut by one byte', async () => (await good).subarray(0, (await good).length - 1), "l'archive XLSX est corrompue ou tronquée"],
     ['an Excel 97-2003 file', async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "c'est un classeur Excel 97-2003 (.xls)"],
   ])('%s', async (_case, bytes, reason) => {
-    const e = await userError(parseGridXlsx({ name: 'grille.xlsx', bytes: await bytes() }, 'g'));
+    const e = await userErrorAsync(parseGridXlsx({ name: 'grille.xlsx', bytes: await bytes() }, 'g'));
     expect(e.code).toBe('FILE_UNREADABLE');
     expect(e.message).toBe(`Le fichier grille.xlsx n'est pas un classeur .xlsx lisible : ${reason}. ${advice}`);
     expect(e.location).toEqual({ file: 'grille.xlsx' });
@@ -183,13 +173,13 @@ describe('parseGridXlsx: files that are not a workbook → FILE_UNREADABLE namin
   it('a zip holding no worksheet (a workbook without sheets)', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const empty = new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer());
-    const e = await userError(parseGridXlsx({ name: 'vide.xlsx', bytes: empty }, 'g'));
+    const e = await userErrorAsync(parseGridXlsx({ name: 'vide.xlsx', bytes: empty }, 'g'));
     expect(e.message).toBe(`Le fichier vide.xlsx n'est pas un classeur .xlsx lisible : le classeur ne contient aucune feuille de calcul. ${advice}`);
   });
 
   it('an OpenDocument spreadsheet (.ods) saved under .xlsx', async () => {
     const ods = await zip([['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')], ['content.xml', Buffer.from('<office:document-content/>')]], false);
-    const e = await userError(parseGridXlsx({ name: 'grille.xlsx', bytes: ods }, 'g'));
+    const e = await userErrorAsync(parseGridXlsx({ name: 'grille.xlsx', bytes: ods }, 'g'));
     expect(e.message).toBe(`Le fichier grille.xlsx n'est pas un classeur .xlsx lisible : c'est un classeur OpenDocument (.ods). ${advice}`);
   });
 
@@ -199,7 +189,7 @@ describe('parseGridXlsx: files that are not a workbook → FILE_UNREADABLE namin
     expect(bomb.length).toBeLessThan(200_000);
     expect(declaredInflatedBytes(bomb)).toBe(110 * 1024 * 1024);
     const rss = process.memoryUsage().rss;
-    const e = await userError(parseGridXlsx({ name: 'bombe.xlsx', bytes: bomb }, 'g'));
+    const e = await userErrorAsync(parseGridXlsx({ name: 'bombe.xlsx', bytes: bomb }, 'g'));
     expect(e.message).toBe(
       `Le fichier bombe.xlsx n'est pas un classeur .xlsx lisible : une fois décompressé, il occuperait 116 Mo, plus que les 104 Mo admis pour une grille. ${advice}`,
     );
@@ -211,7 +201,7 @@ describe('parseGridXlsx: files that are not a workbook → FILE_UNREADABLE namin
     const size = declaredInflatedBytes(bytes)!;
     expect(size).toBeGreaterThan(bytes.length);
     expect((await parseGridXlsx({ name: 'g.xlsx', bytes }, 'g', { maxInflatedBytes: size })).nodes).toHaveLength(8);
-    expect((await userError(parseGridXlsx({ name: 'g.xlsx', bytes }, 'g', { maxInflatedBytes: size - 1 }))).code).toBe('FILE_UNREADABLE');
+    expect((await userErrorAsync(parseGridXlsx({ name: 'g.xlsx', bytes }, 'g', { maxInflatedBytes: size - 1 }))).code).toBe('FILE_UNREADABLE');
     expect(declaredInflatedBytes(bytes.subarray(0, bytes.length - 30))).toBeNull();
   });
 });

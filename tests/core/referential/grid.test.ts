@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGridJson, preuveIdFromNom } from '../../../electron/core/referential/grid';
-import { UserError } from '../../../shared/errors';
+import { userError } from '../../helpers/errors';
 
 /** A small valid grid: 2 thèmes, 3 critères, 100 points. */
 function grid(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -44,16 +44,6 @@ function grid(overrides: Record<string, unknown> = {}): Record<string, unknown> 
   };
 }
 const file = (data: unknown, name = 'grille.json') => ({ name, text: typeof data === 'string' ? data : JSON.stringify(data, null, 2) });
-
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('une UserError était attendue');
-}
 
 describe('parseGridJson', () => {
   it('builds référentiel › thème › critère with summed points, natural order and ids', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRgesnJson, RGESN_WEIGHTS } from '../../../electron/core/referential/rgesn-json';
-import { UserError } from '../../../shared/errors';
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
+import { userError } from '../../helpers/errors';
 
 function critere(numero: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -20,16 +20,6 @@ function critere(numero: string, overrides: Record<string, unknown> = {}): Recor
   };
 }
 const file = (data: unknown, name = 'rgesn.json') => ({ name, text: typeof data === 'string' ? data : JSON.stringify(data) });
-
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('une UserError était attendue');
-}
 
 describe('parseRgesnJson on small inputs', () => {
   it('builds thématiques from the first segment of numero, critères weighted by priorité', () => {
