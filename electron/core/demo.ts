@@ -17,6 +17,8 @@ import { addPreuveFile, addPreuveLink } from './services/preuves';
 import { importReferential, storeReferential, getReferential } from './services/referentials';
 import { canHoldStatut, writeStatut } from './services/statuts';
 import { createWorkspace } from './services/workspace';
+import { importQuestions, listQuestions, setReponse } from './services/personnalisation';
+import { readSourceFile } from './referential/decode';
 
 const SAMPLES = join('apps', 'backend', 'src', 'referentiels', 'import-referentiel', 'samples');
 const CAE_FILES = ['referentiel-cae-structure.csv', 'referentiel-cae-preuves.csv'];
@@ -54,7 +56,8 @@ export function seedWorkspace(ctx: ServiceContext, opts: SeedOptions): void {
   const labelNr = opts.labelNr ?? loadBuiltinLabelNr();
   ctx.db.transaction(() => {
     if (!opts.demo) {
-      createWorkspace(ctx, { id: ctx.workspaceId, nom: 'Ma collectivité', typeCollectivite: 'commune', codeInsee: null, population: null, utilisateur: ctx.user });
+      // Type unknown ('autre') until the user says: no personnalisation rule applies by guess (§2.5).
+      createWorkspace(ctx, { id: ctx.workspaceId, nom: 'Ma collectivité', typeCollectivite: 'autre', codeInsee: null, population: null, utilisateur: ctx.user });
       storeReferential(ctx, labelNr);
       return;
     }
@@ -71,7 +74,39 @@ export function seedWorkspace(ctx: ServiceContext, opts: SeedOptions): void {
     if (samples) importReferential(ctx, CAE_FILES.map((f) => join(samples, f)).filter((p) => existsSync(p)), { id: 'cae' });
     else opts.log('Démo : fichiers TETE introuvables (LABEL_AUDIT_TETE_DATA ou ../shared/data) — référentiel CAE non chargé.');
     seedPeopleAndStatuts(ctx, labelNr.id, samples ? 'cae' : null);
+    if (samples) seedPersonnalisation(ctx, samples);
   })();
+}
+
+/**
+ * The question CSVs beside the TETE samples: the same folder (a user's `LABEL_AUDIT_TETE_DATA` holding every CSV),
+ * else the platform's own location relative to the referential samples. Empty when absent.
+ */
+export function findQuestionFiles(samples: string): string[] {
+  const names = QUESTION_FILES.map((k) => `import-personnalisation-${k}.csv`);
+  for (const dir of [samples, resolve(samples, '../../../collectivites/personnalisations/import-personnalisation-questions/samples')]) {
+    if (existsSync(join(dir, names[0]!))) return names.map((n) => join(dir, n)).filter((p) => existsSync(p));
+  }
+  return [];
+}
+const QUESTION_FILES = ['questions', 'choices', 'thematiques'];
+
+/** The demo commune's answers (tete-referentials.md §2.5): a town of 12 400 inhabitants whose mobility and waste
+ * competences lie with its communauté de communes. */
+const DEMO_REPONSES: Array<{ questionId: string; valeur: boolean | string | number; justification: string }> = [
+  { questionId: 'AOM_1', valeur: false, justification: 'Compétence mobilité transférée à la communauté de communes (arrêté préfectoral du 14/06/2021).' },
+  { questionId: 'centre_urbain', valeur: true, justification: 'Ville-centre du bassin de vie (INSEE, zonage 2020).' },
+  { questionId: 'dechets_1', valeur: false, justification: 'Collecte des déchets exercée par le SMICTOM du Val de Loire.' },
+  { questionId: 'dechets_2', valeur: false, justification: 'Traitement des déchets exercé par le SMICTOM du Val de Loire.' },
+  { questionId: 'AOM_2', valeur: 0.05, justification: 'Part de la commune dans la communauté de communes : 5 % des sièges.' },
+];
+
+function seedPersonnalisation(ctx: ServiceContext, samples: string): void {
+  const files = findQuestionFiles(samples);
+  if (files.length === 0) return;
+  importQuestions(ctx, files.map((f) => readSourceFile(f)));
+  const pool = new Set(listQuestions(ctx).questions.map((q) => q.id));
+  for (const r of DEMO_REPONSES) if (pool.has(r.questionId)) setReponse(ctx, r);
 }
 
 const PEOPLE: Array<{ nom: string; email: string; service: number }> = [

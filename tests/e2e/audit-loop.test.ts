@@ -274,13 +274,15 @@ describeWithSharedData('audit loop in Chromium (browser mode, fresh data folder)
     await app.screenshot('dashboard');
   });
 
-  it('5b. writes counts with the French thousands separator (16 of the 1 111 CAE tâches renseignées)', async () => {
+  it('5b. writes counts with the French thousands separator (18 of the 1 111 CAE tâches complete)', async () => {
     const { page } = app;
-    // 1.1.1.1 (2 tâches) + 1.1.1.2 (3, through its sous-action) + 1.1.1.4 (3) + 1.1.1.5 (a leaf) + 1.1.1.6 (4) + 1.1.1.7 (3).
-    const root = (await app.query<ScoreResult>('scores.get', CAE)).root;
-    expect([root.completedTachesCount, root.totalTachesCount]).toEqual([16, 1111]);
+    // 1.1.1.1 (2 tâches) + 1.1.1.2 (3, through its sous-action) + 1.1.1.4 (3) + 1.1.1.5 (a leaf) + 1.1.1.6 (4) + 1.1.1.7 (3),
+    // plus the 2 leaves the CAE rules deactivate for an authority of unknown type (they count as complete, §2.7).
+    const score = await app.query<ScoreResult>('scores.get', CAE);
+    expect(Object.entries(score.nodes).filter(([, n]) => n.desactive).map(([id]) => id)).toEqual(['cae_2.2.4.2.4', 'cae_6.4.1.6.4']);
+    expect([score.root.completedTachesCount, score.root.totalTachesCount]).toEqual([18, 1111]);
     const sub = await page.$eval(`${tid('completude-cae')} ~ span`, (el) => el.textContent ?? '');
-    expect(sub).toBe('16 / 1\u202f111 critères renseignés');
+    expect(sub).toBe('18 / 1\u202f111 critères renseignés');
   });
 
   it('6. exports the pack, verifies it on screen, and the downloaded zip holds every part and the preuve', async () => {
@@ -389,7 +391,10 @@ describeWithSharedData('demo workspace dashboard in Chromium', () => {
     expect(await text(page, 'score-points-label-nr')).toBe('399 / 980 pts');
     expect(await text(page, 'score-hors-potentiel-label-nr')).toBe('20 pts non concernés (sur 1\u202f000)');
     expect(await text(page, 'niveau-suivant-label-nr')).toBe('Prochain : Niveau 2 à 50,0\u202f%, il manque 91 pts');
-    expect(await page.$(tid('score-hors-potentiel-cae'))).toBeNull();
+    // CAE: the demo commune's answers (AOM_1 = Non…) reduce the potentiel below 500 (§2.5): said on the card.
+    const cae = (await app.query<ScoreResult>('scores.get', { referentialId: 'cae' })).root;
+    expect(cae.pointPotentiel).toBeLessThan(500);
+    expect(await text(page, 'score-hors-potentiel-cae')).toBe(`potentiel personnalisé : ${frPoints(cae.pointPotentiel)} sur 500 pts`);
 
     // tete-referentials.md §3: a star (or a Label NR niveau) also needs 100 % complétude and per-mesure criteria;
     // the card says what the score reaches, not that the label is obtained.

@@ -50,9 +50,11 @@ export function StatutEditor(props: {
   const model = referential.model;
   const trpc = useTRPC();
   const statutsList = useQuery(trpc.statuts.list.queryOptions({ referentialId }));
+  // The personnalisation the core applies (§2.5), so "+0,6 pt" matches the score the save returns.
+  const perso = useQuery(trpc.personnalisation.consequences.queryOptions({ referentialId }));
   const deltas = useMemo(
-    () => (statutsList.data ? statutDeltas(referential, statutsList.data, nodeId, STATUTS_BY_MODEL[model]) : null),
-    [referential, statutsList.data, nodeId, model],
+    () => (statutsList.data && perso.data ? statutDeltas(referential, statutsList.data, nodeId, STATUTS_BY_MODEL[model], perso.data) : null),
+    [referential, statutsList.data, perso.data, nodeId, model],
   );
   const parent: ParentStatut | null = props.parent
     ? { identifiant: props.parent.identifiant, statut: statutsList.data?.find((r) => r.nodeId === props.parent!.id)?.statut ?? null }

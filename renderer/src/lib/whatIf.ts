@@ -1,10 +1,11 @@
 /**
  * "What if" preview of a statut choice (ARCHITECTURE.md: the renderer may run the same engine only for a preview;
  * the core stays the single source of truth). Rebuilds the engine's statut records from `statuts.list`, applies
- * the candidate statut (with the TETE cascade of tete-referentials.md §2.1) and scores with the shared engine.
+ * the candidate statut (with the TETE cascade of tete-referentials.md §2.1) and scores with the shared engine and
+ * the personnalisation the core applies (`personnalisation.consequences`, §2.5), so the preview matches the score.
  */
 import type { Detail, Referential, Statut, StatutRecord } from '../../../shared/domain';
-import { engineFor } from '../../../shared/scoring';
+import { engineFor, type Personnalisation } from '../../../shared/scoring';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { checkDetail, toRecord } from '../../../shared/statut';
 import { formatPercent, formatPts } from './format';
@@ -47,6 +48,7 @@ export function previewStatut(
   nodeId: string,
   statut: Statut,
   detail: readonly number[] | null = null,
+  personnalisation: Personnalisation = {},
 ): PreviewFigures | null {
   let record: StatutRecord;
   try {
@@ -57,7 +59,7 @@ export function previewStatut(
   const next = new Map(current);
   const writes = referential.model === 'tete' ? teteCascade(referential, current, record) : [record];
   for (const r of writes) next.set(r.nodeId, r);
-  const root = engineFor(referential.model).compute(referential, next).root;
+  const root = engineFor(referential.model).compute(referential, next, personnalisation).root;
   return { pointFait: root.pointFait, score: root.score };
 }
 
@@ -71,14 +73,15 @@ export function statutDeltas(
   rows: readonly StoredStatutRow[],
   nodeId: string,
   choices: readonly Statut[],
+  personnalisation: Personnalisation = {},
 ): Partial<Record<Statut, string>> {
   const current = recordsOf(rows);
   const stored = rows.find((r) => r.nodeId === nodeId)?.statut ?? 'non_renseigne';
-  const base = engineFor(referential.model).compute(referential, current).root;
+  const base = engineFor(referential.model).compute(referential, current, personnalisation).root;
   const out: Partial<Record<Statut, string>> = {};
   for (const statut of choices) {
     if (statut === stored || statut === 'detaille') continue;
-    const p = previewStatut(referential, current, nodeId, statut);
+    const p = previewStatut(referential, current, nodeId, statut, null, personnalisation);
     if (!p) continue;
     if (referential.model === 'weighted') {
       if (p.score !== base.score) out[statut] = `→ ${formatPercent(p.score)}`;

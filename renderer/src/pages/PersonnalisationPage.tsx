@@ -1,0 +1,351 @@
+/**
+ * Personnalisation (tete-referentials.md §2.5): the authority's identity and the competence questions, grouped by
+ * thématique, each with its answer, its justification and the mesures its answer changes (with the effect the
+ * current answers have). Answers are saved at once (`personnalisation.setReponse`); the scores of every screen
+ * follow. Questions hidden by their condition are shown only when they hold an answer (kept, not counted).
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RouterOutputs } from '../trpc/client';
+import { InlineError, QueryState } from '../components/QueryState';
+import { fileToBase64 } from '../lib/files';
+import { formatCount, formatDateTime, formatPts } from '../lib/format';
+import { formatHash } from '../router';
+import { useTRPC } from '../trpc/client';
+
+type Questionnaire = RouterOutputs['personnalisation']['questionnaire'];
+type Item = Questionnaire['thematiques'][number]['questions'][number];
+type Identite = Questionnaire['identite'];
+
+/** Invalidates every query: an answer or the identity can change any score, tree or card. */
+function useAfterChange() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries();
+}
+
+export function PersonnalisationPage() {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.personnalisation.questionnaire.queryOptions());
+  return (
+    <div className="page">
+      <h1>Personnalisation</h1>
+      <p className="muted">
+        Comme sur la plateforme nationale, l'identité de la collectivité et ses réponses aux questions de compétence adaptent le potentiel des mesures CAE et
+        ECi (réductions, désactivations). Chaque réponse est enregistrée avec sa justification et reste dans l'historique.
+      </p>
+      <QueryState query={q} what="le questionnaire">
+        {(data) => (
+          <>
+            <IdentiteForm identite={data.identite} />
+            {data.questionsManquantes.length > 0 && <QuestionsImport manquantes={data.questionsManquantes} />}
+            {data.reponsesOrphelines.length > 0 && (
+              <p className="muted" data-testid="reponses-orphelines">
+                Réponses conservées à des questions qui ne sont plus proposées : {data.reponsesOrphelines.map((r) => r.questionId).join(', ')}.
+              </p>
+            )}
+            {data.thematiques.length === 0 && data.questionsManquantes.length === 0 && (
+              <p>Aucun référentiel importé n'a de règle de personnalisation : il n'y a rien à répondre.</p>
+            )}
+            {data.thematiques.map((t) => (
+              <ThematiqueSection key={t.thematique.id} nom={t.thematique.nom} id={t.thematique.id} items={t.questions} />
+            ))}
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+const TYPES: Array<{ value: '' | 'commune' | 'EPCI'; label: string }> = [
+  { value: '', label: 'Non précisé' },
+  { value: 'commune', label: 'Commune' },
+  { value: 'EPCI', label: 'EPCI' },
+];
+const SOUSTYPES: Array<{ value: '' | 'epci_a_fiscalite_propre' | 'syndicat' | 'pole'; label: string }> = [
+  { value: '', label: 'Non précisé' },
+  { value: 'epci_a_fiscalite_propre', label: 'EPCI à fiscalité propre' },
+  { value: 'syndicat', label: 'Syndicat' },
+  { value: 'pole', label: 'Pôle (PETR, pôle métropolitain)' },
+];
+
+function IdentiteForm({ identite }: { identite: Identite }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const after = useAfterChange();
+  const [type, setType] = useState<'' | 'commune' | 'EPCI'>(identite.type ?? '');
+  const [soustype, setSoustype] = useState<(typeof SOUSTYPES)[number]['value']>((identite.soustype ?? '') as (typeof SOUSTYPES)[number]['value']);
+  const [population, setPopulation] = useState(identite.population === null ? '' : String(identite.population));
+  const [dom, setDom] = useState(identite.localisation === 'DOM');
+  const [aire, setAire] = useState(identite.dansAireUrbaine === null ? '' : identite.dansAireUrbaine ? 'oui' : 'non');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const save = useMutation(trpc.personnalisation.setIdentite.mutationOptions({ onSuccess: after }));
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const text = population.replace(/\s/g, '');
+    if (text !== '' && !/^\d+$/.test(text)) {
+      setLocalError(`La population doit être un nombre entier d'habitants (reçu « ${population} »).`);
+      return;
+    }
+    setLocalError(null);
+    save.mutate({
+      type: type === '' ? null : type,
+      soustype: type === 'EPCI' && soustype !== '' ? soustype : null,
+      population: text === '' ? null : Number(text),
+      localisation: dom ? 'DOM' : 'Metropole',
+      dansAireUrbaine: aire === '' ? null : aire === 'oui',
+    });
+  };
+  return (
+    <section className="card identite" aria-labelledby={`${id}-h`} data-testid="identite">
+      <h2 id={`${id}-h`}>Identité de la collectivité</h2>
+      <form onSubmit={submit} className="identite-form">
+        <div className="field">
+          <label htmlFor={`${id}-type`}>Type</label>
+          <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as typeof type)} data-testid="identite-type">
+            {TYPES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {type === 'EPCI' && (
+          <div className="field">
+            <label htmlFor={`${id}-soustype`}>Sous-type</label>
+            <select id={`${id}-soustype`} value={soustype} onChange={(e) => setSoustype(e.target.value as typeof soustype)}>
+              {SOUSTYPES.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-pop`}>Population (habitants)</label>
+          <input id={`${id}-pop`} inputMode="numeric" value={population} onChange={(e) => setPopulation(e.target.value)} data-testid="identite-population" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-aire`}>Dans une aire urbaine</label>
+          <select id={`${id}-aire`} value={aire} onChange={(e) => setAire(e.target.value)}>
+            <option value="">Non précisé</option>
+            <option value="oui">Oui</option>
+            <option value="non">Non</option>
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={dom} onChange={(e) => setDom(e.target.checked)} data-testid="identite-dom" /> Collectivité d'outre-mer (DOM)
+        </label>
+        <div className="toolbar">
+          <button type="submit" disabled={save.isPending} data-testid="identite-save">
+            Enregistrer l'identité
+          </button>
+          {save.isSuccess && !save.isPending && (
+            <span className="ok" role="status">
+              Identité enregistrée.
+            </span>
+          )}
+        </div>
+        {localError && (
+          <p className="error" role="alert">
+            {localError}
+          </p>
+        )}
+        <InlineError error={save.error} />
+      </form>
+    </section>
+  );
+}
+
+function QuestionsImport({ manquantes }: { manquantes: string[] }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const after = useAfterChange();
+  const input = useRef<HTMLInputElement>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const mutation = useMutation(trpc.personnalisation.importQuestions.mutationOptions({ onSuccess: after }));
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const files = [...(input.current?.files ?? [])];
+    if (files.length === 0) {
+      setReadError('Choisissez les fichiers CSV des questions (questions, options, thématiques).');
+      return;
+    }
+    try {
+      setReadError(null);
+      mutation.mutate({ files: await Promise.all(files.slice(0, 4).map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) }))) });
+    } catch (err) {
+      setReadError(`Lecture impossible : ${(err as Error).message}`);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby={`${id}-h`} data-testid="questions-import">
+      <h2 id={`${id}-h`}>Questions à importer</h2>
+      <p>
+        Les règles des référentiels lisent {formatCount(manquantes.length)} question(s) que l'espace de travail ne connaît pas encore ({manquantes.slice(0, 6).join(', ')}
+        {manquantes.length > 6 ? '…' : ''}). Importez les fichiers CSV de la plateforme Territoires en Transitions : questions, options (choices) et thématiques.
+      </p>
+      <form onSubmit={(e) => void submit(e)} className="toolbar">
+        <label htmlFor={`${id}-f`} className="visually-hidden">
+          Fichiers CSV des questions
+        </label>
+        <input id={`${id}-f`} ref={input} type="file" accept=".csv,text/csv" multiple data-testid="questions-files" />
+        <button type="submit" disabled={mutation.isPending}>
+          Importer les questions
+        </button>
+      </form>
+      {readError && (
+        <p className="error" role="alert">
+          {readError}
+        </p>
+      )}
+      <InlineError error={mutation.error} />
+    </section>
+  );
+}
+
+function ThematiqueSection({ id, nom, items }: { id: string; nom: string; items: Item[] }) {
+  const shown = items.filter((i) => i.visible || i.reponse !== null);
+  const answered = shown.filter((i) => i.visible && i.reponse !== null).length;
+  const visibles = shown.filter((i) => i.visible).length;
+  if (shown.length === 0) return null;
+  return (
+    <section className="thematique" aria-labelledby={`thematique-${id}`} data-testid={`thematique-${id}`}>
+      <h2 id={`thematique-${id}`}>
+        {nom}{' '}
+        <span className="muted small">
+          {answered} / {visibles} réponse{visibles > 1 ? 's' : ''}
+        </span>
+      </h2>
+      {shown.map((item) => (
+        <QuestionCard key={item.question.id} item={item} />
+      ))}
+    </section>
+  );
+}
+
+const ouiNon = (v: unknown): string => (v === true ? 'Oui' : v === false ? 'Non' : String(v));
+
+function QuestionCard({ item }: { item: Item }) {
+  const { question, reponse } = item;
+  const trpc = useTRPC();
+  const id = useId();
+  const after = useAfterChange();
+  const save = useMutation(trpc.personnalisation.setReponse.mutationOptions({ onSuccess: after }));
+  const [justification, setJustification] = useState(reponse?.justification ?? '');
+  const [pct, setPct] = useState(typeof reponse?.valeur === 'number' ? String(Math.round(reponse.valeur * 1000) / 10).replace('.', ',') : '');
+  const [pctError, setPctError] = useState<string | null>(null);
+  useEffect(() => setJustification(reponse?.justification ?? ''), [reponse?.justification]);
+
+  const send = (valeur: boolean | string | number | null) => save.mutate({ questionId: question.id, valeur, justification: justification.trim() === '' ? null : justification });
+  const savePct = () => {
+    const text = pct.trim().replace(',', '.').replace(/\s*%$/, '');
+    if (text === '') return send(null);
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < 0 || n > 100) {
+      setPctError(`« ${pct} » n'est pas un pourcentage entre 0 et 100.`);
+      return;
+    }
+    setPctError(null);
+    send(n / 100);
+  };
+  const name = `q-${question.id}`;
+  return (
+    <fieldset className={`question${item.visible ? '' : ' question-masquee'}`} data-testid={`question-${question.id}`} aria-busy={save.isPending}>
+      <legend>{question.formulation}</legend>
+      {!item.visible && (
+        <p className="muted small">Question masquée par les autres réponses ou par le type de collectivité : sa réponse est conservée mais n'est pas prise en compte.</p>
+      )}
+      {question.description && <p className="small">{question.description}</p>}
+      {question.type === 'binaire' && (
+        <div className="radios" role="radiogroup" aria-label={question.formulation}>
+          {[
+            [true, 'Oui'],
+            [false, 'Non'],
+            [null, 'Sans réponse'],
+          ].map(([v, label]) => (
+            <label key={String(v)} className="radio">
+              <input type="radio" name={name} checked={(reponse?.valeur ?? null) === v} onChange={() => send(v as boolean | null)} disabled={!item.visible && v !== null} /> {label as string}
+            </label>
+          ))}
+        </div>
+      )}
+      {question.type === 'choix' && (
+        <div className="radios">
+          {[...question.choix.map((c) => [c.id, c.formulation] as const), [null, 'Sans réponse'] as const].map(([v, label]) => (
+            <label key={String(v)} className="radio">
+              <input type="radio" name={name} checked={(reponse?.valeur ?? null) === v} onChange={() => send(v)} disabled={!item.visible && v !== null} /> {label}
+            </label>
+          ))}
+        </div>
+      )}
+      {question.type === 'proportion' && (
+        <div className="field-inline">
+          <label htmlFor={`${id}-pct`}>Part (%)</label>
+          <input id={`${id}-pct`} inputMode="decimal" className="num" value={pct} onChange={(e) => setPct(e.target.value)} onBlur={savePct} disabled={!item.visible} />
+          <span className="muted small">{reponse ? `enregistré : ${String(Math.round((reponse.valeur as number) * 1000) / 10).replace('.', ',')} %` : 'sans réponse'}</span>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-j`}>Justification</label>
+        <textarea
+          id={`${id}-j`}
+          rows={2}
+          value={justification}
+          placeholder={question.consignesJustification ?? 'Délibération, statuts, arrêté…'}
+          onChange={(e) => setJustification(e.target.value)}
+          onBlur={() => {
+            if (reponse && justification.trim() !== (reponse.justification ?? '')) send(reponse.valeur);
+          }}
+          disabled={!reponse}
+          title={reponse ? undefined : 'Répondez à la question pour la justifier'}
+        />
+      </div>
+      {pctError && (
+        <p className="error" role="alert">
+          {pctError}
+        </p>
+      )}
+      <InlineError error={save.error} />
+      {reponse && (
+        <p className="muted small" data-testid={`question-${question.id}-auteur`}>
+          Réponse « {ouiNon(question.type === 'choix' ? (question.choix.find((c) => c.id === reponse.valeur)?.formulation ?? reponse.valeur) : reponse.valeur)} » par {reponse.modifiedBy}, le{' '}
+          {formatDateTime(reponse.modifiedAt)}.
+        </p>
+      )}
+      <Impacts item={item} />
+    </fieldset>
+  );
+}
+
+const REGLE: Record<string, string> = { reduction: 'réduction', desactivation: 'désactivation', score: 'règle de score' };
+
+/** The mesures a question's answer changes, with the consequence of the current answers. */
+function Impacts({ item }: { item: Item }) {
+  if (item.impacts.length === 0) return null;
+  return (
+    <details className="impacts">
+      <summary>
+        Mesures concernées ({item.impacts.length}) {item.impacts.some((i) => i.desactive || i.facteur !== null) ? '· effet en cours' : ''}
+      </summary>
+      <ul>
+        {item.impacts.map((i) => (
+          <li key={`${i.referentialId}-${i.nodeId}-${i.regle}`} data-testid={`impact-${i.nodeId}-${i.regle}`}>
+            <a href={formatHash({ page: 'referentiel', referentialId: i.referentialId, nodeId: i.nodeId })}>
+              {i.referentialId.toUpperCase()} {i.identifiant}
+            </a>{' '}
+            {i.nom} — {REGLE[i.regle] ?? i.regle}
+            {i.regle === 'desactivation' && <strong>{i.desactive ? ' : mesure désactivée' : ' : ne s’applique pas'}</strong>}
+            {i.regle === 'reduction' && (
+              <strong>
+                {i.facteur === null
+                  ? ' : potentiel complet'
+                  : ` : potentiel ${formatPts(i.pointReferentiel)} → ${formatPts(Math.round(i.pointReferentiel * i.facteur * 1000) / 1000)}`}
+              </strong>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
