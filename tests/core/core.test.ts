@@ -21,7 +21,7 @@ describe('createCore without demo', () => {
     const logs: string[] = [];
     const core = createCore({ dataDir, demo: false, user: 'Camille', log: (l) => logs.push(l) });
     expect(core.workspaceId).toBe('ma-collectivite');
-    expect(core.workspace.get()).toEqual({ id: 'ma-collectivite', nom: 'Ma collectivité', typeCollectivite: 'commune', codeInsee: null, population: null, utilisateur: 'Camille' });
+    expect(core.workspace.get()).toEqual({ id: 'ma-collectivite', nom: 'Ma collectivité', typeCollectivite: 'autre', codeInsee: null, population: null, utilisateur: 'Camille' });
     expect(core.referentials.list().map((r) => [r.id, r.model, r.points])).toEqual([['label-nr', 'points', 1000]]);
     expect(core.statuts.list('label-nr')).toEqual([]);
     expect(core.people.list()).toEqual([]);
