@@ -170,8 +170,8 @@ describeWithSharedData('label-audit on the real CAE referential', () => {
     const r = await cli(['score', 'cae', '--data-dir', dataDir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Score : 0,0 % — seuil de score atteint : 1 étoile\n');
-    // The 2 leaves the CAE rules deactivate for an authority of unknown type count as complete (§2.7): 2 / 1 111.
-    expect(r.stdout).toContain('Complétude : 0,1 % (une demande de labellisation exige aussi 100 % de complétude et les critères par mesure)\n');
+    // 1 tâche fait + the 2 leaves the CAE rules deactivate for an authority of unknown type (complete, §2.7): 3 / 1 111.
+    expect(r.stdout).toContain('Complétude : 0,2 % (une demande de labellisation exige aussi 100 % de complétude et les critères par mesure)\n');
     // Axe 1 has 100 points; 0.3 fait is 0,3 % of it.
     expect(r.stdout).toContain('Axe 1 Planification territoriale : 0,3 % — fait 0,3 · programmé 0 · pas fait 0 · non renseigné 99,7 / potentiel 100 points\n');
     expect(r.stdout.split('\n').filter((l) => /^Axe \d /.test(l))).toHaveLength(6);
