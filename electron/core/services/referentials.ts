@@ -5,6 +5,8 @@
  */
 import type { Referential, ScoringModel } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
+import { questionsOf, reglesOf } from '../../../shared/formula';
+import { questionsInconnues } from '../../../shared/personnalisation';
 import { importReferentialFiles, importReferentialFilesAsync, type ImportInput, type ImportOptions } from '../referential';
 import type { SourceFile } from '../referential/source';
 import { type ServiceContext, inTransaction } from './context';
@@ -89,6 +91,7 @@ function sameReferential(stored: Referential & { importedAt: string }, ref: Refe
  */
 export function storeReferential(ctx: ServiceContext, ref: Referential): ImportResult {
   checkTree(ref);
+  checkQuestions(ctx, ref);
   const newIds = new Set(ref.nodes.map((n) => n.id));
   const vanishing = nodeIds(ctx.db, ref.id).filter((id) => !newIds.has(id));
   if (vanishing.length > 0) {
@@ -130,6 +133,27 @@ export function storeReferential(ctx: ServiceContext, ref: Referential): ImportR
   });
   ctx.cache.delete(ref.id);
   return result;
+}
+
+/**
+ * Refuses a TETE referential whose personnalisation rules read questions the workspace's question pool lacks
+ * (tete-referentials.md §2.5): they would silently count as unanswered. No check while the pool is empty (the
+ * questions may be imported after the referential; the questionnaire then lists the missing ids).
+ * @throws UserError REFERENTIAL_INVALID naming the referential, the unknown question ids (at most 10) and a node.
+ */
+function checkQuestions(ctx: ServiceContext, ref: Referential): void {
+  if (ref.model !== 'tete') return;
+  const pool = new Set((ctx.db.prepare('SELECT id FROM question').all() as { id: string }[]).map((r) => r.id));
+  if (pool.size === 0) return;
+  const missing = questionsInconnues(ref, pool);
+  if (missing.length === 0) return;
+  const node = reglesOf(ref).list.find((r) => questionsOf(r.formula).includes(missing[0]!))?.nodeId;
+  const more = missing.length > 10 ? ` et ${missing.length - 10} autre(s)` : '';
+  throw new UserError(
+    'REFERENTIAL_INVALID',
+    `Les règles de personnalisation du référentiel ${ref.id} lisent ${missing.length} question(s) inconnue(s) de l'espace de travail : ${missing.slice(0, 10).join(', ')}${more} (par exemple sur ${node ?? '?'}). Importez d'abord les questions à jour (label-audit import-questions). Rien n'a été modifié.`,
+    { nodeId: node },
+  );
 }
 
 /**

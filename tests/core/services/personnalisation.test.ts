@@ -178,6 +178,21 @@ describe('personnalisation: bad input is refused with a clear message and nothin
     expect(userError(() => core.personnalisation.importQuestions([{ name: 'them.csv', text: THEMATIQUES }])).message).toMatch(/Le fichier des questions .* manque/);
   });
 
+  it('a TETE referential whose rules read a question the pool lacks is refused, naming it; nothing stored changes', () => {
+    const ref = toyWithRules();
+    ref.id = 'eci2';
+    for (const n of ref.nodes) n.id = n.id.replace(/^eci/, 'eci2');
+    for (const n of ref.nodes) if (n.parentId) n.parentId = n.parentId.replace(/^eci/, 'eci2');
+    ref.nodes.find((n) => n.id === 'eci2_2.1')!.meta = { 'regle.reduction': 'si reponse(inconnue_1, OUI) alors 0.5' };
+    ref.preuvesAttendues = [];
+    const before = snapshotTables(ctx);
+    const e = userError(() => core.referentials.store(ref));
+    expect(e.message).toBe(
+      "Les règles de personnalisation du référentiel eci2 lisent 1 question(s) inconnue(s) de l'espace de travail : inconnue_1 (par exemple sur eci2_2.1). Importez d'abord les questions à jour (label-audit import-questions). Rien n'a été modifié.",
+    );
+    expect(snapshotTables(ctx)).toEqual(before);
+  });
+
   it('re-importing a pool without a question keeps its answer, reported as orphan and not counted', () => {
     core.personnalisation.setReponse({ questionId: 'part', valeur: 0.4 });
     expect(pot('eci_2')).toBe(28);
@@ -190,8 +205,10 @@ describe('personnalisation: bad input is refused with a clear message and nothin
 
 describeWithSharedData('personnalisation on the real CAE and question pool', () => {
   it('the questionnaire lists the questions CAE rules read, grouped by thématique, with their mesures', () => {
-    core.referentials.import([DATA.caeStructure]);
+    // With the toy pool CAE is refused (its rules read 48 questions the pool lacks); with the real pool it imports.
+    expect(userError(() => core.referentials.import([DATA.caeStructure])).message).toMatch(/lisent 48 question\(s\) inconnue\(s\)/);
     core.personnalisation.importQuestions(DATA.questionsCsv.map((p) => ({ name: p.split('/').at(-1)!, text: readFileSync(p, 'utf8') })));
+    core.referentials.import([DATA.caeStructure]);
     core.personnalisation.setIdentite({ type: 'EPCI', population: 45_000 });
     const q = core.personnalisation.questionnaire();
     const ids = q.thematiques.flatMap((t) => t.questions.map((i) => i.question.id));
