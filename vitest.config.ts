@@ -7,9 +7,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/packaging/offline/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The offline packaging check (issue 9): a build and an electron-builder run, ≈ 30–60 s.
+        test: {
+          name: 'packaging',
+          include: ['tests/packaging/offline/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
       {
