@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from './core/api/router';
 import { createCore, type Core } from './core/core';
+import { resolveDataDir } from './core/data-dir';
 import { defaultDataDir, exportsDir } from './core/paths';
 import { isUserError, UserError } from '../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -356,8 +357,16 @@ async function main(argv: string[]): Promise<void> {
     console.error(`Option --port : « ${portText} » n'est pas un numéro de port (0 à 65535).`);
     process.exit(1);
   }
+  let dataDir: string;
+  try {
+    // Same folder as the desktop app: LABEL_AUDIT_DATA_DIR, else <userData>/data-dir.json, else userData (data-dir.ts).
+    dataDir = values['data-dir'] !== undefined ? resolve(values['data-dir']) : resolveDataDir(defaultDataDir()).dataDir;
+  } catch (e) {
+    console.error(isUserError(e) ? e.message : String(e));
+    process.exit(1);
+  }
   const options: WebServerOptions = {
-    dataDir: values['data-dir'] !== undefined ? resolve(values['data-dir']) : defaultDataDir(),
+    dataDir,
     port,
     demo: values['no-demo'] !== true,
     ...(values.user !== undefined ? { user: values.user } : {}),

@@ -37,7 +37,8 @@ export type CliCommand =
   | { name: 'score'; referentialId: string; situation: string | undefined }
   | { name: 'import-questions'; files: string[] }
   | { name: 'export-pack'; referentialId: string; out: string | undefined }
-  | { name: 'verify'; file: string };
+  | { name: 'verify'; file: string }
+  | { name: 'data-dir'; move: string | undefined; reset: boolean };
 
 export type ParsedCli = CliCommand & { common: CommonOptions };
 
@@ -64,6 +65,7 @@ const COMMANDS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, { option
   'import-questions': { options: {}, positionals: ['FICHIER...'] },
   'export-pack': { options: { out: { type: 'string' } }, positionals: ['REFERENTIEL'] },
   verify: { options: {}, positionals: ['FICHIER.zip'] },
+  'data-dir': { options: { move: { type: 'string' }, reset: { type: 'boolean' } }, positionals: [] },
 };
 
 function invalid(message: string, field?: string): UserError {
@@ -170,6 +172,12 @@ export function parseCli(rawArgv: string[]): ParsedCli {
       return { name, files: positionals, common: commonOptions };
     case 'export-pack':
       return { name, referentialId: p0, out: str('out'), common: commonOptions };
+    case 'data-dir': {
+      const move = str('move');
+      if (move !== undefined && values.reset === true) throw invalid('La commande data-dir prend --move DOSSIER ou --reset, pas les deux.', 'move');
+      if (move !== undefined && move.trim() === '') throw invalid("L'option --move attend un dossier (commande data-dir).", 'move');
+      return { name, move, reset: values.reset === true, common: commonOptions };
+    }
     default:
       return { name: 'verify', file: p0, common: commonOptions };
   }

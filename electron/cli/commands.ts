@@ -101,7 +101,7 @@ async function writePackTo(core: Core, referentialId: string, out: string, cwd: 
 
 /** Runs one workspace command (not `help`, not `verify`) against the router (and the core, for `export-pack --out`). */
 export async function runCommand(
-  cmd: Exclude<CliCommand, { name: 'help' } | { name: 'version' } | { name: 'verify' }>,
+  cmd: Exclude<CliCommand, { name: 'help' } | { name: 'version' } | { name: 'verify' } | { name: 'data-dir' }>,
   caller: Caller,
   io: CommandIo,
   core?: Core,

@@ -75,12 +75,19 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       for (const line of outcome.errors) io.stderr(`${oneLine(line)}\n`);
       return outcome.exitCode;
     }
-    const [{ createCore }, { defaultDataDir, workspacePaths }, { appRouter }] = await Promise.all([
+    const [{ createCore }, { defaultDataDir, workspacePaths }, { appRouter }, { resolveDataDir }] = await Promise.all([
       import('../core/core'),
       import('../core/paths'),
       import('../core/api/router'),
+      import('../core/data-dir'),
     ]);
-    const dataDir = cmd.common.dataDir !== undefined ? resolve(io.cwd, cmd.common.dataDir) : defaultDataDir();
+    if (cmd.name === 'data-dir') {
+      const { runDataDir } = await import('./data-dir');
+      const notice = (line: string) => io.stderr(`${oneLine(line)}\n`);
+      return await runDataDir(cmd, cmd.common.dataDir, { out: io.stdout, notice, cwd: io.cwd, json: cmd.common.json, userDataDir: defaultDataDir(), env: process.env });
+    }
+    // The desktop app's data folder: LABEL_AUDIT_DATA_DIR, else <userData>/data-dir.json, else userData (data-dir.ts).
+    const dataDir = cmd.common.dataDir !== undefined ? resolve(io.cwd, cmd.common.dataDir) : resolveDataDir(defaultDataDir()).dataDir;
     // Commands that only read never create a workspace (the desktop app does, on first start).
     if (READ_COMMANDS.has(cmd.name) && !hasWorkspace(dataDir, (id) => workspacePaths(dataDir, id).db)) {
       throw new UserError(

@@ -25,6 +25,10 @@ Commandes :
         Écrit le paquet d'audit (zip) ; sans --out, il reste dans le dossier exports de l'espace de travail.
   verify FICHIER.zip
         Vérifie un paquet d'audit (empreintes, manifeste, noms) ; code de sortie 1 s'il y a un problème.
+  data-dir [--move DOSSIER | --reset]
+        Affiche le dossier de données en usage. --move copie les données (application fermée) dans DOSSIER,
+        vide ou absent, vérifie la copie, puis l'application l'utilise ; l'original reste en place.
+        --reset revient au dossier par défaut. La variable LABEL_AUDIT_DATA_DIR, si elle est définie, l'emporte.
 
 Options communes :
   --data-dir DOSSIER   dossier de l'espace de travail (par défaut celui de l'application de bureau)

@@ -1,14 +1,19 @@
 /**
  * Electron main process: a thin shell (STYLE.md, Actual Budget). Single-instance lock, the `app://label-audit`
  * protocol serving `out/renderer`, one hardened window, tRPC over IPC to the core. All options and checks live
- * in security.ts / app-protocol.ts / ipc.ts, which are tested without Electron.
+ * in security.ts / app-protocol.ts / ipc.ts / startup.ts / smoke.ts, which are tested without Electron.
+ * `--smoke-test` runs smoke.ts instead of the window (release workflow). Data: data-dir.ts (userData by default).
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/core';
+import { resolveDataDir } from '../core/data-dir';
+import { currentRuntime, probeSqlite } from '../core/db/native';
 import { appRouter } from '../core/api/router';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerIpcHandler } from './ipc';
+import { isSmokeTest, runSmokeTest } from './smoke';
+import { sqliteFailureBox, startupErrorBox, type ErrorBox } from './startup';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -38,8 +43,23 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** Shows `box` (no blank window, no silent exit) and quits with 1. */
+function failStart(box: ErrorBox): void {
+  console.error(`${box.title} : ${box.message}`);
+  dialog.showErrorBox(box.title, box.message);
+  app.exit(1);
+}
+
+/** Writes one line on `stream` and resolves once it is written (the process exits right after). */
+function writeLine(stream: NodeJS.WriteStream): (line: string) => Promise<void> {
+  return (line) => new Promise((done) => stream.write(`${line}\n`, () => done()));
+}
+
 async function start(): Promise<void> {
-  const core = await createCore({ dataDir: app.getPath('userData'), demo: true });
+  const sqlite = probeSqlite();
+  if (!sqlite.ok) return failStart(sqliteFailureBox(sqlite.failure));
+  const { dataDir } = resolveDataDir(app.getPath('userData'));
+  const core = createCore({ dataDir, demo: true });
   hardenSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, console.warn, (url) => shell.openExternal(url)));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
@@ -57,7 +77,14 @@ async function start(): Promise<void> {
   mainWindow = createWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (isSmokeTest(process.argv)) {
+  // No window, no single-instance lock, no user data: a temporary workspace, one line, exit code 0 or 1.
+  app.disableHardwareAcceleration();
+  void app
+    .whenReady()
+    .then(() => runSmokeTest({ tempRoot: app.getPath('temp'), runtime: currentRuntime(), out: writeLine(process.stdout), err: writeLine(process.stderr) }))
+    .then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -68,8 +95,5 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(start)
-    .catch((e: unknown) => {
-      console.error(`Label Audit n'a pas pu démarrer : ${String(e)}`);
-      app.exit(1);
-    });
+    .catch((e: unknown) => failStart(startupErrorBox(e)));
 }

@@ -16,10 +16,11 @@ import { drawTable } from './pdf-table';
 import type { PackInput, PackPreuve } from './types';
 import { streamToBuffer } from './zip-utils';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundled main process (out/main/main.js, ESM) already declares one (electron-vite shim).
+const requireHere = createRequire(import.meta.url);
 const FONTS = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  regular: requireHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: requireHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 };
 const R = 'DejaVu';
 const B = 'DejaVu-Bold';
