@@ -21,6 +21,7 @@ import * as nodes from './services/nodes';
 import * as pack from './services/pack';
 import * as people from './services/people';
 import * as preuves from './services/preuves';
+import * as readiness from './services/readiness';
 import * as referentials from './services/referentials';
 import * as statuts from './services/statuts';
 import * as workspace from './services/workspace';
@@ -81,6 +82,8 @@ export interface Core {
     file(preuveId: string): preuves.PreuveFile;
   };
   history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
+  /** The label checklist of a referential for niveau `target` (default: the one the score reaches), on `score` (`scores.get`). */
+  readiness: { get(referentialId: string, score: ScoreResult, target?: number): readiness.ReadinessView };
   pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
   /** Closes the database (checkpointing the WAL). */
   close(): void;
@@ -189,6 +192,7 @@ export function bindCore(ctx: ServiceContext): Core {
       file: (id) => preuves.preuveFile(ctx, id),
     },
     history: { list: (q) => history.listHistory(ctx, q) },
+    readiness: { get: (r, score, target) => readiness.getReadiness(ctx, r, score, target) },
     pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },
     close: () => {
       if (ctx.db.open) ctx.db.close();

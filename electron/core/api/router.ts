@@ -6,6 +6,7 @@ import { historyRouter, packRouter } from './routers/history';
 import { nodesRouter } from './routers/nodes';
 import { peopleRouter, servicesRouter } from './routers/people';
 import { preuvesRouter } from './routers/preuves';
+import { readinessRouter } from './routers/readiness';
 import { referentialsRouter, scoresRouter } from './routers/referentials';
 import { statutsRouter } from './routers/statuts';
 import { workspaceRouter } from './routers/workspace';
@@ -22,6 +23,7 @@ export const appRouter = router({
   preuves: preuvesRouter,
   history: historyRouter,
   pack: packRouter,
+  readiness: readinessRouter,
 });
 
 export type AppRouter = typeof appRouter;
