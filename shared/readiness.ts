@@ -200,7 +200,9 @@ function completudeCondition(ref: Referential, tree: TreeIdx, score: ScoreResult
     return { id: 'completude', met, sansObjet: false, label, detail: `Tout est renseigné : ${count(total)} / ${count(total)}.`, action: null, where: {} };
   }
   const first = firstIncomplete(tree, score);
-  const what = ref.model === 'tete' ? 'éléments (tâches ou sous-actions)' : `${plural(levelWord(ref, ref.hierarchie.length - 1))}`;
+  const leaf = levelWord(ref, ref.hierarchie.length - 1);
+  const what =
+    ref.model === 'tete' ? (missing > 1 ? 'éléments (tâches ou sous-actions)' : 'élément (tâche ou sous-action)') : missing > 1 ? plural(leaf) : leaf;
   let detail = `Complétude ${pct(root.completude)} : ${count(missing)} ${what} sans statut sur ${count(total)}`;
   if (ref.model === 'tete') {
     const mesures = ref.nodes.filter((n) => n.depth === ref.actionLevel);
@@ -321,10 +323,10 @@ function critereAction(ref: Referential, tree: TreeIdx, judged: ReferentialNode,
     return `Passez ${judged.identifiant}${hasChildren ? ' (ou toutes ses tâches)' : ''} à ${statuts}.`;
   }
   const word = levelWord(ref, judged.depth);
-  const base = `Faites avancer ${articleDe(word)} ${judged.identifiant} jusqu'à ${requirement(c)}`;
+  const base = `Faites avancer ${articleLe(word)} ${judged.identifiant} jusqu'à ${requirement(c)}`;
   if (js.pointPotentiel > 0) {
     const manque = ceil3(Math.max(0.001, (c.minRealisePourcentage / 100) * js.pointPotentiel - js.pointFait));
-    return `${base} : il manque ${formatPts(manque)} faits.`;
+    return `${base} : il manque ${formatPts(manque)}.`;
   }
   return `${base}.`;
 }
