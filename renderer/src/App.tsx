@@ -1,4 +1,5 @@
-/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Export) and the current screen. */
+/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Candidature, Export) and the current screen. */
+import { CandidaturePage } from './pages/CandidaturePage';
 import { Dashboard } from './pages/Dashboard';
 import { ExportPage } from './pages/ExportPage';
 import { ReferentialPage } from './pages/ReferentialPage';
@@ -7,6 +8,7 @@ import { formatHash, useRoute, type Route } from './router';
 const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
   { page: 'dashboard', label: 'Tableau de bord', route: { page: 'dashboard' } },
   { page: 'referentiel', label: 'Référentiel', route: { page: 'referentiel', referentialId: null, nodeId: null } },
+  { page: 'candidature', label: 'Candidature', route: { page: 'candidature', referentialId: null } },
   { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
 ];
 
@@ -35,6 +37,7 @@ export function App() {
         {route.page === 'dashboard' && <Dashboard />}
         {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} />}
         {route.page === 'export' && <ExportPage referentialId={route.referentialId} />}
+        {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}
       </main>
     </>
   );
