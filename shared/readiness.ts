@@ -212,7 +212,7 @@ function completudeCondition(ref: Referential, tree: TreeIdx, score: ScoreResult
     }).length;
     detail += `, dans ${count(open)} ${open > 1 ? 'mesures' : 'mesure'} sur ${count(mesures.length)}`;
   }
-  detail += first ? ` ; le premier : ${first.identifiant} « ${first.nom} ».` : '.';
+  detail += first ? ` ; le premier : ${first.identifiant} « ${lisible(first.nom)} ».` : '.';
   return {
     id: 'completude',
     met,
@@ -278,13 +278,13 @@ function critereCondition(ref: Referential, tree: TreeIdx, score: ScoreResult, c
       id,
       met: false,
       sansObjet: false,
-      label: `Critère ${c.actionId} : ${c.formulation}`,
+      label: `Critère ${c.actionId} : ${lisible(c.formulation)}`,
       detail: `${c.actionId} n'existe pas dans la version ${ref.version} du référentiel importé : ce critère ne peut pas être vérifié (il faut ${need}).`,
       action: `Importez la version du référentiel ${ref.id} qui contient ${c.actionId}.`,
       where: { screen: 'referentiel' },
     };
   }
-  const label = `Critère ${node.identifiant} : ${c.formulation}`;
+  const label = `Critère ${node.identifiant} : ${lisible(c.formulation)}`;
   if (s.desactive || !s.concerne) {
     const why = s.desactive ? 'désactivé par la personnalisation' : 'non concerné';
     return { id, met: true, sansObjet: true, label, detail: `Sans objet : ${node.identifiant} est ${why}.`, action: null, where: { nodeId: node.id } };
@@ -375,7 +375,7 @@ function referentCondition(ref: Referential, tree: TreeIdx, pilotes: ReadinessCo
       id,
       met: false,
       sansObjet: false,
-      label: `${referent.nom} nommé·e`,
+      label: `${lisible(referent.nom)} nommé·e`,
       detail: `${referent.actionId}, qui porte ce rôle, n'existe pas dans la version ${ref.version} du référentiel importé.`,
       action: `Importez la version du référentiel ${ref.id} qui contient ${referent.actionId}.`,
       where: { screen: 'referentiel' },
@@ -388,20 +388,20 @@ function referentCondition(ref: Referential, tree: TreeIdx, pilotes: ReadinessCo
   }
   const mesure = path[0]!;
   const mesureWord = levelWord(ref, mesure.depth);
-  const label = `${referent.nom} nommé·e (pilote ${articleDe(mesureWord)} ${mesure.identifiant})`;
+  const label = `${lisible(referent.nom)} nommé·e (pilote ${articleDe(mesureWord)} ${mesure.identifiant})`;
   const named = path.flatMap((n) => (pilotes[n.id] ?? []).map((nom) => ({ nom, at: n })));
   if (named.length > 0) {
     const names = [...new Set(named.map((p) => (p.at === mesure ? p.nom : `${p.nom} (sur ${p.at.identifiant})`)))];
     return { id, met: true, sansObjet: false, label, detail: `Pilote : ${names.join(', ')}.`, action: null, where: { nodeId: mesure.id } };
   }
-  const holds = mesure === node ? '' : `, qui porte ${node.identifiant} « ${node.nom} »`;
+  const holds = mesure === node ? '' : `, qui porte ${node.identifiant} « ${lisible(node.nom)} »`;
   return {
     id,
     met: false,
     sansObjet: false,
     label,
     detail: `Aucun pilote sur ${articleLe(mesureWord)} ${mesure.identifiant}${holds}.`,
-    action: `Ouvrez ${articleLe(mesureWord)} ${mesure.identifiant} et cochez, dans « Pilotes », la personne qui tient le rôle ${elide('de', lowerFirst(referent.nom))}.`,
+    action: `Ouvrez ${articleLe(mesureWord)} ${mesure.identifiant} et cochez, dans « Pilotes », la personne qui tient le rôle ${elide('de', lowerFirst(lisible(referent.nom)))}.`,
     where: { nodeId: mesure.id },
   };
 }
@@ -471,6 +471,11 @@ const plural = (word: string) => (word.endsWith('s') ? word : `${word}s`);
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/**
+ * Text of the source as the checklist writes it: the inclusive-writing dot U+2E31 of the platform's texts
+ * (« un⸱e élu⸱e ») as U+00B7 (« un·e élu·e »), which common fonts have (U+2E31 shows as a missing glyph in many).
+ */
+const lisible = (s: string) => s.replace(/\u2e31/g, '\u00b7');
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** Rounds up to 3 decimals (a gap shown is never smaller than the real one). */
 const ceil3 = (x: number) => Math.ceil(x * 1000 - 1e-6) / 1000;

@@ -463,6 +463,10 @@ describeWithSharedData('readiness on the real CAE and ECi trees with the bundled
     const total = score(cae, {}).root.totalTachesCount;
     expect(completude.detail).toBe(`Complétude 0,0${NNBSP}% : ${new Intl.NumberFormat('fr-FR').format(total)} éléments (tâches ou sous-actions) sans statut sur ${new Intl.NumberFormat('fr-FR').format(total)}, dans 61 mesures sur 61 ; le premier : 1.1.1.1.1 « ${cae.nodes.find((n) => n.id === 'cae_1.1.1.1.1')!.nom} ».`);
     expect(condition(r.conditions, 'documents-candidature').detail).toBe("Aucun document de candidature. Attendu pour 1 étoile : l'acte d'engagement signé.");
+    // The platform's U+2E31 dot (« un⸱e ») is written U+00B7, which common fonts have.
+    expect(cae.nodes.find((n) => n.id === 'cae_5.1.2.1.1')!.nom).toContain('un\u2e31e');
+    expect(condition(r.conditions, 'critere:cae_5.1.2.1.1').label).toBe('Critère 5.1.2.1.1 : Identifier un\u00b7e élu\u00b7e référent\u00b7e');
+    expect(condition(r.conditions, 'referent:elu').detail).toBe('Aucun pilote sur la mesure 5.1.2, qui porte 5.1.2.1.1 « Identifier un\u00b7e élu\u00b7e référent\u00b7e en charge de la politique climat-air-énergie ».');
   });
 
   it('CAE all fait: ★5 ready but for the document and the référents; PCAET programmé meets ★1, not ★2', () => {
