@@ -34,7 +34,8 @@ export type CliCommand =
       explication: string | null | undefined;
     }
   | { name: 'add-preuve'; referentialId: string; nodeId: string; target: string; titre: string | undefined }
-  | { name: 'score'; referentialId: string }
+  | { name: 'score'; referentialId: string; situation: string | undefined }
+  | { name: 'import-questions'; files: string[] }
   | { name: 'export-pack'; referentialId: string; out: string | undefined }
   | { name: 'verify'; file: string };
 
@@ -59,7 +60,8 @@ const COMMANDS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, { option
     positionals: ['REFERENTIEL', 'NOEUD', 'STATUT'],
   },
   'add-preuve': { options: { title: { type: 'string' } }, positionals: ['REFERENTIEL', 'NOEUD', 'FICHIER|URL'] },
-  score: { options: {}, positionals: ['REFERENTIEL'] },
+  score: { options: { situation: { type: 'string' } }, positionals: ['REFERENTIEL'] },
+  'import-questions': { options: {}, positionals: ['FICHIER...'] },
   'export-pack': { options: { out: { type: 'string' } }, positionals: ['REFERENTIEL'] },
   verify: { options: {}, positionals: ['FICHIER.zip'] },
 };
@@ -163,7 +165,9 @@ export function parseCli(rawArgv: string[]): ParsedCli {
     case 'add-preuve':
       return { name, referentialId: p0, nodeId: p1, target: p2, titre: str('title'), common: commonOptions };
     case 'score':
-      return { name, referentialId: p0, common: commonOptions };
+      return { name, referentialId: p0, situation: str('situation'), common: commonOptions };
+    case 'import-questions':
+      return { name, files: positionals, common: commonOptions };
     case 'export-pack':
       return { name, referentialId: p0, out: str('out'), common: commonOptions };
     default:

@@ -10,7 +10,11 @@ import { buildPack } from '../core/pack';
 import { LABEL_REMINDER, showsNiveau } from '../core/pack/format';
 import { packInput, verifyPackFile } from '../core/services/pack';
 import { storageError } from '../core/storage-errors';
+import type { Referential, ScoreResult } from '../../shared/domain';
 import { UserError } from '../../shared/errors';
+import { engineFor } from '../../shared/scoring';
+import { decodeUtf8 } from '../core/referential/decode';
+import { parseSituation, situationPersonnalisation } from '../core/situation';
 import { ratioFait } from '../../shared/scoring/ratios';
 import { roundDetail } from '../../shared/statut';
 import type { CliCommand } from './args';
@@ -36,6 +40,19 @@ const OK: CommandOutcome = { exitCode: 0, errors: [] };
 
 function emit(io: CommandIo, json: unknown, text: () => string): void {
   io.out(io.json ? `${JSON.stringify(json, null, 2)}\n` : `${text()}\n`);
+}
+
+/**
+ * The score of `referential` in the situation described by a YAML file (identity, answers, statuts; see
+ * core/situation.ts), computed without touching the workspace. The workspace's question pool, if any, checks the
+ * answers and drops those to hidden questions.
+ * @throws UserError FILE_NOT_FOUND / FILE_UNREADABLE for the file, INPUT_INVALID for its content.
+ */
+function scoreSituation(core: Core | undefined, referential: Referential, path: string, cwd: string): ScoreResult {
+  const file = { name: basename(path), text: decodeUtf8(path, readUserFile(path, cwd)) };
+  const questions = core ? core.personnalisation.questions() : [];
+  const situation = parseSituation(file, referential, questions);
+  return engineFor(referential.model).compute(referential, situation.statuts, situationPersonnalisation(referential, situation, questions));
 }
 
 /**
@@ -157,9 +174,23 @@ export async function runCommand(
       return OK;
     }
     case 'score': {
-      const [referential, score] = [await caller.referentials.get({ referentialId: cmd.referentialId }), await caller.scores.get({ referentialId: cmd.referentialId })];
+      const referential = await caller.referentials.get({ referentialId: cmd.referentialId });
+      const score = cmd.situation === undefined ? await caller.scores.get({ referentialId: cmd.referentialId }) : scoreSituation(core, referential, cmd.situation, io.cwd);
       const cli = toCliScore(score);
       emit(io, cli, () => formatScoreText(referential, score));
+      return OK;
+    }
+    case 'import-questions': {
+      if (!core) throw new UserError('INPUT_INVALID', "import-questions demande un espace de travail local.", {});
+      const files = cmd.files.map((f) => ({ name: basename(f), text: decodeUtf8(f, readUserFile(f, io.cwd)) }));
+      const r = core.personnalisation.importQuestions(files);
+      emit(io, r, () =>
+        [
+          `Questions de personnalisation importées : ${r.questions} questions en ${r.thematiques} thématiques.`,
+          ...(r.questionsManquantes.length > 0 ? [`Questions lues par les règles des référentiels mais absentes : ${r.questionsManquantes.join(', ')}.`] : []),
+          ...(r.reponsesOrphelines.length > 0 ? [`Réponses conservées à des questions qui ne sont plus dans la liste : ${r.reponsesOrphelines.join(', ')}.`] : []),
+        ].join('\n'),
+      );
       return OK;
     }
     case 'export-pack': {

@@ -16,12 +16,22 @@ export interface CliNodePoints {
   pointNonRenseigne: number;
 }
 
-/** A node in `score --json`: the points plus its display statut (null where no statut can be entered) and its leaf counts. */
+/**
+ * A node in `score --json`: the points plus its display statut (null where no statut can be entered), its
+ * personnalisation (`desactive`; `pointPotentielPerso` in points where a reduction applies, else null) and its leaf
+ * counts (the `…TachesAvancement` fields are leaf-weighted counts, tete-referentials.md §2.2).
+ */
 export interface CliNodeScore extends CliNodePoints {
   statut: string | null;
   concerne: boolean;
+  desactive: boolean;
+  pointPotentielPerso: number | null;
   totalTachesCount: number;
   completedTachesCount: number;
+  faitTachesAvancement: number;
+  programmeTachesAvancement: number;
+  pasFaitTachesAvancement: number;
+  pasConcerneTachesAvancement: number;
 }
 
 /**
@@ -31,7 +41,7 @@ export interface CliNodeScore extends CliNodePoints {
  */
 export interface CliScore {
   referential: { id: string; version: string };
-  root: CliNodePoints & { score: number | null; completude: number; niveau: string | null };
+  root: CliNodeScore & { score: number | null; completude: number; niveau: string | null };
   nodes: Record<string, CliNodeScore>;
 }
 
@@ -49,24 +59,32 @@ function points(s: NodeScore): CliNodePoints {
 /** Maps an engine ScoreResult to the CLI's `score --json` shape (CliScore). */
 export function toCliScore(result: ScoreResult): CliScore {
   const nodes: Record<string, CliNodeScore> = {};
-  for (const [id, s] of Object.entries(result.nodes)) {
-    nodes[id] = {
-      ...points(s),
-      statut: s.statut,
-      concerne: s.concerne,
-      totalTachesCount: s.totalTachesCount,
-      completedTachesCount: s.completedTachesCount,
-    };
-  }
+  for (const [id, s] of Object.entries(result.nodes)) nodes[id] = cliNode(s);
   return {
     referential: { id: result.referential.id, version: result.referential.version },
     root: {
-      ...points(result.root),
+      ...cliNode(result.root),
       score: result.root.score,
       completude: result.root.completude,
       niveau: result.root.niveau?.nom ?? null,
     },
     nodes,
+  };
+}
+
+function cliNode(s: NodeScore): CliNodeScore {
+  return {
+    ...points(s),
+    statut: s.statut,
+    concerne: s.concerne,
+    desactive: s.desactive,
+    pointPotentielPerso: s.pointPotentielPerso === null ? null : round3(s.pointPotentielPerso),
+    totalTachesCount: s.totalTachesCount,
+    completedTachesCount: s.completedTachesCount,
+    faitTachesAvancement: round3(s.faitTachesAvancement),
+    programmeTachesAvancement: round3(s.programmeTachesAvancement),
+    pasFaitTachesAvancement: round3(s.pasFaitTachesAvancement),
+    pasConcerneTachesAvancement: round3(s.pasConcerneTachesAvancement),
   };
 }
 

@@ -14,8 +14,13 @@ Commandes :
         somme vaut 1, pour le statut detaille.
   add-preuve REFERENTIEL NOEUD FICHIER|URL [--title TITRE]
         Ajoute une preuve : un fichier local, ou un lien http(s)://.
-  score REFERENTIEL
-        Affiche le score, le niveau atteint, la complétude et les points par axe.
+  score REFERENTIEL [--situation FICHIER.yml]
+        Affiche le score, le niveau atteint, la complétude et les points par axe. Avec --situation, calcule
+        le score d'une situation décrite en YAML (Collectivité, Réponses, Statuts, au format des cas de test
+        de la plateforme nationale) sans rien modifier dans l'espace de travail.
+  import-questions FICHIER...
+        Importe les questions de personnalisation (CSV questions, options, thématiques de la plateforme
+        Territoires en Transitions) ; les réponses déjà données sont conservées.
   export-pack REFERENTIEL [--out FICHIER.zip]
         Écrit le paquet d'audit (zip) ; sans --out, il reste dans le dossier exports de l'espace de travail.
   verify FICHIER.zip

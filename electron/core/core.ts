@@ -7,19 +7,22 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Referential, ScoreResult } from '../../shared/domain';
+import type { Personnalisation } from '../../shared/scoring';
+import type { Question } from '../../shared/personnalisation';
 import { openDatabase } from './db/open';
 import { seedWorkspace } from './demo';
 import { createEvidenceStore, type EvidenceStore } from './evidence/store';
 import { readSettings, workspacePaths, writeSettings } from './paths';
 import { storageError } from './storage-errors';
 import type { ImportOptions } from './referential';
-import type { BinarySourceFile } from './referential/decode';
+import { readSourceFile, type BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
 import * as history from './services/history';
 import * as nodes from './services/nodes';
 import * as pack from './services/pack';
 import * as people from './services/people';
+import * as personnalisation from './services/personnalisation';
 import * as preuves from './services/preuves';
 import * as readiness from './services/readiness';
 import * as referentials from './services/referentials';
@@ -80,6 +83,19 @@ export interface Core {
     detach(input: { preuveId: string; nodeId: string }): { ok: true };
     /** The stored bytes of a file preuve (path, original name, type, size); NOT_FOUND for a link or an unknown id. */
     file(preuveId: string): preuves.PreuveFile;
+  };
+  /** Identity, competence questions and answers (tete-referentials.md §2.5). */
+  personnalisation: {
+    identite(): personnalisation.Identite;
+    setIdentite(patch: personnalisation.IdentiteUpdate): personnalisation.Identite;
+    /** The platform's question CSVs (paths or decoded files), replacing the pool; answers are kept. */
+    importQuestions(files: readonly (string | SourceFile)[]): personnalisation.QuestionsImportResult;
+    questionnaire(opts?: { seulementUtiles?: boolean }): personnalisation.Questionnaire;
+    /** The question pool, in import order (empty until questions are imported). */
+    questions(): Question[];
+    setReponse(input: personnalisation.SetReponseInput): personnalisation.ReponseView | null;
+    /** The consequences the scores apply to one referential (empty for non-TETE models). */
+    consequences(referentialId: string): Personnalisation;
   };
   history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
   /** The label checklist of a referential for niveau `target` (default: the one the score reaches), on `score` (`scores.get`). */
@@ -190,6 +206,15 @@ export function bindCore(ctx: ServiceContext): Core {
       addLink: (i) => preuves.addPreuveLink(ctx, i),
       detach: (i) => preuves.detachPreuve(ctx, i),
       file: (id) => preuves.preuveFile(ctx, id),
+    },
+    personnalisation: {
+      identite: () => personnalisation.getIdentite(ctx),
+      setIdentite: (p) => personnalisation.setIdentite(ctx, p),
+      importQuestions: (files) => personnalisation.importQuestions(ctx, files.map((f) => (typeof f === 'string' ? readSourceFile(f) : f))),
+      questionnaire: (o) => personnalisation.questionnaire(ctx, o),
+      questions: () => personnalisation.listQuestions(ctx).questions,
+      setReponse: (i) => personnalisation.setReponse(ctx, i),
+      consequences: (id) => personnalisation.personnalisationFor(ctx, referentials.getReferential(ctx, id)),
     },
     history: { list: (q) => history.listHistory(ctx, q) },
     readiness: { get: (r, score, target) => readiness.getReadiness(ctx, r, score, target) },

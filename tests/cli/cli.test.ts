@@ -137,11 +137,16 @@ describeWithSharedData('label-audit on the real CAE referential', () => {
     expect(score.referential.id).toBe('cae');
     expect(score.nodes['cae_1.1.1.1.1']).toMatchObject({ pointFait: 0.3, pointProgramme: 0, pointPasFait: 0, pointNonRenseigne: 0 });
     expect(Object.keys(score.root).sort()).toEqual(
-      ['completude', 'niveau', 'pointFait', 'pointNonRenseigne', 'pointPasFait', 'pointPotentiel', 'pointProgramme', 'pointReferentiel', 'score'].sort(),
+      [
+        ...['completude', 'niveau', 'score', 'statut', 'concerne', 'desactive', 'pointPotentielPerso', 'totalTachesCount', 'completedTachesCount'],
+        ...['pointFait', 'pointNonRenseigne', 'pointPasFait', 'pointPotentiel', 'pointProgramme', 'pointReferentiel'],
+        ...['faitTachesAvancement', 'programmeTachesAvancement', 'pasFaitTachesAvancement', 'pasConcerneTachesAvancement'],
+      ].sort(),
     );
-    // Étoile 1 starts at 0 % of the potentiel (DOMAIN.md: étoiles at 0/35/50/65/75 %): 0.3 / 500 reaches it.
-    expect(score.root).toMatchObject({ pointReferentiel: 500, pointPotentiel: 500, pointFait: 0.3, pointNonRenseigne: 499.7, niveau: '1 étoile' });
-    expect(score.root.score).toBeCloseTo(0.3 / 500, 9);
+    // Étoile 1 starts at 0 % of the potentiel (DOMAIN.md: étoiles at 0/35/50/65/75 %): 0.3 / 499 reaches it.
+    // A new workspace is a commune without answers: the CAE rules for communes take 1 pt off the potentiel (§2.5).
+    expect(score.root).toMatchObject({ pointReferentiel: 500, pointPotentiel: 499, pointFait: 0.3, pointNonRenseigne: 498.7, niveau: '1 étoile' });
+    expect(score.root.score).toBeCloseTo(0.3 / 499, 9);
     expect(Object.keys(score.nodes)).toHaveLength(1470);
   });
 
@@ -165,7 +170,8 @@ describeWithSharedData('label-audit on the real CAE referential', () => {
     const r = await cli(['score', 'cae', '--data-dir', dataDir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Score : 0,0 % — seuil de score atteint : 1 étoile\n');
-    expect(r.stdout).toContain('Complétude : 0,0 % (une demande de labellisation exige aussi 100 % de complétude et les critères par mesure)\n');
+    // A new workspace is a commune: the CAE rules deactivate 8 leaves (PCAET obligation…), which count as complete (§2.7).
+    expect(r.stdout).toContain('Complétude : 0,8 % (une demande de labellisation exige aussi 100 % de complétude et les critères par mesure)\n');
     // Axe 1 has 100 points; 0.3 fait is 0,3 % of it.
     expect(r.stdout).toContain('Axe 1 Planification territoriale : 0,3 % — fait 0,3 · programmé 0 · pas fait 0 · non renseigné 99,7 / potentiel 100 points\n');
     expect(r.stdout.split('\n').filter((l) => /^Axe \d /.test(l))).toHaveLength(6);

@@ -13,6 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Absolute path of ../shared/data (override with LABEL_AUDIT_SHARED_DATA). */
 export const SHARED_DATA = process.env.LABEL_AUDIT_SHARED_DATA ?? resolve(here, '../../../shared/data');
 
+const QUESTIONS_SAMPLES = 'tet-referentiels/snapshot-2026-08-07_dbb36dc/apps/backend/src/collectivites/personnalisations/import-personnalisation-questions/samples';
 const TETE_SAMPLES = 'tet-referentiels/snapshot-2026-08-07_dbb36dc/apps/backend/src/referentiels/import-referentiel/samples';
 
 /** Paths of the real files the tests use, relative to SHARED_DATA. */
@@ -24,6 +25,11 @@ export const DATA = {
   teStructure: join(SHARED_DATA, TETE_SAMPLES, 'referentiel-te-structure.csv'),
   propagationFixtures: join(SHARED_DATA, 'tet-referentiels/markdown-2025-10-08_f8f62ac/markdown/tests/propagation'),
   referentielFixtures: join(SHARED_DATA, 'tet-referentiels/markdown-2025-10-08_f8f62ac/markdown/tests/referentiels'),
+  personnalisationFixtures: join(SHARED_DATA, 'tet-referentiels/markdown-2025-10-08_f8f62ac/markdown/tests/personnalisation'),
+  /** The platform's personnalisation question CSVs: questions, options (choices), thématiques, compétences. */
+  questionsCsv: ['questions', 'choices', 'thematiques', 'competences'].map((k) =>
+    join(SHARED_DATA, QUESTIONS_SAMPLES, `import-personnalisation-${k}.csv`),
+  ),
   etoiles: join(SHARED_DATA, 'tet-referentiels/derived/labellisation-etoiles.csv'),
   criteresAction: join(SHARED_DATA, 'tet-referentiels/derived/labellisation-criteres-action.csv'),
   rgesn: join(SHARED_DATA, 'referentials-public/rgesn-2024/referentiel-ecoconception.json'),

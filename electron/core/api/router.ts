@@ -5,6 +5,7 @@
 import { historyRouter, packRouter } from './routers/history';
 import { nodesRouter } from './routers/nodes';
 import { peopleRouter, servicesRouter } from './routers/people';
+import { personnalisationRouter } from './routers/personnalisation';
 import { preuvesRouter } from './routers/preuves';
 import { readinessRouter } from './routers/readiness';
 import { referentialsRouter, scoresRouter } from './routers/referentials';
@@ -21,6 +22,7 @@ export const appRouter = router({
   services: servicesRouter,
   nodes: nodesRouter,
   preuves: preuvesRouter,
+  personnalisation: personnalisationRouter,
   history: historyRouter,
   pack: packRouter,
   readiness: readinessRouter,

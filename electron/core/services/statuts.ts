@@ -5,6 +5,7 @@
 import type { Avancement, Detail, Referential, ScoreResult, Statut, StatutRecord } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { engineFor } from '../../../shared/scoring';
+import { personnalisationFor } from './personnalisation';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { STATUTS_BY_MODEL, checkDetail, toRecord } from '../../../shared/statut';
 
@@ -104,10 +105,13 @@ export function statutRecords(ctx: ServiceContext, referentialId: string): Map<s
   );
 }
 
-/** The score of a referential, recomputed by its model's engine from the cached tree and the stored statuts. */
+/**
+ * The score of a referential, recomputed by its model's engine from the cached tree, the stored statuts and, for
+ * TETE referentials, the personnalisation of the authority's identity and answers (tete-referentials.md §2.3, §2.5).
+ */
 export function computeScore(ctx: ServiceContext, referentialId: string): ScoreResult {
   const ref = getReferential(ctx, referentialId);
-  return engineFor(ref.model).compute(ref, statutRecords(ctx, referentialId));
+  return engineFor(ref.model).compute(ref, statutRecords(ctx, referentialId), personnalisationFor(ctx, ref));
 }
 
 /** Input of `setStatut`; `explication` undefined keeps the stored one, null clears it. */

@@ -1,0 +1,137 @@
+/**
+ * A "situation" file: an authority's identity, answers and statuts in the YAML layout of the platform's scoring
+ * fixtures (tete-referentials.md §2.8 B: `Collectivité`, `Réponses`, `Statuts`, optional `Scores` and `Test`),
+ * scored without touching the workspace (`label-audit score REF --situation FILE.yml`). Lets a user, an auditor
+ * or a test check our numbers against the national engine's, case by case.
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Referential, StatutRecord } from '../../shared/domain';
+import { UserError } from '../../shared/errors';
+import { POPULATION_TAGS, type IdentiteCollectivite, type Reponse } from '../../shared/formula';
+import { checkReponse, reponsesActives, type Question } from '../../shared/personnalisation';
+import { personnalisationOf, type Personnalisation } from '../../shared/scoring';
+import type { SourceFile } from './referential/source';
+
+/** A parsed situation: what the engine needs. `statuts` by node id; `desactives` the nodes the file says are
+ * expected deactivated (`desactive`, not a statut: the rules decide). */
+export interface Situation {
+  identite: IdentiteCollectivite;
+  reponses: Map<string, Reponse>;
+  statuts: Map<string, StatutRecord>;
+  desactives: string[];
+}
+
+const STATUT_ALIASES: Record<string, 'fait' | 'programme' | 'pas_fait' | 'non_renseigne' | 'non_concerne' | 'desactive'> = {
+  fait: 'fait',
+  programme: 'programme',
+  pas_fait: 'pas_fait',
+  'pas fait': 'pas_fait',
+  non_renseigne: 'non_renseigne',
+  'non renseigne': 'non_renseigne',
+  non_concerne: 'non_concerne',
+  'non concerne': 'non_concerne',
+  desactive: 'desactive',
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads a situation file for `referential`. Accepted values (§2.8 B): `Collectivité.type` [commune | EPCI],
+ * `population` [tags of §2.5], `localisation` [DOM | Metropole], `soustype`, `dans_aire_urbaine`; `Réponses`
+ * OUI / NON (binaire), an option id (choix), a number 0..1 (proportion) — checked against `questions` when the
+ * workspace has a question pool, and the ids must then be known; `Statuts` fait, programme, pas_fait,
+ * non_renseigne, non_concerne (spaces accepted for underscores), a triplet [fait, programmé, pas fait] summing to
+ * 1 (détaillé), or `desactive` (an expectation, not a statut).
+ * @throws UserError INPUT_INVALID naming the file and the key (YAML syntax with its line, an unknown section,
+ *   node, tag, question, statut, or an answer of the wrong type).
+ */
+export function parseSituation(file: SourceFile, referential: Referential, questions: readonly Question[] = []): Situation {
+  const bad: (where: string, reason: string) => never = (where, reason) => {
+    throw new UserError('INPUT_INVALID', `Situation « ${file.name} », ${where} : ${reason}.`, { file: file.name, field: where });
+  };
+  let doc: unknown;
+  try {
+    doc = parseYaml(file.text);
+  } catch (e) {
+    const line = e instanceof YAMLParseError ? e.linePos?.[0]?.line : undefined;
+    throw new UserError('INPUT_INVALID', `Situation « ${file.name} » : YAML illisible${line ? ` ligne ${line}` : ''} (${(e as Error).message.split('\n')[0]}).`, {
+      file: file.name,
+      ...(line ? { row: line } : {}),
+    });
+  }
+  if (!isRecord(doc)) bad('racine', 'un document avec les sections Collectivité, Réponses, Statuts est attendu');
+  const root = doc as Record<string, unknown>;
+  for (const key of Object.keys(root)) if (!['Test', 'Collectivité', 'Réponses', 'Statuts', 'Scores'].includes(key)) bad(key, 'section inconnue (Collectivité, Réponses, Statuts, Scores, Test)');
+
+  const identite: IdentiteCollectivite = { type: null, soustype: null, population: [], localisation: 'Metropole', dansAireUrbaine: null };
+  const coll = root['Collectivité'] ?? {};
+  if (!isRecord(coll)) bad('Collectivité', 'une liste de champs est attendue');
+  const list = (key: string): string[] => {
+    const v = (coll as Record<string, unknown>)[key];
+    if (v === undefined || v === null) return [];
+    const values = Array.isArray(v) ? v : [v];
+    return values.map((x) => (typeof x === 'string' || typeof x === 'boolean' ? String(x) : bad(`Collectivité.${key}`, `valeur ${JSON.stringify(x)} inattendue`)));
+  };
+  for (const key of Object.keys(coll as object)) {
+    if (!['type', 'soustype', 'population', 'localisation', 'dans_aire_urbaine'].includes(key)) bad(`Collectivité.${key}`, 'champ inconnu (type, soustype, population, localisation, dans_aire_urbaine)');
+  }
+  const [type, ...moreTypes] = list('type');
+  if (moreTypes.length > 0) bad('Collectivité.type', 'un seul type attendu');
+  if (type !== undefined) identite.type = type === 'commune' || type === 'EPCI' ? type : bad('Collectivité.type', `« ${type} » inconnu (commune ou EPCI)`);
+  const [soustype] = list('soustype');
+  if (soustype !== undefined) identite.soustype = ['epci_a_fiscalite_propre', 'syndicat', 'pole'].includes(soustype) ? soustype : bad('Collectivité.soustype', `« ${soustype} » inconnu`);
+  identite.population = list('population').map((t) => ((POPULATION_TAGS as readonly string[]).includes(t) ? t : bad('Collectivité.population', `étiquette « ${t} » inconnue (${POPULATION_TAGS.join(', ')})`)));
+  const [loc] = list('localisation');
+  if (loc !== undefined) identite.localisation = loc === 'DOM' || loc === 'Metropole' ? loc : bad('Collectivité.localisation', `« ${loc} » inconnue (DOM ou Metropole)`);
+  const [aire] = list('dans_aire_urbaine');
+  if (aire !== undefined) identite.dansAireUrbaine = aire === 'true' || aire === 'OUI' ? true : aire === 'false' || aire === 'NON' ? false : bad('Collectivité.dans_aire_urbaine', 'OUI ou NON attendu');
+
+  const reponses = new Map<string, Reponse>();
+  const rep = root['Réponses'] ?? {};
+  if (!isRecord(rep)) bad('Réponses', 'une liste « question: réponse » est attendue');
+  const pool = new Map(questions.map((q) => [q.id, q]));
+  for (const [id, raw] of Object.entries(rep as Record<string, unknown>)) {
+    const value: Reponse =
+      raw === 'OUI' || raw === true ? true : raw === 'NON' || raw === false ? false : typeof raw === 'number' || typeof raw === 'string' ? raw : bad(`Réponses.${id}`, `réponse ${JSON.stringify(raw)} illisible`);
+    if (pool.size > 0) {
+      const q = pool.get(id);
+      if (!q) bad(`Réponses.${id}`, "question inconnue de l'espace de travail");
+      try {
+        checkReponse(q, value);
+      } catch (e) {
+        bad(`Réponses.${id}`, (e as Error).message.replace(/\.$/, ''));
+      }
+    } else if (typeof value === 'number' && !(value >= 0 && value <= 1)) bad(`Réponses.${id}`, `proportion ${value} hors de 0..1`);
+    reponses.set(id, value);
+  }
+
+  const statuts = new Map<string, StatutRecord>();
+  const desactives: string[] = [];
+  const sts = root.Statuts ?? {};
+  if (!isRecord(sts)) bad('Statuts', 'une liste « nœud: statut » est attendue');
+  const known = new Set(referential.nodes.map((n) => n.id));
+  for (const [nodeId, raw] of Object.entries(sts as Record<string, unknown>)) {
+    if (!known.has(nodeId)) bad(`Statuts.${nodeId}`, `nœud inconnu du référentiel ${referential.id}`);
+    if (Array.isArray(raw)) {
+      const ok = raw.length === 3 && raw.every((x) => typeof x === 'number' && x >= 0 && x <= 1) && Math.abs((raw as number[]).reduce((a, b) => a + b, 0) - 1) < 1e-9;
+      if (!ok) bad(`Statuts.${nodeId}`, `détaillé attendu en trois fractions [fait, programmé, pas fait] de somme 1 (reçu ${JSON.stringify(raw)})`);
+      statuts.set(nodeId, { nodeId, avancement: 'detaille', detail: raw as [number, number, number], concerne: true });
+      continue;
+    }
+    const s = typeof raw === 'string' ? STATUT_ALIASES[raw.trim().toLowerCase()] : undefined;
+    if (s === undefined) bad(`Statuts.${nodeId}`, `statut ${JSON.stringify(raw)} inconnu (fait, programme, pas_fait, non_renseigne, non_concerne, [f, p, pf], desactive)`);
+    if (s === 'desactive') desactives.push(nodeId);
+    else if (s === 'non_concerne') statuts.set(nodeId, { nodeId, avancement: 'non_renseigne', detail: null, concerne: false });
+    else statuts.set(nodeId, { nodeId, avancement: s, detail: null, concerne: true });
+  }
+  return { identite, reponses, statuts, desactives };
+}
+
+/**
+ * The personnalisation of a situation (§2.3 inputs): answers to questions hidden by their visibility formula or
+ * type are dropped first when the workspace has a question pool (§2.5); without a pool every answer counts.
+ */
+export function situationPersonnalisation(referential: Referential, situation: Situation, questions: readonly Question[] = []): Personnalisation {
+  const reponses = questions.length > 0 ? reponsesActives(questions, situation.identite, situation.reponses).actives : situation.reponses;
+  return personnalisationOf(referential, { identite: situation.identite, reponses });
+}
