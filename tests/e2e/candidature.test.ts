@@ -84,10 +84,9 @@ describeWithSharedData('Candidature screen in Chromium (demo workspace)', () => 
     ]);
     // 1.1.2 (10 pts): 1.1.2.1 (2) and 1.1.2.4 (1) fait in the demo → 30 %.
     expect(await text(page, 'condition-detail-critere:cae_1.1.2')).toBe(`30,0${NNBSP}% fait, il faut 20${NNBSP}% fait.`);
-    // The demo gives sous-action 1.1.2.0 its own statut (fait): PCAET is judged on it.
-    expect(await text(page, 'condition-detail-critere:cae_1.1.2.0.1')).toBe(
-      `100,0${NNBSP}% fait, 0,0${NNBSP}% programmé (statut saisi sur la sous-action 1.1.2.0), il faut 100${NNBSP}% fait ou programmé.`,
-    );
+    // Valmont-sur-Loire is a commune of 12 400: the personnalisation deactivates PCAET and BEGES compliance (§2.5).
+    expect(await text(page, 'condition-detail-critere:cae_1.1.2.0.1')).toBe('Sans objet : 1.1.2.0.1 est désactivé par la personnalisation.');
+    expect(await text(page, 'condition-statut-critere:cae_1.1.2.0.2')).toBe('– Sans objet');
     expect(await text(page, 'candidature-summary')).toBe('4 conditions remplies sur 11 pour 1 étoile : il en reste 7 à remplir.');
     expect(await page.getAttribute(tid('condition-link-referent:elu'), 'href')).toBe('#/referentiel/cae/cae_5.1.2');
     expect(await page.getAttribute(tid('condition-link-completude'), 'href')).toBe('#/referentiel/cae/cae_1.1.1.3.1');
@@ -105,7 +104,7 @@ describeWithSharedData('Candidature screen in Chromium (demo workspace)', () => 
     const server = await readiness('cae', 2);
     await waitForList(server);
     expect(await shownConditions(app)).toEqual(expected(server));
-    expect(await text(page, 'condition-detail-score')).toBe(`5,5${NNBSP}% fait (27,5 / 500 pts), il faut 35${NNBSP}% : il manque 147,5 pts.`);
+    expect(await text(page, 'condition-detail-score')).toBe(`5,5${NNBSP}% fait (27,5 / 499 pts), il faut 35${NNBSP}% : il manque 147,15 pts.`);
     expect(await page.getAttribute(tid('condition-critere:cae_1.1.1.1.1'), 'data-met')).toBe('true');
     expect(await text(page, 'condition-detail-documents-candidature')).toBe(
       'Aucun document de candidature. Attendu pour 2 étoiles : le dossier de demande de labellisation et ses annexes.',

@@ -126,7 +126,12 @@ describeWithSharedData('readiness.get on the real CAE', () => {
     const r = await caller.readiness.get({ referentialId: 'cae' });
     expect(r.cibleParDefaut).toBe(1);
     expect(r.conditions).toHaveLength(11);
-    expect(r.conditions.filter((c) => c.met).map((c) => c.id)).toEqual(['score']);
+    // The workspace is a commune of 5 000: the personnalisation scores.get applies deactivates PCAET and BEGES (§2.5).
+    expect(r.conditions.filter((c) => c.met).map((c) => [c.id, c.sansObjet])).toEqual([
+      ['score', false],
+      ['critere:cae_1.1.2.0.1', true],
+      ['critere:cae_1.1.2.0.2', true],
+    ]);
     const elue = core.people.create({ nom: 'Sophie Lambert' });
     const cheffe = core.people.create({ nom: 'Claire Morel' });
     core.nodes.setPilotes({ referentialId: 'cae', nodeId: 'cae_5.1.2', personIds: [elue.id], serviceIds: [] });
@@ -134,8 +139,31 @@ describeWithSharedData('readiness.get on the real CAE', () => {
     core.preuves.addFile({ referentialId: 'cae', nodeId: 'cae', fileName: 'acte-engagement.pdf', bytes: bytes('%PDF-1.4 acte'), titre: "Acte d'engagement signé" });
     core.statuts.set({ referentialId: 'cae', nodeId: 'cae_5.1.2.1.1', statut: 'fait' });
     const after = await caller.readiness.get({ referentialId: 'cae' });
-    expect(after.conditions.filter((c) => c.met).map((c) => c.id)).toEqual(['score', 'critere:cae_5.1.2.1.1', 'documents-candidature', 'referent:elu', 'referent:technique']);
+    expect(after.conditions.filter((c) => c.met).map((c) => c.id)).toEqual([
+      'score',
+      'critere:cae_5.1.2.1.1',
+      'critere:cae_1.1.2.0.1',
+      'critere:cae_1.1.2.0.2',
+      'documents-candidature',
+      'referent:elu',
+      'referent:technique',
+    ]);
     expect(cond(after, 'referent:elu')).toMatchObject({ detail: 'Pilote : Sophie Lambert.', where: { nodeId: 'cae_5.1.2' } });
     expect(cond(after, 'referent:technique')).toMatchObject({ detail: 'Pilote : Claire Morel (sur 5.1.1.1.3).', where: { nodeId: 'cae_5.1.1' } });
+  });
+
+  it('an EPCI of 60 000 inhabitants must meet PCAET and BEGES compliance: the criteria come back', async () => {
+    await core.referentials.importAsync([DATA.caeStructure]);
+    core.personnalisation.setIdentite({ type: 'EPCI', soustype: 'epci_a_fiscalite_propre', population: 60000 });
+    const r = await caller.readiness.get({ referentialId: 'cae', target: 2 });
+    expect(cond(r, 'critere:cae_1.1.2.0.1')).toMatchObject({ met: false, sansObjet: false, detail: `Non renseigné, il faut 100${NNBSP}% fait.` });
+    expect(cond(r, 'critere:cae_1.1.2.0.2')).toMatchObject({ met: false, sansObjet: false });
+    core.statuts.set({ referentialId: 'cae', nodeId: 'cae_1.1.2.0', statut: 'fait' });
+    const after = await caller.readiness.get({ referentialId: 'cae', target: 2 });
+    expect(cond(after, 'critere:cae_1.1.2.0.1')).toMatchObject({
+      met: true,
+      detail: `100,0${NNBSP}% fait (statut saisi sur la sous-action 1.1.2.0), il faut 100${NNBSP}% fait.`,
+      where: { nodeId: 'cae_1.1.2.0' },
+    });
   });
 });
