@@ -24,6 +24,7 @@ import * as pack from './services/pack';
 import * as people from './services/people';
 import * as personnalisation from './services/personnalisation';
 import * as preuves from './services/preuves';
+import * as readiness from './services/readiness';
 import * as referentials from './services/referentials';
 import * as statuts from './services/statuts';
 import * as workspace from './services/workspace';
@@ -97,6 +98,8 @@ export interface Core {
     consequences(referentialId: string): Personnalisation;
   };
   history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
+  /** The label checklist of a referential for niveau `target` (default: the one the score reaches), on `score` (`scores.get`). */
+  readiness: { get(referentialId: string, score: ScoreResult, target?: number): readiness.ReadinessView };
   pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
   /** Closes the database (checkpointing the WAL). */
   close(): void;
@@ -214,6 +217,7 @@ export function bindCore(ctx: ServiceContext): Core {
       consequences: (id) => personnalisation.personnalisationFor(ctx, referentials.getReferential(ctx, id)),
     },
     history: { list: (q) => history.listHistory(ctx, q) },
+    readiness: { get: (r, score, target) => readiness.getReadiness(ctx, r, score, target) },
     pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },
     close: () => {
       if (ctx.db.open) ctx.db.close();

@@ -1,4 +1,5 @@
-/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Export) and the current screen. */
+/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Export) and the current screen. */
+import { CandidaturePage } from './pages/CandidaturePage';
 import { Dashboard } from './pages/Dashboard';
 import { ExportPage } from './pages/ExportPage';
 import { PersonnalisationPage } from './pages/PersonnalisationPage';
@@ -9,6 +10,7 @@ const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
   { page: 'dashboard', label: 'Tableau de bord', route: { page: 'dashboard' } },
   { page: 'referentiel', label: 'Référentiel', route: { page: 'referentiel', referentialId: null, nodeId: null } },
   { page: 'personnalisation', label: 'Personnalisation', route: { page: 'personnalisation' } },
+  { page: 'candidature', label: 'Candidature', route: { page: 'candidature', referentialId: null } },
   { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
 ];
 
@@ -38,6 +40,7 @@ export function App() {
         {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} />}
         {route.page === 'export' && <ExportPage referentialId={route.referentialId} />}
         {route.page === 'personnalisation' && <PersonnalisationPage />}
+        {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}
       </main>
     </>
   );

@@ -6,6 +6,7 @@
  *   `#/referentiel/<referentialId>/<nodeId>` the same with a criterion panel open
  *   `#/export` or `#/export/<referentialId>`  Export
  *   `#/personnalisation`                    Personnalisation (identity and competence questions)
+ *   `#/candidature` or `#/candidature/<referentialId>`  Candidature (readiness checklist for a label)
  */
 import { useEffect, useState } from 'react';
 
@@ -13,7 +14,8 @@ export type Route =
   | { page: 'dashboard' }
   | { page: 'referentiel'; referentialId: string | null; nodeId: string | null }
   | { page: 'export'; referentialId: string | null }
-  | { page: 'personnalisation' };
+  | { page: 'personnalisation' }
+  | { page: 'candidature'; referentialId: string | null };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -32,6 +34,7 @@ export function parseHash(hash: string): Route {
   if (page === 'referentiel') return { page: 'referentiel', referentialId: a ?? null, nodeId: b ?? null };
   if (page === 'export') return { page: 'export', referentialId: a ?? null };
   if (page === 'personnalisation') return { page: 'personnalisation' };
+  if (page === 'candidature') return { page: 'candidature', referentialId: a ?? null };
   return { page: 'dashboard' };
 }
 
@@ -47,6 +50,8 @@ export function formatHash(route: Route): string {
       return `#/export${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
     case 'personnalisation':
       return '#/personnalisation';
+    case 'candidature':
+      return `#/candidature${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
   }
 }
 

@@ -31,6 +31,7 @@ export const DATA = {
     join(SHARED_DATA, QUESTIONS_SAMPLES, `import-personnalisation-${k}.csv`),
   ),
   etoiles: join(SHARED_DATA, 'tet-referentiels/derived/labellisation-etoiles.csv'),
+  criteresAction: join(SHARED_DATA, 'tet-referentiels/derived/labellisation-criteres-action.csv'),
   rgesn: join(SHARED_DATA, 'referentials-public/rgesn-2024/referentiel-ecoconception.json'),
   rgaa: join(SHARED_DATA, 'referentials-public/rgaa-4.1.2/criteres.json'),
   guideNr: join(SHARED_DATA, 'referentials-public/guide-bonnes-pratiques-nr-v1/guide-bonnes-pratiques-numerique-responsable-export-version-v1.json'),

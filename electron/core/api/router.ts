@@ -7,6 +7,7 @@ import { nodesRouter } from './routers/nodes';
 import { peopleRouter, servicesRouter } from './routers/people';
 import { personnalisationRouter } from './routers/personnalisation';
 import { preuvesRouter } from './routers/preuves';
+import { readinessRouter } from './routers/readiness';
 import { referentialsRouter, scoresRouter } from './routers/referentials';
 import { statutsRouter } from './routers/statuts';
 import { workspaceRouter } from './routers/workspace';
@@ -24,6 +25,7 @@ export const appRouter = router({
   personnalisation: personnalisationRouter,
   history: historyRouter,
   pack: packRouter,
+  readiness: readinessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,6 +29,9 @@ const critereSchema = z
     points: z.number().nonnegative().meta({ description: 'Points du critère (la grille totalise `total`).' }),
     preuvesAttendues: z.array(text).min(1).max(5).meta({ description: 'Preuves attendues, par leur intitulé.' }),
     references: referencesSchema.optional(),
+    referent: text
+      .optional()
+      .meta({ description: 'Rôle à nommer avant une demande de label : le pilote de ce critère le tient (ex. « Référent·e numérique responsable »).' }),
   })
   .strict();
 const themeSchema = z
@@ -181,7 +184,8 @@ function pathText(path: readonly PropertyKey[]): string {
  * its points; thèmes and root sum them (exact to 3 decimals). hierarchie `['referentiel','theme','critere']`,
  * actionLevel 2 (the critère is where statuts are entered and pilotes attach), redistribution false.
  * Critère meta: `references.rgesn` / `references.rgaa` / `references.gbp-nr` as comma-separated identifiants
- * (node ids are `<referentiel>_<identifiant>`); thème meta `module`. Root meta: `validiteAnnees` (years), `sources`.
+ * (node ids are `<referentiel>_<identifiant>`), `referent` (a role its pilote holds, checked before a demande:
+ * shared/readiness.ts); thème meta `module`. Root meta: `validiteAnnees` (years), `sources`.
  * Preuves attendues: one catalogue entry per distinct name (id from `preuveIdFromNom`), linked to its critères.
  * @throws UserError REFERENTIAL_INVALID naming the file and the JSON path (and critère): not JSON (line/column),
  *   schema violation, a critère not under its thème's number, duplicate identifiant, a thème whose `points`
@@ -215,6 +219,7 @@ export function parseGridJson(file: SourceFile): Referential {
       }
       const meta: Record<string, string> = {};
       for (const [ref, ids] of Object.entries(c.references ?? {})) if (ids && ids.length > 0) meta[`references.${ref}`] = ids.join(', ');
+      if (c.referent) meta.referent = c.referent;
       return { identifiant: c.identifiant, nom: c.nom, description: c.description, points: c.points, preuves: c.preuvesAttendues, meta,
         at: { file: file.name, path: `themes[${ti}].criteres[${ci}]`, label } };
     }),

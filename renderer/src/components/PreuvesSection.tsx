@@ -82,8 +82,19 @@ export function PreuvesSection(props: {
   preuves: Preuve[];
   preuvesAttendues: PreuveAttendue[];
   upload: UploadFiles;
+  /** Heading text (default « Preuves ») and level (default 3): the Candidature screen shows « Documents de candidature » as an h2. */
+  title?: string;
+  headingLevel?: 2 | 3;
+  /** What the preuves belong to, in « Retirer … de ce critère » (default « ce critère »). */
+  owner?: string;
+  /** Where files can be dropped (default « sur la fiche »). */
+  dropTarget?: string;
+  /** Text when there is none (default « Aucune preuve pour l'instant. Déposez des fichiers sur cette fiche ou ajoutez un lien. »). */
+  emptyText?: string;
 }) {
   const { referentialId, nodeId, upload } = props;
+  const owner = props.owner ?? 'ce critère';
+  const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const trpc = useTRPC();
   const refresh = useRefresh();
   const id = useId();
@@ -120,9 +131,9 @@ export function PreuvesSection(props: {
 
   return (
     <section className="panel-section" data-testid="preuves">
-      <h3>Preuves</h3>
+      <Heading>{props.title ?? 'Preuves'}</Heading>
       {props.preuves.length === 0 ? (
-        <p className="muted small">Aucune preuve pour l'instant. Déposez des fichiers sur cette fiche ou ajoutez un lien.</p>
+        <p className="muted small">{props.emptyText ?? "Aucune preuve pour l'instant. Déposez des fichiers sur cette fiche ou ajoutez un lien."}</p>
       ) : (
         <ul className="preuves" data-testid="preuves-list">
           {props.preuves.map((p) => (
@@ -155,7 +166,7 @@ export function PreuvesSection(props: {
                   className="link-button"
                   data-testid={`preuve-detach-${p.id}`}
                   onClick={() => setConfirmDetach(p.id)}
-                  aria-label={`Retirer la preuve ${p.titre} de ce critère`}
+                  aria-label={`Retirer la preuve ${p.titre} de ${owner}`}
                 >
                   Retirer
                 </button>
@@ -165,7 +176,7 @@ export function PreuvesSection(props: {
                   <InlineConfirm
                     testId={`preuve-detach-confirm-${p.id}`}
                     autoFocus
-                    message={`Retirer « ${p.titre} » de ce critère ? ${p.kind === 'fichier' ? 'Le fichier reste enregistré pour les autres critères qui l\'utilisent.' : ''}`.trim()}
+                    message={`Retirer « ${p.titre} » de ${owner} ? ${p.kind === 'fichier' ? 'Le fichier reste enregistré pour les autres critères qui l\'utilisent.' : ''}`.trim()}
                     onCancel={() => setConfirmDetach(null)}
                     actions={[
                       {
@@ -219,7 +230,7 @@ export function PreuvesSection(props: {
         <button type="button" onClick={() => fileInput.current?.click()}>
           Ajouter des fichiers…
         </button>
-        <span className="muted small">ou glissez-déposez des fichiers sur la fiche</span>
+        <span className="muted small">ou glissez-déposez des fichiers {props.dropTarget ?? 'sur la fiche'}</span>
       </div>
       {upload.pending.length > 0 && (
         <p className="muted small" aria-live="polite" data-testid="preuve-upload-pending">

@@ -37,9 +37,11 @@ export interface ScoreCardProps {
   score: ScoreResult;
   /** Opens the referential's tree (link target). */
   treeHref: string;
+  /** Opens its Candidature checklist (link shown under the niveau; only for referentials with niveaux). */
+  candidatureHref?: string;
 }
 
-export function ScoreCard({ referential, score, treeHref }: ScoreCardProps) {
+export function ScoreCard({ referential, score, treeHref, candidatureHref }: ScoreCardProps) {
   const id = referential.id;
   const root = score.root;
   // One base for the %, the "fait / potentiel" line and the gap: the potentiel (shared/domain.ts Niveau.seuil).
@@ -112,6 +114,11 @@ export function ScoreCard({ referential, score, treeHref }: ScoreCardProps) {
                   ? 'Une demande exige aussi 100\u202f% de complétude et les critères par mesure.'
                   : 'Une demande exige aussi 100\u202f% de complétude et les prérequis de la grille.'}
               </span>
+            )}
+            {candidatureHref && (
+              <a className="figure-link" href={candidatureHref} data-testid={`candidature-link-${id}`}>
+                Préparer la candidature
+              </a>
             )}
           </div>
         )}

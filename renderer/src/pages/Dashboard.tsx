@@ -58,6 +58,7 @@ function ReferentialCard({ referentialId }: { referentialId: string }) {
       referential={referential.data}
       score={score.data}
       treeHref={formatHash({ page: 'referentiel', referentialId, nodeId: null })}
+      candidatureHref={referential.data.niveaux.length > 0 ? formatHash({ page: 'candidature', referentialId }) : undefined}
     />
   );
 }

@@ -19,6 +19,7 @@ export function useRefresh() {
         void queryClient.invalidateQueries(trpc.statuts.pathFilter());
         void queryClient.invalidateQueries(trpc.nodes.pathFilter());
         void queryClient.invalidateQueries(trpc.history.pathFilter());
+        void queryClient.invalidateQueries(trpc.readiness.pathFilter());
       },
       /** Explication, pilotes, services, échéance or preuves changed on a node. */
       afterNode() {
@@ -26,6 +27,7 @@ export function useRefresh() {
         void queryClient.invalidateQueries(trpc.nodes.pathFilter());
         void queryClient.invalidateQueries(trpc.preuves.pathFilter());
         void queryClient.invalidateQueries(trpc.history.pathFilter());
+        void queryClient.invalidateQueries(trpc.readiness.pathFilter());
       },
       /** A person or a service was created. */
       afterPeople() {
