@@ -18,13 +18,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseTeteCsv } from '../../../electron/core/referential/tete-csv';
 import { computeScore, writeStatut } from '../../../electron/core/services/statuts';
 import type { Detail, NodeScore, Referential, ScoreResult, Statut, StatutRecord } from '../../../shared/domain';
-import { POPULATION_TAGS, reglesDuType, reglesOf, walk, type IdentiteCollectivite, type Reponse } from '../../../shared/formula';
+import { reglesDuType } from '../../../shared/formula';
 import type { Personnalisation } from '../../../shared/scoring/engine';
 import { createTeteEngine, teteEngine } from '../../../shared/scoring/tete';
-import { personnalisationOf } from '../../../shared/scoring/tete-personnalisation';
 import { toRecord } from '../../../shared/statut';
 import { memoryCore } from '../../core/helpers/context';
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
+import { personnalisationArb, questionsOfRules, record, statutNodesOf, statutsArb } from '../../helpers/tete-situations';
 
 const SEED = 20_260_301;
 /** Per property and per variant (without / with personnalisation). */
@@ -57,7 +57,7 @@ function treeOf(ref: Referential): Tree {
   }
   return {
     ref,
-    statutNodes: ref.nodes.filter((n) => n.depth > ref.actionLevel).map((n) => n.id),
+    statutNodes: statutNodesOf(ref),
     children,
     parent,
     mesures: ref.nodes.filter((n) => n.depth === ref.actionLevel).map((n) => n.id),
@@ -91,95 +91,6 @@ function scoreRuleReach(t: Tree): Set<string> {
 /** Strict descendants of the score-rule nodes: step 6 multiplies their pointFait by the node's factor. */
 function belowScoreRules(t: Tree): Set<string> {
   return new Set([...reglesDuType(t.ref, 'score').keys()].flatMap((id) => descendants(t, id)));
-}
-
-/**
- * The questions the referential's rules read and what each answer can be, by how the rules use it: compared to
- * OUI / NON → binaire; compared to option ids → choix (those ids, plus one no rule names); read as a value
- * (`reponse(q)`) → proportion 0..1.
- */
-function questionsOfRules(ref: Referential): Map<string, fc.Arbitrary<Reponse>> {
-  const seen = new Map<string, { booleans: boolean; choices: Set<string>; value: boolean }>();
-  for (const regle of reglesOf(ref).list) {
-    walk(regle.formula, (f) => {
-      if (f.kind !== 'reponse') return;
-      const q = seen.get(f.question) ?? { booleans: false, choices: new Set<string>(), value: false };
-      if (f.valeur === null) q.value = true;
-      else if (typeof f.valeur === 'boolean') q.booleans = true;
-      else q.choices.add(String(f.valeur));
-      seen.set(f.question, q);
-    });
-  }
-  const proportion = fc.oneof(fc.constantFrom(0, 0.1, 0.25, 0.5, 1), fc.double({ min: 0, max: 1, noNaN: true }));
-  return new Map(
-    [...seen].map(([id, q]): [string, fc.Arbitrary<Reponse>] => [
-      id,
-      q.value ? proportion : q.choices.size > 0 ? fc.constantFrom(...q.choices, `${id}_autre`) : fc.boolean(),
-    ]),
-  );
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Arbitraries.
-
-type Kind = 'fait' | 'programme' | 'pas_fait' | 'non_renseigne' | 'non_concerne' | 'detaille';
-
-function record(nodeId: string, kind: Kind, detail: Detail): StatutRecord {
-  if (kind === 'non_concerne') return { nodeId, avancement: 'non_renseigne', detail: null, concerne: false };
-  if (kind === 'detaille') return { nodeId, avancement: 'detaille', detail, concerne: true };
-  return { nodeId, avancement: kind, detail: null, concerne: true };
-}
-
-/** A split stored as the service stores it: tenths of a percent, summing to 1 (§2.1 détaillé). */
-const detailArb: fc.Arbitrary<Detail> = fc
-  .tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }))
-  .map(([x, y]) => {
-    const [a, b] = x <= y ? [x, y] : [y, x];
-    return [a / 1000, (b - a) / 1000, (1000 - b) / 1000];
-  });
-
-const kindArb: fc.Arbitrary<Kind> = fc.oneof(
-  { arbitrary: fc.constantFrom<Kind>('fait', 'programme', 'pas_fait'), weight: 6 },
-  { arbitrary: fc.constant<Kind>('detaille'), weight: 2 },
-  { arbitrary: fc.constant<Kind>('non_renseigne'), weight: 1 },
-  { arbitrary: fc.constant<Kind>('non_concerne'), weight: 1 },
-);
-
-/** Statuts on up to 400 random sous-actions / tâches (sous-actions and their tâches together included: the engine lets the sous-action win). */
-function statutsArb(t: Tree): fc.Arbitrary<[string, StatutRecord][]> {
-  return fc
-    .array(fc.tuple(fc.integer({ min: 0, max: t.statutNodes.length - 1 }), kindArb, detailArb), { maxLength: 400 })
-    .map((rows) => {
-      const byId = new Map<string, StatutRecord>();
-      for (const [i, kind, detail] of rows) byId.set(t.statutNodes[i]!, record(t.statutNodes[i]!, kind, detail));
-      return [...byId];
-    });
-}
-
-/** Population tags of a head count, cumulative as the platform gives them (§2.5). */
-function populationTags(population: number): string[] {
-  return POPULATION_TAGS.filter((tag) => {
-    const [, sens, n] = /^(moins|plus)_de_(\d+)$/.exec(tag)!;
-    return sens === 'moins' ? population < Number(n) : population > Number(n);
-  });
-}
-
-const identiteArb: fc.Arbitrary<IdentiteCollectivite> = fc.record({
-  type: fc.constantFrom<IdentiteCollectivite['type']>('commune', 'EPCI', null),
-  soustype: fc.constantFrom(null, 'epci_a_fiscalite_propre', 'syndicat', 'pole'),
-  population: fc.integer({ min: 200, max: 2_500_000 }).map(populationTags),
-  localisation: fc.constantFrom<IdentiteCollectivite['localisation']>('Metropole', 'DOM'),
-  dansAireUrbaine: fc.constantFrom(true, false, null),
-});
-
-/** Random identity and answers (each question answered 3 times in 4), turned into consequences by the referential's rules. */
-function personnalisationArb(ref: Referential): fc.Arbitrary<{ perso: Personnalisation; context: string }> {
-  const questions = questionsOfRules(ref);
-  const answers = fc.tuple(...[...questions].map(([id, arb]) => fc.option(arb.map((v): [string, Reponse] => [id, v]), { freq: 4, nil: null })));
-  return fc.tuple(identiteArb, answers).map(([identite, list]) => {
-    const reponses = new Map(list.filter((x): x is [string, Reponse] => x !== null));
-    return { perso: personnalisationOf(ref, { identite, reponses }), context: JSON.stringify({ identite, reponses: [...reponses] }) };
-  });
 }
 
 const noPerso = fc.constant({ perso: {} as Personnalisation, context: 'sans personnalisation' });
@@ -220,7 +131,7 @@ describeWithSharedData('tete engine — properties on the real CAE tree (fast-ch
     it(`the four parts sum to the potentiel wherever no score rule reaches (${label})`, () => {
       let mixed = 0; // cases with statuts and some leaf non concerné
       fc.assert(
-        fc.property(statutsArb(t), persoArb, (entries, { perso }) => {
+        fc.property(statutsArb(cae), persoArb, (entries, { perso }) => {
           const r = teteEngine.compute(cae, new Map(entries), perso);
           expect(firstWrongSum(r, (id) => !reach.has(id))).toBeNull();
           // Without the referential's score rule, every node adds up, the root included.
@@ -236,7 +147,7 @@ describeWithSharedData('tete engine — properties on the real CAE tree (fast-ch
       let checked = 0;
       fc.assert(
         fc.property(
-          statutsArb(t),
+          statutsArb(cae),
           persoArb,
           fc.integer({ min: 0, max: t.mesures.length - 1 }),
           fc.nat(),
@@ -268,7 +179,7 @@ describeWithSharedData('tete engine — properties on the real CAE tree (fast-ch
     it(`pas fait → fait never lowers a pointFait nor a score, below a score-rule node aside (${label})`, () => {
       let raised = 0; // cases where the change counts (the node is concerned and no sous-action statut hides it)
       fc.assert(
-        fc.property(statutsArb(t), persoArb, fc.integer({ min: 0, max: t.statutNodes.length - 1 }), (entries, { perso }, k) => {
+        fc.property(statutsArb(cae), persoArb, fc.integer({ min: 0, max: t.statutNodes.length - 1 }), (entries, { perso }, k) => {
           const nodeId = t.statutNodes[k]!;
           const base = new Map(entries);
           base.set(nodeId, record(nodeId, 'pas_fait', [0, 0, 1]));
@@ -292,7 +203,7 @@ describeWithSharedData('tete engine — properties on the real CAE tree (fast-ch
     });
 
     it(`the result does not depend on the order the statuts were entered in the map (${label})`, () => {
-      const entriesAndOrder = statutsArb(t).chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length })));
+      const entriesAndOrder = statutsArb(cae).chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length })));
       fc.assert(
         fc.property(entriesAndOrder, persoArb, ([entries, shuffled], { perso }) => {
           const reversedPerso: Personnalisation = Object.fromEntries(Object.entries(perso).reverse());
@@ -341,7 +252,7 @@ describeWithSharedData('statuts service — the score does not depend on the ord
   it('writing the same statuts in two orders (no tâche under a sous-action of the set: no cascade) gives the same score', () => {
     fc.assert(
       fc.property(
-        statutsArb(t).chain((entries) => {
+        statutsArb(cae).chain((entries) => {
           // Keep one statut per sous-action subtree, so that the §2.1 cascade (which depends on the order by design) never fires.
           const taken = new Set<string>();
           const kept = entries.filter(([id]) => {
