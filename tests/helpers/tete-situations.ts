@@ -72,7 +72,7 @@ export function statutNodesOf(ref: Referential): string[] {
 export function statutsArb(ref: Referential, maxLength = 400): fc.Arbitrary<[string, StatutRecord][]> {
   const statutNodes = statutNodesOf(ref);
   return fc
-    .array(fc.tuple(fc.integer({ min: 0, max: statutNodes.length - 1 }), kindArb, detailArb), { maxLength })
+    .array(fc.tuple(fc.integer({ min: 0, max: statutNodes.length - 1 }), kindArb, detailArb), { maxLength, size: 'max' })
     .map((rows) => {
       const byId = new Map<string, StatutRecord>();
       for (const [i, kind, detail] of rows) byId.set(statutNodes[i]!, record(statutNodes[i]!, kind, detail));

@@ -207,7 +207,8 @@ describeWithSharedData('tete engine — properties on the real CAE tree (fast-ch
       fc.assert(
         fc.property(entriesAndOrder, persoArb, ([entries, shuffled], { perso }) => {
           const reversedPerso: Personnalisation = Object.fromEntries(Object.entries(perso).reverse());
-          expect(teteEngine.compute(cae, new Map(shuffled), reversedPerso)).toEqual(teteEngine.compute(cae, new Map(entries), perso));
+          // Compared as JSON text (same key order from the engine): a deep toEqual on 1 471 nodes is 10× slower.
+          expect(JSON.stringify(teteEngine.compute(cae, new Map(shuffled), reversedPerso))).toBe(JSON.stringify(teteEngine.compute(cae, new Map(entries), perso)));
         }),
         params(),
       );
@@ -252,7 +253,7 @@ describeWithSharedData('statuts service — the score does not depend on the ord
   it('writing the same statuts in two orders (no tâche under a sous-action of the set: no cascade) gives the same score', () => {
     fc.assert(
       fc.property(
-        statutsArb(cae).chain((entries) => {
+        statutsArb(cae, 150).chain((entries) => {
           // Keep one statut per sous-action subtree, so that the §2.1 cascade (which depends on the order by design) never fires.
           const taken = new Set<string>();
           const kept = entries.filter(([id]) => {
@@ -272,11 +273,11 @@ describeWithSharedData('statuts service — the score does not depend on the ord
           };
           const a = writeAll(entries);
           const b = writeAll(shuffled);
-          expect(b).toEqual(a);
+          expect(JSON.stringify(b)).toBe(JSON.stringify(a));
           expect(a).toEqual(teteEngine.compute(cae, new Map(entries.map(([id, r]) => [id, { ...r, ...toRecord(statutOf(r).statut, statutOf(r).detail) }])), {}));
         },
       ),
-      params(12),
+      params(10),
     );
   });
 });
