@@ -28,6 +28,8 @@ export interface FormulaOrigin {
  * when the formula spans several lines.
  */
 export class FormulaError extends UserError {
+  /** Where the formula comes from (node and rule type, or question), as given to the parser. */
+  readonly origin: FormulaOrigin;
   readonly offset: number;
   readonly line: number;
   readonly column: number;
@@ -40,6 +42,7 @@ export class FormulaError extends UserError {
       ...(origin.regle !== undefined ? { field: `regle.${origin.regle}` } : {}),
       ...(origin.questionId !== undefined ? { field: `exprVisible`, path: origin.questionId } : {}),
     });
+    this.origin = origin;
     this.offset = offset;
     this.line = line;
     this.column = column;

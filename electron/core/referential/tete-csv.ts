@@ -3,7 +3,8 @@
  * (`referentiel-<id>-structure.csv` + optional `referentiel-<id>-preuves.csv`), tete-referentials.md §1.
  */
 import { compareIdentifiants, emptyNodeTexts, type Referential, type ReferentialNode } from '../../../shared/domain';
-import { UserError } from '../../../shared/errors';
+import { UserError, type ErrorLocation } from '../../../shared/errors';
+import { FormulaError, reglesOf } from '../../../shared/formula';
 import { cellDecimal, cellText, columnLetter, locateColumns, readCsvTable, type CsvRow, type CsvTable } from './csv';
 import type { SourceFile } from './source';
 import { teteNiveaux, teteNom, teteProfile } from './tete-hierarchie';
@@ -87,7 +88,10 @@ interface RawNode extends PointsNode {
  *   empty file, a missing required column (identifiant, nom, points; pourcentage except for `te`), an empty or
  *   malformed identifiant, an identifiant deeper than the hierarchie, a duplicate identifiant (both rows), an
  *   orphan (parent absent), a non-numeric points/pourcentage, percentages of siblings not summing to 100 (parent and
- *   sum), a TE sous-action without points, an unknown id; plus the preuves errors of `parseTetePreuves`.
+ *   sum), a TE sous-action without points, an unknown id, a personnalisation formula (`desactivation`, `reduction`,
+ *   `score` column) that does not parse or reads `score(…)` of an unknown node or outside a score rule (the node,
+ *   the rule type and the column in the formula named, see `checkRegles`); plus the preuves errors of
+ *   `parseTetePreuves`. Question ids in `reponse(…)` are not checked (the questions are not imported yet).
  */
 export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFile; id?: string; version?: string }): Referential {
   const { structure } = input;
@@ -167,7 +171,7 @@ export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFil
   visit(rootIndex, null, 0);
 
   const preuvesAttendues = input.preuves ? parseTetePreuves(input.preuves, new Set(nodes.map((n) => n.id))) : [];
-  return {
+  const referential: Referential = {
     id,
     version: input.version ?? DEFAULT_TETE_VERSION,
     nom: teteNom(id),
@@ -180,6 +184,28 @@ export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFil
     nodes,
     preuvesAttendues,
   };
+  checkRegles(referential, table, col, new Map(raws.map((r) => [r.id, r.row!])));
+  return referential;
+}
+
+/**
+ * Parses every personnalisation rule of `referential` (`reglesOf`, tete-referentials.md §2.6), as the platform's
+ * importer validates its formulas before accepting a sheet (§1.5), so that a bad formula is refused at import
+ * instead of failing a later score. The parsed rules stay cached on the referential object.
+ * @throws UserError('REFERENTIAL_INVALID') « Fichier « f », ligne R, cellule C (colonne « reduction ») : formule de
+ *   <node> (réduction), colonne K : <what> », located by file, row, cell, column, nodeId and field `regle.<type>`.
+ */
+function checkRegles(referential: Referential, table: CsvTable, col: Record<keyof typeof META_COLUMNS, number>, rowOf: ReadonlyMap<string, number>): void {
+  try {
+    reglesOf(referential);
+  } catch (e) {
+    const nodeId = e instanceof FormulaError ? e.origin.nodeId : undefined;
+    const regle = e instanceof FormulaError ? e.origin.regle : undefined;
+    const row = nodeId === undefined ? undefined : rowOf.get(nodeId);
+    if (row === undefined || regle === undefined) throw e;
+    const what = (e as FormulaError).message.replace(/^Formule/, 'formule');
+    throw rowError(table, row, col[`regle.${regle}`], META_COLUMNS[`regle.${regle}`], what, { nodeId, field: `regle.${regle}` });
+  }
 }
 
 function readRow(table: CsvTable, row: CsvRow, col: Record<keyof typeof FIELD_COLUMNS | keyof typeof META_COLUMNS, number>, id: string): RawNode {
@@ -226,12 +252,13 @@ function readRow(table: CsvTable, row: CsvRow, col: Record<keyof typeof FIELD_CO
   };
 }
 
-function rowError(table: CsvTable, row: number, colIndex: number, column: string, what: string): UserError {
+function rowError(table: CsvTable, row: number, colIndex: number, column: string, what: string, extra: ErrorLocation = {}): UserError {
   const cell = `${columnLetter(colIndex)}${row}`;
   return new UserError('REFERENTIAL_INVALID', `Fichier « ${table.file} », ligne ${row}, cellule ${cell} (colonne « ${column} ») : ${what}.`, {
     file: table.file,
     row,
     cell,
     column,
+    ...extra,
   });
 }

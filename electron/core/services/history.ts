@@ -3,7 +3,7 @@
  * in the same transaction; a trigger forbids UPDATE and DELETE on the table (migration 001).
  */
 import type { ServiceContext } from './context';
-import { fromJson, toJson } from './context';
+import { fromJson, prepared, toJson } from './context';
 
 /** One history event. `at` is ISO 8601; `before`/`after` are the JSON states around the change (null = none). */
 export interface HistoryEvent {
@@ -39,9 +39,8 @@ interface HistoryRow {
 
 /** Appends one event (call it inside the service's transaction). Returns its id. */
 export function appendHistory(ctx: ServiceContext, entry: HistoryEntry): number {
-  const info = ctx.db
-    .prepare('INSERT INTO history (at, who, action, referential_id, node_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.now(), ctx.user, entry.action, entry.referentialId ?? null, entry.nodeId ?? null, toJson(entry.before), toJson(entry.after));
+  const insert = prepared(ctx.db, 'INSERT INTO history (at, who, action, referential_id, node_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const info = insert.run(ctx.now(), ctx.user, entry.action, entry.referentialId ?? null, entry.nodeId ?? null, toJson(entry.before), toJson(entry.after));
   return Number(info.lastInsertRowid);
 }
 

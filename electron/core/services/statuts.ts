@@ -10,7 +10,8 @@ import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { STATUTS_BY_MODEL, checkDetail, toRecord } from '../../../shared/statut';
 
 export { STATUTS_BY_MODEL, checkDetail, toRecord };
-import { type ServiceContext, inTransaction } from './context';
+import type { Db } from '../db/open';
+import { type ServiceContext, inTransaction, prepared } from './context';
 import { appendHistory } from './history';
 import { getReferential, requireNode } from './referentials';
 import { isLeaf, treeIndex } from './tree';
@@ -64,14 +65,14 @@ function requireStatutNode(ref: Referential, nodeId: string): void {
 }
 
 function readRow(ctx: ServiceContext, referentialId: string, nodeId: string): StatutRow | undefined {
-  return ctx.db.prepare('SELECT * FROM statut WHERE referential_id = ? AND node_id = ?').get(referentialId, nodeId) as StatutRow | undefined;
+  return prepared(ctx.db, 'SELECT * FROM statut WHERE referential_id = ? AND node_id = ?').get(referentialId, nodeId) as StatutRow | undefined;
 }
 
 function writeRow(ctx: ServiceContext, referentialId: string, nodeId: string, statut: Statut, detail: Detail | null, explication: string | null): void {
   const rec = toRecord(statut, detail);
-  ctx.db
-    .prepare(
-      `INSERT INTO statut (referential_id, node_id, avancement, detail, concerne, statut, explication, modified_at, modified_by)
+  prepared(
+    ctx.db,
+    `INSERT INTO statut (referential_id, node_id, avancement, detail, concerne, statut, explication, modified_at, modified_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(referential_id, node_id) DO UPDATE SET avancement = excluded.avancement, detail = excluded.detail,
          concerne = excluded.concerne, statut = excluded.statut, explication = excluded.explication,
@@ -94,15 +95,53 @@ export function getStatut(ctx: ServiceContext, referentialId: string, nodeId: st
   return row ? toView(row) : null;
 }
 
-/** The statut records the engines read, by node id. */
-export function statutRecords(ctx: ServiceContext, referentialId: string): Map<string, StatutRecord> {
-  const rows = ctx.db.prepare('SELECT node_id, avancement, detail, concerne FROM statut WHERE referential_id = ?').all(referentialId) as StatutRow[];
-  return new Map(
-    rows.map((r) => [
-      r.node_id,
-      { nodeId: r.node_id, avancement: r.avancement, detail: r.avancement === 'detaille' && r.detail ? (JSON.parse(r.detail) as Detail) : null, concerne: r.concerne === 1 },
-    ]),
-  );
+/** The record the engines read for a stored row. */
+const toStatutRecord = (r: Pick<StatutRow, 'node_id' | 'avancement' | 'detail' | 'concerne'>): StatutRecord => ({
+  nodeId: r.node_id,
+  avancement: r.avancement,
+  detail: r.avancement === 'detaille' && r.detail ? (JSON.parse(r.detail) as Detail) : null,
+  concerne: r.concerne === 1,
+});
+
+/**
+ * Statut records by referential id, per database, each with the `contentStamp` it was read at. Reading every row
+ * (and parsing its split) was most of the cost of a statut change (bench:score); the map is reused while the
+ * stamp holds and patched by `writeStatut` after its own commit.
+ */
+const recordCache = new WeakMap<Db, Map<string, { stamp: string; records: Map<string, StatutRecord> }>>();
+
+/**
+ * What this connection knows of the database content: `PRAGMA data_version` moves when another connection commits
+ * (the CLI on the same workspace), `total_changes()` on every row this connection inserts, updates or deletes
+ * (any service, a test's SQL, a rolled-back write alike). Equal stamps: no row changed in between.
+ */
+function contentStamp(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number}:${prepared(db, 'SELECT total_changes()').pluck().get() as number}`;
+}
+
+/** The cached records of `referentialId` when still current and no transaction is open (it could roll back), else undefined. */
+function freshRecords(ctx: ServiceContext, referentialId: string): { stamp: string; records: Map<string, StatutRecord> } | undefined {
+  if (ctx.db.inTransaction) return undefined;
+  const entry = recordCache.get(ctx.db)?.get(referentialId);
+  return entry && entry.stamp === contentStamp(ctx.db) ? entry : undefined;
+}
+
+/**
+ * The statut records the engines read, by node id (read-only: the map is shared with the cache). Read from the
+ * store once, then reused until a row of the database changes (see `contentStamp`); never cached inside an open
+ * transaction.
+ */
+export function statutRecords(ctx: ServiceContext, referentialId: string): ReadonlyMap<string, StatutRecord> {
+  const fresh = freshRecords(ctx, referentialId);
+  if (fresh) return fresh.records;
+  const rows = prepared(ctx.db, 'SELECT node_id, avancement, detail, concerne FROM statut WHERE referential_id = ?').all(referentialId) as StatutRow[];
+  const records = new Map(rows.map((r) => [r.node_id, toStatutRecord(r)]));
+  if (!ctx.db.inTransaction) {
+    let byReferential = recordCache.get(ctx.db);
+    if (!byReferential) recordCache.set(ctx.db, (byReferential = new Map()));
+    byReferential.set(referentialId, { stamp: contentStamp(ctx.db), records });
+  }
+  return records;
 }
 
 /**
@@ -182,10 +221,11 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutW
 
   checkParentConcerne(ctx, ref, nodeId, statut);
 
-  return inTransaction(ctx, (): StatutWrite => {
+  const cached = freshRecords(ctx, ref.id);
+  const write = inTransaction(ctx, (): StatutWrite => {
     const before = readRow(ctx, ref.id, nodeId);
     const explication = input.explication === undefined ? (before?.explication ?? null) : input.explication;
-    const [, reset] = ref.model === 'tete' ? teteCascade(ref, statutRecords(ctx, ref.id), { nodeId, ...toRecord(statut, detail) }) : [];
+    const [, reset] = ref.model === 'tete' ? teteCascade(ref, parentRecord(ctx, ref, nodeId), { nodeId, ...toRecord(statut, detail) }) : [];
     const same = before
       ? before.statut === statut && before.detail === (statut === 'detaille' ? JSON.stringify(detail) : null) && before.explication === explication
       : statut === 'non_renseigne' && explication === null;
@@ -211,6 +251,19 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutW
     });
     return { changed: true, cascade: [parent.node_id] };
   });
+  if (cached && write.changed) {
+    // Committed (no outer transaction): patch the cached records with the rows just written.
+    for (const id of [nodeId, ...write.cascade]) cached.records.set(id, toStatutRecord(readRow(ctx, ref.id, id)!));
+    cached.stamp = contentStamp(ctx.db);
+  }
+  return write;
+}
+
+/** The stored record of `nodeId`'s parent as a one-entry map (all the §2.1 cascade reads), empty when it has none. */
+function parentRecord(ctx: ServiceContext, ref: Referential, nodeId: string): Map<string, StatutRecord> {
+  const parentId = treeIndex(ref).byId.get(nodeId)?.parentId ?? null;
+  const row = parentId === null ? undefined : readRow(ctx, ref.id, parentId);
+  return new Map(row ? [[row.node_id, toStatutRecord(row)]] : []);
 }
 
 /**

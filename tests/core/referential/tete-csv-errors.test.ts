@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTeteCsv } from '../../../electron/core/referential/tete-csv';
 import { isUserError, type UserError } from '../../../shared/errors';
+import { reglesOf } from '../../../shared/formula';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/tete');
 const HEADER = 'identifiant,nom,description,points,pourcentage,categorie';
@@ -150,5 +151,53 @@ describe('parseTeteCsv — preuves errors (tests/fixtures/tete)', () => {
 
   it('empty nom', () => {
     expect(preuvesError('preuves-nom-vide.csv').message).toBe('Fichier « preuves-nom-vide.csv », ligne 2, cellule B2 : la colonne « nom » est vide.');
+  });
+});
+
+describe('parseTeteCsv — personnalisation formulas checked at import (tete-referentials.md §1.5, §2.6)', () => {
+  const RULES_HEADER = 'identifiant,nom,points,pourcentage,desactivation,reduction,score';
+  const quoted = (formula: string) => (formula === '' ? '' : `"${formula}"`);
+  /** A small CAE-like tree whose sous-action 1.1.1 (row 4) carries the given rules. */
+  const withRules = (desactivation: string, reduction: string, score: string) =>
+    lines(RULES_HEADER, '1,Axe,,,,,', '1.1,Mesure,10,,,,', `1.1.1,A,,50,${quoted(desactivation)},${quoted(reduction)},${quoted(score)}`, '1.1.2,B,,50,,,');
+  const formulaError = (desactivation: string, reduction: string, score: string) => structureError(withRules(desactivation, reduction, score));
+
+  it('valid rules import, parsed once and kept on the referential', () => {
+    const r = parseTeteCsv({ structure: { name: STRUCT, text: withRules('identite(type, EPCI)', 'si reponse(AOM_1, OUI) alors 0.5', 'min(score(cae_1.1), score(cae_1.1.1))') } });
+    expect(reglesOf(r).list.map((x) => [x.nodeId, x.type])).toEqual([
+      ['cae_1.1.1', 'desactivation'],
+      ['cae_1.1.1', 'reduction'],
+      ['cae_1.1.1', 'score'],
+    ]);
+  });
+
+  it('réduction without « alors »: row, cell, node, rule type and column in the formula', () => {
+    const e = formulaError('', 'si identite(type, EPCI) 0.5', '');
+    expect(e.message).toBe(`Fichier « ${STRUCT} », ligne 4, cellule F4 (colonne « reduction ») : formule de cae_1.1.1 (réduction), colonne 25 : « alors » attendu.`);
+    expect(e.location).toEqual({ file: STRUCT, row: 4, cell: 'F4', column: 'reduction', nodeId: 'cae_1.1.1', field: 'regle.reduction' });
+  });
+
+  it('désactivation calling an unknown function', () => {
+    expect(formulaError('identit(type, EPCI)', '', '').message).toBe(
+      `Fichier « ${STRUCT} », ligne 4, cellule E4 (colonne « desactivation ») : formule de cae_1.1.1 (désactivation), colonne 1 : fonction « identit » inconnue (connues : min, max, identite, reponse, score, val, opt_val, limite, cible).`,
+    );
+  });
+
+  it('score rule reading an unknown node', () => {
+    const e = formulaError('', '', 'min(score(cae_9.9), score(cae_1.1))');
+    expect(e.message).toBe(`Fichier « ${STRUCT} », ligne 4, cellule G4 (colonne « score ») : formule de cae_1.1.1 (score), colonne 5 : nœud « cae_9.9 » inconnu dans ce référentiel.`);
+    expect(e.location).toMatchObject({ cell: 'G4', field: 'regle.score' });
+  });
+
+  it('score(…) outside a score rule', () => {
+    expect(formulaError('score(cae_1.1) > 0', '', '').message).toBe(
+      `Fichier « ${STRUCT} », ligne 4, cellule E4 (colonne « desactivation ») : formule de cae_1.1.1 (désactivation), colonne 1 : « score » n'est permis que dans une règle de score.`,
+    );
+  });
+
+  it('a formula on two lines of its cell: line and column in the formula', () => {
+    expect(formulaError('', 'si identite(type, EPCI)\nalors 0.5 sinon', '').message).toBe(
+      `Fichier « ${STRUCT} », ligne 4, cellule F4 (colonne « reduction ») : formule de cae_1.1.1 (réduction), ligne 2, colonne 16 : expression attendue en fin de formule.`,
+    );
   });
 });
