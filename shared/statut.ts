@@ -14,6 +14,16 @@ export const STATUTS_BY_MODEL: Record<Referential['model'], readonly Statut[]> =
 };
 
 /**
+ * Whether a stored row says nothing to the engines: non renseigné, concerné, no split. Such rows exist to carry an
+ * explication typed before any statut, or after a reset; the platform keeps explications in a separate table, so
+ * for it they are no row at all — and a row would otherwise keep a sous-action concerned whose tâches are all
+ * non concernées (tete-referentials.md §2.3 step 3). Engines' inputs leave them out.
+ */
+export function sansStatut(r: { avancement: Avancement; concerne: boolean; detail: unknown }): boolean {
+  return r.avancement === 'non_renseigne' && r.concerne && r.detail === null;
+}
+
+/**
  * The stored row for a user statut (tete-referentials.md §2.1 table): fait/programme/pas_fait as is;
  * detaille keeps its split unless it is exactly [1,0,0] / [0,1,0] / [0,0,1] (stored as fait / programme / pas_fait);
  * non_concerne → non_renseigne with concerne false. RGESN: conforme ↔ fait, non_conforme ↔ pas_fait,

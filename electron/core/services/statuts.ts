@@ -7,7 +7,7 @@ import { UserError } from '../../../shared/errors';
 import { engineFor } from '../../../shared/scoring';
 import { personnalisationFor } from './personnalisation';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
-import { STATUTS_BY_MODEL, checkDetail, toRecord } from '../../../shared/statut';
+import { STATUTS_BY_MODEL, checkDetail, sansStatut, toRecord } from '../../../shared/statut';
 
 export { STATUTS_BY_MODEL, checkDetail, toRecord };
 import type { Db } from '../db/open';
@@ -135,7 +135,8 @@ export function statutRecords(ctx: ServiceContext, referentialId: string): Reado
   const fresh = freshRecords(ctx, referentialId);
   if (fresh) return fresh.records;
   const rows = prepared(ctx.db, 'SELECT node_id, avancement, detail, concerne FROM statut WHERE referential_id = ?').all(referentialId) as StatutRow[];
-  const records = new Map(rows.map((r) => [r.node_id, toStatutRecord(r)]));
+  // Explication-only rows (non renseigné, concerné) are no statut for the engine (shared/statut.ts `sansStatut`).
+  const records = new Map(rows.map((r) => [r.node_id, toStatutRecord(r)] as const).filter(([, rec]) => !sansStatut(rec)));
   if (!ctx.db.inTransaction) {
     let byReferential = recordCache.get(ctx.db);
     if (!byReferential) recordCache.set(ctx.db, (byReferential = new Map()));
@@ -253,7 +254,11 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutW
   });
   if (cached && write.changed) {
     // Committed (no outer transaction): patch the cached records with the rows just written.
-    for (const id of [nodeId, ...write.cascade]) cached.records.set(id, toStatutRecord(readRow(ctx, ref.id, id)!));
+    for (const id of [nodeId, ...write.cascade]) {
+      const record = toStatutRecord(readRow(ctx, ref.id, id)!);
+      if (sansStatut(record)) cached.records.delete(id);
+      else cached.records.set(id, record);
+    }
     cached.stamp = contentStamp(ctx.db);
   }
   return write;

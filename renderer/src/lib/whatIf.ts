@@ -7,7 +7,7 @@
 import type { Detail, Referential, Statut, StatutRecord } from '../../../shared/domain';
 import { engineFor, type Personnalisation } from '../../../shared/scoring';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
-import { checkDetail, toRecord } from '../../../shared/statut';
+import { checkDetail, sansStatut, toRecord } from '../../../shared/statut';
 import { formatPercent, formatPts } from './format';
 
 /** A stored statut row as `statuts.list` returns it (only what the preview reads). */
@@ -27,9 +27,9 @@ export function recordFor(nodeId: string, statut: Statut, detail: readonly numbe
   return { nodeId, ...toRecord(statut, split) };
 }
 
-/** Records of the stored rows, by node id. */
+/** Records of the stored rows, by node id; rows that are no statut for the engine (`sansStatut`) left out, as the core does. */
 export function recordsOf(rows: readonly StoredStatutRow[]): Map<string, StatutRecord> {
-  return new Map(rows.map((r) => [r.nodeId, recordFor(r.nodeId, r.statut, r.detail)]));
+  return new Map(rows.map((r) => [r.nodeId, recordFor(r.nodeId, r.statut, r.detail)] as const).filter(([, rec]) => !sansStatut(rec)));
 }
 
 /** Headline of a preview: the root's pointFait (points) and score (fraction 0..1, null when not computable). */

@@ -36,7 +36,9 @@ describe('cached statut records', () => {
     core.statuts.set({ referentialId: 'eci', nodeId: 'eci_2.1', statut: 'fait' });
     const r = core.statuts.set({ referentialId: 'eci', nodeId: 'eci_2.1.1', statut: 'pas_fait' });
     expect(r.cascade).toEqual(['eci_2.1']);
-    expect(statutRecords(core.ctx, 'eci').get('eci_2.1')).toMatchObject({ avancement: 'non_renseigne', concerne: true });
+    // The reset row (non renseigné, concerné) is no statut for the engine: dropped from the cached records.
+    expect(statutRecords(core.ctx, 'eci').has('eci_2.1')).toBe(false);
+    expect(statutRecords(core.ctx, 'eci').get('eci_2.1.1')).toMatchObject({ avancement: 'pas_fait' });
     expect(core.scores.get('eci').nodes['eci_2.1']).toMatchObject({ pointFait: 0, pointPasFait: 40, pointNonRenseigne: 25 });
   });
 
@@ -51,11 +53,15 @@ describe('cached statut records', () => {
     expect(core.scores.get('eci').root).toMatchObject({ pointFait: 0, pointProgramme: 10 });
   });
 
-  it('follow a row another service writes (setExplication creates a non-renseigné row)', () => {
+  it('follow a row another service writes (setExplication on a fait node keeps it; on a new node it is no statut)', () => {
     const core = toyCore();
-    expect(statutRecords(core.ctx, 'eci').has('eci_2.2')).toBe(false);
+    core.statuts.set({ referentialId: 'eci', nodeId: 'eci_2.2', statut: 'fait' });
+    expect(statutRecords(core.ctx, 'eci').get('eci_2.2')).toMatchObject({ avancement: 'fait' });
+    core.ctx.db.prepare("UPDATE statut SET avancement = 'programme' WHERE node_id = 'eci_2.2'").run();
     core.statuts.setExplication('eci', 'eci_2.2', 'Voir la délibération');
-    expect(statutRecords(core.ctx, 'eci').get('eci_2.2')).toEqual({ nodeId: 'eci_2.2', avancement: 'non_renseigne', detail: null, concerne: true });
+    expect(statutRecords(core.ctx, 'eci').get('eci_2.2')).toEqual({ nodeId: 'eci_2.2', avancement: 'programme', detail: null, concerne: true });
+    core.statuts.setExplication('eci', 'eci_1.1', 'Pas encore de statut');
+    expect(statutRecords(core.ctx, 'eci').has('eci_1.1')).toBe(false);
   });
 
   it('never keep what a rolled-back transaction wrote, even when read inside it', () => {

@@ -158,3 +158,20 @@ describe('points and weighted models', () => {
     expect(core.statuts.list('rg').map((s) => s.statut)).toEqual(['conforme', 'non_conforme', 'non_applicable']);
   });
 });
+
+describe('an explication without a statut is no statut for the engine (§2.3 step 3)', () => {
+  it('typing an explication on eci_2.2, whose tâches are all non concernées, leaves 2.1 with 70 pts (it was 65 before the fix)', () => {
+    for (const t of ['1', '2', '3']) core.statuts.set({ referentialId: 'eci', nodeId: `eci_2.2.${t}`, statut: 'non_concerne' });
+    const pot = () => {
+      const s = core.scores.get('eci').nodes;
+      return [s['eci_2.1']!.pointPotentiel, s['eci_2.2']!.pointPotentiel, s['eci_2']!.pointPotentiel];
+    };
+    expect(pot()).toEqual([70, 0, 70]);
+    core.statuts.setExplication('eci', 'eci_2.2', 'Les trois tâches relèvent du syndicat.');
+    expect(core.statuts.list('eci').find((s) => s.nodeId === 'eci_2.2')).toMatchObject({ statut: 'non_renseigne', explication: 'Les trois tâches relèvent du syndicat.' });
+    expect(pot()).toEqual([70, 0, 70]);
+    // An explicit statut on 2.2 still counts: fait keeps it concerned (its own row, step 3 exception).
+    core.statuts.set({ referentialId: 'eci', nodeId: 'eci_2.2', statut: 'fait' });
+    expect(pot()).toEqual([65, 5, 70]);
+  });
+});
