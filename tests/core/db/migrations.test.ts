@@ -17,16 +17,16 @@ const indexes = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 describe('migrations', () => {
-  it('are numbered 1..n in order and the schema version is their count (2)', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]);
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes']);
-    expect(SCHEMA_VERSION).toBe(2);
+  it('are numbered 1..n in order and the schema version is their count (3)', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'more_models']);
+    expect(SCHEMA_VERSION).toBe(3);
   });
 
   it('open a database at version 0 (new file): every table, WAL, foreign keys, busy_timeout 5000', () => {
     const file = join(tmp.dir, 'v0.sqlite');
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -60,7 +60,7 @@ describe('migrations', () => {
     old.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(indexes(db)).toEqual(['history_by_node', 'node_by_parent', 'pilote_by_person', 'preuve_by_sha256', 'preuve_node_by_node']);
     expect(db.prepare('SELECT nom, population FROM workspace').get()).toEqual({ nom: 'Commune ancienne', population: 800 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM history').get()).toEqual({ n: 1 });
@@ -70,9 +70,9 @@ describe('migrations', () => {
   it('a failing migration rolls back alone: the version stays at the last good one', () => {
     const file = join(tmp.dir, 'fail.sqlite');
     const db = new Database(file);
-    const broken = { version: 3, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE extra (x); INSERT INTO nope VALUES (1);') };
+    const broken = { version: 4, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE extra (x); INSERT INTO nope VALUES (1);') };
     expect(() => migrate(db, file, [...MIGRATIONS, broken])).toThrow(/nope/);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(tables(db)).not.toContain('extra');
     db.close();
   });
