@@ -15,7 +15,7 @@ import { parseGbpJson } from './gbp';
 import { isGbpCsvHeader, parseGbpCsv } from './gbp-csv';
 import { parseGridXlsx } from './grid-xlsx';
 import { parseRgaaJson } from './rgaa-json';
-import { parseRgesnJson } from './rgesn-json';
+import { parseJsonSource, parseRgesnJson } from './rgesn-json';
 import type { SourceFile } from './source';
 import { parseTeteCsv, teteIdFromFileName } from './tete-csv';
 
@@ -53,7 +53,8 @@ export function csvHeader(text: string): string[] {
  * good-practice guide CSV; any other `.csv` → generic grid; `.json` array of objects with `numero` + `priorite` →
  * RGESN; `.json` object with a `topics` list → RGAA; with a `thematiques` list → good-practice guide JSON; with
  * `model` and `nodes` or `themes` → grid JSON.
- * Throws UserError FORMAT_UNKNOWN (other extension or JSON shape) or REFERENTIAL_INVALID (JSON syntax), naming it.
+ * Throws UserError FORMAT_UNKNOWN (other extension or JSON shape) or REFERENTIAL_INVALID (JSON syntax, with its
+ * line and column), naming it.
  */
 export function detectFileKind(file: SourceFile): FileKind {
   const ext = extname(file.name).toLowerCase();
@@ -66,12 +67,8 @@ export function detectFileKind(file: SourceFile): FileKind {
     return 'grid-csv';
   }
   if (ext === '.json') {
-    let data: unknown;
-    try {
-      data = JSON.parse(file.text);
-    } catch (e) {
-      throw new UserError('REFERENTIAL_INVALID', `Le fichier ${file.name} n'est pas un JSON valide (${(e as Error).message}).`, { file: file.name });
-    }
+    // A syntax error is named by line and column (parseJsonSource), whatever the format turns out to be.
+    const data = parseJsonSource(file);
     if (Array.isArray(data) && data.length > 0 && data.every((o) => typeof o === 'object' && o !== null && 'numero' in o && 'priorite' in o)) {
       return 'rgesn-json';
     }
