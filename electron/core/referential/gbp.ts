@@ -133,7 +133,7 @@ export function buildGuide(file: string, head: GbpHead, familles: GbpFamille[], 
   return {
     id,
     version: head.version,
-    nom: `Guide de bonnes pratiques numérique responsable ${head.version}`,
+    nom: title,
     model: 'progress',
     hierarchie: ['referentiel', 'famille', 'pratique'],
     actionLevel: 2,
