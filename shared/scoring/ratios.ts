@@ -33,7 +33,7 @@ export function speaksConformite(model: ScoringModel): boolean {
  * pointPasFait for weighted and rate (weights, or critères for the RGAA where each weighs 1); pointFait +
  * pointProgramme + pointPasFait for progress (pratiques renseignées, each weighs 1).
  */
-export function ratioBase(model: ScoringModel, score: NodeScore): number {
+export function ratioBase(model: ScoringModel, score: Pick<NodeScore, 'pointFait' | 'pointProgramme' | 'pointPasFait' | 'pointPotentiel'>): number {
   switch (model) {
     case 'weighted':
     case 'rate':

@@ -5,6 +5,7 @@
  */
 import type { Detail, Referential, Statut, StatutRecord } from '../../../shared/domain';
 import { engineFor } from '../../../shared/scoring';
+import { ratioBaseKind } from '../../../shared/scoring/ratios';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { checkDetail, toRecord } from '../../../shared/statut';
 import { formatPercent, formatPts } from './format';
@@ -64,7 +65,8 @@ export function previewStatut(
 /**
  * For each statut of `choices` except the one stored (and `detaille`, which needs a split), the text of its effect
  * on the global score if chosen: points models (tete, points) "+0,6 pt" / "−1,2 pts" / "−35 pts" (difference of
- * root pointFait, 3 decimals; "pts" above 1 point); weighted "→ 62,5 %" (the resulting score, truncated). Choices with no effect are left out.
+ * root pointFait, 3 decimals; "pts" above 1 point); weighted, rate and progress, whose % is a share of what is
+ * evaluated, "→ 62,5 %" (the resulting score, truncated). Choices with no effect are left out.
  */
 export function statutDeltas(
   referential: Referential,
@@ -80,7 +82,7 @@ export function statutDeltas(
     if (statut === stored || statut === 'detaille') continue;
     const p = previewStatut(referential, current, nodeId, statut);
     if (!p) continue;
-    if (referential.model === 'weighted') {
+    if (ratioBaseKind(referential.model) === 'evalues') {
       if (p.score !== base.score) out[statut] = `→ ${formatPercent(p.score)}`;
       continue;
     }
