@@ -19,7 +19,9 @@ export type KnownReferentialId = 'cae' | 'eci' | 'te' | 'label-nr' | 'rgesn' | '
 
 /**
  * A level (niveau or étoile) a score can reach.
- * `seuil` is a fraction 0..1 of the potentiel for every model: TETE étoiles compare pointFait / pointPotentiel
+ * `seuil` is a fraction 0..1 of the model's headline base (shared/scoring/ratios.ts `ratioBase`): the potentiel for
+ * tete and points, the critères évalués for rate (RGAA: « Non conforme » 0, « Partiellement conforme » 0.5,
+ * « Totalement conforme » 1, compared with conformes ÷ applicables). TETE étoiles compare pointFait / pointPotentiel
  * (tete-referentials.md §3); the Label NR niveaux (300 and 500 points out of 1 000 = 0.3 and 0.5) are compared the
  * same way, so a non-concerné critère scales the score instead of counting against the authority (an assumption to
  * confirm against the official grid; with everything concerné, both readings agree).

@@ -48,6 +48,9 @@ describe('rate and progress referentials through the core', () => {
     expect(score.root).toMatchObject({ score: 0.5, niveau: null });
     const detaille = userError(() => core.statuts.set({ referentialId: 'gbp-nr', nodeId: 'gbp-nr_a.3', statut: 'detaille', detail: [0.5, 0.5, 0] }));
     expect(detaille.message).toBe("Le statut « detaille » n'existe pas pour le référentiel gbp-nr (fait, programme, pas_fait, non_concerne, non_renseigne).");
+    expect(userError(() => core.statuts.set({ referentialId: 'gbp-nr', nodeId: 'gbp-nr_a', statut: 'fait' })).message).toBe(
+      'Le nœud gbp-nr_a est calculé à partir de ses enfants : un statut se saisit sur les pratiques (dernier niveau).',
+    );
   });
 
   describe('a broken file changes nothing stored (UserError naming the place)', () => {
