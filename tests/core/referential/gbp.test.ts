@@ -29,7 +29,7 @@ describe('parseGbpJson on small inputs', () => {
 
   it('builds familles (letters) and pratiques in natural order, each pratique counting 1, model progress', () => {
     expect(ref).toMatchObject({ id: 'gbp-nr', version: 'v1', model: 'progress', actionLevel: 2, niveaux: [], redistribution: false,
-      nom: 'Guide de bonnes pratiques numérique responsable v1', hierarchie: ['referentiel', 'famille', 'pratique'] });
+      nom: 'Guide de bonnes pratiques numérique responsable pour les organisations', hierarchie: ['referentiel', 'famille', 'pratique'] });
     expect(ref.nodes.map((n) => [n.id, n.parentId, n.type, n.identifiant, n.pointReferentiel, n.ordre])).toEqual([
       ['gbp-nr', null, 'referentiel', '', 3, 0],
       ['gbp-nr_a', 'gbp-nr', 'famille', 'a', 1, 0],
