@@ -4,15 +4,24 @@
  * Pure types and tiny pure helpers only (no Node, no DOM).
  */
 
-/** Scoring model of a referential (DOMAIN.md, "Referentials to support"). */
-export type ScoringModel = 'tete' | 'points' | 'weighted';
+/**
+ * Scoring model of a referential (DOMAIN.md, "Referentials to support"): `tete` (CAE, ECi, TE), `points` (Label NR
+ * grid), `weighted` (RGESN), `rate` (RGAA: conformes ÷ applicables), `progress` (good-practice guide: fait ÷
+ * (fait + programmé + pas fait)).
+ */
+export type ScoringModel = 'tete' | 'points' | 'weighted' | 'rate' | 'progress';
+
+/** Every scoring model, in the order of ScoringModel (the `referential.model` column accepts exactly these). */
+export const SCORING_MODELS: readonly ScoringModel[] = ['tete', 'points', 'weighted', 'rate', 'progress'] as const;
 
 /** Referential ids the app knows by name; imported referentials may use any `[a-z][a-z0-9-]*` id. */
-export type KnownReferentialId = 'cae' | 'eci' | 'te' | 'label-nr' | 'rgesn';
+export type KnownReferentialId = 'cae' | 'eci' | 'te' | 'label-nr' | 'rgesn' | 'rgaa' | 'gbp-nr';
 
 /**
  * A level (niveau or étoile) a score can reach.
- * `seuil` is a fraction 0..1 of the potentiel for every model: TETE étoiles compare pointFait / pointPotentiel
+ * `seuil` is a fraction 0..1 of the model's headline base (shared/scoring/ratios.ts `ratioBase`): the potentiel for
+ * tete and points, the critères évalués for rate (RGAA: « Non conforme » 0, « Partiellement conforme » 0.5,
+ * « Totalement conforme » 1, compared with conformes ÷ applicables). TETE étoiles compare pointFait / pointPotentiel
  * (tete-referentials.md §3); the Label NR niveaux (300 and 500 points out of 1 000 = 0.3 and 0.5) are compared the
  * same way, so a non-concerné critère scales the score instead of counting against the authority (an assumption to
  * confirm against the official grid; with everything concerné, both readings agree).
@@ -65,7 +74,8 @@ export interface ReferentialNode {
   pourcentage: number | null;
   /**
    * Structural points computed at import (tete-referentials.md §1.4), 3 decimals.
-   * For the weighted model (RGESN) a critère's pointReferentiel is its weight (1, 1.25, 1.5).
+   * For the weighted model (RGESN) a critère's pointReferentiel is its weight (1, 1.25, 1.5); for the rate (RGAA)
+   * and progress (good-practice guide) models every critère / pratique counts 1, so a parent's is its leaf count.
    */
   pointReferentiel: number;
   /** Position among siblings, natural order of `identifiant` (0-based). */
@@ -117,7 +127,8 @@ export interface Referential {
 /**
  * Statut a user may enter (tete-referentials.md §2.1; DOMAIN.md "statut").
  * `detaille` takes a split `[fait, programme, pasFait]`; RGESN/RGAA use conforme / non_conforme / non_applicable
- * (non évalué is `non_renseigne`).
+ * (non évalué is `non_renseigne`); the good-practice guide uses fait / programme / pas_fait / non_concerne /
+ * non_renseigne.
  */
 export type Statut =
   | 'fait'
@@ -150,7 +161,7 @@ export type Detail = [number, number, number];
 
 /**
  * The stored statut of one node, as the engines read it (tete-referentials.md §2.1 `action_statut`).
- * `concerne = false` is "non concerné". RGESN: conforme ↔ fait, non_conforme ↔ pas_fait,
+ * `concerne = false` is "non concerné". RGESN and RGAA: conforme ↔ fait, non_conforme ↔ pas_fait,
  * non_applicable ↔ concerne false, non évalué ↔ non_renseigne.
  */
 export interface StatutRecord {

@@ -6,11 +6,17 @@
 import type { Avancement, Detail, Referential, Statut } from './domain';
 import { UserError } from './errors';
 
-/** Statuts a user may enter, per scoring model (tete-referentials.md §2.1; DOMAIN.md for RGESN). */
+/**
+ * Statuts a user may enter, per scoring model (tete-referentials.md §2.1; DOMAIN.md for RGESN and RGAA —
+ * conforme, non conforme, non applicable, non évalué — and for the good-practice guide — fait, programmé, pas
+ * fait, non concerné, non renseigné; no détaillé).
+ */
 export const STATUTS_BY_MODEL: Record<Referential['model'], readonly Statut[]> = {
   tete: ['fait', 'programme', 'pas_fait', 'non_renseigne', 'detaille', 'non_concerne'],
   points: ['fait', 'programme', 'pas_fait', 'non_renseigne', 'detaille', 'non_concerne'],
   weighted: ['conforme', 'non_conforme', 'non_applicable', 'non_renseigne'],
+  rate: ['conforme', 'non_conforme', 'non_applicable', 'non_renseigne'],
+  progress: ['fait', 'programme', 'pas_fait', 'non_concerne', 'non_renseigne'],
 };
 
 /**

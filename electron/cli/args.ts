@@ -7,7 +7,7 @@ import { STATUTS, type Detail, type Statut } from '../../shared/domain';
 import { UserError } from '../../shared/errors';
 
 /** Referential file formats the CLI accepts for `import-referential --format`. */
-export const IMPORT_FORMATS = ['tete-csv', 'rgesn-json', 'grid-xlsx', 'grid-csv', 'grid-json'] as const;
+export const IMPORT_FORMATS = ['tete-csv', 'rgesn-json', 'rgaa-json', 'gbp-json', 'gbp-csv', 'grid-xlsx', 'grid-csv', 'grid-json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Options every command takes. `dataDir` / `user` are undefined when not given (the caller picks the defaults). */

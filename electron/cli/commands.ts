@@ -7,7 +7,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { appRouter } from '../core/api/router';
 import type { Core } from '../core/core';
 import { buildPack } from '../core/pack';
-import { LABEL_REMINDER, showsNiveau } from '../core/pack/format';
+import { leafCountsFr, leafTotalFr, niveauHeading, showsNiveau } from '../core/pack/format';
 import { packInput, verifyPackFile } from '../core/services/pack';
 import { storageError } from '../core/storage-errors';
 import type { Referential, ScoreResult } from '../../shared/domain';
@@ -111,7 +111,8 @@ export async function runCommand(
       const files = cmd.files.map((f) => ({ name: basename(f), contentBase64: readUserFile(f, io.cwd).toString('base64') }));
       const input = { files, ...(cmd.format ? { format: cmd.format } : {}), ...(cmd.id ? { id: cmd.id } : {}) };
       const r = await caller.referentials.import(input as Parameters<Caller['referentials']['import']>[0]);
-      emit(io, r, () => `Référentiel importé : ${r.id} (version ${r.version}), ${r.nodes} nœuds, ${formatPoints(r.points)} points.`);
+      const model = io.json ? undefined : (await caller.referentials.list()).find((x) => x.id === r.id)?.model;
+      emit(io, r, () => `Référentiel importé : ${r.id} (version ${r.version}), ${r.nodes} nœuds, ${(model && leafTotalFr(model, r.points)) ?? `${formatPoints(r.points)} points`}.`);
       return OK;
     }
     case 'referentials': {
@@ -120,7 +121,7 @@ export async function runCommand(
         list.length === 0
           ? 'Aucun référentiel dans cet espace de travail (label-audit import-referential FICHIER...).'
           : list
-              .map((r) => `${r.id}\t${r.nom} — version ${r.version}, ${r.nodes} nœuds, ${formatPoints(r.points)} points` + (r.avertissement ? ` (${r.avertissement})` : ''))
+              .map((r) => `${r.id}\t${r.nom} — version ${r.version}, ${r.nodes} nœuds, ${leafTotalFr(r.model, r.points) ?? `${formatPoints(r.points)} points`}` + (r.avertissement ? ` (${r.avertissement})` : ''))
               .join('\n'),
       );
       return OK;
@@ -140,14 +141,15 @@ export async function runCommand(
       const detail = cmd.detail ? roundDetail(cmd.detail) : null;
       const doc = { referentialId: cmd.referentialId, nodeId: cmd.nodeId, statut: cmd.statut, detail, changed, cascade, node: node ?? null, root: cli.root };
       const split = detail ? ` (fait ${formatPercent(detail[0])} / programmé ${formatPercent(detail[1])} / pas fait ${formatPercent(detail[2])})` : '';
+      const heading = niveauHeading(referential.model);
       const seuil = showsNiveau(referential)
-        ? [`Seuil de score atteint : ${cli.root.niveau ?? 'aucun'}${cli.root.completude < 1 ? ` (${LABEL_REMINDER})` : ''}`]
+        ? [`${heading.label} : ${cli.root.niveau ?? 'aucun'}${cli.root.completude < 1 ? ` (${heading.reminder})` : ''}`]
         : [];
       emit(io, doc, () =>
         [
           changed ? `Statut enregistré : ${cmd.nodeId} → ${cmd.statut}${split}.` : `Statut inchangé : ${cmd.nodeId} a déjà ce statut${split} ; rien n'est enregistré.`,
           ...cascade.map((id) => `La sous-action ${id} repasse en « non renseigné » : ce sont maintenant ses tâches qui portent le statut.`),
-          ...(node ? [`Nœud : ${formatNodePoints(node)}`] : []),
+          ...(node ? [`Nœud : ${leafCountsFr(referential.model, score.nodes[cmd.nodeId]!) ?? formatNodePoints(node)}`] : []),
           `Score ${cmd.referentialId} : ${formatPercent(ratioFait(referential.model, score.root))} — complétude ${formatPercent(cli.root.completude)}`,
           ...seuil,
         ].join('\n'),

@@ -3,8 +3,8 @@
  * French text. Pure functions (no I/O).
  */
 import { round3, type NodeScore, type Referential, type ScoreResult } from '../../shared/domain';
-import { ratioFait } from '../../shared/scoring/ratios';
-import { LABEL_REMINDER, showsNiveau } from '../core/pack/format';
+import { ratioBaseKind, ratioFait, speaksConformite } from '../../shared/scoring/ratios';
+import { LABEL_REMINDER, leafCountsFr, RATE_REMINDER, scoreLineFr, showsNiveau } from '../core/pack/format';
 
 /** The six point fields of a node in `score --json`, in points, 3 decimals. */
 export interface CliNodePoints {
@@ -125,8 +125,10 @@ export function formatNodePoints(s: CliNodePoints): string {
 /**
  * Human text of `label-audit score`: the root summary (score, seuil de score reached, complétude, points) then one line per axe
  * (depth-1 node, in the referential's order) with its points and its share fait of its potentiel.
+ * The rate (RGAA) and progress (guide NR) models speak in critères / pratiques counted one by one (`countsText`).
  */
 export function formatScoreText(referential: Referential, result: ScoreResult): string {
+  if (referential.model === 'rate' || referential.model === 'progress') return countsText(referential, result);
   const root = toCliScore(result).root;
   const lines = [
     `${referential.nom} (${referential.id}, version ${referential.version})`,
@@ -149,14 +151,48 @@ export function formatScoreText(referential: Referential, result: ScoreResult): 
 }
 
 /**
+ * `label-audit score` for the rate (RGAA) and progress (guide NR) models: the headline with its base
+ * (`scoreLineFr`, as in the PDF), the conformity state reached (RGAA: « Non conforme », « Partiellement conforme »,
+ * « Totalement conforme », judged on the exact fraction), complétude, the counts, then one line per thématique /
+ * famille: « Thématique 1 Images : 66,6 % — 2 conformes · 1 non conforme · 6 non évalués · 0 non applicable ».
+ */
+function countsText(referential: Referential, result: ScoreResult): string {
+  const { root } = result;
+  const line = scoreLineFr(referential.model, root);
+  const lines = [
+    `${referential.nom} (${referential.id}, version ${referential.version})`,
+    `${line.label} : ${line.value}`,
+    ...(showsNiveau(referential)
+      ? [
+          `${referential.model === 'rate' ? 'Conformité RGAA' : 'Niveau atteint'} : ${root.niveau?.nom ?? 'aucune (rien d’évalué)'}` +
+            (root.niveau && root.completude < 1 && referential.model === 'rate' ? ` (${RATE_REMINDER})` : ''),
+        ]
+      : []),
+    `Complétude : ${formatPercent(root.completude)}`,
+    `${referential.model === 'rate' ? 'Critères' : 'Pratiques'} : ${leafCountsFr(referential.model, root) ?? ''}`,
+  ];
+  const axes = referential.nodes.filter((n) => n.depth === 1);
+  if (axes.length > 0) lines.push('');
+  for (const axe of axes) {
+    const s = result.nodes[axe.id];
+    if (!s) continue;
+    lines.push(`${levelLabel(axe.type)} ${axe.identifiant} ${axe.nom} : ${axeShare(referential.model, s)} — ${leafCountsFr(referential.model, s) ?? ''}`);
+  }
+  return lines.join('\n');
+}
+
+/**
  * The share shown for one axe, following its model's headline ratio (DOMAIN.md "Referentials to support"):
- * tete / points: fait ÷ potentiel ("non concerné" at 0 potentiel); weighted (RGESN): conforme ÷ (conforme +
- * non conforme) weights, "non calculable" while nothing applicable is evaluated.
+ * tete / points: fait ÷ potentiel ("non concerné" at 0 potentiel); weighted (RGESN), rate (RGAA), progress
+ * (guide NR): fait ÷ what is evaluated, "non calculable" while nothing applicable is evaluated ("non applicable" /
+ * "non concerné" for a whole thématique out of scope, rate and progress).
  */
 function axeShare(model: Referential['model'], s: NodeScore): string {
   const ratio = ratioFait(model, s);
   if (ratio !== null) return formatPercent(ratio);
-  return model === 'weighted' ? 'non calculable' : 'non concerné';
+  if (ratioBaseKind(model) === 'potentiel') return 'non concerné';
+  if (model !== 'weighted' && !s.concerne) return speaksConformite(model) ? 'non applicable' : 'non concerné';
+  return 'non calculable';
 }
 
 /** French label of a hierarchy level name as stored (`theme` → "Thème"), capitalised. */
@@ -168,6 +204,7 @@ const LEVEL_LABELS: Record<string, string> = {
   thematique: 'Thématique',
   critere: 'Critère',
   famille: 'Famille',
+  pratique: 'Pratique',
 };
 
 function levelLabel(type: string): string {

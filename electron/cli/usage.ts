@@ -4,7 +4,7 @@ export const USAGE = `Label Audit — préparer l'audit du Label Numérique Resp
 Usage : label-audit COMMANDE [ARGUMENTS] [OPTIONS]
 
 Commandes :
-  import-referential FICHIER... [--format tete-csv|rgesn-json|grid-xlsx|grid-csv|grid-json] [--id ID]
+  import-referential FICHIER... [--format tete-csv|rgesn-json|rgaa-json|gbp-json|gbp-csv|grid-xlsx|grid-csv|grid-json] [--id ID]
         Importe (ou remplace) un référentiel depuis ses fichiers.
   referentials
         Liste les référentiels de l'espace de travail, avec leurs nœuds et leurs points.

@@ -54,7 +54,7 @@ describe('parseCli', () => {
 
   it('refuses an unknown --format, listing the accepted ones', () => {
     const e = userError(() => parseCli(['import-referential', 'a.csv', '--format', 'pdf']));
-    expect(e.message).toBe('Option --format : « pdf » inconnu ; formats acceptés : tete-csv, rgesn-json, grid-xlsx, grid-csv, grid-json.');
+    expect(e.message).toBe('Option --format : « pdf » inconnu ; formats acceptés : tete-csv, rgesn-json, rgaa-json, gbp-json, gbp-csv, grid-xlsx, grid-csv, grid-json.');
   });
 
   it('parses a détaillé split, French decimal comma included', () => {

@@ -12,8 +12,11 @@ export type Db = Database.Database;
 
 /**
  * Applies to `db` every migration of `migrations` whose version is above the database's `user_version`, each in
- * its own transaction that also bumps `user_version`. Returns the versions applied.
- * Throws UserError('DB_FROM_FUTURE') when the database is newer than the last known migration (nothing written).
+ * its own transaction that also bumps `user_version`. Returns the versions applied. A migration marked
+ * `foreignKeysOff` runs with foreign keys off (they cannot change inside a transaction) and commits only if
+ * `PRAGMA foreign_key_check` finds nothing; the previous setting is restored whatever happens.
+ * Throws UserError('DB_FROM_FUTURE') when the database is newer than the last known migration (nothing written);
+ * Error naming the migration when its foreign key check fails (rolled back).
  */
 export function migrate(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const latest = migrations.length === 0 ? 0 : Math.max(...migrations.map((m) => m.version));
@@ -22,10 +25,20 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.foreignKeysOff) {
+          const violations = db.pragma('foreign_key_check') as unknown[];
+          if (violations.length > 0) throw new Error(`Migration ${m.version} (${m.name}) : ${violations.length} clé(s) étrangère(s) rompue(s) ; annulée.`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

@@ -2,6 +2,7 @@
  * audit.json: the whole jalon, machine-readable (DOMAIN.md "The audit pack"), and its JSON Schema
  * (audit.schema.json, draft-07 so that common validators read it).
  */
+import { SCORING_MODELS } from '../../../shared/domain';
 import type { PackInput, PackPreuve } from './types';
 
 /** Format tag of audit.json; bump the number on an incompatible change. */
@@ -121,7 +122,7 @@ export const AUDIT_SCHEMA = {
         id: str,
         version: str,
         nom: str,
-        model: { enum: ['tete', 'points', 'weighted'] },
+        model: { enum: [...SCORING_MODELS] },
         hierarchie: strings,
         actionLevel: { type: 'integer', minimum: 1 },
         avertissement: strOrNull,

@@ -4,7 +4,7 @@
  */
 import type { DisplayStatut, Niveau, NodeScore, RootScore, ScoringModel } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
-import { ratioFait } from '../../../shared/scoring/ratios';
+import { ratioBase, ratioBaseKind, ratioFait } from '../../../shared/scoring/ratios';
 import { ratiosOf } from '../../../shared/scoring/tete';
 
 /** Column-M labels of the national export (§7), plus the RGESN/RGAA statuts; `non_renseignable` is blank. */
@@ -52,14 +52,15 @@ export interface Shares {
 /**
  * The % fait / programmé / pas fait of a node for its model, with `fait` = `ratioFait` (shared/scoring/ratios.ts,
  * the one headline ratio of the screen and the CLI): tete/points over the potentiel (TETE leaf-count fallback at 0
- * potentiel, tete-referentials.md §2.2); weighted (RGESN, DOMAIN.md) over the evaluated weights (conforme + non
- * conforme), so conforme + non conforme = 100 %.
+ * potentiel, tete-referentials.md §2.2); weighted (RGESN) and rate (RGAA) over what is evaluated (conforme + non
+ * conforme), so conforme + non conforme = 100 %; progress (guide NR) over what is renseigné (fait + programmé + pas
+ * fait), the three summing to 100 % (DOMAIN.md; shared/scoring/ratios.ts `ratioBase`).
  */
 export function sharesOf(model: ScoringModel, s: NodeScore): Shares {
   const fait = ratioFait(model, s);
-  if (model === 'weighted') {
-    const evaluated = s.pointFait + s.pointPasFait;
-    return evaluated > 0 ? { fait, programme: s.pointProgramme / evaluated, pasFait: s.pointPasFait / evaluated } : { fait: null, programme: null, pasFait: null };
+  if (ratioBaseKind(model) === 'evalues') {
+    const base = ratioBase(model, s);
+    return base > 0 ? { fait, programme: s.pointProgramme / base, pasFait: s.pointPasFait / base } : { fait: null, programme: null, pasFait: null };
   }
   if (fait === null) return { fait: null, programme: null, pasFait: null };
   const r = ratiosOf(s);
@@ -68,12 +69,34 @@ export function sharesOf(model: ScoringModel, s: NodeScore): Shares {
 
 /**
  * The headline share of a node as the screen and the CLI show it: `ratioFait` as a percentage, else `non concerné`
- * (tete/points at 0 potentiel) or `non calculable` (weighted, nothing applicable evaluated yet).
+ * (tete/points at 0 potentiel) or `non calculable` (weighted, rate, progress: nothing applicable evaluated yet).
  */
 export function shareFr(model: ScoringModel, s: NodeScore): string {
   const r = ratioFait(model, s);
   if (r !== null) return percentFr(r);
-  return model === 'weighted' ? 'non calculable' : 'non concerné';
+  return ratioBaseKind(model) === 'evalues' ? 'non calculable' : 'non concerné';
+}
+
+/** `n` and its noun, singular up to 1 as French writes counts: (0, 'conforme') → `0 conforme`, (2, …) → `2 conformes`. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${countFr(n)} ${Math.abs(n) > 1 ? plural : singular}`;
+}
+
+/**
+ * The leaf counts of a node in its model's words, from the engine's leaf counts (each critère / pratique counts 1,
+ * whatever its weight): rate (RGAA) `52 conformes · 53 non conformes · 0 non évalué · 1 non applicable`; progress
+ * (guide NR) `8 faites · 0 programmée · 8 pas faites · 36 non renseignées · 7 non concernées`. Other models: null.
+ */
+export function leafCountsFr(model: ScoringModel, s: NodeScore): string | null {
+  const nonRenseigne = Math.round(s.totalTachesCount - s.completedTachesCount);
+  const [fait, programme, pasFait, nc] = [s.faitTachesAvancement, s.programmeTachesAvancement, s.pasFaitTachesAvancement, s.pasConcerneTachesAvancement].map(Math.round) as [number, number, number, number];
+  if (model === 'rate') {
+    return [countOf(fait, 'conforme'), countOf(pasFait, 'non conforme', 'non conformes'), countOf(nonRenseigne, 'non évalué'), countOf(nc, 'non applicable')].join(' · ');
+  }
+  if (model === 'progress') {
+    return [countOf(fait, 'faite'), countOf(programme, 'programmée'), countOf(pasFait, 'pas faite', 'pas faites'), countOf(nonRenseigne, 'non renseignée'), countOf(nc, 'non concernée')].join(' · ');
+  }
+  return null;
 }
 
 /** A count for people, with the narrow no-break space between thousands: 1111 → `1 111`. */
@@ -126,9 +149,25 @@ export function niveauFr(niveau: Niveau | null): string {
  * The global score line of the report, label and value, with the model's headline ratio:
  * tete/points `Score global` : `312,5 / 480 points (65,1 %)`; weighted (RGESN) `Score` :
  * `54,5 % des critères évalués (pondérés) — 1,5 pts conformes sur 2,75 évalués, 100,25 au total`
- * (lead's decision H on the CLI/core tester's report; the total is the referential's weight, non applicable included).
+ * (lead's decision H on the CLI/core tester's report; the total is the referential's weight, non applicable included);
+ * rate (RGAA) `Taux de conformité` : `49,5 % des critères applicables évalués — 52 conformes sur 105 (106 critères,
+ * 1 non applicable)`; progress (guide NR) `Avancement` : `50,0 % des pratiques applicables renseignées — 8 faites sur
+ * 16 (59 pratiques, 7 non concernées)`.
  */
 export function scoreLineFr(model: ScoringModel, root: RootScore): { label: string; value: string } {
+  if (model === 'rate' || model === 'progress') {
+    const rate = model === 'rate';
+    const base = Math.round(ratioBase(model, root));
+    const fait = Math.round(root.faitTachesAvancement);
+    const nc = Math.round(root.pasConcerneTachesAvancement);
+    const total = rate ? countOf(root.totalTachesCount, 'critère') : countOf(root.totalTachesCount, 'pratique');
+    const out = rate ? countOf(nc, 'non applicable') : countOf(nc, 'non concernée');
+    const label = rate ? 'Taux de conformité' : 'Avancement';
+    if (base === 0) return { label, value: `non calculable, ${rate ? 'aucun critère applicable évalué' : 'aucune pratique applicable renseignée'} (${total}, ${out})` };
+    const what = rate ? 'des critères applicables évalués' : 'des pratiques applicables renseignées';
+    const done = rate ? countOf(fait, 'conforme') : countOf(fait, 'faite');
+    return { label, value: `${shareFr(model, root)} ${what} — ${done} sur ${countFr(base)} (${total}, ${out})` };
+  }
   if (model === 'weighted') {
     const evaluated = root.pointFait + root.pointPasFait;
     return {
@@ -145,6 +184,29 @@ export function scoreLineFr(model: ScoringModel, root: RootScore): { label: stri
  */
 export function showsNiveau(ref: { id: string; niveaux: readonly unknown[]; redistribution: boolean }): boolean {
   return ref.niveaux.length > 0 && !(ref.id === 'te' && !ref.redistribution);
+}
+
+/**
+ * How the niveau reached is introduced, per model, and what to recall beside it while the complétude is under
+ * 100 %: « Seuil de score atteint » and LABEL_REMINDER for the labels (tete, points: a threshold is not a label,
+ * tete-referentials.md §3); « Conformité RGAA » and RATE_REMINDER for the rate model, whose niveaux are the three
+ * states of an accessibility declaration (DOMAIN.md), not a label.
+ */
+export function niveauHeading(model: ScoringModel): { label: string; reminder: string } {
+  return model === 'rate' ? { label: 'Conformité RGAA', reminder: RATE_REMINDER } : { label: 'Seuil de score atteint', reminder: LABEL_REMINDER };
+}
+
+/** Why an RGAA state on part of the critères is not yet a declaration (DOMAIN.md: complétude is separate from score). */
+export const RATE_REMINDER = 'calculée sur les seuls critères évalués : une déclaration d’accessibilité suppose tous les critères évalués';
+
+/**
+ * The size of a referential whose leaves count 1 each, in its unit: `106 critères` (rate), `59 pratiques`
+ * (progress); null for the models counted in points (the caller writes its points).
+ */
+export function leafTotalFr(model: ScoringModel, points: number): string | null {
+  if (model === 'rate') return countOf(points, 'critère');
+  if (model === 'progress') return countOf(points, 'pratique');
+  return null;
 }
 
 /** Why a score threshold is not a label (tete-referentials.md §3), said wherever the seuil reached is shown. */

@@ -10,7 +10,8 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { NodeScore, ReferentialNode, ScoringModel } from '../../../shared/domain';
-import { LABEL_REMINDER, STATUT_LABELS, countFr, dateFr, dateShortFr, niveauFr, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
+import { speaksConformite } from '../../../shared/scoring/ratios';
+import { STATUT_LABELS, countFr, dateFr, dateShortFr, leafCountsFr, niveauFr, niveauHeading, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
 import { drawableTextFor } from './pdf-text';
 import { drawTable } from './pdf-table';
 import type { PackInput, PackPreuve } from './types';
@@ -82,6 +83,16 @@ function levelName(h: string | undefined): string {
   return h ? (names[h] ?? h) : 'mesure';
 }
 
+/**
+ * Titles of the five figure columns of the per-axe table (potentiel, fait, %, programmé, pas fait), in the model's
+ * words: points for tete/points/weighted; counts of critères (rate, RGAA) or pratiques (progress, guide NR).
+ */
+export function axeColumnTitles(model: ScoringModel): [string, string, string, string, string] {
+  if (model === 'rate') return ['Applicables', 'Conformes', '% conforme (évalués)', 'Programmé', 'Non conformes'];
+  if (model === 'progress') return ['Applicables', 'Faites', '% fait (renseignées)', 'Programmées', 'Pas faites'];
+  return ['Potentiel (pts)', 'Fait (pts)', speaksConformite(model) ? '% conforme (évalués)' : '% fait', 'Programmé (pts)', 'Pas fait (pts)'];
+}
+
 function pointsCell(model: ScoringModel, s: NodeScore | undefined): string {
   if (!s) return '';
   return `${pointsFr(s.pointFait)} / ${pointsFr(s.pointPotentiel)}\n${shareFr(model, s)}`;
@@ -125,12 +136,15 @@ function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Da
   const scoreLine = scoreLineFr(ref.model, root);
   line(scoreLine.label, scoreLine.value);
   if (showsNiveau(ref)) {
-    line('Seuil de score atteint', niveauFr(root.niveau));
-    if (root.completude < 1) doc.font(R).fontSize(10).text(t(`(${LABEL_REMINDER})`));
+    const heading = niveauHeading(ref.model);
+    line(heading.label, niveauFr(root.niveau));
+    if (root.completude < 1) doc.font(R).fontSize(10).text(t(`(${heading.reminder})`));
     line('Seuils', ref.niveaux.map((n) => `${n.nom} ≥ ${percentFr(n.seuil)}`).join(' ; '));
   }
   line('Complétude', `${percentFr(root.completude)} (${countFr(root.completedTachesCount)} / ${countFr(root.totalTachesCount)} éléments renseignés)`);
-  line('Points programmés', `${pointsFr(root.pointProgramme)} ; pas faits : ${pointsFr(root.pointPasFait)} ; non renseignés : ${pointsFr(root.pointNonRenseigne)}`);
+  const counts = leafCountsFr(ref.model, root);
+  if (counts !== null) line(ref.model === 'rate' ? 'Critères' : 'Pratiques', counts);
+  else line('Points programmés', `${pointsFr(root.pointProgramme)} ; pas faits : ${pointsFr(root.pointPasFait)} ; non renseignés : ${pointsFr(root.pointNonRenseigne)}`);
   doc.moveDown(1).font(R).fontSize(9).fillColor('#555555');
   doc.text(`Pack généré par Label Audit ${input.appVersion}. Toutes les dates du pack sont celles du jalon. Les empreintes SHA-256 de chaque fichier figurent dans manifest.json et SHA256SUMS.`);
   doc.fillColor('black');
@@ -176,11 +190,7 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
     [
       { title: 'N°', width: 40 },
       { title: 'Intitulé', width: 260 },
-      { title: 'Potentiel (pts)', width: 70, align: 'right' },
-      { title: 'Fait (pts)', width: 70, align: 'right' },
-      { title: ref.model === 'weighted' ? '% conforme (évalués)' : '% fait', width: 90, align: 'right' },
-      { title: 'Programmé (pts)', width: 70, align: 'right' },
-      { title: 'Pas fait (pts)', width: 70, align: 'right' },
+      ...axeColumnTitles(ref.model).map((title, i) => ({ title, width: i === 2 ? 90 : 70, align: 'right' as const })),
       { title: 'Complétude', width: 100, align: 'right' },
     ],
     rows(
@@ -209,7 +219,7 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
     [
       { title: 'N°', width: 42 },
       { title: 'Intitulé', width: 150 },
-      { title: 'Points faits / potentiel', width: 78, align: 'right' },
+      { title: ref.model === 'rate' ? 'Conformes / applicables' : ref.model === 'progress' ? 'Faites / applicables' : 'Points faits / potentiel', width: 78, align: 'right' },
       { title: 'Statut', width: 85 },
       { title: 'Explication', width: 175 },
       { title: 'Pilotes', width: 105 },

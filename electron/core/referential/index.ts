@@ -1,8 +1,8 @@
 /**
  * The referential import dispatcher: recognises the format of the given files, decodes them, picks the id and
- * hands them to the right importer (tete-csv.ts, rgesn-json.ts, grid.ts, grid-xlsx.ts). Formats:
- * tete-referentials.md §1.5 (TETE CSV structure + preuves), DOMAIN.md "Referentials to support" (RGESN JSON,
- * generic grid JSON/CSV/XLSX). Text formats import synchronously (`importReferentialFiles`); a workbook needs
+ * hands them to the right importer (tete-csv.ts, rgesn-json.ts, rgaa-json.ts, gbp.ts, gbp-csv.ts, grid.ts,
+ * grid-xlsx.ts). Formats: tete-referentials.md §1.5 (TETE CSV structure + preuves), DOMAIN.md "Referentials to
+ * support" (RGESN JSON, RGAA 4.1.2 JSON, good-practice guide JSON/CSV, generic grid JSON/CSV/XLSX). Text formats import synchronously (`importReferentialFiles`); a workbook needs
  * `importReferentialFilesAsync`, which takes any input.
  */
 import { basename, extname } from 'node:path';
@@ -11,15 +11,18 @@ import { UserError } from '../../../shared/errors';
 import { loadBuiltinLabelNr } from './builtin';
 import { type BinarySourceFile, decodeUtf8, isZipBytes, readSourceBytes, readSourceFile } from './decode';
 import { parseGridCsv, parseGridJson, type GridSheetOptions } from './grid';
+import { parseGbpJson } from './gbp';
+import { isGbpCsvHeader, parseGbpCsv } from './gbp-csv';
 import { parseGridXlsx } from './grid-xlsx';
-import { parseRgesnJson } from './rgesn-json';
+import { parseRgaaJson } from './rgaa-json';
+import { parseJsonSource, parseRgesnJson } from './rgesn-json';
 import type { SourceFile } from './source';
 import { parseTeteCsv, teteIdFromFileName } from './tete-csv';
 
 export { type BinarySourceFile, decodeUtf8, isZipBytes, readSourceBytes, readSourceFile } from './decode';
 
 /** The import formats the app knows. */
-export const REFERENTIAL_FORMATS = ['tete-csv', 'rgesn-json', 'grid-json', 'grid-csv', 'grid-xlsx'] as const;
+export const REFERENTIAL_FORMATS = ['tete-csv', 'rgesn-json', 'rgaa-json', 'gbp-json', 'gbp-csv', 'grid-json', 'grid-csv', 'grid-xlsx'] as const;
 export type ReferentialFormat = (typeof REFERENTIAL_FORMATS)[number];
 
 /** One input of `importReferentialFilesAsync`: a path, a decoded text file, or bytes as received (renderer, CLI). */
@@ -32,7 +35,7 @@ export interface ImportOptions {
 }
 
 /** What one file looks like, from its name and first bytes. */
-type FileKind = 'tete-structure' | 'tete-preuves' | 'grid-csv' | 'rgesn-json' | 'grid-json';
+type FileKind = 'tete-structure' | 'tete-preuves' | 'gbp-csv' | 'grid-csv' | 'rgesn-json' | 'rgaa-json' | 'gbp-json' | 'grid-json';
 
 const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
@@ -46,9 +49,12 @@ export function csvHeader(text: string): string[] {
 /**
  * Recognises one file: `.csv` with `identifiant` + `pourcentage` columns (TE: `identifiant`, `nom`, `coremeasure`)
  * → TETE structure; header exactly
- * `id,nom,actions,description` → TETE preuves; any other `.csv` → generic grid; `.json` array of objects with
- * `numero` + `priorite` → RGESN; `.json` object with `model` and `nodes` or `themes` → grid JSON.
- * Throws UserError FORMAT_UNKNOWN (other extension or JSON shape) or REFERENTIAL_INVALID (JSON syntax), naming it.
+ * `id,nom,actions,description` → TETE preuves; `Id`, `Titre`, `Thématique`, `Priorité`, `Difficulté` columns →
+ * good-practice guide CSV; any other `.csv` → generic grid; `.json` array of objects with `numero` + `priorite` →
+ * RGESN; `.json` object with a `topics` list → RGAA; with a `thematiques` list → good-practice guide JSON; with
+ * `model` and `nodes` or `themes` → grid JSON.
+ * Throws UserError FORMAT_UNKNOWN (other extension or JSON shape) or REFERENTIAL_INVALID (JSON syntax, with its
+ * line and column), naming it.
  */
 export function detectFileKind(file: SourceFile): FileKind {
   const ext = extname(file.name).toLowerCase();
@@ -57,24 +63,23 @@ export function detectFileKind(file: SourceFile): FileKind {
     // TE (Climat Ressources) has no pourcentage column but a Coremeasure one (tete-referentials.md §1.5).
     if (header.includes('identifiant') && (header.includes('pourcentage') || (header.includes('nom') && header.includes('coremeasure')))) return 'tete-structure';
     if (header.join(',') === 'id,nom,actions,description') return 'tete-preuves';
+    if (isGbpCsvHeader(header)) return 'gbp-csv';
     return 'grid-csv';
   }
   if (ext === '.json') {
-    let data: unknown;
-    try {
-      data = JSON.parse(file.text);
-    } catch (e) {
-      throw new UserError('REFERENTIAL_INVALID', `Le fichier ${file.name} n'est pas un JSON valide (${(e as Error).message}).`, { file: file.name });
-    }
+    // A syntax error is named by line and column (parseJsonSource), whatever the format turns out to be.
+    const data = parseJsonSource(file);
     if (Array.isArray(data) && data.length > 0 && data.every((o) => typeof o === 'object' && o !== null && 'numero' in o && 'priorite' in o)) {
       return 'rgesn-json';
     }
-    if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'model' in data && ('nodes' in data || 'themes' in data)) {
-      return 'grid-json';
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      if ('model' in data && ('nodes' in data || 'themes' in data)) return 'grid-json';
+      if ('topics' in data && Array.isArray(data.topics)) return 'rgaa-json';
+      if ('thematiques' in data && Array.isArray(data.thematiques)) return 'gbp-json';
     }
     throw new UserError(
       'FORMAT_UNKNOWN',
-      `Le fichier ${file.name} n'a pas une forme connue : ni une liste de critères RGESN (numero, priorite), ni une grille (model, nodes ou themes).`,
+      `Le fichier ${file.name} n'a pas une forme connue : ni une liste de critères RGESN (numero, priorite), ni le RGAA (topics), ni le guide de bonnes pratiques (thematiques), ni une grille (model, nodes ou themes).`,
       { file: file.name },
     );
   }
@@ -84,8 +89,11 @@ export function detectFileKind(file: SourceFile): FileKind {
 const KIND_FORMAT: Record<FileKind, ReferentialFormat> = {
   'tete-structure': 'tete-csv',
   'tete-preuves': 'tete-csv',
+  'gbp-csv': 'gbp-csv',
   'grid-csv': 'grid-csv',
   'rgesn-json': 'rgesn-json',
+  'rgaa-json': 'rgaa-json',
+  'gbp-json': 'gbp-json',
   'grid-json': 'grid-json',
 };
 
@@ -156,7 +164,8 @@ function workbookNeedsAsync(name: string): UserError {
  * Imports one referential from `inputs`: file paths (read and decoded here) or already decoded SourceFiles.
  * TETE: one structure CSV, optionally with its preuves CSV; other formats: exactly one file. Text formats only:
  * a workbook goes through `importReferentialFilesAsync`.
- * The id is `opts.id`, else derived from the file name (TETE: `referentiel-cae-structure.csv` → `cae`).
+ * The id is `opts.id`, else the format's own (`rgesn`, `rgaa`, `gbp-nr`), else derived from the file name (TETE:
+ * `referentiel-cae-structure.csv` → `cae`).
  * Grid CSV with an id `label-nr…`: niveaux from the built-in grid (`spreadsheetGridOptions`).
  * Throws UserError: FILE_NOT_FOUND / FILE_UNREADABLE (path), FORMAT_UNKNOWN (also for an .xlsx or grid-xlsx here),
  * INPUT_INVALID (bad combination or id), and whatever the importer throws (REFERENTIAL_INVALID naming file, row, column).
@@ -193,6 +202,12 @@ export function importReferentialFiles(inputs: string[] | SourceFile[], opts: Im
   switch (format) {
     case 'rgesn-json':
       return parseRgesnJson(file, id);
+    case 'rgaa-json':
+      return parseRgaaJson(file, id);
+    case 'gbp-json':
+      return parseGbpJson(file, id);
+    case 'gbp-csv':
+      return parseGbpCsv(file, id);
     case 'grid-json': {
       const ref = parseGridJson(file);
       return id === undefined ? ref : renameReferential(ref, id);

@@ -59,7 +59,8 @@ export function canHoldStatut(ref: Referential, nodeId: string): boolean {
 function requireStatutNode(ref: Referential, nodeId: string): void {
   requireNode(ref, nodeId);
   if (!canHoldStatut(ref, nodeId)) {
-    const where = ref.model === 'tete' ? 'sur les sous-actions et les tâches' : 'sur les critères (dernier niveau)';
+    const leaves = ref.hierarchie.at(-1) === 'pratique' ? 'pratiques' : 'critères';
+    const where = ref.model === 'tete' ? 'sur les sous-actions et les tâches' : `sur les ${leaves} (dernier niveau)`;
     throw new UserError('STATUT_INVALID', `Le nœud ${nodeId} est calculé à partir de ses enfants : un statut se saisit ${where}.`, { nodeId });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * "Importer un référentiel" (API contract `referentials.import`): up to 4 files (TETE structure + preuves CSV,
- * RGESN JSON, or a grid in JSON, CSV or Excel .xlsx such as the official Label NR spreadsheet), an optional forced
+ * RGESN JSON, RGAA JSON, the good-practice guide in JSON or CSV, or a grid in JSON, CSV or Excel .xlsx such as the official Label NR spreadsheet), an optional forced
  * format and id. Files travel as bytes (ArrayBuffer → base64): the server decodes text as UTF-8 and reads a
  * workbook as is. Re-importing an id keeps the statuts of nodes that still exist; the server refuses, naming them,
  * when statuts would be lost. Errors are the server's French messages (file, row, column). After a successful
@@ -20,6 +20,9 @@ const FORMATS: Array<{ value: Format | ''; label: string }> = [
   { value: '', label: 'Détection automatique' },
   { value: 'tete-csv', label: 'TETE (CSV structure + preuves)' },
   { value: 'rgesn-json', label: 'RGESN (JSON)' },
+  { value: 'rgaa-json', label: 'RGAA 4.1.2 (JSON)' },
+  { value: 'gbp-json', label: 'Guide de bonnes pratiques NR (JSON)' },
+  { value: 'gbp-csv', label: 'Guide de bonnes pratiques NR (CSV)' },
   { value: 'grid-json', label: 'Grille (JSON)' },
   { value: 'grid-csv', label: 'Grille (CSV)' },
   { value: 'grid-xlsx', label: 'Grille (Excel .xlsx)' },

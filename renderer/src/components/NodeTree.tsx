@@ -8,7 +8,7 @@
  */
 import type { KeyboardEvent } from 'react';
 import type { NodeScore, ScoringModel } from '../../../shared/domain';
-import { pctCell, pointsCell } from '../lib/figures';
+import { modelFigures, pctCell, pointsCell } from '../lib/figures';
 import { formatCount, formatDate, formatPercent, ratio } from '../lib/format';
 import { shownStatut } from '../lib/statuts';
 import type { TreeRow } from '../lib/tree';
@@ -39,7 +39,7 @@ export interface NodeTreeProps {
 
 export function NodeTree(props: NodeTreeProps) {
   const { model, compact } = props;
-  const weighted = model === 'weighted';
+  const words = modelFigures(model);
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, row: TreeRow) => {
     if (e.target !== e.currentTarget) return; // keys on the ▾ button are the button's
     if (e.key === 'Enter' || e.key === ' ') {
@@ -68,11 +68,11 @@ export function NodeTree(props: NodeTreeProps) {
         <tr>
           <th scope="col">Critère</th>
           <th scope="col">Statut</th>
-          <th scope="col" className="num" title={weighted ? 'Poids conformes / poids évalués (conformes et non conformes)' : 'Points fait / potentiel'}>
-            {weighted ? 'Poids' : 'Points'}
+          <th scope="col" className="num" title={words.pointsTitle}>
+            {words.pointsHeader}
           </th>
-          <th scope="col" className="num" title={weighted ? 'Part conforme des critères évalués' : 'Part du potentiel faite'}>
-            {weighted ? '% conf.' : '% fait'}
+          <th scope="col" className="num" title={words.pctTitle}>
+            {words.pctHeader}
           </th>
           {!compact && (
             <th scope="col" className="num" title="Part des tâches (critères) renseignées">

@@ -5,27 +5,63 @@
  * table, and the referential's avertissement. Presentational: takes the static referential and the core's
  * ScoreResult, computes nothing but the gap (lib/niveau.ts); every % is ratioFait (shared/scoring/ratios.ts).
  * RGESN (weighted) speaks its own words: conforme / non conforme / non évalué, its % on the evaluated weights, and
- * no niveau block (it has no niveaux).
+ * no niveau block (it has no niveaux). The RGAA (rate) counts critères: its % is the taux de conformité and its
+ * niveau block the state of a declaration (« Conformité RGAA »); the guide NR (progress) counts pratiques faites of
+ * the renseignées, without niveaux (lib/figures.ts for the words of each model).
  */
 
 /**
  * The line under the headline %: "fait / potentiel pts" (tete, points), or for the weighted model the weights that
- * make its %: « 1,5 pts conformes sur 1,5 évalués (100,25 au total) » (plural above 1, lib/format.ts ptsUnit).
+ * make its %: « 1,5 pts conformes sur 1,5 évalués (100,25 au total) » (plural above 1, lib/format.ts ptsUnit); for
+ * the RGAA the critères « 52 conformes sur 105 évalués (106 critères) »; for the guide NR the pratiques « 8 faites
+ * sur 16 renseignées (59 pratiques) ».
  */
-export function scorePointsLine(model: ScoringModel, root: Pick<RootScore, 'pointFait' | 'pointPasFait' | 'pointPotentiel' | 'pointReferentiel'>): string {
+export function scorePointsLine(
+  model: ScoringModel,
+  root: Pick<RootScore, 'pointFait' | 'pointPasFait' | 'pointPotentiel' | 'pointReferentiel'> & Partial<Pick<RootScore, 'pointProgramme'>>,
+): string {
+  if (model === 'rate' || model === 'progress') {
+    const base = ratioBase(model, { pointProgramme: 0, ...root });
+    const s = (n: number) => (n > 1 ? 's' : '');
+    return model === 'rate'
+      ? `${formatCount(root.pointFait)} conforme${s(root.pointFait)} sur ${formatCount(base)} évalué${s(base)} (${formatCount(root.pointReferentiel)} critère${s(root.pointReferentiel)})`
+      : `${formatCount(root.pointFait)} faite${s(root.pointFait)} sur ${formatCount(base)} renseignée${s(base)} (${formatCount(root.pointReferentiel)} pratique${s(root.pointReferentiel)})`;
+  }
   if (model !== 'weighted') return formatPointsRatio(root.pointFait, root.pointPotentiel);
   const evaluated = Math.round((root.pointFait + root.pointPasFait) * 1000) / 1000;
   const s = (n: number) => (ptsUnit(n) === 'pts' ? 's' : '');
   return `${formatPts(root.pointFait)} conforme${s(root.pointFait)} sur ${formatPoints(evaluated)} évalué${s(evaluated)} (${formatPoints(root.pointReferentiel)} au total)`;
 }
 
-/** The % of an axe row: ratioFait, « non concerné » / « non applicable », « non évalué » (RGESN, nothing evaluated). */
+/**
+ * The % of an axe row: ratioFait, « non concerné » / « non applicable », « non évalué » (RGESN, RGAA: nothing
+ * evaluated) or « non renseigné » (guide NR).
+ */
 export function axePct(model: ScoringModel, s: NodeScore): string {
-  if (!s.concerne) return model === 'weighted' ? 'non applicable' : 'non concerné';
-  return formatPercent(ratioFait(model, s), model === 'weighted' ? 'non évalué' : 'non calculable');
+  const words = modelFigures(model);
+  if (!s.concerne) return words.horsChamp;
+  return formatPercent(ratioFait(model, s), words.rienEvalue);
+}
+
+/** The line of points (or critères, pratiques) out of the potentiel: non concernés, non applicables, personnalisation. */
+function horsPotentielLine(model: ScoringModel, root: RootScore, horsPotentiel: number): string {
+  const s = (n: number) => (n > 1 ? 's' : '');
+  switch (model) {
+    case 'tete':
+      return `potentiel personnalisé : ${formatPoints(root.pointPotentiel)} sur ${formatPts(root.pointReferentiel)}`;
+    case 'weighted':
+      return `${formatPts(horsPotentiel)} non applicable${ptsUnit(horsPotentiel) === 'pts' ? 's' : ''}`;
+    case 'rate':
+      return `${formatCount(horsPotentiel)} critère${s(horsPotentiel)} non applicable${s(horsPotentiel)}`;
+    case 'progress':
+      return `${formatCount(horsPotentiel)} pratique${s(horsPotentiel)} non concernée${s(horsPotentiel)}`;
+    default:
+      return `${formatPts(horsPotentiel)} non concerné${ptsUnit(horsPotentiel) === 'pts' ? 's' : ''} (sur ${formatPoints(root.pointReferentiel)})`;
+  }
 }
 import type { NodeScore, Referential, RootScore, ScoreResult, ScoringModel } from '../../../shared/domain';
-import { ratioFait } from '../../../shared/scoring/ratios';
+import { ratioBase, ratioFait, speaksConformite } from '../../../shared/scoring/ratios';
+import { modelFigures } from '../lib/figures';
 import { formatCount, formatPercent, formatPoints, formatPointsRatio, formatPts, ptsUnit } from '../lib/format';
 import { niveauProgress, pointsHorsPotentiel } from '../lib/niveau';
 import { levelLabel } from '../lib/statuts';
@@ -45,23 +81,24 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref }: Sco
   const id = referential.id;
   const root = score.root;
   // One base for the %, the "fait / potentiel" line and the gap: the potentiel (shared/domain.ts Niveau.seuil).
-  const progress = niveauProgress(root, referential.niveaux);
+  const model = referential.model;
+  const words = modelFigures(model);
+  const progress = niveauProgress(root, referential.niveaux, model);
   const horsPotentiel = pointsHorsPotentiel(root);
   const axes = axesOf(indexTree(referential));
-  const model = referential.model;
-  // The columns after Potentiel, in the model's words (RGESN has no « programmé »).
-  const columns: Array<[string, (s: NodeScore) => number]> =
-    model === 'weighted'
-      ? [
-          ['Conforme', (s) => s.pointFait],
-          ['Non conforme', (s) => s.pointPasFait],
-          ['Non évalué', (s) => s.pointNonRenseigne],
-        ]
-      : [
-          ['Fait', (s) => s.pointFait],
-          ['Programmé', (s) => s.pointProgramme],
-          ['Pas fait', (s) => s.pointPasFait],
-        ];
+  // The columns after Potentiel, in the model's words (RGESN and RGAA have no « programmé »).
+  const columns: Array<[string, (s: NodeScore) => number]> = speaksConformite(model)
+    ? [
+        ['Conforme', (s) => s.pointFait],
+        ['Non conforme', (s) => s.pointPasFait],
+        ['Non évalué', (s) => s.pointNonRenseigne],
+      ]
+    : [
+        ['Fait', (s) => s.pointFait],
+        ['Programmé', (s) => s.pointProgramme],
+        ['Pas fait', (s) => s.pointPasFait],
+      ];
+  const rate = model === 'rate';
 
   return (
     <section className="card" data-testid={`referential-card-${id}`} aria-labelledby={`card-title-${id}`}>
@@ -89,30 +126,30 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref }: Sco
           </span>
           {horsPotentiel > 0 && (
             <span className="figure-sub" data-testid={`score-hors-potentiel-${id}`} data-value={horsPotentiel}>
-              {model === 'tete'
-                ? `potentiel personnalisé : ${formatPoints(root.pointPotentiel)} sur ${formatPts(root.pointReferentiel)}`
-                : model === 'weighted'
-                  ? `${formatPts(horsPotentiel)} non applicable${ptsUnit(horsPotentiel) === 'pts' ? 's' : ''}`
-                  : `${formatPts(horsPotentiel)} non concerné${ptsUnit(horsPotentiel) === 'pts' ? 's' : ''} (sur ${formatPoints(root.pointReferentiel)})`}
+              {horsPotentielLine(model, root, horsPotentiel)}
             </span>
           )}
         </div>
         {referential.niveaux.length > 0 && (
           <div className="figure">
-            <span className="figure-label">Seuil de score atteint</span>
+            <span className="figure-label">{rate ? 'Conformité RGAA' : 'Seuil de score atteint'}</span>
             <span className="figure-value" data-testid={`niveau-${id}`} data-rang={progress.atteint?.rang ?? 0}>
               {progress.atteint?.nom ?? 'aucun'}
             </span>
             {progress.suivant && (
               <span className="figure-sub" data-testid={`niveau-suivant-${id}`}>
-                {`Prochain : ${progress.suivant.niveau.nom} à ${formatPercent(progress.suivant.niveau.seuil)}, il manque ${formatPts(progress.suivant.manquePoints)}`}
+                {rate
+                  ? `Prochain : ${progress.suivant.niveau.nom} à ${formatPercent(progress.suivant.niveau.seuil)}, il manque ${formatCount(progress.suivant.manquePoints)} critère${progress.suivant.manquePoints > 1 ? 's' : ''} conforme${progress.suivant.manquePoints > 1 ? 's' : ''}`
+                  : `Prochain : ${progress.suivant.niveau.nom} à ${formatPercent(progress.suivant.niveau.seuil)}, il manque ${formatPts(progress.suivant.manquePoints)}`}
               </span>
             )}
             {progress.atteint && root.completude < 1 && (
               <span className="figure-note" data-testid={`niveau-note-${id}`}>
                 {referential.model === 'tete'
                   ? 'Une demande exige aussi 100\u202f% de complétude et les critères par mesure.'
-                  : 'Une demande exige aussi 100\u202f% de complétude et les prérequis de la grille.'}
+                  : rate
+                    ? 'Calculée sur les seuls critères évalués\u202f: une déclaration suppose tous les critères évalués.'
+                    : 'Une demande exige aussi 100\u202f% de complétude et les prérequis de la grille.'}
               </span>
             )}
             {candidatureHref && (
@@ -128,7 +165,7 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref }: Sco
             {formatPercent(root.completude)}
           </span>
           <span className="figure-sub" data-testid={`completude-count-${id}`}>
-            {formatCount(root.completedTachesCount)} / {formatCount(root.totalTachesCount)} critères renseignés
+            {formatCount(root.completedTachesCount)} / {formatCount(root.totalTachesCount)} {words.renseignes}
           </span>
         </div>
       </div>
@@ -138,13 +175,13 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref }: Sco
         <thead>
           <tr>
             <th scope="col">{capitalize(levelLabel(referential.hierarchie[1]) || 'axe')}</th>
-            <th scope="col" className="num">Potentiel</th>
+            <th scope="col" className="num">{words.counts ? 'Applicables' : 'Potentiel'}</th>
             {columns.map(([label]) => (
               <th key={label} scope="col" className="num">
                 {label}
               </th>
             ))}
-            <th scope="col" className="num">{model === 'weighted' ? '% conforme' : '% fait'}</th>
+            <th scope="col" className="num">{words.pctLabel}</th>
             <th scope="col"><span className="visually-hidden">Répartition</span></th>
           </tr>
         </thead>
@@ -159,10 +196,10 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref }: Sco
                     <span className="ident">{axe.identifiant}</span> {axe.nom}
                   </a>
                 </th>
-                <td className="num">{formatPoints(s.pointPotentiel)}</td>
+                <td className="num">{words.counts ? formatCount(s.pointPotentiel) : formatPoints(s.pointPotentiel)}</td>
                 {columns.map(([label, value]) => (
                   <td key={label} className="num">
-                    {formatPoints(value(s))}
+                    {words.counts ? formatCount(value(s)) : formatPoints(value(s))}
                   </td>
                 ))}
                 <td className="num" data-testid={`axe-pct-${axe.id}`}>

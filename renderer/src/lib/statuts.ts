@@ -4,6 +4,7 @@
  * split is lib/detail.ts; the checked radio and the TETE cascade warning are lib/statutChoice.ts.
  */
 import type { DisplayStatut, NodeScore, ReferentialNode, ScoringModel, Statut } from '../../../shared/domain';
+import { speaksConformite } from '../../../shared/scoring/ratios';
 import { STATUTS_BY_MODEL as ALLOWED_STATUTS } from '../../../shared/statut';
 
 /** The model's statuts (shared/statut.ts, the list the server checks) with "non renseigné / non évalué" first. */
@@ -16,6 +17,8 @@ export const STATUTS_BY_MODEL: Record<ScoringModel, readonly Statut[]> = {
   tete: displayOrder(ALLOWED_STATUTS.tete),
   points: displayOrder(ALLOWED_STATUTS.points),
   weighted: displayOrder(ALLOWED_STATUTS.weighted),
+  rate: displayOrder(ALLOWED_STATUTS.rate),
+  progress: displayOrder(ALLOWED_STATUTS.progress),
 };
 
 const LABELS: Record<Statut, string> = {
@@ -30,9 +33,9 @@ const LABELS: Record<Statut, string> = {
   non_applicable: 'Non applicable',
 };
 
-/** French label of a statut; for the weighted model (RGESN) non renseigné reads "Non évalué". */
+/** French label of a statut; for the conformity models (RGESN, RGAA) non renseigné reads "Non évalué". */
 export function statutLabel(statut: Statut, model: ScoringModel): string {
-  if (model === 'weighted' && statut === 'non_renseigne') return 'Non évalué';
+  if (speaksConformite(model) && statut === 'non_renseigne') return 'Non évalué';
   return LABELS[statut];
 }
 
@@ -40,13 +43,13 @@ export function statutLabel(statut: Statut, model: ScoringModel): string {
 export type BadgeTone = 'fait' | 'programme' | 'pas-fait' | 'detaille' | 'neutre' | 'non-concerne';
 
 /**
- * Label and tone of a display statut (NodeScore.statut). The engines express RGESN statuts as
+ * Label and tone of a display statut (NodeScore.statut). The engines express RGESN / RGAA statuts as
  * fait / pas_fait / non_concerne or as conforme / non_conforme / non_applicable: both read the same.
  * `null` (nothing entered) → "Non renseigné" / "Non évalué". The two TETE display statuts of tete-referentials.md
  * §2.1 that are not entered by the user also carry a `title` (tooltip) saying why they show.
  */
 export function displayStatut(statut: DisplayStatut | null, model: ScoringModel): { label: string; tone: BadgeTone; title?: string } {
-  const weighted = model === 'weighted';
+  const weighted = speaksConformite(model);
   switch (statut) {
     case 'fait':
     case 'conforme':
@@ -73,7 +76,7 @@ export function displayStatut(statut: DisplayStatut | null, model: ScoringModel)
 
 /**
  * Whether a statut can be entered on `node` (API contract `statuts.set`): TETE below the mesure level
- * (sous-actions and tâches, depth > actionLevel); points and weighted models on leaves only.
+ * (sous-actions and tâches, depth > actionLevel); points, weighted, rate and progress models on leaves only.
  */
 export function acceptsStatut(node: ReferentialNode, model: ScoringModel, actionLevel: number, hasChildren: boolean): boolean {
   if (node.parentId === null) return false;

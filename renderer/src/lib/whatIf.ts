@@ -6,6 +6,7 @@
  */
 import type { Detail, Referential, Statut, StatutRecord } from '../../../shared/domain';
 import { engineFor, type Personnalisation } from '../../../shared/scoring';
+import { ratioBaseKind } from '../../../shared/scoring/ratios';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { checkDetail, sansStatut, toRecord } from '../../../shared/statut';
 import { formatPercent, formatPts } from './format';
@@ -66,7 +67,8 @@ export function previewStatut(
 /**
  * For each statut of `choices` except the one stored (and `detaille`, which needs a split), the text of its effect
  * on the global score if chosen: points models (tete, points) "+0,6 pt" / "−1,2 pts" / "−35 pts" (difference of
- * root pointFait, 3 decimals; "pts" above 1 point); weighted "→ 62,5 %" (the resulting score, truncated). Choices with no effect are left out.
+ * root pointFait, 3 decimals; "pts" above 1 point); weighted, rate and progress, whose % is a share of what is
+ * evaluated, "→ 62,5 %" (the resulting score, truncated). Choices with no effect are left out.
  */
 export function statutDeltas(
   referential: Referential,
@@ -83,7 +85,7 @@ export function statutDeltas(
     if (statut === stored || statut === 'detaille') continue;
     const p = previewStatut(referential, current, nodeId, statut, null, personnalisation);
     if (!p) continue;
-    if (referential.model === 'weighted') {
+    if (ratioBaseKind(referential.model) === 'evalues') {
       if (p.score !== base.score) out[statut] = `→ ${formatPercent(p.score)}`;
       continue;
     }

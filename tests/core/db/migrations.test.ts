@@ -17,16 +17,16 @@ const indexes = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 describe('migrations', () => {
-  it('are numbered 1..n in order and the schema version is their count (3)', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation']);
-    expect(SCHEMA_VERSION).toBe(3);
+  it('are numbered 1..n in order and the schema version is their count (4)', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models']);
+    expect(SCHEMA_VERSION).toBe(4);
   });
 
   it('open a database at version 0 (new file): every table, WAL, foreign keys, busy_timeout 5000', () => {
     const file = join(tmp.dir, 'v0.sqlite');
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -64,7 +64,7 @@ describe('migrations', () => {
     old.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(indexes(db)).toEqual(['history_by_node', 'node_by_parent', 'pilote_by_person', 'preuve_by_sha256', 'preuve_node_by_node']);
     expect(db.prepare('SELECT nom, population FROM workspace').get()).toEqual({ nom: 'Commune ancienne', population: 800 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM history').get()).toEqual({ n: 1 });
@@ -78,7 +78,7 @@ describe('migrations', () => {
     old.prepare("INSERT INTO workspace VALUES ('w', 'Commune ancienne', 'EPCI', NULL, 25000, 'Bob', '2025-01-01T00:00:00.000Z')").run();
     old.close();
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT nom, type_collectivite, population, soustype, localisation, dans_aire_urbaine FROM workspace').get()).toEqual({
       nom: 'Commune ancienne',
       type_collectivite: 'EPCI',

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvHeader, detectFileKind, idFromFileName, importReferentialFiles, renameReferential } from '../../../electron/core/referential';
+import { IMPORT_FORMATS } from '../../../electron/cli/args';
+import { csvHeader, detectFileKind, idFromFileName, importReferentialFiles, REFERENTIAL_FORMATS, renameReferential } from '../../../electron/core/referential';
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
 import { tempDir, toyTete } from '../helpers/context';
 import { ECI_CSV } from '../helpers/csv';
@@ -20,6 +21,20 @@ describe('format detection', () => {
     expect(detectFileKind({ name: 'r.json', text: '[{"numero":"1.1","priorite":"Prioritaire"}]' })).toBe('rgesn-json');
     expect(detectFileKind({ name: 'g.json', text: '{"model":"points","themes":[]}' })).toBe('grid-json');
     expect(csvHeader('"Identifiant";"Nom"\n')).toEqual(['identifiant', 'nom']);
+  });
+
+  it('recognises the RGAA JSON (topics), the guide JSON (thematiques) and the guide CSV export (Id, Titre, Thématique, Priorité, Difficulté)', () => {
+    expect(detectFileKind({ name: 'criteres.json', text: '{"wcag":{"version":2.1},"topics":[]}' })).toBe('rgaa-json');
+    expect(detectFileKind({ name: 'guide.json', text: '{"version":"v1","thematiques":[]}' })).toBe('gbp-json');
+    expect(detectFileKind({ name: 'guide.csv', text: '"Id","Titre","Thématique","Priorité","Difficulté","Url",\n' })).toBe('gbp-csv');
+    expect(detectFileKind({ name: 'guide.csv', text: 'Id;Titre;Thematique;Priorite;Difficulte\n' })).toBe('gbp-csv');
+    // A grid CSV with only some of those columns stays a grid.
+    expect(detectFileKind({ name: 'g.csv', text: 'identifiant,titre,points\n' })).toBe('grid-csv');
+    expect(() => detectFileKind({ name: 'x.json', text: '{"topics":"Images"}' })).toThrow(/ni le RGAA \(topics\), ni le guide de bonnes pratiques \(thematiques\)/);
+  });
+
+  it('the CLI --format accepts exactly the formats of the core', () => {
+    expect([...IMPORT_FORMATS].sort()).toEqual([...REFERENTIAL_FORMATS].sort());
   });
 
   it('unknown shapes: FORMAT_UNKNOWN or REFERENTIAL_INVALID naming the file', () => {
@@ -77,5 +92,17 @@ describeWithSharedData('real files (tete-referentials.md §8; DOMAIN.md)', () =>
     const rgesn = importReferentialFiles([DATA.rgesn]);
     expect([rgesn.id, rgesn.model]).toEqual(['rgesn', 'weighted']);
     expect(rgesn.nodes.filter((n) => n.depth === 2)).toHaveLength(78);
+  });
+
+  it('RGAA 4.1.2 and the guide (JSON, CSV) by detection, with their own ids, or forced with --format and an id', () => {
+    const rgaa = importReferentialFiles([DATA.rgaa]);
+    expect([rgaa.id, rgaa.model, rgaa.version, rgaa.nodes.filter((n) => n.depth === 1).length, rgaa.nodes.filter((n) => n.depth === 2).length]).toEqual(['rgaa', 'rate', '4.1.2', 13, 106]);
+    const guide = importReferentialFiles([DATA.guideNr]);
+    expect([guide.id, guide.model, guide.nodes.filter((n) => n.depth === 1).length, guide.nodes.filter((n) => n.depth === 2).length]).toEqual(['gbp-nr', 'progress', 9, 59]);
+    const guideCsv = importReferentialFiles([DATA.guideNr.replace(/\.json$/, '.csv')]);
+    expect([guideCsv.id, guideCsv.model, guideCsv.nodes.length]).toEqual(['gbp-nr', 'progress', 69]);
+    const forced = importReferentialFiles([DATA.rgaa], { format: 'rgaa-json', id: 'rgaa-2025' });
+    expect(forced.nodes[1]?.id).toBe('rgaa-2025_1');
+    expect(() => importReferentialFiles([DATA.rgaa], { format: 'gbp-json' })).toThrow(/criteres\.json : un objet \{ "thematiques": \[\.\.\.\] \} \(les familles du guide\) est attendu/);
   });
 });
