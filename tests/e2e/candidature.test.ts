@@ -8,9 +8,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ReadinessView } from '../../electron/core/services/readiness';
 import type { Person } from '../../electron/core/services/people';
+import type { ScoreResult } from '../../shared/domain';
 import { describeWithSharedData } from '../helpers/shared-data';
 import { startE2EApp, type E2EApp } from './harness';
-import { text, tid } from './ui';
+import { frPercent, frPoints, text, tid } from './ui';
 
 const NNBSP = '\u202f';
 
@@ -104,7 +105,12 @@ describeWithSharedData('Candidature screen in Chromium (demo workspace)', () => 
     const server = await readiness('cae', 2);
     await waitForList(server);
     expect(await shownConditions(app)).toEqual(expected(server));
-    expect(await text(page, 'condition-detail-score')).toBe(`5,5${NNBSP}% fait (27,5 / 499 pts), il faut 35${NNBSP}% : il manque 147,15 pts.`);
+    // The demo's figures after its personnalisation (answers change the potentiel): read from the server.
+    const root = (await app.query<ScoreResult>('scores.get', { referentialId: 'cae' })).root;
+    const manque = Math.round((0.35 * root.pointPotentiel - root.pointFait) * 1000) / 1000;
+    expect(await text(page, 'condition-detail-score')).toBe(
+      `${frPercent(root.pointFait / root.pointPotentiel)} fait (${frPoints(root.pointFait)} / ${frPoints(root.pointPotentiel)} pts), il faut 35${NNBSP}% : il manque ${frPoints(manque)} pts.`,
+    );
     expect(await page.getAttribute(tid('condition-critere:cae_1.1.1.1.1'), 'data-met')).toBe('true');
     expect(await text(page, 'condition-detail-documents-candidature')).toBe(
       'Aucun document de candidature. Attendu pour 2 étoiles : le dossier de demande de labellisation et ses annexes.',
