@@ -36,6 +36,17 @@ export type CliCommand =
   | { name: 'add-preuve'; referentialId: string; nodeId: string; target: string; titre: string | undefined }
   | { name: 'score'; referentialId: string; situation: string | undefined }
   | { name: 'import-questions'; files: string[] }
+  | {
+      name: 'set-identite';
+      /** Each field: undefined keeps the stored value, null clears it (`inconnu`). */
+      type: 'commune' | 'EPCI' | null | undefined;
+      soustype: string | null | undefined;
+      population: number | null | undefined;
+      localisation: 'DOM' | 'Metropole' | undefined;
+      dansAireUrbaine: boolean | null | undefined;
+    }
+  | { name: 'set-reponse'; questionId: string; valeur: string; justification: string | null | undefined }
+  | { name: 'readiness'; referentialId: string; level: number | undefined }
   | { name: 'export-pack'; referentialId: string; out: string | undefined }
   | { name: 'verify'; file: string }
   | { name: 'data-dir'; move: string | undefined; reset: boolean };
@@ -63,6 +74,12 @@ const COMMANDS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, { option
   'add-preuve': { options: { title: { type: 'string' } }, positionals: ['REFERENTIEL', 'NOEUD', 'FICHIER|URL'] },
   score: { options: { situation: { type: 'string' } }, positionals: ['REFERENTIEL'] },
   'import-questions': { options: {}, positionals: ['FICHIER...'] },
+  'set-identite': {
+    options: { type: { type: 'string' }, soustype: { type: 'string' }, population: { type: 'string' }, localisation: { type: 'string' }, 'aire-urbaine': { type: 'string' } },
+    positionals: [],
+  },
+  'set-reponse': { options: { justification: { type: 'string' } }, positionals: ['QUESTION', 'VALEUR'] },
+  readiness: { options: { level: { type: 'string' } }, positionals: ['REFERENTIEL'] },
   'export-pack': { options: { out: { type: 'string' } }, positionals: ['REFERENTIEL'] },
   verify: { options: {}, positionals: ['FICHIER.zip'] },
   'data-dir': { options: { move: { type: 'string' }, reset: { type: 'boolean' } }, positionals: [] },
@@ -85,6 +102,36 @@ export function parseFraction(text: string, option: string): number {
     throw invalid(`Option --${option} : « ${text} » n'est pas une fraction entre 0 et 1 (exemples : 0.7, 0,7 ou 70%).`, option);
   }
   return value;
+}
+
+/**
+ * The options of `set-identite` (tete-referentials.md §2.5). `inconnu` / `inconnue` / `aucun` clears a field.
+ * Throws UserError INPUT_INVALID naming the option for a value it does not know.
+ */
+function identiteOptions(str: (key: string) => string | undefined): Omit<Extract<CliCommand, { name: 'set-identite' }>, 'name'> {
+  const clear = (v: string) => ['inconnu', 'inconnue', 'aucun', 'aucune'].includes(v.trim().toLowerCase());
+  const pick = <T>(key: string, map: Record<string, T>, hint: string): T | null | undefined => {
+    const v = str(key);
+    if (v === undefined) return undefined;
+    if (clear(v)) return null;
+    const found = map[v.trim().toLowerCase()];
+    if (found === undefined) throw invalid(`Option --${key} : « ${v} » inconnu (${hint}).`, key);
+    return found;
+  };
+  const type = pick('type', { commune: 'commune' as const, epci: 'EPCI' as const }, 'commune, EPCI ou inconnu');
+  const soustype = pick('soustype', { epci_a_fiscalite_propre: 'epci_a_fiscalite_propre', syndicat: 'syndicat', pole: 'pole' }, 'epci_a_fiscalite_propre, syndicat, pole ou aucun');
+  const localisation = pick('localisation', { dom: 'DOM' as const, metropole: 'Metropole' as const, métropole: 'Metropole' as const }, 'DOM ou metropole');
+  const dansAireUrbaine = pick('aire-urbaine', { oui: true, non: false }, 'oui, non ou inconnu');
+  const pop = str('population');
+  let population: number | null | undefined;
+  if (pop !== undefined) {
+    const digits = pop.replace(/[\s\u202f\u00a0.]/g, '');
+    if (clear(pop)) population = null;
+    else if (/^\d+$/.test(digits)) population = Number(digits);
+    else throw invalid(`Option --population : « ${pop} » n'est pas un nombre entier d'habitants.`, 'population');
+  }
+  if (localisation === null) throw invalid('Option --localisation : DOM ou metropole.', 'localisation');
+  return { type, soustype, population, localisation, dansAireUrbaine };
 }
 
 /** Maps a node:util parseArgs error to one French line. */
@@ -170,6 +217,17 @@ export function parseCli(rawArgv: string[]): ParsedCli {
       return { name, referentialId: p0, situation: str('situation'), common: commonOptions };
     case 'import-questions':
       return { name, files: positionals, common: commonOptions };
+    case 'set-identite':
+      return { name, ...identiteOptions(str), common: commonOptions };
+    case 'set-reponse': {
+      const justification = str('justification');
+      return { name, questionId: p0, valeur: p1, justification: justification === '' ? null : justification, common: commonOptions };
+    }
+    case 'readiness': {
+      const level = str('level');
+      if (level !== undefined && !/^[1-9]\d?$/.test(level.trim())) throw invalid(`Option --level : « ${level} » n'est pas un niveau (1, 2, 3…).`, 'level');
+      return { name, referentialId: p0, level: level === undefined ? undefined : Number(level.trim()), common: commonOptions };
+    }
     case 'export-pack':
       return { name, referentialId: p0, out: str('out'), common: commonOptions };
     case 'data-dir': {

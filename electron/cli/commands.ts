@@ -11,13 +11,14 @@ import { leafCountsFr, leafTotalFr, niveauHeading, showsNiveau } from '../core/p
 import { packInput, verifyPackFile } from '../core/services/pack';
 import { storageError } from '../core/storage-errors';
 import type { Referential, ScoreResult } from '../../shared/domain';
+import type { Identite, Question } from '../../shared/personnalisation';
+import { parseFraction, type CliCommand } from './args';
 import { UserError } from '../../shared/errors';
 import { engineFor } from '../../shared/scoring';
 import { decodeUtf8 } from '../core/referential/decode';
 import { parseSituation, situationPersonnalisation } from '../core/situation';
 import { ratioFait } from '../../shared/scoring/ratios';
 import { roundDetail } from '../../shared/statut';
-import type { CliCommand } from './args';
 import { formatBytes, formatNodePoints, formatPercent, formatPoints, formatScoreText, toCliScore } from './format';
 
 /** A direct caller of the router (`appRouter.createCaller({ core })`). */
@@ -53,6 +54,48 @@ function scoreSituation(core: Core | undefined, referential: Referential, path: 
   const questions = core ? core.personnalisation.questions() : [];
   const situation = parseSituation(file, referential, questions);
   return engineFor(referential.model).compute(referential, situation.statuts, situationPersonnalisation(referential, situation, questions));
+}
+
+/** One line of an identity: "commune, 12 400 habitants, métropole". */
+function identiteText(id: Identite): string {
+  return [
+    id.type ?? 'type inconnu',
+    id.soustype,
+    id.population === null ? 'population inconnue' : `${id.population.toLocaleString('fr-FR')} habitants`,
+    id.localisation === 'DOM' ? 'outre-mer (DOM)' : 'métropole',
+    id.dansAireUrbaine === null ? null : id.dansAireUrbaine ? 'dans une aire urbaine' : 'hors aire urbaine',
+  ]
+    .filter((x) => x !== null)
+    .join(', ');
+}
+
+/**
+ * The value of `set-reponse` for its question (tete-referentials.md §2.5): binaire oui / non (vrai, faux, true,
+ * false), choix an option id (case-insensitive), proportion `0.35`, `0,35` or `35%`; `aucune` clears the answer.
+ * @throws UserError INPUT_INVALID naming the question and what it expects.
+ */
+export function reponseFromText(question: Question, text: string): boolean | string | number | null {
+  const t = text.trim();
+  if (['aucune', 'aucun', 'effacer'].includes(t.toLowerCase())) return null;
+  const fail = (expected: string): never => {
+    throw new UserError('INPUT_INVALID', `Réponse « ${text} » invalide pour la question ${question.id} : ${expected}.`, { field: question.id });
+  };
+  switch (question.type) {
+    case 'binaire': {
+      const v = t.toLowerCase();
+      if (['oui', 'vrai', 'true'].includes(v)) return true;
+      if (['non', 'faux', 'false'].includes(v)) return false;
+      return fail('oui ou non attendu');
+    }
+    case 'choix':
+      return question.choix.find((c) => c.id.toLowerCase() === t.toLowerCase())?.id ?? fail(`une option parmi ${question.choix.map((c) => c.id).join(', ')}`);
+    case 'proportion':
+      try {
+        return parseFraction(t, question.id);
+      } catch {
+        return fail('une proportion entre 0 et 1 (0,35 ou 35%)');
+      }
+  }
 }
 
 /**
@@ -180,6 +223,43 @@ export async function runCommand(
       const score = cmd.situation === undefined ? await caller.scores.get({ referentialId: cmd.referentialId }) : scoreSituation(core, referential, cmd.situation, io.cwd);
       const cli = toCliScore(score);
       emit(io, cli, () => formatScoreText(referential, score));
+      return OK;
+    }
+    case 'set-identite': {
+      if (!core) throw new UserError('INPUT_INVALID', 'set-identite demande un espace de travail local.', {});
+      const patch = Object.fromEntries(
+        Object.entries({ type: cmd.type, soustype: cmd.soustype, population: cmd.population, localisation: cmd.localisation, dansAireUrbaine: cmd.dansAireUrbaine }).filter(
+          ([, v]) => v !== undefined,
+        ),
+      );
+      const id = core.personnalisation.setIdentite(patch);
+      emit(io, id, () => `Identité enregistrée : ${identiteText(id)}.`);
+      return OK;
+    }
+    case 'set-reponse': {
+      if (!core) throw new UserError('INPUT_INVALID', 'set-reponse demande un espace de travail local.', {});
+      const question = core.personnalisation.questions().find((q) => q.id === cmd.questionId);
+      if (!question) {
+        throw new UserError('NOT_FOUND', `Question de personnalisation « ${cmd.questionId} » inconnue : importez les questions (label-audit import-questions), ou vérifiez l'identifiant.`, {
+          field: cmd.questionId,
+        });
+      }
+      const r = core.personnalisation.setReponse({ questionId: question.id, valeur: reponseFromText(question, cmd.valeur), justification: cmd.justification });
+      emit(io, { questionId: question.id, reponse: r }, () =>
+        r === null ? `Réponse effacée : ${question.id}.` : `Réponse enregistrée : ${question.id} = ${JSON.stringify(r.valeur)}${r.justification ? ` (justification : ${r.justification})` : ''}.`,
+      );
+      return OK;
+    }
+    case 'readiness': {
+      if (!core) throw new UserError('INPUT_INVALID', 'readiness demande un espace de travail local.', {});
+      const r = core.readiness.get(cmd.referentialId, core.scores.get(cmd.referentialId), cmd.level);
+      const doc = { level: r.cible.rang, nom: r.cible.nom, met: r.met, conditions: r.conditions.map((c) => ({ id: c.id, met: c.met, sansObjet: c.sansObjet, label: c.label, detail: c.detail, action: c.action })) };
+      emit(io, doc, () =>
+        [
+          `Candidature ${cmd.referentialId} — ${r.cible.nom} : ${r.met ? 'toutes les conditions sont remplies' : `${r.conditions.filter((c) => !c.met).length} condition(s) à remplir`}.`,
+          ...r.conditions.map((c) => `${c.sansObjet ? '–' : c.met ? '✓' : '✗'} ${c.label} : ${c.detail}${!c.met && c.action ? ` → ${c.action}` : ''}`),
+        ].join('\n'),
+      );
       return OK;
     }
     case 'import-questions': {

@@ -26,7 +26,7 @@ const processIo: CliIo = {
 };
 
 /** Commands that only read the workspace: refused on a data dir without one rather than creating it. */
-const READ_COMMANDS: ReadonlySet<string> = new Set(['score', 'referentials', 'export-pack']);
+const READ_COMMANDS: ReadonlySet<string> = new Set(['score', 'readiness', 'referentials', 'export-pack']);
 
 /**
  * Whether `dataDir` holds a workspace database (`dbOf(id)` for each folder under workspaces/). An unreadable

@@ -14,10 +14,20 @@ Commandes :
         somme vaut 1, pour le statut detaille.
   add-preuve REFERENTIEL NOEUD FICHIER|URL [--title TITRE]
         Ajoute une preuve : un fichier local, ou un lien http(s)://.
-  score REFERENTIEL [--situation FICHIER.yml]
+  score REFERENTIEL [--situation FICHIER.json]
         Affiche le score, le niveau atteint, la complétude et les points par axe. Avec --situation, calcule
-        le score d'une situation décrite en YAML (Collectivité, Réponses, Statuts, au format des cas de test
-        de la plateforme nationale) sans rien modifier dans l'espace de travail.
+        le score d'une situation sans rien modifier dans l'espace de travail : un JSON {"identite": {…},
+        "reponses": {…}, "statuts": {…}} (identité absente : une commune de métropole), ou un cas de test
+        YAML de la plateforme nationale (Collectivité, Réponses, Statuts).
+  set-identite [--type commune|EPCI|inconnu] [--soustype S|aucun] [--population N|inconnue]
+               [--localisation DOM|metropole] [--aire-urbaine oui|non|inconnu]
+        Enregistre l'identité de la collectivité (personnalisation des référentiels TETE).
+  set-reponse QUESTION VALEUR [--justification TEXTE]
+        Répond à une question de personnalisation : oui / non, l'identifiant d'une option, ou une
+        proportion (0,35 ou 35%) ; « aucune » efface la réponse.
+  readiness REFERENTIEL [--level N]
+        Les conditions d'une demande de labellisation pour l'étoile ou le niveau N (par défaut celui
+        que le score atteint) : complétude, score, critères par mesure, documents, référents.
   import-questions FICHIER...
         Importe les questions de personnalisation (CSV questions, options, thématiques de la plateforme
         Territoires en Transitions) ; les réponses déjà données sont conservées.

@@ -36,7 +36,12 @@ const STATUT_ALIASES: Record<string, 'fait' | 'programme' | 'pas_fait' | 'non_re
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Reads a situation file for `referential`. Accepted values (§2.8 B): `Collectivité.type` [commune | EPCI],
+ * Reads a situation file for `referential`, in either layout:
+ * - the CLI contract (JSON, or the same in YAML): `{"identite": {"type": "commune"|"EPCI", "soustype": …,
+ *   "population": [tags], "localisation": "DOM"|"metropole", "dansAireUrbaine": bool}, "reponses": {QUESTION: true |
+ *   false | "CHOICE_ID" | 0.35}, "statuts": {NODE: "fait" | … | [f, p, pf]}}`; missing identity fields default to a
+ *   commune in metropolitan France with no population tag;
+ * - the platform's fixtures (§2.8 B), where a missing type stays unknown. Their accepted values: `Collectivité.type` [commune | EPCI],
  * `population` [tags of §2.5], `localisation` [DOM | Metropole], `soustype`, `dans_aire_urbaine`; `Réponses`
  * OUI / NON (binaire), an option id (choix), a number 0..1 (proportion) — checked against `questions` when the
  * workspace has a question pool, and the ids must then be known; `Statuts` fait, programme, pas_fait,
@@ -59,67 +64,75 @@ export function parseSituation(file: SourceFile, referential: Referential, quest
       ...(line ? { row: line } : {}),
     });
   }
-  if (!isRecord(doc)) bad('racine', 'un document avec les sections Collectivité, Réponses, Statuts est attendu');
+  if (!isRecord(doc)) bad('racine', 'un document avec les sections identite, reponses, statuts (ou Collectivité, Réponses, Statuts) est attendu');
   const root = doc as Record<string, unknown>;
-  for (const key of Object.keys(root)) if (!['Test', 'Collectivité', 'Réponses', 'Statuts', 'Scores'].includes(key)) bad(key, 'section inconnue (Collectivité, Réponses, Statuts, Scores, Test)');
+  // Two layouts: the CLI contract's JSON (`identite`, `reponses`, `statuts`; a missing type is a commune) and the
+  // platform's fixtures (`Collectivité`, `Réponses`, `Statuts`; a missing type is unknown, as the fixtures expect).
+  const contract = Object.keys(root).some((k) => k === 'identite' || k === 'reponses' || k === 'statuts');
+  const S = contract
+    ? { identite: 'identite', reponses: 'reponses', statuts: 'statuts', aire: 'dansAireUrbaine', all: ['identite', 'reponses', 'statuts'] }
+    : { identite: 'Collectivité', reponses: 'Réponses', statuts: 'Statuts', aire: 'dans_aire_urbaine', all: ['Test', 'Collectivité', 'Réponses', 'Statuts', 'Scores'] };
+  for (const key of Object.keys(root)) if (!S.all.includes(key)) bad(key, `section inconnue (${S.all.join(', ')})`);
 
-  const identite: IdentiteCollectivite = { type: null, soustype: null, population: [], localisation: 'Metropole', dansAireUrbaine: null };
-  const coll = root['Collectivité'] ?? {};
-  if (!isRecord(coll)) bad('Collectivité', 'une liste de champs est attendue');
+  const identite: IdentiteCollectivite = { type: contract ? 'commune' : null, soustype: null, population: [], localisation: 'Metropole', dansAireUrbaine: null };
+  const coll = root[S.identite] ?? {};
+  if (!isRecord(coll)) bad(S.identite, 'une liste de champs est attendue');
   const list = (key: string): string[] => {
     const v = (coll as Record<string, unknown>)[key];
     if (v === undefined || v === null) return [];
     const values = Array.isArray(v) ? v : [v];
-    return values.map((x) => (typeof x === 'string' || typeof x === 'boolean' ? String(x) : bad(`Collectivité.${key}`, `valeur ${JSON.stringify(x)} inattendue`)));
+    return values.map((x) => (typeof x === 'string' || typeof x === 'boolean' ? String(x) : bad(`${S.identite}.${key}`, `valeur ${JSON.stringify(x)} inattendue`)));
   };
-  for (const key of Object.keys(coll as object)) {
-    if (!['type', 'soustype', 'population', 'localisation', 'dans_aire_urbaine'].includes(key)) bad(`Collectivité.${key}`, 'champ inconnu (type, soustype, population, localisation, dans_aire_urbaine)');
-  }
+  const champs = ['type', 'soustype', 'population', 'localisation', S.aire];
+  for (const key of Object.keys(coll as object)) if (!champs.includes(key)) bad(`${S.identite}.${key}`, `champ inconnu (${champs.join(', ')})`);
   const [type, ...moreTypes] = list('type');
-  if (moreTypes.length > 0) bad('Collectivité.type', 'un seul type attendu');
-  if (type !== undefined) identite.type = type === 'commune' || type === 'EPCI' ? type : bad('Collectivité.type', `« ${type} » inconnu (commune ou EPCI)`);
+  if (moreTypes.length > 0) bad(`${S.identite}.type`, 'un seul type attendu');
+  if (type !== undefined) identite.type = type === 'commune' || type === 'EPCI' ? type : bad(`${S.identite}.type`, `« ${type} » inconnu (commune ou EPCI)`);
   const [soustype] = list('soustype');
-  if (soustype !== undefined) identite.soustype = ['epci_a_fiscalite_propre', 'syndicat', 'pole'].includes(soustype) ? soustype : bad('Collectivité.soustype', `« ${soustype} » inconnu`);
-  identite.population = list('population').map((t) => ((POPULATION_TAGS as readonly string[]).includes(t) ? t : bad('Collectivité.population', `étiquette « ${t} » inconnue (${POPULATION_TAGS.join(', ')})`)));
+  if (soustype !== undefined) identite.soustype = ['epci_a_fiscalite_propre', 'syndicat', 'pole'].includes(soustype) ? soustype : bad(`${S.identite}.soustype`, `« ${soustype} » inconnu`);
+  identite.population = list('population').map((t) => ((POPULATION_TAGS as readonly string[]).includes(t) ? t : bad(`${S.identite}.population`, `étiquette « ${t} » inconnue (${POPULATION_TAGS.join(', ')})`)));
   const [loc] = list('localisation');
-  if (loc !== undefined) identite.localisation = loc === 'DOM' || loc === 'Metropole' ? loc : bad('Collectivité.localisation', `« ${loc} » inconnue (DOM ou Metropole)`);
-  const [aire] = list('dans_aire_urbaine');
-  if (aire !== undefined) identite.dansAireUrbaine = aire === 'true' || aire === 'OUI' ? true : aire === 'false' || aire === 'NON' ? false : bad('Collectivité.dans_aire_urbaine', 'OUI ou NON attendu');
+  if (loc !== undefined) {
+    const l = loc.toLowerCase();
+    identite.localisation = l === 'dom' ? 'DOM' : l === 'metropole' || l === 'métropole' ? 'Metropole' : bad(`${S.identite}.localisation`, `« ${loc} » inconnue (DOM ou metropole)`);
+  }
+  const [aire] = list(S.aire);
+  if (aire !== undefined) identite.dansAireUrbaine = aire === 'true' || aire === 'OUI' ? true : aire === 'false' || aire === 'NON' ? false : bad(`${S.identite}.${S.aire}`, 'oui ou non attendu');
 
   const reponses = new Map<string, Reponse>();
-  const rep = root['Réponses'] ?? {};
-  if (!isRecord(rep)) bad('Réponses', 'une liste « question: réponse » est attendue');
+  const rep = root[S.reponses] ?? {};
+  if (!isRecord(rep)) bad(S.reponses, 'une liste « question: réponse » est attendue');
   const pool = new Map(questions.map((q) => [q.id, q]));
   for (const [id, raw] of Object.entries(rep as Record<string, unknown>)) {
     const value: Reponse =
-      raw === 'OUI' || raw === true ? true : raw === 'NON' || raw === false ? false : typeof raw === 'number' || typeof raw === 'string' ? raw : bad(`Réponses.${id}`, `réponse ${JSON.stringify(raw)} illisible`);
+      raw === 'OUI' || raw === true ? true : raw === 'NON' || raw === false ? false : typeof raw === 'number' || typeof raw === 'string' ? raw : bad(`${S.reponses}.${id}`, `réponse ${JSON.stringify(raw)} illisible`);
     if (pool.size > 0) {
       const q = pool.get(id);
-      if (!q) bad(`Réponses.${id}`, "question inconnue de l'espace de travail");
+      if (!q) bad(`${S.reponses}.${id}`, "question inconnue de l'espace de travail");
       try {
         checkReponse(q, value);
       } catch (e) {
-        bad(`Réponses.${id}`, (e as Error).message.replace(/\.$/, ''));
+        bad(`${S.reponses}.${id}`, (e as Error).message.replace(/\.$/, ''));
       }
-    } else if (typeof value === 'number' && !(value >= 0 && value <= 1)) bad(`Réponses.${id}`, `proportion ${value} hors de 0..1`);
+    } else if (typeof value === 'number' && !(value >= 0 && value <= 1)) bad(`${S.reponses}.${id}`, `proportion ${value} hors de 0..1`);
     reponses.set(id, value);
   }
 
   const statuts = new Map<string, StatutRecord>();
   const desactives: string[] = [];
-  const sts = root.Statuts ?? {};
-  if (!isRecord(sts)) bad('Statuts', 'une liste « nœud: statut » est attendue');
+  const sts = root[S.statuts] ?? {};
+  if (!isRecord(sts)) bad(S.statuts, 'une liste « nœud: statut » est attendue');
   const known = new Set(referential.nodes.map((n) => n.id));
   for (const [nodeId, raw] of Object.entries(sts as Record<string, unknown>)) {
-    if (!known.has(nodeId)) bad(`Statuts.${nodeId}`, `nœud inconnu du référentiel ${referential.id}`);
+    if (!known.has(nodeId)) bad(`${S.statuts}.${nodeId}`, `nœud inconnu du référentiel ${referential.id}`);
     if (Array.isArray(raw)) {
       const ok = raw.length === 3 && raw.every((x) => typeof x === 'number' && x >= 0 && x <= 1) && Math.abs((raw as number[]).reduce((a, b) => a + b, 0) - 1) < 1e-9;
-      if (!ok) bad(`Statuts.${nodeId}`, `détaillé attendu en trois fractions [fait, programmé, pas fait] de somme 1 (reçu ${JSON.stringify(raw)})`);
+      if (!ok) bad(`${S.statuts}.${nodeId}`, `détaillé attendu en trois fractions [fait, programmé, pas fait] de somme 1 (reçu ${JSON.stringify(raw)})`);
       statuts.set(nodeId, { nodeId, avancement: 'detaille', detail: raw as [number, number, number], concerne: true });
       continue;
     }
     const s = typeof raw === 'string' ? STATUT_ALIASES[raw.trim().toLowerCase()] : undefined;
-    if (s === undefined) bad(`Statuts.${nodeId}`, `statut ${JSON.stringify(raw)} inconnu (fait, programme, pas_fait, non_renseigne, non_concerne, [f, p, pf], desactive)`);
+    if (s === undefined) bad(`${S.statuts}.${nodeId}`, `statut ${JSON.stringify(raw)} inconnu (fait, programme, pas_fait, non_renseigne, non_concerne, [f, p, pf], desactive)`);
     if (s === 'desactive') desactives.push(nodeId);
     else if (s === 'non_concerne') statuts.set(nodeId, { nodeId, avancement: 'non_renseigne', detail: null, concerne: false });
     else statuts.set(nodeId, { nodeId, avancement: s, detail: null, concerne: true });

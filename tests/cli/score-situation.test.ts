@@ -32,7 +32,7 @@ describeWithSharedData('label-audit score --situation: every platform fixture th
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ questions: 103, thematiques: 22, reponsesOrphelines: [], questionsManquantes: [] });
     before = (await cli(['score', 'cae', '--data-dir', dir, '--json'])).stdout;
-  });
+  }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const dirs = [DATA.propagationFixtures, DATA.personnalisationFixtures, DATA.referentielFixtures];
