@@ -38,6 +38,7 @@ export function buildAuditJson(
       niveaux: ref.niveaux,
     },
     jalon: input.jalon,
+    personnalisation: input.personnalisation ?? null,
     score: input.score.root,
     nodes: ref.nodes
       .filter((n) => n.parentId !== null)
@@ -106,7 +107,7 @@ export const AUDIT_SCHEMA = {
   $id: 'https://label-audit.invalid/schemas/audit-1.json',
   title: 'Label Audit — état complet d’un jalon (audit.json)',
   type: 'object',
-  required: ['format', 'appVersion', 'workspace', 'referential', 'jalon', 'score', 'nodes', 'preuves'],
+  required: ['format', 'appVersion', 'workspace', 'referential', 'jalon', 'personnalisation', 'score', 'nodes', 'preuves'],
   properties: {
     format: { const: AUDIT_FORMAT },
     appVersion: str,
@@ -130,6 +131,54 @@ export const AUDIT_SCHEMA = {
       },
     },
     jalon: { type: 'object', required: ['nom', 'date'], properties: { nom: str, date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' } } },
+    personnalisation: {
+      description: 'Référentiels TETE : identité, réponses aux questions de compétence (prisEnCompte faux pour une question masquée) et leurs conséquences (tete-referentials.md §2.5).',
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['identite', 'reponses', 'consequences'],
+          properties: {
+            identite: {
+              type: 'object',
+              required: ['type', 'soustype', 'population', 'localisation', 'dansAireUrbaine'],
+              properties: {
+                type: { enum: ['commune', 'EPCI', null] },
+                soustype: strOrNull,
+                population: { type: ['integer', 'null'], minimum: 0 },
+                localisation: { enum: ['DOM', 'Metropole'] },
+                dansAireUrbaine: { type: ['boolean', 'null'] },
+              },
+            },
+            reponses: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['questionId', 'formulation', 'reponse', 'valeur', 'justification', 'prisEnCompte', 'modifiedAt', 'modifiedBy'],
+                properties: {
+                  questionId: str,
+                  formulation: str,
+                  reponse: str,
+                  valeur: { type: ['boolean', 'string', 'number'] },
+                  justification: strOrNull,
+                  prisEnCompte: { type: 'boolean' },
+                  modifiedAt: str,
+                  modifiedBy: str,
+                },
+              },
+            },
+            consequences: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['nodeId', 'identifiant', 'nom', 'desactive', 'facteur'],
+                properties: { nodeId: str, identifiant: str, nom: str, desactive: { type: 'boolean' }, facteur: numOrNull },
+              },
+            },
+          },
+        },
+      ],
+    },
     score: {
       type: 'object',
       required: ['pointPotentiel', 'pointFait', 'score', 'completude', 'niveau'],

@@ -14,7 +14,7 @@ import { speaksConformite } from '../../../shared/scoring/ratios';
 import { STATUT_LABELS, countFr, dateFr, dateShortFr, leafCountsFr, niveauFr, niveauHeading, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
 import { drawableTextFor } from './pdf-text';
 import { drawTable } from './pdf-table';
-import type { PackInput, PackPreuve } from './types';
+import type { PackInput, PackPersonnalisation, PackPreuve } from './types';
 import { streamToBuffer } from './zip-utils';
 
 // Not named `require`: the bundled main process (out/main/main.js, ESM) already declares one (electron-vite shim).
@@ -150,6 +150,77 @@ function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Da
   doc.fillColor('black');
 }
 
+/** Identity of a pack in one French line: "commune · 12 400 habitants · métropole". */
+function identiteLine(id: PackPersonnalisation['identite']): string {
+  return [
+    id.type ?? 'type non précisé',
+    id.soustype,
+    id.population === null ? 'population non précisée' : `${countFr(id.population)} habitants`,
+    id.localisation === 'DOM' ? 'outre-mer (DOM)' : 'métropole',
+    id.dansAireUrbaine === null ? null : id.dansAireUrbaine ? 'dans une aire urbaine' : 'hors aire urbaine',
+  ]
+    .filter((x) => x !== null)
+    .join(' · ');
+}
+
+/**
+ * The "Personnalisation" page of a TETE report (tete-referentials.md §2.5): the identity, each answer with its
+ * justification (an answer to a hidden question is marked « non prise en compte »), and the consequences.
+ */
+function personnalisationSection(
+  doc: InstanceType<typeof PDFDocument>,
+  p: PackPersonnalisation,
+  t: (text: string) => string,
+  rows: (cells: string[][]) => string[][],
+  fonts: { regular: string; bold: string },
+): void {
+  doc.addPage().font(B).fontSize(14).text('Personnalisation').moveDown(0.3);
+  doc.font(R).fontSize(10).text(t(`Identité de la collectivité : ${identiteLine(p.identite)}.`)).moveDown(0.4);
+  if (p.reponses.length === 0) doc.text('Aucune réponse aux questions de compétence.').moveDown(0.4);
+  else {
+    drawTable(
+      doc,
+      [
+        { title: 'Question', width: 300 },
+        { title: 'Réponse', width: 120 },
+        { title: 'Justification', width: 230 },
+        { title: 'Par, le', width: 120 },
+      ],
+      rows(
+        p.reponses.map((r) => [
+          `${r.formulation} (${r.questionId})`,
+          r.prisEnCompte ? r.reponse : `${r.reponse} (non prise en compte : question masquée)`,
+          r.justification ?? '',
+          `${r.modifiedBy}, ${r.modifiedAt.slice(0, 10).split('-').reverse().join('/')}`,
+        ]),
+      ),
+      fonts,
+      8,
+    );
+  }
+  doc.moveDown(0.6).font(B).fontSize(12).text('Conséquences sur le référentiel').moveDown(0.3);
+  if (p.consequences.length === 0) doc.font(R).fontSize(10).text('Aucune : le potentiel de chaque élément est celui du référentiel.');
+  else {
+    drawTable(
+      doc,
+      [
+        { title: 'N°', width: 70 },
+        { title: 'Intitulé', width: 520 },
+        { title: 'Effet', width: 180 },
+      ],
+      rows(
+        p.consequences.map((c) => [
+          c.identifiant,
+          c.nom,
+          [c.desactive ? 'désactivé' : null, c.facteur !== null ? `potentiel × ${c.facteur.toLocaleString('fr-FR', { maximumFractionDigits: 3 })}` : null].filter((x) => x !== null).join(', '),
+        ]),
+      ),
+      fonts,
+      8,
+    );
+  }
+}
+
 /**
  * Renders the report and returns the PDF bytes (A4 landscape, DejaVu Sans embedded, page numbers).
  * `date` is the jalon date (metadata and every date shown).
@@ -211,6 +282,8 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
     fonts,
     9,
   );
+
+  if (input.personnalisation) personnalisationSection(doc, input.personnalisation, t, rows, fonts);
 
   doc.addPage().font(B).fontSize(14).text(t(`Détail par ${levelName(ref.hierarchie[ref.actionLevel])}`)).moveDown(0.4);
   const mesures = ref.nodes.filter((n) => n.depth === ref.actionLevel);

@@ -44,6 +44,27 @@ export interface PackPreuve {
   nodeIds: string[];
 }
 
+/**
+ * The personnalisation behind a TETE score (tete-referentials.md §2.5), for the auditor: the identity, every stored
+ * answer (with whether it counts: a hidden question's answer is kept but not counted) and the consequences the
+ * rules draw from them, in node order.
+ */
+export interface PackPersonnalisation {
+  identite: { type: string | null; soustype: string | null; population: number | null; localisation: 'DOM' | 'Metropole'; dansAireUrbaine: boolean | null };
+  reponses: Array<{
+    questionId: string;
+    formulation: string;
+    /** The answer as a French text: « Oui », « Non », the option's label, « 35 % ». */
+    reponse: string;
+    valeur: boolean | string | number;
+    justification: string | null;
+    prisEnCompte: boolean;
+    modifiedAt: string;
+    modifiedBy: string;
+  }>;
+  consequences: Array<{ nodeId: string; identifiant: string; nom: string; desactive: boolean; facteur: number | null }>;
+}
+
 /** Everything the pack builder needs; it never reads the database itself. */
 export interface PackInput {
   appVersion: string;
@@ -57,6 +78,8 @@ export interface PackInput {
   /** Pilotes by node id, any level (the report lists a mesure's and its descendants' together). */
   pilotes: Map<string, PackPilotes>;
   preuves: PackPreuve[];
+  /** TETE referentials: identity, answers and their consequences; null for the other models. */
+  personnalisation?: PackPersonnalisation | null;
   /** Absolute path of the bytes with that sha256 in the evidence store. */
   evidencePath: (sha256: string) => string;
 }

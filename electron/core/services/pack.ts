@@ -5,15 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Detail } from '../../../shared/domain';
+import type { Detail, Referential } from '../../../shared/domain';
+import { identiteFormule, reponsesActives } from '../../../shared/personnalisation';
 import { UserError } from '../../../shared/errors';
 import { buildPack, verifyPack } from '../pack';
-import type { PackInput, PackPilotes, PackPreuve, PackStatut } from '../pack/types';
+import type { PackInput, PackPersonnalisation, PackPilotes, PackPreuve, PackStatut } from '../pack/types';
 import { exportsDir } from '../paths';
 import { APP_VERSION } from '../version';
 import type { ServiceContext } from './context';
 import { lastChangeAt } from './history';
 import { nodesOverview } from './nodes';
+import { getIdentite, listQuestions, listReponses, personnalisationFor } from './personnalisation';
 import { listPreuves } from './preuves';
 import { getReferential } from './referentials';
 import { computeScore, listStatuts } from './statuts';
@@ -71,7 +73,40 @@ export function packInput(ctx: ServiceContext, referentialId: string): PackInput
     statuts,
     pilotes,
     preuves,
+    personnalisation: packPersonnalisation(ctx, referential),
     evidencePath: (sha256) => ctx.evidence.pathOf(sha256),
+  };
+}
+
+/** The personnalisation part of a TETE referential's pack (null for other models): see `PackPersonnalisation`. */
+function packPersonnalisation(ctx: ServiceContext, referential: Referential): PackPersonnalisation | null {
+  if (referential.model !== 'tete') return null;
+  const identite = getIdentite(ctx);
+  const { questions } = listQuestions(ctx);
+  const reponses = listReponses(ctx);
+  const { actives } = reponsesActives(questions, identiteFormule(identite), new Map([...reponses].map(([id, r]) => [id, r.valeur])));
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const text = (questionId: string, v: boolean | string | number): string => {
+    if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
+    if (typeof v === 'number') return `${(Math.round(v * 1000) / 10).toLocaleString('fr-FR')} %`;
+    return byId.get(questionId)?.choix.find((c) => c.id === v)?.formulation ?? v;
+  };
+  const conseq = personnalisationFor(ctx, referential);
+  return {
+    identite,
+    reponses: [...reponses.values()].map((r) => ({
+      questionId: r.questionId,
+      formulation: byId.get(r.questionId)?.formulation ?? r.questionId,
+      reponse: text(r.questionId, r.valeur),
+      valeur: r.valeur,
+      justification: r.justification,
+      prisEnCompte: actives.has(r.questionId),
+      modifiedAt: r.modifiedAt,
+      modifiedBy: r.modifiedBy,
+    })),
+    consequences: referential.nodes
+      .filter((n) => conseq[n.id] !== undefined)
+      .map((n) => ({ nodeId: n.id, identifiant: n.identifiant, nom: n.nom, desactive: conseq[n.id]!.desactive === true, facteur: conseq[n.id]!.potentielPerso ?? null })),
   };
 }
 
