@@ -18,6 +18,7 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
+  externalLinkDialog,
   hardenSession,
   hardenWebContents,
   isTrustedSender,
@@ -61,7 +62,16 @@ async function start(): Promise<void> {
   const { dataDir } = resolveDataDir(app.getPath('userData'));
   const core = createCore({ dataDir, demo: true });
   hardenSession(session.defaultSession);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, console.warn, (url) => shell.openExternal(url)));
+  // External links: http(s) only, after the user confirmed them in a dialog (security.ts `openExternalLink`).
+  const opener = {
+    confirm: async (url: string) => {
+      const options = externalLinkDialog(url);
+      const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+      return response === 0;
+    },
+    openExternal: (url: string) => shell.openExternal(url),
+  };
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, console.warn, opener));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   const stopIpc = registerIpcHandler({
     ipcMain,

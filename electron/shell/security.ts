@@ -24,7 +24,12 @@ export const APP_SCHEME_PRIVILEGES = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
 } as const;
 
-/** `webPreferences` of every window: isolated, sandboxed, no Node, web security on, no webview. */
+/**
+ * `webPreferences` of every window (Electron security checklist, items 2–4, 6, 8–9): isolated, sandboxed, no Node
+ * in the page, its workers or subframes, web security on, no insecure content, no experimental features, no
+ * webview, no navigation by dropping a file, repeated dialogs suppressible. tests/shell/security.test.ts pins the
+ * whole object: any change fails there and must be reviewed.
+ */
 export function webPreferences(preloadPath: string) {
   return {
     preload: preloadPath,
@@ -36,6 +41,9 @@ export function webPreferences(preloadPath: string) {
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
     spellcheck: true,
   } as const;
 }
@@ -91,23 +99,62 @@ export function isExternalWebUrl(url: string): boolean {
   }
 }
 
+/** Options of the confirmation asked before an http(s) link leaves for the system browser (Electron `showMessageBox`). */
+export function externalLinkDialog(url: string) {
+  return {
+    type: 'question' as const,
+    buttons: ['Ouvrir dans le navigateur', 'Annuler'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+    title: 'Ouvrir un lien externe',
+    message: 'Ouvrir ce lien dans votre navigateur ?',
+    detail: url,
+  };
+}
+
+/** What opening an external link needs: the user's confirmation (a dialog in main.ts) and the system browser. */
+export interface ExternalOpener {
+  /** Resolves true when the user accepts to open `url` (main.ts: `dialog.showMessageBox(externalLinkDialog(url))`). */
+  confirm(url: string): Promise<boolean>;
+  /** Opens `url` in the system browser (main.ts: `shell.openExternal`). */
+  openExternal(url: string): unknown;
+}
+
 /**
- * Denies new windows, navigation and redirects away from the current page, and webviews. In-page hash changes
- * (our router) do not fire `will-navigate`, so the app needs no navigation at all. A link opened in a new window
- * (a preuve's URL) never opens inside the app: when `openExternal` is given (main.ts passes `shell.openExternal`)
- * an http(s) URL goes to the system browser, anything else is only logged.
+ * Opens `url` outside the app (Electron security checklist item 15, "Do not use shell.openExternal with untrusted
+ * content"): only an http(s) URL, and only once the user confirmed it; anything else, a refusal or a failure is
+ * only logged. Resolves to whether the URL was handed to the browser; never rejects.
  */
-export function hardenWebContents(
-  contents: HardenableContents,
-  log: (m: string) => void = console.warn,
-  openExternal?: (url: string) => unknown,
-): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    if (openExternal && isExternalWebUrl(url)) {
-      void Promise.resolve(openExternal(url)).catch(() => log(`[securite] ouverture externe impossible : ${url}`));
-    } else {
-      log(`[securite] ouverture de fenêtre refusée : ${url}`);
+export async function openExternalLink(url: string, opener: ExternalOpener, log: (m: string) => void = console.warn): Promise<boolean> {
+  if (!isExternalWebUrl(url)) {
+    log(`[securite] ouverture de fenêtre refusée : ${url}`);
+    return false;
+  }
+  try {
+    if (!(await opener.confirm(url))) {
+      log(`[securite] ouverture externe annulée : ${url}`);
+      return false;
     }
+    await opener.openExternal(url);
+    return true;
+  } catch {
+    log(`[securite] ouverture externe impossible : ${url}`);
+    return false;
+  }
+}
+
+/**
+ * Denies new windows, navigation and redirects away from the current page, and webviews (checklist items 11–14).
+ * In-page hash changes (our router) do not fire `will-navigate`, so the app needs no navigation at all. A link
+ * opened in a new window (a preuve's URL) never opens inside the app: when `opener` is given (main.ts passes a
+ * confirmation dialog and `shell.openExternal`) an http(s) URL goes to the system browser after the user
+ * confirmed it (`openExternalLink`), anything else is only logged.
+ */
+export function hardenWebContents(contents: HardenableContents, log: (m: string) => void = console.warn, opener?: ExternalOpener): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (opener) void openExternalLink(url, opener, log);
+    else log(`[securite] ouverture de fenêtre refusée : ${url}`);
     return { action: 'deny' };
   });
   const deny = (kind: string) => (event: { preventDefault(): void }, url: string) => {

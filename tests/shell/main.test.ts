@@ -80,6 +80,14 @@ vi.mock('electron', () => {
       handle: (scheme: string, handler: (req: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler),
     },
     shell: { openExternal: (url: string) => fake.calls.push(`openExternal:${url}`) },
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args.at(-1) as { detail: string };
+        fake.calls.push(`confirm:${options.detail}`);
+        return { response: 0 };
+      },
+      showErrorBox: () => undefined,
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Fn) => (fake.permissionRequest = h),
@@ -108,7 +116,7 @@ describe('main process wiring', () => {
     expect(fake.appHandlers.has('second-instance')).toBe(true);
   });
 
-  it('opens the core on userData and one hardened window on app://label-audit', () => {
+  it('opens the core on userData and one hardened window on app://label-audit', async () => {
     expect(fake.calls).toContain('getPath:userData');
     const win = fake.windows[0]!;
     expect(win.url).toBe('app://label-audit/index.html');
@@ -119,6 +127,8 @@ describe('main process wiring', () => {
       webSecurity: true,
     });
     expect(String((win.options as { webPreferences: { preload: string } }).webPreferences.preload)).toMatch(/preload[\\/]preload\.cjs$/);
+    const { windowOptions } = await import('../../electron/shell/security');
+    expect(win.options, 'main.ts must pass the reviewed options unchanged').toStrictEqual(windowOptions((win.options as { webPreferences: { preload: string } }).webPreferences.preload));
     expect(fake.appHandlers.has('web-contents-created')).toBe(true);
   });
 
@@ -146,13 +156,15 @@ describe('main process wiring', () => {
     expect(refs.find((r) => r.id === 'label-nr')?.points).toBe(1000);
   });
 
-  it('hardens every webContents: navigation refused, http(s) links to the system browser', () => {
+  it('hardens every webContents: navigation refused, http(s) links to the system browser after a confirmation', async () => {
     let openHandler: ((d: { url: string }) => { action: string }) | null = null;
     const handlers = new Map<string, Fn>();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     fake.appHandlers.get('web-contents-created')!({}, { setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h), on: (e: string, l: Fn) => handlers.set(e, l) });
     expect(openHandler!({ url: 'https://www.ademe.fr/' })).toEqual({ action: 'deny' });
-    expect(fake.calls).toContain('openExternal:https://www.ademe.fr/');
+    await vi.waitFor(() => expect(fake.calls).toContain('openExternal:https://www.ademe.fr/'));
+    expect(fake.calls.indexOf('confirm:https://www.ademe.fr/')).toBeLessThan(fake.calls.indexOf('openExternal:https://www.ademe.fr/'));
+    expect(fake.calls.indexOf('confirm:https://www.ademe.fr/')).toBeGreaterThanOrEqual(0);
     let prevented = false;
     handlers.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://evil.example/');
     expect(prevented).toBe(true);

@@ -4,14 +4,44 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
+  externalLinkDialog,
   hardenSession,
   hardenWebContents,
   isAppUrl,
   isTrustedSender,
+  openExternalLink,
   windowOptions,
 } from '../../electron/shell/security';
 
 describe('window options', () => {
+  it('are exactly the reviewed ones: weakening any option (or adding one) fails here', () => {
+    expect(windowOptions('/p/preload.cjs')).toStrictEqual({
+      width: 1280,
+      height: 860,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'Label Audit',
+      show: false,
+      backgroundColor: '#f7f7f4',
+      webPreferences: {
+        preload: '/p/preload.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        spellcheck: true,
+      },
+    });
+  });
+
+
   it('isolates and sandboxes the renderer, with the preload', () => {
     const o = windowOptions('/opt/label-audit/out/preload/preload.cjs');
     expect(o.webPreferences).toMatchObject({
@@ -91,16 +121,53 @@ describe('hardening', () => {
     ]);
   });
 
-  it('sends http(s) links to the system browser, never in a new app window', () => {
+  it('sends http(s) links to the system browser only after the user confirmed them, never in a new app window', async () => {
     let openHandler: ((d: { url: string }) => { action: 'deny' }) | null = null;
+    const asked: string[] = [];
     const opened: string[] = [];
     const logs: string[] = [];
-    hardenWebContents({ setWindowOpenHandler: (h) => (openHandler = h), on: () => undefined }, (m) => logs.push(m), (url) => opened.push(url));
-    expect(openHandler!({ url: 'https://www.ademe.fr/' })).toEqual({ action: 'deny' });
-    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    const opener = {
+      confirm: async (url: string) => {
+        asked.push(url);
+        return !url.includes('refuse');
+      },
+      openExternal: (url: string) => opened.push(url),
+    };
+    hardenWebContents({ setWindowOpenHandler: (h) => (openHandler = h), on: () => undefined }, (m) => logs.push(m), opener);
+    for (const url of ['https://www.ademe.fr/', 'http://example.org/refuse', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://serveur/partage']) {
+      expect(openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toEqual(['https://www.ademe.fr/', 'http://example.org/refuse']);
     expect(opened).toEqual(['https://www.ademe.fr/']);
-    expect(logs).toEqual(['[securite] ouverture de fenêtre refusée : file:///etc/passwd', '[securite] ouverture de fenêtre refusée : javascript:alert(1)']);
+    expect(logs).toEqual([
+      '[securite] ouverture de fenêtre refusée : file:///etc/passwd',
+      '[securite] ouverture de fenêtre refusée : javascript:alert(1)',
+      '[securite] ouverture de fenêtre refusée : smb://serveur/partage',
+      '[securite] ouverture externe annulée : http://example.org/refuse',
+    ]);
+  });
+
+  it('openExternalLink: a failing dialog or browser is logged, never thrown', async () => {
+    const logs: string[] = [];
+    const failing = { confirm: () => Promise.reject(new Error('pas de fenêtre')), openExternal: () => undefined };
+    expect(await openExternalLink('https://www.ademe.fr/', failing, (m) => logs.push(m))).toBe(false);
+    const broken = { confirm: async () => true, openExternal: () => Promise.reject(new Error('xdg-open absent')) };
+    expect(await openExternalLink('https://www.ademe.fr/', broken, (m) => logs.push(m))).toBe(false);
+    expect(logs).toEqual(['[securite] ouverture externe impossible : https://www.ademe.fr/', '[securite] ouverture externe impossible : https://www.ademe.fr/']);
+  });
+
+  it('asks in French, with Annuler as the default and the URL shown in full', () => {
+    expect(externalLinkDialog('https://www.ademe.fr/x?y=1')).toEqual({
+      type: 'question',
+      buttons: ['Ouvrir dans le navigateur', 'Annuler'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+      title: 'Ouvrir un lien externe',
+      message: 'Ouvrir ce lien dans votre navigateur ?',
+      detail: 'https://www.ademe.fr/x?y=1',
+    });
   });
 
   it('denies every permission request and check', () => {

@@ -15,9 +15,13 @@ export interface BinarySourceFile {
 
 /**
  * Decodes `bytes` as UTF-8 (a leading BOM is dropped). Throws UserError FILE_UNREADABLE naming `name` when the
- * bytes are not valid UTF-8.
+ * bytes are UTF-16 (its BOM) or not valid UTF-8.
  */
 export function decodeUtf8(name: string, bytes: Uint8Array): string {
+  // Excel's « Texte Unicode » and Notepad's « Unicode » save UTF-16 with a BOM: name it, so the user knows what to change.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new UserError('FILE_UNREADABLE', `Le fichier ${name} est encodé en UTF-16 (« Texte Unicode ») : enregistrez-le en UTF-8 (« CSV UTF-8 ») puis réessayez.`, { file: name });
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

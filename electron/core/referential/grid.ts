@@ -370,7 +370,7 @@ export function gridFromTable(table: GridTable, id: string, options: GridSheetOp
  * Thème points may be empty (then the sum of its critères). Same tree and ids as `parseGridJson`;
  * `options` give version (default: file name without extension), nom (default: id) and niveaux (default: none).
  * @throws UserError REFERENTIAL_INVALID naming the file, the row as a spreadsheet shows it (header = 1) and the
- *   column: unreadable CSV, missing column, empty or malformed identifiant, empty intitulé, missing or
+ *   column: unreadable CSV, another separator (tab, `|`), missing column, empty or malformed identifiant, empty intitulé, missing or
  *   non-numeric points, duplicate identifiant, orphan critère, thème without critère, thème points ≠ sum of its
  *   critères, declared total ≠ sum.
  */
@@ -384,6 +384,14 @@ export function parseGridCsv(file: SourceFile, id: string, options: GridSheetOpt
     return fail(`${name}${line ? `, ligne ${line}` : ''} : CSV illisible (${csvParseReason(e)}).`, { file: name, row: line });
   }
   const header = (records[0] ?? []).map(columnKey);
+  // A header in one cell holding tabs or `|` is another separator: say so rather than « colonne absente ».
+  const other = header.length === 1 ? ['\t', '|'].find((c) => (records[0]?.[0] ?? '').includes(c)) : undefined;
+  if (other !== undefined) {
+    fail(`${name}, ligne 1 : les colonnes sont séparées par ${other === '\t' ? 'des tabulations' : 'des barres verticales (|)'} ; enregistrez le fichier en CSV séparé par des virgules ou des points-virgules.`, {
+      file: name,
+      row: 1,
+    });
+  }
   if (records.length < 2) fail(`${name} : le fichier ne contient aucune ligne de données.`, { file: name });
   const rows: GridTable['rows'] = [];
   records.forEach((record, index) => {

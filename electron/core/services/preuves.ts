@@ -148,12 +148,25 @@ function checkNode(ctx: ServiceContext, referentialId: string, nodeId: string): 
 
 /**
  * A file name safe to show and keep: the base name for this platform (on Linux/macOS `\` is an ordinary character
- * of a name, kept as given; the pack sanitises it in its folder names), trimmed; UserError PREUVE_INVALID when
- * empty or > 255 chars.
+ * of a name, kept as given; the pack sanitises it in its folder names), trimmed. UserError PREUVE_INVALID, field
+ * `fileName`, when it is empty, `.` or `..` (also as the last `\`-separated part, a Windows path such as `..\..`),
+ * holds a control character (NUL, line break…: names that cut or forge a path in other tools), or is > 255 chars.
  */
 function cleanFileName(fileName: string): string {
   const name = basename(fileName).trim();
-  if (name === '' || name === '.' || name === '..') throw new UserError('PREUVE_INVALID', `Nom de fichier de preuve invalide : « ${fileName} ».`, { field: 'fileName' });
+  const last = name.split('\\').at(-1)?.trim() ?? '';
+  if (last === '' || last === '.' || last === '..') {
+    throw new UserError('PREUVE_INVALID', `Nom de fichier de preuve invalide : « ${fileName} » (un nom de fichier est attendu, pas un dossier ni « .. »).`, { field: 'fileName' });
+  }
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u001f\u007f]/.exec(name);
+  if (control) {
+    const shown = name.replace(/[\u0000-\u001f\u007f]/g, '?'); // eslint-disable-line no-control-regex
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new UserError('PREUVE_INVALID', `Le nom de fichier de preuve « ${shown} » contient un caractère de contrôle (${code}, position ${control.index + 1}) : renommez le fichier.`, {
+      field: 'fileName',
+    });
+  }
   if (name.length > 255) throw new UserError('PREUVE_INVALID', `Le nom de fichier « ${name.slice(0, 40)}… » dépasse 255 caractères.`, { field: 'fileName' });
   return name;
 }
