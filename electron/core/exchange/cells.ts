@@ -73,12 +73,27 @@ export function readShare(value: RawValue): { share: number | null } | { reason:
   return { share: m[2] === '%' || n > 1 ? n / 100 : n };
 }
 
+/**
+ * Windows-1252's bytes 0x80–0x9F (WHATWG Encoding, index-windows-1252); the other bytes are Latin-1. Written out
+ * because Node 20's TextDecoder('windows-1252') decodes them as Latin-1 control characters (0x97 → U+0097, not « — »).
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes Windows-1252 bytes. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
 /** Text of CSV bytes: UTF-8 (a BOM is dropped), else Windows-1252 (French Excel's « CSV (séparateur : point-virgule) »). */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 
