@@ -64,13 +64,14 @@ export function readDay(value: RawValue, date1904 = false): { day: string | null
 export function readShare(value: RawValue): { share: number | null } | { reason: string } {
   if (value === null) return { share: null };
   if (value instanceof Date) return { reason: 'une date n\'est pas une part' };
-  if (typeof value === 'number') return { share: value > 1 ? value / 100 : value };
+  if (typeof value === 'number') return { share: value > 1 ? Math.round(value * 1e6) / 1e8 : value };
   const text = value.replace(/[\s\u00a0\u202f]/g, '');
   if (text === '') return { share: null };
   const m = /^(\d+(?:[.,]\d+)?)(%?)$/.exec(text);
   if (!m) return { reason: `« ${value.trim()} » n'est pas une part (exemples : 50 %, 0,5)` };
   const n = Number(m[1]!.replace(',', '.'));
-  return { share: m[2] === '%' || n > 1 ? n / 100 : n };
+  // Percent texts are decimal: 33,3 % is 0.333 exactly, not 0.33299999999999996.
+  return { share: m[2] === '%' || n > 1 ? Math.round(n * 1e6) / 1e8 : n };
 }
 
 /**
