@@ -53,7 +53,7 @@ describe('pilote workbook export', () => {
     expect(r11.getCell(8).value).toBe('Délibération du 3 mars');
     expect(r11.getCell(10).value).toBe('Délibération');
     expect(r11.getCell(2).protection?.locked ?? true).toBe(true); // locked is Excel's default
-    expect(ws.sheetProtection).toMatchObject({ sheet: true, sort: true, autoFilter: true });
+    expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true, sort: true, autoFilter: true });
     expect(r11.getCell(4).protection).toMatchObject({ locked: false });
     expect(r11.getCell(4).dataValidation).toMatchObject({ type: 'list', formulae: ['"Fait,Programmé,Pas fait,Non renseigné,Détaillé,Non concerné"'] });
     expect(rowOf(ws, 'rgesn_1.1').getCell(4).dataValidation.formulae).toEqual(['"Conforme,Non conforme,Non applicable,Non évalué"']);
