@@ -79,11 +79,11 @@ async function readXlsx(name: string, bytes: Uint8Array, headerKey: string): Pro
       const columns = new Map<string, number>();
       const texts: string[] = [];
       ws.getRow(r).eachCell((cell, col) => {
-        let text = '';
+        let text: string;
         try {
           text = textOf(rawOf(cell.value));
         } catch {
-          text = '';
+          text = ''; // a formula without value is no column name
         }
         texts.push(text);
         const key = normaliseColumnName(text);

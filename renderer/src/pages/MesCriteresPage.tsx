@@ -50,7 +50,6 @@ export function MesCriteresPage(props: { ownerKey: string | null }) {
           </select>
         </label>
       </div>
-      {owner && <OwnerCriteres owner={owner} />}
       <section className="card" aria-labelledby="retards-titre">
         <h2 id="retards-titre">Qui est en retard ?</h2>
         <QueryState query={retards} what="la synthèse des retards">
@@ -86,6 +85,7 @@ export function MesCriteresPage(props: { ownerKey: string | null }) {
           }
         </QueryState>
       </section>
+      {owner && <OwnerCriteres owner={owner} />}
     </div>
   );
 }
@@ -173,7 +173,7 @@ function OwnerCriteres(props: { owner: { personId: string } | { serviceId: strin
                       </a>
                     </td>
                     <td data-testid={`mes-statut-${c.nodeId}`}>{statutLabel(c.statut, c.model)}</td>
-                    <td>{c.preuves > 0 ? '—' : c.preuvesManquantes.length > 0 ? c.preuvesManquantes.join(', ') : 'aucune preuve'}</td>
+                    <td>{c.preuves > 0 ? `${c.preuves} fournie(s)` : c.preuvesManquantes.length > 0 ? c.preuvesManquantes.join(', ') : 'aucune preuve'}</td>
                   </tr>
                 ))}
               </tbody>
