@@ -19,6 +19,8 @@ import { readSourceFile, type BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
 import * as history from './services/history';
+import * as mesCriteres from './services/mes-criteres';
+import * as piloteSheet from './services/pilote-sheet';
 import * as nodes from './services/nodes';
 import * as pack from './services/pack';
 import * as people from './services/people';
@@ -100,6 +102,14 @@ export interface Core {
   history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
   /** The label checklist of a referential for niveau `target` (default: the one the score reaches), on `score` (`scores.get`). */
   readiness: { get(referentialId: string, score: ScoreResult, target?: number): readiness.ReadinessView };
+  /** « Mes critères » and the pilote spreadsheet round trip (issue 5); `today` YYYY-MM-DD, default the local day. */
+  mesCriteres: {
+    list(owner: mesCriteres.Owner, today?: string): mesCriteres.MesCriteres;
+    retards(today?: string): mesCriteres.RetardPersonne[];
+    exportXlsx(owner: mesCriteres.Owner): Promise<{ fileName: string; bytes: Uint8Array; exportId: string }>;
+    previewImport(file: { name: string; bytes: Uint8Array }): Promise<piloteSheet.ApercuImport>;
+    applyImport(file: { name: string; bytes: Uint8Array }, decisions?: Record<string, 'app' | 'fichier'>): Promise<piloteSheet.ResultatImport>;
+  };
   pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
   /** Closes the database (checkpointing the WAL). */
   close(): void;
@@ -218,6 +228,13 @@ export function bindCore(ctx: ServiceContext): Core {
     },
     history: { list: (q) => history.listHistory(ctx, q) },
     readiness: { get: (r, score, target) => readiness.getReadiness(ctx, r, score, target) },
+    mesCriteres: {
+      list: (o, t) => mesCriteres.criteresOf(ctx, o, t),
+      retards: (t) => mesCriteres.retards(ctx, t),
+      exportXlsx: (o) => piloteSheet.exportPiloteXlsx(ctx, o),
+      previewImport: (f) => piloteSheet.previewPiloteImport(ctx, f),
+      applyImport: (f, d) => piloteSheet.applyPiloteImport(ctx, f, d),
+    },
     pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },
     close: () => {
       if (ctx.db.open) ctx.db.close();

@@ -7,6 +7,7 @@
  *   `#/export` or `#/export/<referentialId>`  Export
  *   `#/personnalisation`                    Personnalisation (identity and competence questions)
  *   `#/candidature` or `#/candidature/<referentialId>`  Candidature (readiness checklist for a label)
+ *   `#/mes-criteres` or `#/mes-criteres/<personId>` (or `service:<serviceId>`)  Mes critères of a pilote or service
  */
 import { useEffect, useState } from 'react';
 
@@ -15,7 +16,8 @@ export type Route =
   | { page: 'referentiel'; referentialId: string | null; nodeId: string | null }
   | { page: 'export'; referentialId: string | null }
   | { page: 'personnalisation' }
-  | { page: 'candidature'; referentialId: string | null };
+  | { page: 'candidature'; referentialId: string | null }
+  | { page: 'mes-criteres'; ownerKey: string | null };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -35,6 +37,7 @@ export function parseHash(hash: string): Route {
   if (page === 'export') return { page: 'export', referentialId: a ?? null };
   if (page === 'personnalisation') return { page: 'personnalisation' };
   if (page === 'candidature') return { page: 'candidature', referentialId: a ?? null };
+  if (page === 'mes-criteres') return { page: 'mes-criteres', ownerKey: a ?? null };
   return { page: 'dashboard' };
 }
 
@@ -52,6 +55,8 @@ export function formatHash(route: Route): string {
       return '#/personnalisation';
     case 'candidature':
       return `#/candidature${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
+    case 'mes-criteres':
+      return `#/mes-criteres${route.ownerKey ? `/${enc(route.ownerKey)}` : ''}`;
   }
 }
 

@@ -3,6 +3,7 @@
  * user errors mapped in trpc.ts. In-process use (CLI, tests): `appRouter.createCaller({ core })`.
  */
 import { historyRouter, packRouter } from './routers/history';
+import { mesCriteresRouter } from './routers/mes-criteres';
 import { nodesRouter } from './routers/nodes';
 import { peopleRouter, servicesRouter } from './routers/people';
 import { personnalisationRouter } from './routers/personnalisation';
@@ -26,6 +27,7 @@ export const appRouter = router({
   history: historyRouter,
   pack: packRouter,
   readiness: readinessRouter,
+  mesCriteres: mesCriteresRouter,
 });
 
 export type AppRouter = typeof appRouter;
