@@ -50,7 +50,7 @@ describe('migration 004 (models rate and progress)', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    expect(snapshotTables({ db } as ServiceContext)).toEqual({ ...before, export_pilote: [] }); // 006 adds an empty table
+    expect(snapshotTables({ db } as ServiceContext)).toEqual({ ...before, export_pilote: [] }); // 005 adds an empty table
     // The new table keeps the old columns, in order, with the wider CHECK.
     const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'referential'").get() as { sql: string }).sql;
     expect(sql).toContain("CHECK (model IN ('tete', 'points', 'weighted', 'rate', 'progress'))");
@@ -86,13 +86,13 @@ describe('migration 004 (models rate and progress)', () => {
     migrate(db, file, MIGRATIONS.slice(0, 4)); // at 004, so that a migration numbered 5 runs next
     db.prepare("INSERT INTO history (at, who, action) VALUES ('2026-01-01', 'A', 'x')").run();
     const breaking = {
-      version: 5,
+      version: MIGRATIONS.length + 1,
       name: 'breaking',
       foreignKeysOff: true,
       up: (d: Database.Database) => d.exec("INSERT INTO node (referential_id, id, identifiant, depth, type, nom, point_referentiel, ordre, seq) VALUES ('absent', 'n', '1', 1, 'x', 'n', 0, 0, 0)"),
     };
-    expect(() => migrate(db, file, [...MIGRATIONS, breaking])).toThrow(/Migration 5 \(breaking\) : 1 clé\(s\) étrangère\(s\) rompue\(s\)/);
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(() => migrate(db, file, [...MIGRATIONS, breaking])).toThrow(new RegExp(`Migration ${MIGRATIONS.length + 1} \\(breaking\\) : 1 clé\\(s\\) étrangère\\(s\\) rompue\\(s\\)`));
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('SELECT COUNT(*) AS n FROM node').get()).toEqual({ n: 0 });
     db.close();
