@@ -3,6 +3,7 @@
  * Which statuts a model allows, their French labels, badge colours and which nodes take a statut. The détaillé
  * split is lib/detail.ts; the checked radio and the TETE cascade warning are lib/statutChoice.ts.
  */
+import { statutLabelFr } from '../../../shared/statut-labels';
 import type { DisplayStatut, NodeScore, ReferentialNode, ScoringModel, Statut } from '../../../shared/domain';
 import { speaksConformite } from '../../../shared/scoring/ratios';
 import { STATUTS_BY_MODEL as ALLOWED_STATUTS } from '../../../shared/statut';
@@ -21,22 +22,9 @@ export const STATUTS_BY_MODEL: Record<ScoringModel, readonly Statut[]> = {
   progress: displayOrder(ALLOWED_STATUTS.progress),
 };
 
-const LABELS: Record<Statut, string> = {
-  non_renseigne: 'Non renseigné',
-  fait: 'Fait',
-  programme: 'Programmé',
-  pas_fait: 'Pas fait',
-  detaille: 'Détaillé',
-  non_concerne: 'Non concerné',
-  conforme: 'Conforme',
-  non_conforme: 'Non conforme',
-  non_applicable: 'Non applicable',
-};
-
-/** French label of a statut; for the conformity models (RGESN, RGAA) non renseigné reads "Non évalué". */
+/** French label of a statut; for the conformity models (RGESN, RGAA) non renseigné reads "Non évalué" (shared/statut-labels.ts). */
 export function statutLabel(statut: Statut, model: ScoringModel): string {
-  if (speaksConformite(model) && statut === 'non_renseigne') return 'Non évalué';
-  return LABELS[statut];
+  return statutLabelFr(statut, model);
 }
 
 /** Visual tone of a badge; the CSS gives each a colour and the label always carries the meaning too. */
