@@ -7,12 +7,14 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Referential, ScoreResult } from '../../shared/domain';
+import { type Backups, backupBeforeMigration, createBackups } from './backup';
+import { backupsDir } from './backup/files';
 import { openDatabase } from './db/open';
 import { seedWorkspace } from './demo';
 import { createEvidenceStore, type EvidenceStore } from './evidence/store';
 import { readSettings, workspacePaths, writeSettings } from './paths';
 import { storageError } from './storage-errors';
-import type { ImportOptions } from './referential';
+import { importReferentialFilesAsync, type ImportOptions } from './referential';
 import type { BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
@@ -39,6 +41,35 @@ export interface CoreOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Opens the current workspace of `opts.dataDir` as the app's entries do (desktop shell, browser mode, CLI): an
+ * `avant-migration` backup first when its database has an older schema, then `createCore`, then the daily backup
+ * when due (a failure of that one is logged, not thrown). Throws what `createCore` throws, and UserError
+ * FILE_UNREADABLE when the backup before a migration cannot be written (the database is then not migrated).
+ */
+export async function startCore(opts: CoreOptions): Promise<Core> {
+  const { dataDir } = opts;
+  const now = opts.now ?? (() => new Date().toISOString());
+  const existing = (() => {
+    try {
+      return findWorkspace(dataDir);
+    } catch {
+      return null; // unreadable data folder: createCore reports it precisely
+    }
+  })();
+  if (existing) {
+    const dbFile = workspacePaths(dataDir, existing).db;
+    try {
+      await backupBeforeMigration(dbFile, backupsDir(dataDir, existing), now());
+    } catch (e) {
+      throw storageError(e, dataDir, dbFile);
+    }
+  }
+  const core = createCore(opts);
+  await core.backups.dailyIfDue();
+  return core;
+}
+
 /** The open workspace's services. Every method may throw UserError (see each service's docstring). */
 export interface Core {
   readonly dataDir: string;
@@ -50,9 +81,13 @@ export interface Core {
   referentials: {
     list(): referentials.ReferentialSummary[];
     get(referentialId: string): Referential;
-    /** Text formats only (synchronous; the demo seeds inside a transaction). */
+    /** Text formats only (synchronous; the demo seeds inside a transaction). No backup: use `importAsync`. */
     import(files: string[] | SourceFile[], opts?: ImportOptions): referentials.ImportResult;
-    /** Every format, XLSX workbooks included (paths, decoded text or raw bytes). */
+    /**
+     * Every format, XLSX workbooks included (paths, decoded text or raw bytes). The files are parsed first (a bad
+     * file writes nothing), then an `avant-import` backup is taken (its failure stops the import), then the
+     * referential is stored.
+     */
     importAsync(files: readonly (string | SourceFile | BinarySourceFile)[], opts?: ImportOptions): Promise<referentials.ImportResult>;
     store(ref: Referential): referentials.ImportResult;
   };
@@ -82,6 +117,8 @@ export interface Core {
   };
   history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
   pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
+  /** Backups of the workspace's database and restore (backup/index.ts). */
+  backups: Backups;
   /** Closes the database (checkpointing the WAL). */
   close(): void;
 }
@@ -148,11 +185,15 @@ function openCore(opts: CoreOptions, opening: (dbFile: string) => void): Core {
     throw e;
   }
   writeSettings(dataDir, { currentWorkspace: workspaceId });
-  return bindCore(ctx);
+  return bindCore(ctx, { log: opts.log });
 }
 
-/** Binds the services to `ctx` (also used by tests on an in-memory database). */
-export function bindCore(ctx: ServiceContext): Core {
+/**
+ * Binds the services to `ctx` (also used by tests on an in-memory database). `log` receives one-line notices
+ * (a failed daily backup; default console.info).
+ */
+export function bindCore(ctx: ServiceContext, options: { log?: (line: string) => void } = {}): Core {
+  const backups = createBackups(ctx, { log: options.log ?? ((l) => console.info(l)) });
   return {
     dataDir: ctx.dataDir,
     workspaceId: ctx.workspaceId,
@@ -163,7 +204,11 @@ export function bindCore(ctx: ServiceContext): Core {
       list: () => referentials.listReferentials(ctx),
       get: (id) => referentials.getReferential(ctx, id),
       import: (files, o) => referentials.importReferential(ctx, files, o),
-      importAsync: (files, o) => referentials.importReferentialAsync(ctx, files, o),
+      importAsync: async (files, o) => {
+        const ref = await importReferentialFilesAsync(files, o);
+        await backups.beforeImport();
+        return referentials.storeReferential(ctx, ref);
+      },
       store: (ref) => referentials.storeReferential(ctx, ref),
     },
     statuts: {
@@ -190,6 +235,7 @@ export function bindCore(ctx: ServiceContext): Core {
     },
     history: { list: (q) => history.listHistory(ctx, q) },
     pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },
+    backups,
     close: () => {
       if (ctx.db.open) ctx.db.close();
     },

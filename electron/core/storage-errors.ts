@@ -16,7 +16,8 @@ interface SystemError {
  * Maps `e` to a UserError FILE_UNREADABLE naming `e.path` (fs errors) or `dbFile` (SQLite errors), or returns
  * `e` unchanged when it is not a storage failure the user can act on (UserErrors pass through as they are).
  * fs: EACCES / EPERM (rights), EROFS (read-only medium), ENOTDIR / EEXIST (a file in place of a folder), ENOSPC.
- * SQLite: SQLITE_NOTADB / SQLITE_CORRUPT (not a readable database), SQLITE_CANTOPEN, SQLITE_READONLY*.
+ * SQLite: SQLITE_NOTADB / SQLITE_CORRUPT (not a readable database), SQLITE_CANTOPEN, SQLITE_READONLY*,
+ * SQLITE_FULL (disk full: the transaction was rolled back), SQLITE_IOERR* (the disk failed a read or write).
  */
 export function storageError(e: unknown, dataDir: string, dbFile: string): unknown {
   if (e instanceof UserError || typeof e !== 'object' || e === null) return e;
@@ -39,11 +40,16 @@ export function storageError(e: unknown, dataDir: string, dbFile: string): unkno
     case 'SQLITE_NOTADB':
     case 'SQLITE_CORRUPT':
       return fail(`Le fichier ${dbFile} n'est pas une base Label Audit lisible (${detail}).`, dbFile);
+    case 'SQLITE_FULL':
+      return fail(`Plus de place sur le disque pour écrire la base ${dbFile} : libérez de la place puis recommencez ; la modification n'a pas été enregistrée.`, dbFile);
     case 'SQLITE_CANTOPEN':
       return fail(`Impossible d'ouvrir la base ${dbFile} : dossier absent, protégé en écriture ou droits insuffisants.`, dbFile);
     default:
       if (code.startsWith('SQLITE_READONLY')) {
         return fail(`La base ${dbFile} est en lecture seule : Label Audit doit pouvoir écrire dans ce fichier et dans son dossier.`, dbFile);
+      }
+      if (code.startsWith('SQLITE_IOERR')) {
+        return fail(`Le disque a refusé une lecture ou une écriture de la base ${dbFile} (${detail}) : vérifiez la place libre et le support ; la modification n'a pas été enregistrée.`, dbFile);
       }
       return e;
   }

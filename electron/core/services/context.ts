@@ -5,6 +5,7 @@
 import type { Referential } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import type { EvidenceStore } from '../evidence/store';
+import { storageError } from '../storage-errors';
 
 export interface ServiceContext {
   db: Db;
@@ -22,7 +23,9 @@ export interface ServiceContext {
 
 /**
  * Runs `fn` in one SQLite transaction (all or nothing) and returns its result. The clock is frozen meanwhile, so
- * every row and history event of one operation carries the same timestamp.
+ * every row and history event of one operation carries the same timestamp. A storage failure (disk full, read-only
+ * database, I/O error) rolls the transaction back and is thrown as a French UserError naming the database
+ * (storage-errors.ts); other errors pass unchanged.
  */
 export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   const clock = ctx.now;
@@ -30,6 +33,8 @@ export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   ctx.now = () => at;
   try {
     return ctx.db.transaction(fn)();
+  } catch (e) {
+    throw storageError(e, ctx.dataDir, ctx.db.name);
   } finally {
     ctx.now = clock;
   }
