@@ -36,7 +36,9 @@ export type CliCommand =
   | { name: 'add-preuve'; referentialId: string; nodeId: string; target: string; titre: string | undefined }
   | { name: 'score'; referentialId: string }
   | { name: 'export-pack'; referentialId: string; out: string | undefined }
-  | { name: 'verify'; file: string };
+  | { name: 'verify'; file: string }
+  | { name: 'backup'; out: string | undefined }
+  | { name: 'restore'; file: string };
 
 export type ParsedCli = CliCommand & { common: CommonOptions };
 
@@ -62,6 +64,8 @@ const COMMANDS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, { option
   score: { options: {}, positionals: ['REFERENTIEL'] },
   'export-pack': { options: { out: { type: 'string' } }, positionals: ['REFERENTIEL'] },
   verify: { options: {}, positionals: ['FICHIER.zip'] },
+  backup: { options: { out: { type: 'string' } }, positionals: [] },
+  restore: { options: {}, positionals: ['FICHIER'] },
 };
 
 function invalid(message: string, field?: string): UserError {
@@ -166,6 +170,10 @@ export function parseCli(rawArgv: string[]): ParsedCli {
       return { name, referentialId: p0, common: commonOptions };
     case 'export-pack':
       return { name, referentialId: p0, out: str('out'), common: commonOptions };
+    case 'backup':
+      return { name, out: str('out'), common: commonOptions };
+    case 'restore':
+      return { name, file: p0, common: commonOptions };
     default:
       return { name: 'verify', file: p0, common: commonOptions };
   }

@@ -20,6 +20,12 @@ Commandes :
         Écrit le paquet d'audit (zip) ; sans --out, il reste dans le dossier exports de l'espace de travail.
   verify FICHIER.zip
         Vérifie un paquet d'audit (empreintes, manifeste, noms) ; code de sortie 1 s'il y a un problème.
+  backup [--out FICHIER]
+        Sauvegarde la base de l'espace de travail (API de sauvegarde de SQLite) ; sans --out, dans le dossier
+        sauvegardes du dossier de données.
+  restore FICHIER
+        Restaure une sauvegarde après avoir sauvegardé l'état actuel ; refuse un fichier qui n'est pas une
+        sauvegarde Label Audit intacte de cet espace de travail, ou écrite par une version plus récente.
 
 Options communes :
   --data-dir DOSSIER   dossier de l'espace de travail (par défaut celui de l'application de bureau)

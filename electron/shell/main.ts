@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/core';
+import { startCore } from '../core/core';
 import { appRouter } from '../core/api/router';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerIpcHandler } from './ipc';
@@ -39,7 +39,10 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const core = await createCore({ dataDir: app.getPath('userData'), demo: true });
+  const core = await startCore({ dataDir: app.getPath('userData'), demo: true });
+  // The daily backup also while the app stays open for days (checked hourly; due after 24 h).
+  const daily = setInterval(() => void core.backups.dailyIfDue(), 3600_000);
+  daily.unref();
   hardenSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, console.warn, (url) => shell.openExternal(url)));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
@@ -50,6 +53,7 @@ async function start(): Promise<void> {
     isAllowedSender: isTrustedSender,
   });
   app.on('window-all-closed', () => {
+    clearInterval(daily);
     stopIpc();
     core.close();
     app.quit();

@@ -2,6 +2,7 @@
  * The core API: tRPC v11 router `appRouter` (type `AppRouter` for the renderer). Inputs validated with zod 4;
  * user errors mapped in trpc.ts. In-process use (CLI, tests): `appRouter.createCaller({ core })`.
  */
+import { backupsRouter } from './routers/backups';
 import { historyRouter, packRouter } from './routers/history';
 import { nodesRouter } from './routers/nodes';
 import { peopleRouter, servicesRouter } from './routers/people';
@@ -22,6 +23,7 @@ export const appRouter = router({
   preuves: preuvesRouter,
   history: historyRouter,
   pack: packRouter,
+  backups: backupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -92,13 +92,16 @@ export function inspectDatabaseFile(file: string, shownAs: string, expected: { w
       throw refuse(shownAs, `c'est une base SQLite sans le schéma de Label Audit (${missing.length > 0 ? `tables absentes : ${missing.join(', ')}` : 'version de schéma 0'})`);
     }
     if (db.pragma('journal_mode', { simple: true }) !== 'delete') db.pragma('journal_mode = DELETE');
-    const problems = (db.pragma('integrity_check(5)') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw refuse(shownAs, `la base est endommagée (contrôle d'intégrité : ${problems.join(' ; ')})`);
+    const rows = (db.pragma('integrity_check(10)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (rows.length !== 1 || rows[0] !== 'ok') {
+      // One line for the message: SQLite's rows may hold several lines and a "*** in database main ***" banner.
+      const problems = rows.flatMap((r) => r.split('\n')).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('***'));
+      const shown = problems.slice(0, 3).join(' ; ') + (problems.length > 3 ? ' ; …' : '');
+      throw refuse(shownAs, `la base est endommagée (contrôle d'intégrité : ${shown})`);
     }
-    const rows = db.prepare('SELECT id, nom FROM workspace').all() as { id: string; nom: string }[];
-    const ws = rows[0];
-    if (!ws || rows.length !== 1) throw refuse(shownAs, `elle ne contient pas une collectivité (table workspace : ${rows.length} ligne(s))`);
+    const workspaces = db.prepare('SELECT id, nom FROM workspace').all() as { id: string; nom: string }[];
+    const ws = workspaces[0];
+    if (!ws || workspaces.length !== 1) throw refuse(shownAs, `elle ne contient pas une collectivité (table workspace : ${workspaces.length} ligne(s))`);
     if (expected.workspaceId !== undefined && ws.id !== expected.workspaceId) {
       throw refuse(
         shownAs,
