@@ -178,13 +178,17 @@ function openCore(opts: CoreOptions, opening: (dbFile: string) => void): Core {
     cache: new Map(),
   };
   try {
-    if (!existing) seedWorkspace(ctx, { demo, log: opts.log ?? ((l) => console.info(l)) });
+    // A first start killed while seeding leaves a database with the schema but no workspace row (the seed is one
+    // transaction): it is seeded again rather than refused at every later start.
+    const seeded = (db.prepare('SELECT COUNT(*) AS n FROM workspace').get() as { n: number }).n > 0;
+    if (!seeded) seedWorkspace(ctx, { demo, log: opts.log ?? ((l) => console.info(l)) });
     else if (opts.user === undefined) ctx.user = workspace.getWorkspace(ctx).utilisateur;
   } catch (e) {
     db.close();
     throw e;
   }
-  writeSettings(dataDir, { currentWorkspace: workspaceId });
+  // Written only when it changes: no write (and no temp file a crash could leave) at every start.
+  if (readSettings(dataDir).currentWorkspace !== workspaceId) writeSettings(dataDir, { currentWorkspace: workspaceId });
   return bindCore(ctx, { log: opts.log });
 }
 

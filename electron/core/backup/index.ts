@@ -15,10 +15,10 @@ import { dirname, join, resolve } from 'node:path';
 import { UserError, isUserError } from '../../../shared/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { openDatabase } from '../db/open';
-import { fsyncDir, fsyncFile, removeQuietly } from '../durable-fs';
+import { fsyncDir, fsyncFile, removeQuietly, sweepTempFiles } from '../durable-fs';
 import type { ServiceContext } from '../services/context';
 import { storageError } from '../storage-errors';
-import { backupDatabase, backupsDir, listBackups, writeBackup } from './files';
+import { BACKUP_TEMP_PREFIX, backupDatabase, backupsDir, listBackups, writeBackup } from './files';
 import { type DatabaseSummary, inspectDatabaseFile } from './inspect';
 import { type BackupInfo, type BackupKind, dailyBackupDue, parseBackupFileName } from './names';
 
@@ -76,6 +76,9 @@ export interface Backups {
   /** Restores the backup `name` of `list()`. Throws UserError NOT_FOUND for a name not in the folder, then as `restore`. */
   restoreNamed(name: string): Promise<RestoreResult>;
 }
+
+/** Prefix of the checked copy a restore puts in place (`.tmp-restauration-<pid>-<random>.sqlite`, in the workspace folder). */
+export const RESTORE_TEMP_PREFIX = '.tmp-restauration-';
 
 /** Options of `createBackups`. */
 export interface BackupsOptions {
@@ -136,6 +139,9 @@ export async function backupBeforeMigration(dbFile: string, dir: string, now: st
 /** Binds the backup operations to the open workspace `ctx` (see `Backups`). */
 export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backups {
   const dir = backupsDir(ctx.dataDir, ctx.workspaceId);
+  // Temp files of a backup or restore killed midway (never a backup: those are renamed only once complete).
+  sweepTempFiles(dir, BACKUP_TEMP_PREFIX);
+  if (!ctx.db.memory) sweepTempFiles(dirname(resolve(ctx.db.name)), RESTORE_TEMP_PREFIX);
   let lastError: string | null = null;
   // One backup or restore at a time: names are picked from the folder's content, and a restore swaps the file.
   let queue: Promise<unknown> = Promise.resolve();
@@ -164,7 +170,7 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
         throw new UserError('BACKUP_INVALID', `Le fichier ${shownAs} est la base ouverte elle-même : choisissez un fichier de sauvegarde. Rien n'a été restauré.`, { path: shownAs });
       }
       const wsDir = dirname(dbFile);
-      const tmp = join(wsDir, `.tmp-restauration-${process.pid}-${randomBytes(6).toString('hex')}.sqlite`);
+      const tmp = join(wsDir, `${RESTORE_TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.sqlite`);
       try {
         try {
           copyFileSync(source, tmp);

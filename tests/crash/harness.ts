@@ -1,0 +1,443 @@
+/**
+ * Crash harness (issue 7 item 1): a child process (child.ts) opens a workspace as the app does and makes a stream
+ * of changes, printing each one whose call returned; the parent SIGKILLs it at a random moment — during its start
+ * one time in ten, else 0 to `maxDelayMs` after it is ready — then reopens the store and checks:
+ * - `PRAGMA integrity_check` is ok and `PRAGMA foreign_key_check` empty;
+ * - every evidence file hashes to its name; nothing but `ab/cdef…` files and temp files in the store;
+ * - every file preuve of the database has its bytes, of the recorded size;
+ * - every acknowledged change is present (by its unique tag), the last acknowledged statut of each node is not
+ *   overwritten by an older one, and each statut row agrees with the last history event of its node;
+ * - every backup file is a complete, intact database (journal DELETE, our application_id and schema).
+ * Each kill gets a fresh child; the store carries over from one child to the next (each starts on the previous
+ * crash). One kill in 20 is instead of a first start on an empty data folder (workspace being created and seeded),
+ * after which the folder must open as the app would. The child is bundled once per run with esbuild (exceljs and pdfkit stubbed: the child never builds a
+ * pack), which starts in about 0.3 s instead of 1.3 s through tsx; without esbuild it falls back to tsx.
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { BACKUP_KEEP } from '../../electron/core/backup/names';
+import { BACKUP_TEMP_PREFIX, backupsDir, listBackups } from '../../electron/core/backup/files';
+import { createCore } from '../../electron/core/core';
+import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import { APPLICATION_ID, openDatabase } from '../../electron/core/db/open';
+import { EVIDENCE_TEMP_PREFIX } from '../../electron/core/evidence/store';
+import { workspacePaths } from '../../electron/core/paths';
+import { CRASH_GRID_ID, crashGridCsv, tagSeq, type Ack } from './ops';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const WORKSPACE = 'ma-collectivite';
+
+/** Options of `runCrashHarness`. */
+export interface CrashHarnessOptions {
+  /** Number of SIGKILLs (one child each). */
+  kills: number;
+  /** PRNG seed of the children's changes and of the kill moments (printed, to replay a run). Default: random. */
+  seed?: number;
+  /** Latest kill after the child is ready, in ms (default 250). */
+  maxDelayMs?: number;
+  /** Keep the work folder (data dir, sources) instead of deleting it. */
+  keep?: boolean;
+  /** The first child acknowledges a change it never makes (the harness's own test: it must report it lost). */
+  lie?: boolean;
+  /** Called after each verification with the kill number (1-based) and the data dir (the harness's own test). */
+  between?: (kill: number, dataDir: string) => void;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+  /** One kill in this many is of a first start on an empty data folder (default 20). */
+  firstStartEvery?: number;
+}
+
+/** What a run found. `corrupt`: kills after which a corruption check failed; `lost`: distinct acknowledged changes missing. */
+export interface CrashReport {
+  kills: number;
+  corrupt: number;
+  lost: number;
+  seed: number;
+  /** The first 20 distinct problems, in French. */
+  problems: string[];
+  /** Children that failed on their own (not killed), with their stderr. */
+  childErrors: string[];
+  acknowledged: number;
+  byKind: Record<Ack['k'], number>;
+  /** Distinct temp files left by killed children, seen at the checks (swept by the next start). */
+  leftovers: number;
+  leftoverKinds: { evidence: number; sauvegardes: number };
+  seconds: number;
+  /** Medians, in ms: spawn → ready, one verification. */
+  startupMs: number;
+  verifyMs: number;
+  bundled: boolean;
+}
+
+/** The line CI prints: `N kills, 0 corrupt, 0 lost`. */
+export function summaryLine(r: Pick<CrashReport, 'kills' | 'corrupt' | 'lost'>): string {
+  return `${r.kills} kills, ${r.corrupt} corrupt, ${r.lost} lost`;
+}
+
+/** How to start a child: node with the esbuild bundle of child.ts, or node --import tsx when esbuild is absent. */
+interface ChildCommand {
+  args: string[];
+  bundled: boolean;
+  cleanup(): void;
+}
+
+async function childCommand(): Promise<ChildCommand> {
+  const entry = join(ROOT, 'tests', 'crash', 'child.ts');
+  try {
+    const esbuild = await import('esbuild');
+    // Inside the repository so that node resolves better-sqlite3 & co. from its node_modules, and three folders
+    // deep like electron/core/referential/builtin.ts, whose `../../../referential/` must still reach the grid.
+    const outdir = join(ROOT, 'out', 'crash', `run-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const outfile = join(outdir, 'child.mjs');
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'stub-pack-libraries',
+          setup(build) {
+            build.onResolve({ filter: /^(exceljs|pdfkit)$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+            build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
+              contents: `const fail = () => { throw new Error('${args.path} absent du processus de test de crash'); };\nexport default new Proxy(function () {}, { get: fail, apply: fail, construct: fail });\n`,
+              loader: 'js',
+            }));
+          },
+        },
+      ],
+    });
+    return { args: [outfile], bundled: true, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
+  } catch {
+    return { args: ['--import', 'tsx', entry], bundled: false, cleanup: () => undefined };
+  }
+}
+
+/** Checks cached between verifications (evidence files are immutable once named; backups too). */
+interface VerifyCache {
+  evidence: Map<string, string>;
+  backups: Set<string>;
+}
+
+/** What one verification found. */
+export interface Verification {
+  corrupt: string[];
+  lost: string[];
+  /** Temp files left by killed processes (paths relative to the data dir). */
+  leftovers: string[];
+}
+
+const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * Reopens the workspace of `dataDir` as the app does and checks it against the acknowledged changes `acks`
+ * (see the file docstring). Never throws: a store that cannot be opened is a corruption.
+ */
+export function verifyStore(dataDir: string, acks: readonly Ack[], cache: VerifyCache = { evidence: new Map(), backups: new Set() }): Verification {
+  const corrupt: string[] = [];
+  const lost: string[] = [];
+  const leftovers: string[] = [];
+  const paths = workspacePaths(dataDir, WORKSPACE);
+  let db: Database.Database;
+  try {
+    db = openDatabase(paths.db);
+  } catch (e) {
+    return { corrupt: [`base illisible après le crash : ${(e as Error).message}`], lost: [], leftovers };
+  }
+  try {
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (integrity.join() !== 'ok') corrupt.push(`integrity_check : ${integrity.join(' ; ')}`);
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    if (fk.length > 0) corrupt.push(`foreign_key_check : ${fk.length} ligne(s) orpheline(s)`);
+
+    // Evidence store: every file under its hash, nothing else but temp files.
+    const stored = new Map<string, number>();
+    const root = paths.evidence;
+    for (const sub of existsSync(root) ? readdirSync(root).sort() : []) {
+      if (sub.startsWith(EVIDENCE_TEMP_PREFIX)) {
+        leftovers.push(`evidence/${sub}`);
+        continue;
+      }
+      if (!/^[0-9a-f]{2}$/.test(sub)) {
+        corrupt.push(`fichier inattendu dans le dépôt des preuves : ${sub}`);
+        continue;
+      }
+      for (const name of readdirSync(join(root, sub)).sort()) {
+        const file = join(root, sub, name);
+        const hash = sub + name;
+        if (!/^[0-9a-f]{64}$/.test(hash)) {
+          corrupt.push(`fichier inattendu dans le dépôt des preuves : ${sub}/${name}`);
+          continue;
+        }
+        const st = statSync(file);
+        const key = `${st.size}:${st.mtimeMs}:${st.ino}`;
+        if (cache.evidence.get(file) !== key) {
+          if (sha256Of(file) !== hash) {
+            corrupt.push(`preuve altérée : ${sub}/${name} ne correspond plus à son empreinte`);
+            continue;
+          }
+          cache.evidence.set(file, key);
+        }
+        stored.set(hash, st.size);
+      }
+    }
+    for (const p of db.prepare("SELECT titre, sha256, size FROM preuve WHERE kind = 'fichier'").all() as { titre: string; sha256: string; size: number }[]) {
+      const size = stored.get(p.sha256);
+      if (size === undefined) corrupt.push(`la preuve « ${p.titre} » n'a pas son fichier (${p.sha256})`);
+      else if (size !== p.size) corrupt.push(`la preuve « ${p.titre} » : ${size} octets stockés au lieu de ${p.size}`);
+    }
+
+    // Acknowledged changes, by their tags.
+    const statutTags = new Set((db.prepare("SELECT json_extract(after, '$.explication') AS t FROM history WHERE action = 'statut.set'").all() as { t: string }[]).map((r) => r.t));
+    const files = new Map((db.prepare("SELECT titre, sha256 FROM preuve WHERE kind = 'fichier'").all() as { titre: string; sha256: string }[]).map((r) => [r.titre, r.sha256]));
+    const links = new Set((db.prepare("SELECT url FROM preuve WHERE kind = 'lien'").all() as { url: string }[]).map((r) => r.url));
+    const linked = db.prepare('SELECT 1 FROM preuve p JOIN preuve_node l ON l.preuve_id = p.id WHERE p.titre = ? AND l.node_id = ?');
+    const imports = new Set(
+      (db.prepare("SELECT json_extract(after, '$.version') AS v FROM history WHERE action = 'referential.import' AND referential_id = ?").all(CRASH_GRID_ID) as { v: string }[]).map((r) => r.v),
+    );
+    const manual = listBackups(backupsDir(dataDir, WORKSPACE));
+    const lastAcked = new Map<string, number>();
+    for (const a of acks) {
+      switch (a.k) {
+        case 'statut':
+          if (!statutTags.has(a.t)) lost.push(`statut ${a.t} sur ${a.n}`);
+          lastAcked.set(a.n, Math.max(lastAcked.get(a.n) ?? -1, a.s));
+          break;
+        case 'fichier':
+          if (files.get(a.t) !== a.sha256 || !linked.get(a.t, a.n)) lost.push(`preuve fichier ${a.t} sur ${a.n}`);
+          break;
+        case 'lien':
+          if (!links.has(a.url) || !linked.get(a.t, a.n)) lost.push(`preuve lien ${a.t} sur ${a.n}`);
+          break;
+        case 'import':
+          if (!imports.has(a.t)) lost.push(`import ${a.t}`);
+          break;
+        case 'sauvegarde': {
+          const kept = manual.filter((b) => b.kind === 'manuelle').length;
+          if (!manual.some((b) => b.name === a.name) && kept < BACKUP_KEEP.manuelle) lost.push(`sauvegarde ${a.name}`);
+          break;
+        }
+      }
+    }
+    // Final state: no acknowledged statut overwritten by an older write; rows agree with their last history event.
+    const row = db.prepare("SELECT explication FROM statut WHERE referential_id = 'label-nr' AND node_id = ?");
+    const lastEvent = db.prepare(
+      "SELECT json_extract(after, '$.explication') AS t FROM history WHERE action = 'statut.set' AND referential_id = 'label-nr' AND node_id = ? ORDER BY id DESC LIMIT 1",
+    );
+    for (const [nodeId, s] of lastAcked) {
+      const current = (row.get(nodeId) as { explication: string | null } | undefined)?.explication ?? null;
+      const seq = tagSeq(current);
+      if (seq === null || seq < s) lost.push(`statut de ${nodeId} revenu à un état antérieur (${current ?? 'aucun'})`);
+      const event = (lastEvent.get(nodeId) as { t: string } | undefined)?.t ?? null;
+      if (event !== current) corrupt.push(`statut de ${nodeId} (${current}) différent du dernier événement de l'historique (${event})`);
+    }
+    const version = (db.prepare('SELECT version FROM referential WHERE id = ?').get(CRASH_GRID_ID) as { version: string } | undefined)?.version;
+    const lastImport = (
+      db.prepare("SELECT json_extract(after, '$.version') AS v FROM history WHERE action = 'referential.import' AND referential_id = ? ORDER BY id DESC LIMIT 1").get(CRASH_GRID_ID) as
+        | { v: string }
+        | undefined
+    )?.v;
+    if (version !== lastImport) corrupt.push(`référentiel ${CRASH_GRID_ID} en version ${version} mais dernier import ${lastImport}`);
+
+    // Backups: complete, intact, self-contained.
+    const dir = backupsDir(dataDir, WORKSPACE);
+    const named = new Set(manual.map((b) => b.name));
+    for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
+      if (name.startsWith(BACKUP_TEMP_PREFIX)) {
+        leftovers.push(`sauvegardes/${name}`);
+        continue;
+      }
+      if (!named.has(name)) {
+        corrupt.push(`fichier inattendu dans les sauvegardes : ${name}`);
+        continue;
+      }
+      if (cache.backups.has(name)) continue;
+      const problem = checkBackup(join(dir, name));
+      if (problem) corrupt.push(`sauvegarde ${name} : ${problem}`);
+      else cache.backups.add(name);
+    }
+  } finally {
+    db.close();
+  }
+  return { corrupt, lost, leftovers };
+}
+
+/** Null when `file` is a complete backup (journal DELETE, our id and schema, intact), else the problem. */
+function checkBackup(file: string): string | null {
+  let b: Database.Database | undefined;
+  try {
+    b = new Database(file, { readonly: true, fileMustExist: true });
+    const facts = [
+      b.pragma('journal_mode', { simple: true }),
+      b.pragma('application_id', { simple: true }),
+      b.pragma('user_version', { simple: true }),
+      b.pragma('integrity_check', { simple: true }),
+    ];
+    const expected = ['delete', APPLICATION_ID, SCHEMA_VERSION, 'ok'];
+    return facts.every((f, i) => f === expected[i]) ? null : `attendu ${expected.join('/')}, trouvé ${facts.join('/')}`;
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    b?.close();
+  }
+}
+
+/** Null when the data folder of a killed first start opens (seeded, intact) as the app would, else the problem. */
+function checkFirstStart(dataDir: string): string | null {
+  try {
+    const core = createCore({ dataDir, demo: false, user: 'crash', log: () => undefined });
+    try {
+      const ids = core.referentials.list().map((r) => r.id);
+      const integrity = core.ctx.db.pragma('integrity_check', { simple: true });
+      return ids.includes('label-nr') && integrity === 'ok' ? null : `référentiels ${ids.join(', ')}, integrity_check ${String(integrity)}`;
+    } finally {
+      core.close();
+    }
+  } catch (e) {
+    return `l'espace de travail ne s'ouvre plus : ${(e as Error).message}`;
+  }
+}
+
+/** One child's life: spawned, killed at the chosen moment; its acknowledged lines and timings. */
+async function killOneChild(
+  cmd: ChildCommand,
+  args: string[],
+  plan: { early: boolean; delayMs: number },
+): Promise<{ acks: Ack[]; readyMs: number | null; error: string | null }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...cmd.args, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let readyMs: number | null = null;
+  let killedByUs = false;
+  const kill = () => {
+    killedByUs = true;
+    child.kill('SIGKILL');
+  };
+  const watchdog = setTimeout(kill, 60_000);
+  let timer: NodeJS.Timeout | undefined = plan.early ? setTimeout(kill, plan.delayMs) : undefined;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    if (readyMs === null && out.startsWith('ready\n')) {
+      readyMs = performance.now() - started;
+      if (!plan.early) timer = setTimeout(kill, plan.delayMs);
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (c, s) => done({ code: c, signal: s })));
+  clearTimeout(watchdog);
+  if (timer) clearTimeout(timer);
+  // Only whole lines count: a line is written with one synchronous write, after the call returned.
+  const lines = out.split('\n').slice(0, -1);
+  const acks = lines.filter((l) => l !== 'ready').map((l) => JSON.parse(l) as Ack);
+  const failed = !(killedByUs && signal === 'SIGKILL');
+  return { acks, readyMs, error: failed ? `enfant terminé seul (code ${code}, signal ${signal}) : ${err.trim().slice(0, 500)}` : null };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : Math.round(s[Math.floor(s.length / 2)]!);
+};
+
+/**
+ * Runs `opts.kills` kill-and-check cycles on a fresh workspace (created here: the empty « Ma collectivité » with
+ * Label NR, plus the small crash grid) in a temp folder, and reports what the checks found (see the file docstring).
+ */
+export async function runCrashHarness(opts: CrashHarnessOptions): Promise<CrashReport> {
+  const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const maxDelay = opts.maxDelayMs ?? 250;
+  const log = opts.log ?? (() => undefined);
+  let state = seed >>> 0;
+  const rand = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  const work = mkdtempSync(join(tmpdir(), 'label-audit-crash-'));
+  const dataDir = join(work, 'data');
+  const sources = join(work, 'sources');
+  mkdirSync(sources);
+  const t0 = performance.now();
+  const template = createCore({ dataDir, demo: false, user: 'crash', log: () => undefined });
+  await template.referentials.importAsync([{ name: 'c0-0.csv', text: crashGridCsv('c0-0') }], { id: CRASH_GRID_ID, format: 'grid-csv' });
+  template.close();
+
+  const cmd = await childCommand();
+  const acks: Ack[] = [];
+  const cache: VerifyCache = { evidence: new Map(), backups: new Set() };
+  const corruptKills: number[] = [];
+  const lost = new Set<string>();
+  const problems = new Set<string>();
+  const childErrors: string[] = [];
+  const startups: number[] = [];
+  const verifies: number[] = [];
+  const leftovers = new Set<string>();
+  try {
+    for (let k = 1; k <= opts.kills; k++) {
+      if (k % (opts.firstStartEvery ?? 20) === 0) {
+        // A first start (empty data folder: creating and seeding the workspace) killed during its start.
+        const fresh = join(work, `premier-demarrage-${k}`);
+        const life = await killOneChild(cmd, [fresh, sources, String(k), String(seed), ''], { early: true, delayMs: Math.floor(rand() * 900) });
+        if (life.error) childErrors.push(`kill ${k} (premier démarrage) : ${life.error}`);
+        const problem = checkFirstStart(fresh);
+        if (problem) {
+          corruptKills.push(k);
+          problems.add(`corruption : premier démarrage tué : ${problem}`);
+        }
+        rmSync(fresh, { recursive: true, force: true });
+        continue;
+      }
+      const early = rand() < 0.1;
+      const plan = { early, delayMs: Math.floor(rand() * (early ? 600 : maxDelay)) };
+      const args = [dataDir, sources, String(k), String(seed), opts.lie && k === 1 ? 'lie' : ''];
+      const life = await killOneChild(cmd, args, plan);
+      acks.push(...life.acks);
+      if (life.readyMs !== null) startups.push(life.readyMs);
+      if (life.error) childErrors.push(`kill ${k} : ${life.error}`);
+      const v0 = performance.now();
+      const v = verifyStore(dataDir, acks, cache);
+      verifies.push(performance.now() - v0);
+      for (const l of v.leftovers) leftovers.add(l);
+      if (v.corrupt.length > 0) corruptKills.push(k);
+      for (const p of v.corrupt) problems.add(`corruption : ${p}`);
+      for (const l of v.lost) {
+        lost.add(l);
+        problems.add(`perte : ${l}`);
+      }
+      opts.between?.(k, dataDir);
+      if (k % 50 === 0 || k === opts.kills) log(`${k} kills, ${corruptKills.length} corrupt, ${lost.size} lost (${acks.length} changements acquittés)`);
+    }
+  } finally {
+    cmd.cleanup();
+    if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  }
+  const byKind = { statut: 0, fichier: 0, lien: 0, import: 0, sauvegarde: 0 };
+  for (const a of acks) byKind[a.k]++;
+  return {
+    kills: opts.kills,
+    corrupt: corruptKills.length,
+    lost: lost.size,
+    seed,
+    problems: [...problems].slice(0, 20),
+    childErrors: childErrors.slice(0, 20),
+    acknowledged: acks.length,
+    byKind,
+    leftovers: leftovers.size,
+    leftoverKinds: {
+      evidence: [...leftovers].filter((l) => l.startsWith('evidence/')).length,
+      sauvegardes: [...leftovers].filter((l) => l.startsWith('sauvegardes/')).length,
+    },
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+    startupMs: median(startups),
+    verifyMs: median(verifies),
+    bundled: cmd.bundled,
+  };
+}
