@@ -3,6 +3,8 @@
  * that is not a Label Audit database) as one French UserError naming the folder or file, instead of an internal
  * error with a stack (lead's decision B on the CLI/core tester's report; STYLE.md "errors are values").
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UserError } from '../../shared/errors';
 
 /** The fields Node's fs errors and better-sqlite3's SqliteError carry. */
@@ -13,7 +15,18 @@ interface SystemError {
 }
 
 /**
- * Maps `e` to a UserError FILE_UNREADABLE naming `e.path` (fs errors) or `dbFile` (SQLite errors), or returns
+ * `path` itself when it exists, else its nearest existing parent: a `mkdir -p` refused deep inside a read-only
+ * folder (Node names the deepest folder it wanted) names the folder the user can fix, not one that does not exist.
+ */
+function existingAncestor(path: string): string {
+  let p = path;
+  while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
+  return existsSync(p) ? p : path;
+}
+
+/**
+ * Maps `e` to a UserError FILE_UNREADABLE naming `e.path` (fs errors; for a failed mkdir, its nearest existing
+ * parent) or `dbFile` (SQLite errors), or returns
  * `e` unchanged when it is not a storage failure the user can act on (UserErrors pass through as they are).
  * fs: EACCES / EPERM (rights), EROFS (read-only medium), ENOTDIR / EEXIST (a file in place of a folder), ENOSPC.
  * SQLite: SQLITE_NOTADB / SQLITE_CORRUPT (not a readable database), SQLITE_CANTOPEN, SQLITE_READONLY*,
@@ -23,7 +36,8 @@ export function storageError(e: unknown, dataDir: string, dbFile: string): unkno
   if (e instanceof UserError || typeof e !== 'object' || e === null) return e;
   const { code, path, message } = e as SystemError;
   if (typeof code !== 'string') return e;
-  const where = typeof path === 'string' ? path : dataDir;
+  const raw = typeof path === 'string' ? path : dataDir;
+  const where = (e as { syscall?: unknown }).syscall === 'mkdir' ? existingAncestor(raw) : raw;
   const detail = typeof message === 'string' ? message : code;
   const fail = (text: string, p: string) => new UserError('FILE_UNREADABLE', text, { path: p });
   switch (code) {

@@ -86,9 +86,21 @@ export interface BackupsOptions {
   log: (line: string) => void;
 }
 
-/** Maps a failed backup write to a French UserError naming the folder or file; other errors are returned unchanged. */
+/**
+ * Maps a failed backup write to a French UserError naming the folder `dir` (or `file`, the one being written);
+ * other errors are returned unchanged.
+ */
 function backupWriteError(e: unknown, dir: string, file: string): unknown {
   if (isUserError(e)) return e;
+  const code = (e as { code?: unknown }).code;
+  // SQLite cannot create the backup file: the folder is not writable (the source database is open and fine).
+  if (code === 'SQLITE_CANTOPEN' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY'))) {
+    return new UserError(
+      'FILE_UNREADABLE',
+      `La sauvegarde n'a pas pu être écrite : Label Audit ne peut pas écrire dans ${dir} (droits insuffisants ou support en lecture seule).`,
+      { path: dir },
+    );
+  }
   const mapped = storageError(e, dir, file);
   if (isUserError(mapped)) {
     return new UserError(mapped.code, `La sauvegarde n'a pas pu être écrite : ${mapped.message}`, mapped.location);

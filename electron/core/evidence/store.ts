@@ -47,7 +47,9 @@ export const EVIDENCE_TEMP_PREFIX = '.tmp-';
  */
 function writeError(e: unknown, root: string): unknown {
   if (isUserError(e)) return e;
-  const mapped = storageError(e, root, root);
+  // Named by the store's folder, not by the temp file inside it that could not be written.
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  const mapped = storageError({ code, message }, root, root);
   return isUserError(mapped) ? new UserError(mapped.code, `${mapped.message} La preuve n'a pas été enregistrée.`, mapped.location) : e;
 }
 
