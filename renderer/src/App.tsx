@@ -2,6 +2,7 @@
 import { Dashboard } from './pages/Dashboard';
 import { ExportPage } from './pages/ExportPage';
 import { ReferentialPage } from './pages/ReferentialPage';
+import { SauvegardesPage } from './pages/SauvegardesPage';
 import { formatHash, useRoute, type Route } from './router';
 
 const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
@@ -35,6 +36,7 @@ export function App() {
         {route.page === 'dashboard' && <Dashboard />}
         {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} />}
         {route.page === 'export' && <ExportPage referentialId={route.referentialId} />}
+        {route.page === 'sauvegardes' && <SauvegardesPage />}
       </main>
     </>
   );

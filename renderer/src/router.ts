@@ -5,13 +5,15 @@
  *   `#/referentiel/<referentialId>`        Référentiel (tree)
  *   `#/referentiel/<referentialId>/<nodeId>` the same with a criterion panel open
  *   `#/export` or `#/export/<referentialId>`  Export
+ *   `#/sauvegardes`                        Sauvegardes (backups and restore)
  */
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'dashboard' }
   | { page: 'referentiel'; referentialId: string | null; nodeId: string | null }
-  | { page: 'export'; referentialId: string | null };
+  | { page: 'export'; referentialId: string | null }
+  | { page: 'sauvegardes' };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -29,6 +31,7 @@ export function parseHash(hash: string): Route {
   const [page, a, b] = parts;
   if (page === 'referentiel') return { page: 'referentiel', referentialId: a ?? null, nodeId: b ?? null };
   if (page === 'export') return { page: 'export', referentialId: a ?? null };
+  if (page === 'sauvegardes') return { page: 'sauvegardes' };
   return { page: 'dashboard' };
 }
 
@@ -42,6 +45,8 @@ export function formatHash(route: Route): string {
       return `#/referentiel${route.referentialId ? `/${enc(route.referentialId)}` : ''}${route.referentialId && route.nodeId ? `/${enc(route.nodeId)}` : ''}`;
     case 'export':
       return `#/export${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
+    case 'sauvegardes':
+      return '#/sauvegardes';
   }
 }
 

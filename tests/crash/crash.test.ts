@@ -118,6 +118,7 @@ describe('runs with killed children', () => {
     const r = await runCrashHarness({
       kills: 3,
       seed: 7,
+      jobs: 1,
       lie: true,
       between: (kill, dataDir) => {
         if (kill === 2) mkdirSync(join(workspacePaths(dataDir, 'ma-collectivite').evidence, 'zz'), { recursive: true });

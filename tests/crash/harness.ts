@@ -9,7 +9,7 @@
  *   overwritten by an older one, and each statut row agrees with the last history event of its node;
  * - every backup file is a complete, intact database (journal DELETE, our application_id and schema).
  * Each kill gets a fresh child; the store carries over from one child to the next (each starts on the previous
- * crash). One kill in 20 is instead of a first start on an empty data folder (workspace being created and seeded),
+ * crash). `jobs` workspaces (default 2) are killed in parallel, each by its own sequence of children. One kill in 20 is instead of a first start on an empty data folder (workspace being created and seeded),
  * after which the folder must open as the app would. The child is bundled once per run with esbuild (exceljs and pdfkit stubbed: the child never builds a
  * pack), which starts in about 0.3 s instead of 1.3 s through tsx; without esbuild it falls back to tsx.
  */
@@ -50,11 +50,14 @@ export interface CrashHarnessOptions {
   log?: (line: string) => void;
   /** One kill in this many is of a first start on an empty data folder (default 20). */
   firstStartEvery?: number;
+  /** Workspaces killed in parallel, each by its own sequence of children (default 2: the machine's cores). */
+  jobs?: number;
 }
 
 /** What a run found. `corrupt`: kills after which a corruption check failed; `lost`: distinct acknowledged changes missing. */
 export interface CrashReport {
   kills: number;
+  jobs: number;
   corrupt: number;
   lost: number;
   seed: number;
@@ -355,24 +358,29 @@ const median = (xs: number[]): number => {
 export async function runCrashHarness(opts: CrashHarnessOptions): Promise<CrashReport> {
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
   const maxDelay = opts.maxDelayMs ?? 250;
+  const jobs = Math.max(1, Math.min(opts.jobs ?? 2, opts.kills || 1));
   const log = opts.log ?? (() => undefined);
-  let state = seed >>> 0;
-  const rand = (): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
   const work = mkdtempSync(join(tmpdir(), 'label-audit-crash-'));
-  const dataDir = join(work, 'data');
   const sources = join(work, 'sources');
   mkdirSync(sources);
   const t0 = performance.now();
-  const template = createCore({ dataDir, demo: false, user: 'crash', log: () => undefined });
-  await template.referentials.importAsync([{ name: 'c0-0.csv', text: crashGridCsv('c0-0') }], { id: CRASH_GRID_ID, format: 'grid-csv' });
-  template.close();
+  // One lane per job: its own workspace, its own children one after the other, its own acknowledged changes.
+  const lanes = await Promise.all(
+    Array.from({ length: jobs }, async (_, j) => {
+      const dataDir = join(work, `data-${j + 1}`);
+      const template = createCore({ dataDir, demo: false, user: 'crash', log: () => undefined });
+      await template.referentials.importAsync([{ name: 'c0-0.csv', text: crashGridCsv('c0-0') }], { id: CRASH_GRID_ID, format: 'grid-csv' });
+      template.close();
+      let state = (seed + j * 7919) >>> 0;
+      const rand = (): number => {
+        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+        return state / 2 ** 32;
+      };
+      return { dataDir, rand, acks: [] as Ack[], cache: { evidence: new Map(), backups: new Set() } as VerifyCache };
+    }),
+  );
 
   const cmd = await childCommand();
-  const acks: Ack[] = [];
-  const cache: VerifyCache = { evidence: new Map(), backups: new Set() };
   const corruptKills: number[] = [];
   const lost = new Set<string>();
   const problems = new Set<string>();
@@ -380,49 +388,68 @@ export async function runCrashHarness(opts: CrashHarnessOptions): Promise<CrashR
   const startups: number[] = [];
   const verifies: number[] = [];
   const leftovers = new Set<string>();
-  try {
-    for (let k = 1; k <= opts.kills; k++) {
-      if (k % (opts.firstStartEvery ?? 20) === 0) {
-        // A first start (empty data folder: creating and seeding the workspace) killed during its start.
-        const fresh = join(work, `premier-demarrage-${k}`);
-        const life = await killOneChild(cmd, [fresh, sources, String(k), String(seed), ''], { early: true, delayMs: Math.floor(rand() * 900) });
-        if (life.error) childErrors.push(`kill ${k} (premier démarrage) : ${life.error}`);
-        const problem = checkFirstStart(fresh);
-        if (problem) {
-          corruptKills.push(k);
-          problems.add(`corruption : premier démarrage tué : ${problem}`);
-        }
-        rmSync(fresh, { recursive: true, force: true });
-        continue;
-      }
-      const early = rand() < 0.1;
-      const plan = { early, delayMs: Math.floor(rand() * (early ? 600 : maxDelay)) };
-      const args = [dataDir, sources, String(k), String(seed), opts.lie && k === 1 ? 'lie' : ''];
-      const life = await killOneChild(cmd, args, plan);
-      acks.push(...life.acks);
-      if (life.readyMs !== null) startups.push(life.readyMs);
-      if (life.error) childErrors.push(`kill ${k} : ${life.error}`);
-      const v0 = performance.now();
-      const v = verifyStore(dataDir, acks, cache);
-      verifies.push(performance.now() - v0);
-      for (const l of v.leftovers) leftovers.add(l);
-      if (v.corrupt.length > 0) corruptKills.push(k);
-      for (const p of v.corrupt) problems.add(`corruption : ${p}`);
-      for (const l of v.lost) {
-        lost.add(l);
-        problems.add(`perte : ${l}`);
-      }
-      opts.between?.(k, dataDir);
-      if (k % 50 === 0 || k === opts.kills) log(`${k} kills, ${corruptKills.length} corrupt, ${lost.size} lost (${acks.length} changements acquittés)`);
+  let next = 1;
+  let done = 0;
+  const acknowledged = () => lanes.reduce((n, l) => n + l.acks.length, 0);
+  const finished = () => {
+    done++;
+    if (done % 50 === 0 || done === opts.kills) log(`${done} kills, ${corruptKills.length} corrupt, ${lost.size} lost (${acknowledged()} changements acquittés)`);
+  };
+
+  async function firstStart(lane: (typeof lanes)[number], k: number): Promise<void> {
+    // A first start (empty data folder: creating and seeding the workspace) killed during its start.
+    const fresh = join(work, `premier-demarrage-${k}`);
+    const life = await killOneChild(cmd, [fresh, sources, String(k), String(seed), ''], { early: true, delayMs: Math.floor(lane.rand() * 900) });
+    if (life.error) childErrors.push(`kill ${k} (premier démarrage) : ${life.error}`);
+    const problem = checkFirstStart(fresh);
+    if (problem) {
+      corruptKills.push(k);
+      problems.add(`corruption : premier démarrage tué : ${problem}`);
     }
+    rmSync(fresh, { recursive: true, force: true });
+  }
+
+  async function killAndCheck(lane: (typeof lanes)[number], k: number): Promise<void> {
+    const early = lane.rand() < 0.1;
+    const plan = { early, delayMs: Math.floor(lane.rand() * (early ? 600 : maxDelay)) };
+    const life = await killOneChild(cmd, [lane.dataDir, sources, String(k), String(seed), opts.lie && k === 1 ? 'lie' : ''], plan);
+    lane.acks.push(...life.acks);
+    if (life.readyMs !== null) startups.push(life.readyMs);
+    if (life.error) childErrors.push(`kill ${k} : ${life.error}`);
+    const v0 = performance.now();
+    const v = verifyStore(lane.dataDir, lane.acks, lane.cache);
+    verifies.push(performance.now() - v0);
+    for (const l of v.leftovers) leftovers.add(l);
+    if (v.corrupt.length > 0) corruptKills.push(k);
+    for (const p of v.corrupt) problems.add(`corruption : ${p}`);
+    for (const l of v.lost) {
+      lost.add(l);
+      problems.add(`perte : ${l}`);
+    }
+    opts.between?.(k, lane.dataDir);
+  }
+
+  try {
+    await Promise.all(
+      lanes.map(async (lane) => {
+        while (next <= opts.kills) {
+          const k = next++;
+          if (k % (opts.firstStartEvery ?? 20) === 0) await firstStart(lane, k);
+          else await killAndCheck(lane, k);
+          finished();
+        }
+      }),
+    );
   } finally {
     cmd.cleanup();
     if (!opts.keep) rmSync(work, { recursive: true, force: true });
   }
+  const acks = lanes.flatMap((l) => l.acks);
   const byKind = { statut: 0, fichier: 0, lien: 0, import: 0, sauvegarde: 0 };
   for (const a of acks) byKind[a.k]++;
   return {
     kills: opts.kills,
+    jobs,
     corrupt: corruptKills.length,
     lost: lost.size,
     seed,

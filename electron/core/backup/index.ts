@@ -22,7 +22,7 @@ import { BACKUP_TEMP_PREFIX, backupDatabase, backupsDir, listBackups, writeBacku
 import { type DatabaseSummary, inspectDatabaseFile } from './inspect';
 import { type BackupInfo, type BackupKind, dailyBackupDue, parseBackupFileName } from './names';
 
-export { BACKUP_KEEP, BACKUP_KINDS, BACKUP_KIND_LABELS, type BackupInfo, type BackupKind } from './names';
+export { BACKUP_KEEP, BACKUP_KINDS, type BackupInfo, type BackupKind } from './names';
 export type { DatabaseSummary } from './inspect';
 
 /** What the Sauvegardes screen shows: the folder, the backups newest first, the last automatic backup's failure. */

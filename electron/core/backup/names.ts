@@ -25,15 +25,6 @@ export const BACKUP_KEEP: Readonly<Record<BackupKind, number>> = {
   manuelle: 20,
 };
 
-/** French label of each kind, for the screen and the CLI. */
-export const BACKUP_KIND_LABELS: Readonly<Record<BackupKind, string>> = {
-  quotidienne: 'quotidienne',
-  'avant-migration': 'avant mise à jour du schéma',
-  'avant-import': "avant import d'un référentiel",
-  'avant-restauration': 'avant restauration',
-  manuelle: 'manuelle',
-};
-
 /** One backup file: `at` its time (ISO 8601, UTC, to the second) read from its name; `size` in bytes. */
 export interface BackupInfo {
   name: string;
