@@ -49,7 +49,7 @@ describe('Sauvegardes in Chromium', () => {
     await page.reload();
     await page.click(tid('nav-dashboard'));
     const later = (await app.query<ScoreResult>('scores.get', { referentialId: 'label-nr' })).root.score;
-    expect(later).toBeGreaterThan(saved);
+    expect(later).toBeGreaterThan(saved ?? 0);
     await page.waitForFunction((v) => document.querySelector('[data-testid="score-global-label-nr"]')?.getAttribute('data-value') === String(v), later);
 
     await page.click(tid('dashboard-sauvegardes'));
