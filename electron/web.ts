@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from './core/api/router';
-import { createCore, type Core } from './core/core';
+import { startCore, type Core } from './core/core';
 import { resolveDataDir } from './core/data-dir';
 import { defaultDataDir, exportsDir } from './core/paths';
 import { isUserError, UserError } from '../shared/errors';
@@ -90,7 +90,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (host !== '127.0.0.1' && host !== 'localhost') {
     throw new UserError('INPUT_INVALID', `Hôte refusé : « ${host} ». Le mode navigateur n'écoute que sur 127.0.0.1.`, { field: 'host' });
   }
-  const core = createCore({ dataDir, user: options.user ?? osUserName(), demo });
+  const core = await startCore({ dataDir, user: options.user ?? osUserName(), demo });
+  // The daily backup also while the app stays open for days (checked hourly; due after 24 h).
+  const daily = setInterval(() => void core.backups.dailyIfDue(), 3600_000);
+  daily.unref();
   const staticRoot = resolve(ROOT, rendererDir);
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -156,6 +159,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       resolveListen();
     });
   }).catch((e: unknown) => {
+    clearInterval(daily);
     core.close();
     throw e;
   });
@@ -170,7 +174,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       closing ??= new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
-      }).finally(() => core.close());
+      }).finally(() => {
+        clearInterval(daily);
+        core.close();
+      });
       return closing;
     },
   };

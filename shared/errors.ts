@@ -28,6 +28,7 @@ export type UserErrorCode =
   | 'PREUVE_INVALID'
   | 'PACK_INVALID'
   | 'DB_FROM_FUTURE'
+  | 'BACKUP_INVALID'
   | 'NOT_FOUND';
 
 /** A user-facing error: `message` is a complete French sentence that already names the location. */

@@ -49,7 +49,9 @@ export type CliCommand =
   | { name: 'readiness'; referentialId: string; level: number | undefined }
   | { name: 'export-pack'; referentialId: string; out: string | undefined }
   | { name: 'verify'; file: string }
-  | { name: 'data-dir'; move: string | undefined; reset: boolean };
+  | { name: 'data-dir'; move: string | undefined; reset: boolean }
+  | { name: 'backup'; out: string | undefined }
+  | { name: 'restore'; file: string };
 
 export type ParsedCli = CliCommand & { common: CommonOptions };
 
@@ -83,6 +85,8 @@ const COMMANDS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, { option
   'export-pack': { options: { out: { type: 'string' } }, positionals: ['REFERENTIEL'] },
   verify: { options: {}, positionals: ['FICHIER.zip'] },
   'data-dir': { options: { move: { type: 'string' }, reset: { type: 'boolean' } }, positionals: [] },
+  backup: { options: { out: { type: 'string' } }, positionals: [] },
+  restore: { options: {}, positionals: ['FICHIER'] },
 };
 
 function invalid(message: string, field?: string): UserError {
@@ -236,6 +240,10 @@ export function parseCli(rawArgv: string[]): ParsedCli {
       if (move !== undefined && move.trim() === '') throw invalid("L'option --move attend un dossier (commande data-dir).", 'move');
       return { name, move, reset: values.reset === true, common: commonOptions };
     }
+    case 'backup':
+      return { name, out: str('out'), common: commonOptions };
+    case 'restore':
+      return { name, file: p0, common: commonOptions };
     default:
       return { name: 'verify', file: p0, common: commonOptions };
   }

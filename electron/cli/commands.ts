@@ -3,7 +3,7 @@
  * reads local files, calls the procedure of the API contract, writes one JSON document or human French text.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { appRouter } from '../core/api/router';
 import type { Core } from '../core/core';
 import { buildPack } from '../core/pack';
@@ -142,7 +142,16 @@ async function writePackTo(core: Core, referentialId: string, out: string, cwd: 
   }
 }
 
-/** Runs one workspace command (not `help`, not `verify`) against the router (and the core, for `export-pack --out`). */
+/** The open core, which `backup` and `restore` use directly (a path on this machine never crosses the router). */
+function requireCore(core: Core | undefined, command: string): Core {
+  if (!core) throw new Error(`la commande ${command} a besoin de l'espace de travail ouvert`);
+  return core;
+}
+
+/**
+ * Runs one workspace command (not `help`, not `verify`) against the router (and the core, for `export-pack --out`,
+ * `backup` and `restore`).
+ */
 export async function runCommand(
   cmd: Exclude<CliCommand, { name: 'help' } | { name: 'version' } | { name: 'verify' } | { name: 'data-dir' }>,
   caller: Caller,
@@ -271,6 +280,26 @@ export async function runCommand(
           `Questions de personnalisation importées : ${r.questions} questions en ${r.thematiques} thématiques.`,
           ...(r.questionsManquantes.length > 0 ? [`Questions lues par les règles des référentiels mais absentes : ${r.questionsManquantes.join(', ')}.`] : []),
           ...(r.reponsesOrphelines.length > 0 ? [`Réponses conservées à des questions qui ne sont plus dans la liste : ${r.reponsesOrphelines.join(', ')}.`] : []),
+        ].join('\n'),
+      );
+      return OK;
+    }
+    case 'backup': {
+      const backups = requireCore(core, cmd.name).backups;
+      const r = cmd.out !== undefined ? await backups.writeTo(resolve(io.cwd, cmd.out)) : await backups.create('manuelle').then((b) => ({ ...b, path: join(backups.dir, b.name) }));
+      emit(io, r, () => `Sauvegarde écrite : ${r.path} (${formatBytes(r.size)}).`);
+      return OK;
+    }
+    case 'restore': {
+      const abs = resolve(io.cwd, cmd.file);
+      const r = await requireCore(core, cmd.name).backups.restore(abs, cmd.file);
+      const s = r.summary;
+      emit(io, r, () =>
+        [
+          `Sauvegarde restaurée : ${cmd.file} — ${s.nom}, schéma ${s.userVersion}, ${s.referentials} référentiel(s), ${s.statuts} statut(s), ${s.preuves} preuve(s)` +
+            (s.lastChangeAt ? `, dernière modification ${s.lastChangeAt}.` : '.'),
+          `L'état remplacé a été sauvegardé : ${r.previous.name} (dossier ${requireCore(core, cmd.name).backups.dir}).`,
+          ...(r.missingEvidence > 0 ? [`${r.missingEvidence} fichier(s) de preuve cité(s) par la sauvegarde sont absents du dépôt des preuves.`] : []),
         ].join('\n'),
       );
       return OK;

@@ -28,6 +28,9 @@ const processIo: CliIo = {
 /** Commands that only read the workspace: refused on a data dir without one rather than creating it. */
 const READ_COMMANDS: ReadonlySet<string> = new Set(['score', 'readiness', 'referentials', 'export-pack']);
 
+/** backup and restore work on an existing workspace only: they never create one either. */
+const BACKUP_COMMANDS: ReadonlySet<string> = new Set(['backup', 'restore']);
+
 /**
  * Whether `dataDir` holds a workspace database (`dbOf(id)` for each folder under workspaces/). An unreadable
  * folder counts as "yes", so that opening it reports the precise storage error (storage-errors.ts).
@@ -75,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       for (const line of outcome.errors) io.stderr(`${oneLine(line)}\n`);
       return outcome.exitCode;
     }
-    const [{ createCore }, { defaultDataDir, workspacePaths }, { appRouter }, { resolveDataDir }] = await Promise.all([
+    const [{ startCore }, { defaultDataDir, workspacePaths }, { appRouter }, { resolveDataDir }] = await Promise.all([
       import('../core/core'),
       import('../core/paths'),
       import('../core/api/router'),
@@ -96,7 +99,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         { path: dataDir },
       );
     }
-    const opened = createCore({
+    if (BACKUP_COMMANDS.has(cmd.name) && !hasWorkspace(dataDir, (id) => workspacePaths(dataDir, id).db)) {
+      throw new UserError(
+        'NOT_FOUND',
+        `Aucun espace de travail dans ${dataDir} : rien à ${cmd.name === 'backup' ? 'sauvegarder' : 'restaurer'} (vérifiez --data-dir).`,
+        { path: dataDir },
+      );
+    }
+    const opened = await startCore({
       dataDir,
       user: cmd.common.user ?? osUserName(),
       demo: false,

@@ -39,6 +39,12 @@ Commandes :
         Affiche le dossier de données en usage. --move copie les données (application fermée) dans DOSSIER,
         vide ou absent, vérifie la copie, puis l'application l'utilise ; l'original reste en place.
         --reset revient au dossier par défaut. La variable LABEL_AUDIT_DATA_DIR, si elle est définie, l'emporte.
+  backup [--out FICHIER]
+        Sauvegarde la base de l'espace de travail (API de sauvegarde de SQLite) ; sans --out, dans le dossier
+        sauvegardes du dossier de données.
+  restore FICHIER
+        Restaure une sauvegarde après avoir sauvegardé l'état actuel ; refuse un fichier qui n'est pas une
+        sauvegarde Label Audit intacte de cet espace de travail, ou écrite par une version plus récente.
 
 Options communes :
   --data-dir DOSSIER   dossier de l'espace de travail (par défaut celui de l'application de bureau)

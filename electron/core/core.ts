@@ -9,12 +9,14 @@ import { userInfo } from 'node:os';
 import type { Referential, ScoreResult } from '../../shared/domain';
 import type { Personnalisation } from '../../shared/scoring';
 import type { Question } from '../../shared/personnalisation';
+import { type Backups, backupBeforeMigration, createBackups } from './backup';
+import { backupsDir } from './backup/files';
 import { openDatabase } from './db/open';
 import { seedWorkspace } from './demo';
 import { createEvidenceStore, type EvidenceStore } from './evidence/store';
 import { readSettings, workspacePaths, writeSettings } from './paths';
 import { storageError } from './storage-errors';
-import type { ImportOptions } from './referential';
+import { importReferentialFilesAsync, type ImportOptions } from './referential';
 import { readSourceFile, type BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
@@ -45,6 +47,35 @@ export interface CoreOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Opens the current workspace of `opts.dataDir` as the app's entries do (desktop shell, browser mode, CLI): an
+ * `avant-migration` backup first when its database has an older schema, then `createCore`, then the daily backup
+ * when due (a failure of that one is logged, not thrown). Throws what `createCore` throws, and UserError
+ * FILE_UNREADABLE when the backup before a migration cannot be written (the database is then not migrated).
+ */
+export async function startCore(opts: CoreOptions): Promise<Core> {
+  const { dataDir } = opts;
+  const now = opts.now ?? (() => new Date().toISOString());
+  const existing = (() => {
+    try {
+      return findWorkspace(dataDir);
+    } catch {
+      return null; // unreadable data folder: createCore reports it precisely
+    }
+  })();
+  if (existing) {
+    const dbFile = workspacePaths(dataDir, existing).db;
+    try {
+      await backupBeforeMigration(dbFile, backupsDir(dataDir, existing), now());
+    } catch (e) {
+      throw storageError(e, dataDir, dbFile);
+    }
+  }
+  const core = createCore(opts);
+  await core.backups.dailyIfDue();
+  return core;
+}
+
 /** The open workspace's services. Every method may throw UserError (see each service's docstring). */
 export interface Core {
   readonly dataDir: string;
@@ -56,9 +87,13 @@ export interface Core {
   referentials: {
     list(): referentials.ReferentialSummary[];
     get(referentialId: string): Referential;
-    /** Text formats only (synchronous; the demo seeds inside a transaction). */
+    /** Text formats only (synchronous; the demo seeds inside a transaction). No backup: use `importAsync`. */
     import(files: string[] | SourceFile[], opts?: ImportOptions): referentials.ImportResult;
-    /** Every format, XLSX workbooks included (paths, decoded text or raw bytes). */
+    /**
+     * Every format, XLSX workbooks included (paths, decoded text or raw bytes). The files are parsed first (a bad
+     * file writes nothing), then an `avant-import` backup is taken (its failure stops the import), then the
+     * referential is stored.
+     */
     importAsync(files: readonly (string | SourceFile | BinarySourceFile)[], opts?: ImportOptions): Promise<referentials.ImportResult>;
     store(ref: Referential): referentials.ImportResult;
   };
@@ -111,6 +146,8 @@ export interface Core {
     applyImport(file: { name: string; bytes: Uint8Array }, decisions?: Record<string, 'app' | 'fichier'>): Promise<piloteSheet.ResultatImport>;
   };
   pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
+  /** Backups of the workspace's database and restore (backup/index.ts). */
+  backups: Backups;
   /** Closes the database (checkpointing the WAL). */
   close(): void;
 }
@@ -170,18 +207,26 @@ function openCore(opts: CoreOptions, opening: (dbFile: string) => void): Core {
     cache: new Map(),
   };
   try {
-    if (!existing) seedWorkspace(ctx, { demo, log: opts.log ?? ((l) => console.info(l)) });
+    // A first start killed while seeding leaves a database with the schema but no workspace row (the seed is one
+    // transaction): it is seeded again rather than refused at every later start.
+    const seeded = (db.prepare('SELECT COUNT(*) AS n FROM workspace').get() as { n: number }).n > 0;
+    if (!seeded) seedWorkspace(ctx, { demo, log: opts.log ?? ((l) => console.info(l)) });
     else if (opts.user === undefined) ctx.user = workspace.getWorkspace(ctx).utilisateur;
   } catch (e) {
     db.close();
     throw e;
   }
-  writeSettings(dataDir, { currentWorkspace: workspaceId });
-  return bindCore(ctx);
+  // Written only when it changes: no write (and no temp file a crash could leave) at every start.
+  if (readSettings(dataDir).currentWorkspace !== workspaceId) writeSettings(dataDir, { currentWorkspace: workspaceId });
+  return bindCore(ctx, { log: opts.log });
 }
 
-/** Binds the services to `ctx` (also used by tests on an in-memory database). */
-export function bindCore(ctx: ServiceContext): Core {
+/**
+ * Binds the services to `ctx` (also used by tests on an in-memory database). `log` receives one-line notices
+ * (a failed daily backup; default console.info).
+ */
+export function bindCore(ctx: ServiceContext, options: { log?: (line: string) => void } = {}): Core {
+  const backups = createBackups(ctx, { log: options.log ?? ((l) => console.info(l)) });
   return {
     dataDir: ctx.dataDir,
     workspaceId: ctx.workspaceId,
@@ -192,7 +237,11 @@ export function bindCore(ctx: ServiceContext): Core {
       list: () => referentials.listReferentials(ctx),
       get: (id) => referentials.getReferential(ctx, id),
       import: (files, o) => referentials.importReferential(ctx, files, o),
-      importAsync: (files, o) => referentials.importReferentialAsync(ctx, files, o),
+      importAsync: async (files, o) => {
+        const ref = await importReferentialFilesAsync(files, o);
+        await backups.beforeImport();
+        return referentials.storeReferential(ctx, ref);
+      },
       store: (ref) => referentials.storeReferential(ctx, ref),
     },
     statuts: {
@@ -236,6 +285,7 @@ export function bindCore(ctx: ServiceContext): Core {
       applyImport: (f, d) => piloteSheet.applyPiloteImport(ctx, f, d),
     },
     pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },
+    backups,
     close: () => {
       if (ctx.db.open) ctx.db.close();
     },

@@ -3,6 +3,8 @@
  * that is not a Label Audit database) as one French UserError naming the folder or file, instead of an internal
  * error with a stack (lead's decision B on the CLI/core tester's report; STYLE.md "errors are values").
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UserError } from '../../shared/errors';
 
 /** The fields Node's fs errors and better-sqlite3's SqliteError carry. */
@@ -13,16 +15,29 @@ interface SystemError {
 }
 
 /**
- * Maps `e` to a UserError FILE_UNREADABLE naming `e.path` (fs errors) or `dbFile` (SQLite errors), or returns
+ * `path` itself when it exists, else its nearest existing parent: a `mkdir -p` refused deep inside a read-only
+ * folder (Node names the deepest folder it wanted) names the folder the user can fix, not one that does not exist.
+ */
+function existingAncestor(path: string): string {
+  let p = path;
+  while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
+  return existsSync(p) ? p : path;
+}
+
+/**
+ * Maps `e` to a UserError FILE_UNREADABLE naming `e.path` (fs errors; for a failed mkdir, its nearest existing
+ * parent) or `dbFile` (SQLite errors), or returns
  * `e` unchanged when it is not a storage failure the user can act on (UserErrors pass through as they are).
  * fs: EACCES / EPERM (rights), EROFS (read-only medium), ENOTDIR / EEXIST (a file in place of a folder), ENOSPC.
- * SQLite: SQLITE_NOTADB / SQLITE_CORRUPT (not a readable database), SQLITE_CANTOPEN, SQLITE_READONLY*.
+ * SQLite: SQLITE_NOTADB / SQLITE_CORRUPT (not a readable database), SQLITE_CANTOPEN, SQLITE_READONLY*,
+ * SQLITE_FULL (disk full: the transaction was rolled back), SQLITE_IOERR* (the disk failed a read or write).
  */
 export function storageError(e: unknown, dataDir: string, dbFile: string): unknown {
   if (e instanceof UserError || typeof e !== 'object' || e === null) return e;
   const { code, path, message } = e as SystemError;
   if (typeof code !== 'string') return e;
-  const where = typeof path === 'string' ? path : dataDir;
+  const raw = typeof path === 'string' ? path : dataDir;
+  const where = (e as { syscall?: unknown }).syscall === 'mkdir' ? existingAncestor(raw) : raw;
   const detail = typeof message === 'string' ? message : code;
   const fail = (text: string, p: string) => new UserError('FILE_UNREADABLE', text, { path: p });
   switch (code) {
@@ -39,11 +54,16 @@ export function storageError(e: unknown, dataDir: string, dbFile: string): unkno
     case 'SQLITE_NOTADB':
     case 'SQLITE_CORRUPT':
       return fail(`Le fichier ${dbFile} n'est pas une base Label Audit lisible (${detail}).`, dbFile);
+    case 'SQLITE_FULL':
+      return fail(`Plus de place sur le disque pour écrire la base ${dbFile} : libérez de la place puis recommencez ; la modification n'a pas été enregistrée.`, dbFile);
     case 'SQLITE_CANTOPEN':
       return fail(`Impossible d'ouvrir la base ${dbFile} : dossier absent, protégé en écriture ou droits insuffisants.`, dbFile);
     default:
       if (code.startsWith('SQLITE_READONLY')) {
         return fail(`La base ${dbFile} est en lecture seule : Label Audit doit pouvoir écrire dans ce fichier et dans son dossier.`, dbFile);
+      }
+      if (code.startsWith('SQLITE_IOERR')) {
+        return fail(`Le disque a refusé une lecture ou une écriture de la base ${dbFile} (${detail}) : vérifiez la place libre et le support ; la modification n'a pas été enregistrée.`, dbFile);
       }
       return e;
   }

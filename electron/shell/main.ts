@@ -6,9 +6,9 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
 import { currentRuntime, probeSqlite } from '../core/db/native';
+import { startCore } from '../core/core';
 import { appRouter } from '../core/api/router';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerIpcHandler } from './ipc';
@@ -60,7 +60,10 @@ async function start(): Promise<void> {
   const sqlite = probeSqlite();
   if (!sqlite.ok) return failStart(sqliteFailureBox(sqlite.failure));
   const { dataDir } = resolveDataDir(app.getPath('userData'));
-  const core = createCore({ dataDir, demo: true });
+  const core = await startCore({ dataDir, demo: true });
+  // The daily backup also while the app stays open for days (checked hourly; due after 24 h).
+  const daily = setInterval(() => void core.backups.dailyIfDue(), 3600_000);
+  daily.unref();
   hardenSession(session.defaultSession);
   // External links: http(s) only, after the user confirmed them in a dialog (security.ts `openExternalLink`).
   const opener = {
@@ -80,6 +83,7 @@ async function start(): Promise<void> {
     isAllowedSender: isTrustedSender,
   });
   app.on('window-all-closed', () => {
+    clearInterval(daily);
     stopIpc();
     core.close();
     app.quit();

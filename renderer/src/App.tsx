@@ -5,6 +5,7 @@ import { ExportPage } from './pages/ExportPage';
 import { MesCriteresPage } from './pages/MesCriteresPage';
 import { PersonnalisationPage } from './pages/PersonnalisationPage';
 import { ReferentialPage } from './pages/ReferentialPage';
+import { SauvegardesPage } from './pages/SauvegardesPage';
 import { formatHash, useRoute, type Route } from './router';
 
 const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
@@ -44,6 +45,7 @@ export function App() {
         {route.page === 'personnalisation' && <PersonnalisationPage />}
         {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}
         {route.page === 'mes-criteres' && <MesCriteresPage ownerKey={route.ownerKey} />}
+        {route.page === 'sauvegardes' && <SauvegardesPage />}
       </main>
     </>
   );

@@ -8,6 +8,7 @@
  *   `#/personnalisation`                    Personnalisation (identity and competence questions)
  *   `#/candidature` or `#/candidature/<referentialId>`  Candidature (readiness checklist for a label)
  *   `#/mes-criteres` or `#/mes-criteres/<personId>` (or `service:<serviceId>`)  Mes critères of a pilote or service
+ *   `#/sauvegardes`                        Sauvegardes (backups and restore)
  */
 import { useEffect, useState } from 'react';
 
@@ -17,7 +18,8 @@ export type Route =
   | { page: 'export'; referentialId: string | null }
   | { page: 'personnalisation' }
   | { page: 'candidature'; referentialId: string | null }
-  | { page: 'mes-criteres'; ownerKey: string | null };
+  | { page: 'mes-criteres'; ownerKey: string | null }
+  | { page: 'sauvegardes' };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -38,6 +40,7 @@ export function parseHash(hash: string): Route {
   if (page === 'personnalisation') return { page: 'personnalisation' };
   if (page === 'candidature') return { page: 'candidature', referentialId: a ?? null };
   if (page === 'mes-criteres') return { page: 'mes-criteres', ownerKey: a ?? null };
+  if (page === 'sauvegardes') return { page: 'sauvegardes' };
   return { page: 'dashboard' };
 }
 
@@ -57,6 +60,8 @@ export function formatHash(route: Route): string {
       return `#/candidature${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
     case 'mes-criteres':
       return `#/mes-criteres${route.ownerKey ? `/${enc(route.ownerKey)}` : ''}`;
+    case 'sauvegardes':
+      return '#/sauvegardes';
   }
 }
 

@@ -11,6 +11,13 @@ import { MIGRATIONS, type Migration } from './migrations';
 export type Db = Database.Database;
 
 /**
+ * `PRAGMA application_id` of a Label Audit database: 0x4C415544, "LAUD" in ASCII (sqlite.org/fileformat.html,
+ * offset 68). Written by `openDatabase` (databases created before it carry 0); a restore refuses a file with
+ * another non-zero id (backup/inspect.ts).
+ */
+export const APPLICATION_ID = 0x4c415544;
+
+/**
  * Applies to `db` every migration of `migrations` whose version is above the database's `user_version`, each in
  * its own transaction that also bumps `user_version`. Returns the versions applied. A migration marked
  * `foreignKeysOff` runs with foreign keys off (they cannot change inside a transaction) and commits only if
@@ -53,7 +60,9 @@ function fromFuture(file: string, found: number, known: number): UserError {
 }
 
 /**
- * Opens (creating when missing) the SQLite file `file`, or an in-memory database for `':memory:'`, and migrates it.
+ * Opens (creating when missing) the SQLite file `file`, or an in-memory database for `':memory:'`, migrates it and
+ * stamps it with APPLICATION_ID. `synchronous = FULL` (SQLite's usual default, set explicitly): in WAL mode every
+ * commit is fsynced before the call returns, so a change the user saw saved survives a power cut.
  * A database newer than the app is refused with UserError('DB_FROM_FUTURE') after a read-only look: it is never
  * opened for writing.
  */
@@ -72,9 +81,11 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   const db = new Database(file);
   try {
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, file, migrations);
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
     return db;
   } catch (e) {
     db.close();

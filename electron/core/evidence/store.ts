@@ -1,14 +1,18 @@
 /**
  * Content-addressed evidence store (ARCHITECTURE.md "Storage"): a file's bytes live at `<root>/ab/cdef…` where
  * `abcdef…` is their SHA-256 (hex). Bytes are hashed while they are copied to a temporary file in the same folder,
- * fsynced, then renamed into place, so a crash never leaves a half-written file under a hash name. The same bytes
- * are stored once however many preuves use them.
+ * fsynced, then renamed into place and the folder fsynced, so a crash or a power cut never leaves a half-written
+ * file under a hash name, and bytes are on the disk before the preuve row that names them is committed. The same
+ * bytes are stored once however many preuves use them. Nothing here ever deletes stored bytes (backups rely on it,
+ * backup/files.ts). A write that fails (disk full, read-only folder) removes its temp file and throws a UserError.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserError } from '../../../shared/errors';
+import { UserError, isUserError } from '../../../shared/errors';
+import { fsyncDir, removeQuietly, sweepTempFiles } from '../durable-fs';
+import { storageError } from '../storage-errors';
 
 /** What the store returns for stored bytes: their hash (64 hex chars) and size in bytes. */
 export interface StoredBlob {
@@ -34,25 +38,48 @@ export interface EvidenceStore {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** Opens (creating lazily) the evidence store rooted at `root`. */
+/** Prefix of the temp files bytes are written to before their rename (`.tmp-<pid>-<random>`). */
+export const EVIDENCE_TEMP_PREFIX = '.tmp-';
+
+/**
+ * A failed write into the store as a UserError naming the evidence folder (disk full, read-only or protected
+ * folder: storage-errors.ts), saying the preuve was not recorded; other errors unchanged.
+ */
+function writeError(e: unknown, root: string): unknown {
+  if (isUserError(e)) return e;
+  // Named by the store's folder, not by the temp file inside it that could not be written.
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  const mapped = storageError({ code, message }, root, root);
+  return isUserError(mapped) ? new UserError(mapped.code, `${mapped.message} La preuve n'a pas été enregistrée.`, mapped.location) : e;
+}
+
+/**
+ * Opens (creating lazily) the evidence store rooted at `root`, removing the temp files that processes killed while
+ * writing left behind (durable-fs.ts `sweepTempFiles`).
+ */
 export function createEvidenceStore(root: string): EvidenceStore {
+  sweepTempFiles(root, EVIDENCE_TEMP_PREFIX);
   const pathOf = (sha256: string): string => {
     if (!SHA256.test(sha256)) throw new UserError('INPUT_INVALID', `Empreinte SHA-256 invalide : « ${sha256} ».`, { field: 'sha256' });
     return join(root, sha256.slice(0, 2), sha256.slice(2));
   };
   const tempPath = (): string => {
     mkdirSync(root, { recursive: true });
-    return join(root, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    return join(root, `${EVIDENCE_TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
   };
-  /** Moves the fsynced temp file to its hash name, or drops it when those bytes are already stored. */
+  /** Moves the fsynced temp file to its hash name (folder fsynced), or drops it when those bytes are already stored. */
   const place = (tmp: string, sha256: string): void => {
     const final = pathOf(sha256);
     if (existsSync(final)) {
-      unlinkSync(tmp);
+      removeQuietly(tmp);
       return;
     }
-    mkdirSync(join(root, sha256.slice(0, 2)), { recursive: true });
+    const dir = join(root, sha256.slice(0, 2));
+    const created = !existsSync(dir);
+    mkdirSync(dir, { recursive: true });
     renameSync(tmp, final);
+    fsyncDir(dir);
+    if (created) fsyncDir(root);
   };
 
   return {
@@ -62,16 +89,22 @@ export function createEvidenceStore(root: string): EvidenceStore {
     addFromBuffer(bytes) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       if (existsSync(pathOf(sha256))) return { sha256, size: bytes.byteLength };
-      const tmp = tempPath();
-      const fd = openSync(tmp, 'wx');
+      let tmp: string | undefined;
       try {
-        let off = 0;
-        while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+        tmp = tempPath();
+        const fd = openSync(tmp, 'wx');
+        try {
+          let off = 0;
+          while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        place(tmp, sha256);
+      } catch (e) {
+        if (tmp !== undefined) removeQuietly(tmp);
+        throw writeError(e, root);
       }
-      place(tmp, sha256);
       return { sha256, size: bytes.byteLength };
     },
     async addFromPath(path) {
@@ -82,13 +115,16 @@ export function createEvidenceStore(root: string): EvidenceStore {
         throw new UserError('FILE_NOT_FOUND', `Le fichier ${path} est introuvable.`, { path });
       }
       if (!isFile) throw new UserError('FILE_UNREADABLE', `${path} n'est pas un fichier lisible.`, { path });
-      const tmp = tempPath();
-      const out = await open(tmp, 'wx');
+      let tmp: string | undefined;
+      let out: FileHandle | undefined;
       const hash = createHash('sha256');
       let size = 0;
       try {
+        tmp = tempPath();
+        out = await open(tmp, 'wx');
+        const input = createReadStream(path);
         try {
-          for await (const chunk of createReadStream(path)) {
+          for await (const chunk of input) {
             const buf = chunk as Buffer;
             hash.update(buf);
             size += buf.byteLength;
@@ -96,18 +132,23 @@ export function createEvidenceStore(root: string): EvidenceStore {
             while (off < buf.byteLength) off += (await out.write(buf, off, buf.byteLength - off)).bytesWritten;
           }
         } catch (e) {
+          // A read error names the source file; a write error (disk full) is the store's, mapped below.
+          if ((e as { syscall?: string }).syscall === 'write' || (e as { code?: string }).code === 'ENOSPC') throw e;
           throw new UserError('FILE_UNREADABLE', `Le fichier ${path} n'a pas pu être lu (${(e as Error).message}).`, { path });
+        } finally {
+          input.destroy();
         }
         await out.sync();
-      } catch (e) {
         await out.close();
-        unlinkSync(tmp);
-        throw e;
+        out = undefined;
+        const sha256 = hash.digest('hex');
+        place(tmp, sha256);
+        return { sha256, size };
+      } catch (e) {
+        await out?.close().catch(() => undefined);
+        if (tmp !== undefined) removeQuietly(tmp);
+        throw writeError(e, root);
       }
-      await out.close();
-      const sha256 = hash.digest('hex');
-      place(tmp, sha256);
-      return { sha256, size };
     },
   };
 }

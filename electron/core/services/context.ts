@@ -6,6 +6,7 @@ import type { Referential } from '../../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { EvidenceStore } from '../evidence/store';
+import { storageError } from '../storage-errors';
 
 export interface ServiceContext {
   db: Db;
@@ -23,7 +24,9 @@ export interface ServiceContext {
 
 /**
  * Runs `fn` in one SQLite transaction (all or nothing) and returns its result. The clock is frozen meanwhile, so
- * every row and history event of one operation carries the same timestamp.
+ * every row and history event of one operation carries the same timestamp. A storage failure (disk full, read-only
+ * database, I/O error) rolls the transaction back and is thrown as a French UserError naming the database
+ * (storage-errors.ts); other errors pass unchanged.
  */
 export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   const clock = ctx.now;
@@ -31,6 +34,8 @@ export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   ctx.now = () => at;
   try {
     return ctx.db.transaction(fn)();
+  } catch (e) {
+    throw storageError(e, ctx.dataDir, ctx.db.name);
   } finally {
     ctx.now = clock;
   }

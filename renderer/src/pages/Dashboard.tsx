@@ -1,4 +1,4 @@
-/** Tableau de bord: the workspace name and one ScoreCard per imported referential. */
+/** Tableau de bord: the workspace name, the link to the Sauvegardes screen, and one ScoreCard per imported referential. */
 import { useQuery } from '@tanstack/react-query';
 import { formatHash } from '../router';
 import { ScoreCard } from '../components/ScoreCard';
@@ -21,6 +21,11 @@ export function Dashboard() {
           {workspace.data.population !== null ? ` · ${formatCount(workspace.data.population)} habitants` : ''}
         </p>
       )}
+      <p>
+        <a href={formatHash({ page: 'sauvegardes' })} data-testid="dashboard-sauvegardes">
+          Sauvegardes et restauration
+        </a>
+      </p>
       <QueryState query={list} what="la liste des référentiels">
         {(refs) =>
           refs.length === 0 ? (

@@ -1,0 +1,143 @@
+/**
+ * Sauvegardes (issue 7 item 2), reached from the dashboard: the backups of the workspace (date, kind, size), newest
+ * first; « Sauvegarder maintenant »; « Restaurer » on a row, confirmed inline, after which every screen reloads its
+ * data from the restored database. The last automatic backup's failure, if any, is shown at the top.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { InlineConfirm } from '../components/InlineConfirm';
+import { InlineError, QueryState } from '../components/QueryState';
+import { BACKUP_KIND_LABELS, restoreConfirmation, restoreReport } from '../lib/backups';
+import { formatBytes, formatDateTime } from '../lib/format';
+import { isBrowserMode, useTRPC } from '../trpc/client';
+
+export function SauvegardesPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.backups.list.queryOptions());
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [report, setReport] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.backups.create.mutationOptions({
+      onSuccess: (b) => {
+        setReport(`Sauvegarde créée : ${formatDateTime(b.at)} (${formatBytes(b.size)}).`);
+        void queryClient.invalidateQueries(trpc.backups.pathFilter());
+      },
+    }),
+  );
+  const restore = useMutation(
+    trpc.backups.restore.mutationOptions({
+      onSuccess: (r) => {
+        setReport(restoreReport(r));
+        // Every screen's data comes from the restored database now.
+        void queryClient.invalidateQueries();
+      },
+    }),
+  );
+  const busy = create.isPending || restore.isPending;
+
+  return (
+    <div className="page">
+      <h1>Sauvegardes</h1>
+      <p className="muted">
+        Label Audit sauvegarde la base chaque jour d'utilisation, avant chaque import de référentiel et avant chaque mise à jour de la base ; il garde les 7 dernières
+        quotidiennes, les 10 dernières avant import, et les 20 dernières manuelles. Les fichiers de preuve ne sont jamais effacés : une sauvegarde restaurée les
+        retrouve.
+      </p>
+      <div className="toolbar">
+        <button
+          type="button"
+          data-testid="backup-now"
+          disabled={busy}
+          onClick={() => {
+            setReport(null);
+            restore.reset();
+            create.mutate();
+          }}
+        >
+          {create.isPending ? 'Sauvegarde en cours…' : 'Sauvegarder maintenant'}
+        </button>
+        {list.data && !isBrowserMode() && (
+          <span className="muted small">
+            Dossier : <span className="path">{list.data.dir}</span>
+          </span>
+        )}
+      </div>
+      <InlineError error={create.error} testId="backup-error" />
+      <InlineError error={restore.error} testId="restore-error" />
+      {report && (
+        <p className="ok" role="status" data-testid="backup-report">
+          {report}
+        </p>
+      )}
+      <QueryState query={list} what="la liste des sauvegardes">
+        {(data) => (
+          <>
+            {data.lastError && (
+              <p className="avertissement" role="alert" data-testid="backup-last-error">
+                La dernière sauvegarde automatique a échoué : {data.lastError}
+              </p>
+            )}
+            {data.backups.length === 0 ? (
+              <p data-testid="backups-empty">Aucune sauvegarde pour l'instant.</p>
+            ) : (
+              <table data-testid="backups-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Type</th>
+                    <th scope="col" className="num">
+                      Taille
+                    </th>
+                    <th scope="col">
+                      <span className="visually-hidden">Action</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.backups.map((b) => (
+                    <tr key={b.name} data-testid={`backup-${b.name}`} data-kind={b.kind}>
+                      <td>{formatDateTime(b.at)}</td>
+                      <td>{BACKUP_KIND_LABELS[b.kind]}</td>
+                      <td className="num" data-value={b.size}>
+                        {formatBytes(b.size)}
+                      </td>
+                      <td>
+                        {confirming === b.name ? (
+                          <InlineConfirm
+                            testId="restore-confirm"
+                            autoFocus
+                            message={restoreConfirmation(b)}
+                            onCancel={() => setConfirming(null)}
+                            actions={[
+                              {
+                                label: 'Restaurer',
+                                primary: true,
+                                testId: 'restore-confirm-yes',
+                                onClick: () => {
+                                  setConfirming(null);
+                                  setReport(null);
+                                  create.reset();
+                                  restore.mutate({ name: b.name });
+                                },
+                              },
+                              { label: 'Annuler', testId: 'restore-confirm-no', onClick: () => setConfirming(null) },
+                            ]}
+                          />
+                        ) : (
+                          <button type="button" className="secondary" data-testid={`restore-${b.name}`} disabled={busy} onClick={() => setConfirming(b.name)}>
+                            {restore.isPending && restore.variables?.name === b.name ? 'Restauration…' : 'Restaurer'}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
