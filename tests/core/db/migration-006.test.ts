@@ -9,10 +9,10 @@ import type { ServiceContext } from '../../../electron/core/services/context';
 import { createWorkspace } from '../../../electron/core/services/workspace';
 import { fixedClock, snapshotTables, tempDir, toyTete } from '../helpers/context';
 
-const tmp = tempDir('label-audit-m005-');
+const tmp = tempDir('label-audit-m006-');
 afterAll(() => tmp.cleanup());
 
-describe('migration 005 (exports of pilote workbooks)', () => {
+describe('migration 006 (exports of pilote workbooks)', () => {
   it('opens a filled schema-4 database: every row kept, an empty export_pilote table, and an export then works', async () => {
     const file = join(tmp.dir, 'v4.sqlite');
     const db4 = new Database(file);
@@ -30,7 +30,7 @@ describe('migration 005 (exports of pilote workbooks)', () => {
     db4.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(snapshotTables({ db } as ServiceContext)).toEqual({ ...before, export_pilote: [] });
     const core = bindCore({ ...ctx, db, cache: new Map() });
     const out = await core.mesCriteres.exportXlsx({ kind: 'person', id: claire.id });

@@ -1,12 +1,12 @@
 /**
- * 005 — the pilote spreadsheets the lead exported (issue 5 item 2): when, by whom, for which person or service, and
+ * 006 — the pilote spreadsheets the lead exported (issue 5 item 2): when, by whom, for which person or service, and
  * the values each criterion had then. An import compares the file with these values to tell the pilote's changes
  * from the app's changes made since (conflicts), also for a CSV saved from the workbook, which loses its hidden sheet.
  */
 import type { Migration } from './types';
 
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'exports_pilotes',
   up(db) {
     db.exec(`
