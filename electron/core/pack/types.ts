@@ -57,6 +57,11 @@ export interface PackInput {
   /** Pilotes by node id, any level (the report lists a mesure's and its descendants' together). */
   pilotes: Map<string, PackPilotes>;
   preuves: PackPreuve[];
+  /**
+   * Preuves deliberately left out (confidentiel), as lines `"<folder>/<name> — <reason>"` appended to
+   * `_manifeste/fichiers-manquants.txt`; they do not count as missing. Absent = none.
+   */
+  retenues?: string[];
   /** Absolute path of the bytes with that sha256 in the evidence store. */
   evidencePath: (sha256: string) => string;
 }
