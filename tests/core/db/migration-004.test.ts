@@ -29,8 +29,12 @@ function filledV3(file: string): ServiceContext {
   const person = core.people.create({ nom: 'Claire Dupont', serviceId: service.id });
   core.nodes.setPilotes({ referentialId: 'eci', nodeId: 'eci_1', personIds: [person.id], serviceIds: [service.id] });
   core.nodes.setEcheance({ referentialId: 'eci', nodeId: 'eci_1', echeance: '2027-03-15' });
-  core.preuves.addLink({ referentialId: 'eci', nodeId: 'eci_1.1', url: 'https://example.fr/deliberation', titre: 'Délibération' });
-  core.preuves.addFile({ referentialId: 'rgesn', nodeId: 'rgesn_1.1', fileName: 'declaration.txt', bytes: new TextEncoder().encode('Déclaration RGESN') });
+  // Preuves as schema 3 stored them (today's services write the columns and tables of migration 005).
+  const blob = ctx.evidence.addFromBuffer(new TextEncoder().encode('Déclaration RGESN'));
+  const insert = db.prepare('INSERT INTO preuve (id, kind, titre, file_name, size, sha256, mime_type, url, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  insert.run('p-lien', 'lien', 'Délibération', null, null, null, null, 'https://example.fr/deliberation', '2026-03-01T10:00:00.000Z', 'Bob');
+  insert.run('p-fichier', 'fichier', 'declaration.txt', 'declaration.txt', blob.size, blob.sha256, 'text/plain', null, '2026-03-01T10:00:01.000Z', 'Bob');
+  db.prepare('INSERT INTO preuve_node (preuve_id, referential_id, node_id) VALUES (?, ?, ?), (?, ?, ?)').run('p-lien', 'eci', 'eci_1.1', 'p-fichier', 'rgesn', 'rgesn_1.1');
   return ctx;
 }
 
@@ -46,7 +50,7 @@ describe('migration 004 (models rate and progress)', () => {
     expect(() => old.db.prepare("UPDATE referential SET model = 'rate' WHERE id = 'rgesn'").run()).toThrow(/CHECK constraint failed/);
     old.db.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, MIGRATIONS.slice(0, 4));
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -86,13 +90,13 @@ describe('migration 004 (models rate and progress)', () => {
     migrate(db, file);
     db.prepare("INSERT INTO history (at, who, action) VALUES ('2026-01-01', 'A', 'x')").run();
     const breaking = {
-      version: 5,
+      version: MIGRATIONS.length + 1,
       name: 'breaking',
       foreignKeysOff: true,
       up: (d: Database.Database) => d.exec("INSERT INTO node (referential_id, id, identifiant, depth, type, nom, point_referentiel, ordre, seq) VALUES ('absent', 'n', '1', 1, 'x', 'n', 0, 0, 0)"),
     };
-    expect(() => migrate(db, file, [...MIGRATIONS, breaking])).toThrow(/Migration 5 \(breaking\) : 1 clé\(s\) étrangère\(s\) rompue\(s\)/);
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(() => migrate(db, file, [...MIGRATIONS, breaking])).toThrow(new RegExp(`Migration ${MIGRATIONS.length + 1} \\(breaking\\) : 1 clé\\(s\\) étrangère\\(s\\) rompue\\(s\\)`));
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('SELECT COUNT(*) AS n FROM node').get()).toEqual({ n: 0 });
     db.close();
