@@ -1,8 +1,9 @@
-/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Export) and the current screen. */
+/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Preuves, Export) and the current screen. */
 import { CandidaturePage } from './pages/CandidaturePage';
 import { Dashboard } from './pages/Dashboard';
 import { ExportPage } from './pages/ExportPage';
 import { PersonnalisationPage } from './pages/PersonnalisationPage';
+import { PreuvesPage } from './pages/PreuvesPage';
 import { ReferentialPage } from './pages/ReferentialPage';
 import { formatHash, useRoute, type Route } from './router';
 
@@ -11,6 +12,7 @@ const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
   { page: 'referentiel', label: 'Référentiel', route: { page: 'referentiel', referentialId: null, nodeId: null } },
   { page: 'personnalisation', label: 'Personnalisation', route: { page: 'personnalisation' } },
   { page: 'candidature', label: 'Candidature', route: { page: 'candidature', referentialId: null } },
+  { page: 'preuves', label: 'Preuves', route: { page: 'preuves' } },
   { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
 ];
 
@@ -41,6 +43,7 @@ export function App() {
         {route.page === 'export' && <ExportPage referentialId={route.referentialId} />}
         {route.page === 'personnalisation' && <PersonnalisationPage />}
         {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}
+        {route.page === 'preuves' && <PreuvesPage />}
       </main>
     </>
   );

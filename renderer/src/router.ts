@@ -7,6 +7,7 @@
  *   `#/export` or `#/export/<referentialId>`  Export
  *   `#/personnalisation`                    Personnalisation (identity and competence questions)
  *   `#/candidature` or `#/candidature/<referentialId>`  Candidature (readiness checklist for a label)
+ *   `#/preuves`                             Preuves (the library and « À compléter »)
  */
 import { useEffect, useState } from 'react';
 
@@ -15,7 +16,8 @@ export type Route =
   | { page: 'referentiel'; referentialId: string | null; nodeId: string | null }
   | { page: 'export'; referentialId: string | null }
   | { page: 'personnalisation' }
-  | { page: 'candidature'; referentialId: string | null };
+  | { page: 'candidature'; referentialId: string | null }
+  | { page: 'preuves' };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -35,6 +37,7 @@ export function parseHash(hash: string): Route {
   if (page === 'export') return { page: 'export', referentialId: a ?? null };
   if (page === 'personnalisation') return { page: 'personnalisation' };
   if (page === 'candidature') return { page: 'candidature', referentialId: a ?? null };
+  if (page === 'preuves') return { page: 'preuves' };
   return { page: 'dashboard' };
 }
 
@@ -52,6 +55,8 @@ export function formatHash(route: Route): string {
       return '#/personnalisation';
     case 'candidature':
       return `#/candidature${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
+    case 'preuves':
+      return '#/preuves';
   }
 }
 

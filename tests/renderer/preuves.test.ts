@@ -1,6 +1,7 @@
 /** The preuves section's rules (renderer/src/lib/preuves.ts): link check in French, re-uploaded files recognised. */
 import { describe, expect, it } from 'vitest';
 import { ALREADY_STORED, NOWHERE, checkLinkUrl, coveringPreuves, filterLibrary, wasAlreadyStored } from '../../renderer/src/lib/preuves';
+import { formatHash, parseHash } from '../../renderer/src/router';
 
 describe('checkLinkUrl', () => {
   it('accepts absolute http(s) addresses, accents included, trimmed', () => {
@@ -75,5 +76,12 @@ describe('filterLibrary and coveringPreuves', () => {
   it('coveringPreuves keeps the preuves marked for that preuve attendue of that referential', () => {
     expect(coveringPreuves(lib, 'cae', 'inventaire').map((p) => p.id)).toEqual(['c']);
     expect(coveringPreuves(lib, 'label-nr', 'inventaire')).toEqual([]);
+  });
+});
+
+describe('the Preuves route', () => {
+  it('#/preuves parses and formats both ways', () => {
+    expect(parseHash('#/preuves')).toEqual({ page: 'preuves' });
+    expect(formatHash({ page: 'preuves' })).toBe('#/preuves');
   });
 });
