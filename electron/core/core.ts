@@ -28,6 +28,7 @@ import * as pack from './services/pack';
 import * as people from './services/people';
 import * as personnalisation from './services/personnalisation';
 import * as preuves from './services/preuves';
+import * as library from './services/preuves-library';
 import * as readiness from './services/readiness';
 import * as referentials from './services/referentials';
 import * as statuts from './services/statuts';
@@ -114,12 +115,27 @@ export interface Core {
   };
   preuves: {
     list(referentialId: string): preuves.Preuve[];
-    addFile(input: { referentialId: string; nodeId: string; fileName: string; bytes: Uint8Array; titre?: string }): preuves.Preuve;
-    addPath(input: { referentialId: string; nodeId: string; path: string; titre?: string }): Promise<preuves.Preuve>;
-    addLink(input: { referentialId: string; nodeId: string; url: string; titre?: string }): preuves.Preuve;
+    addFile(input: { referentialId: string; nodeId: string; fileName: string; bytes: Uint8Array; titre?: string; preuveAttendueId?: string }): preuves.Preuve;
+    addPath(input: { referentialId: string; nodeId: string; path: string; titre?: string; preuveAttendueId?: string }): Promise<preuves.Preuve>;
+    addLink(input: { referentialId: string; nodeId: string; url: string; titre?: string; preuveAttendueId?: string }): preuves.Preuve;
     detach(input: { preuveId: string; nodeId: string }): { ok: true };
     /** The stored bytes of a file preuve (path, original name, type, size); NOT_FOUND for a link or an unknown id. */
     file(preuveId: string): preuves.PreuveFile;
+    /** Every preuve of the workspace, whatever it is attached to (preuves-library.ts). */
+    library(): preuves.Preuve[];
+    /** Attaches an existing preuve to another node (any referential). */
+    attach(input: { preuveId: string; referentialId: string; nodeId: string; preuveAttendueId?: string }): preuves.Preuve;
+    /** Versions of a file preuve, the latest first. */
+    revisions(preuveId: string): library.PreuveRevision[];
+    /** A new version of a file preuve from bytes; the earlier ones stay. */
+    addRevision(input: { preuveId: string; fileName: string; bytes: Uint8Array }): preuves.Preuve;
+    addRevisionPath(input: { preuveId: string; path: string }): Promise<preuves.Preuve>;
+    /** Titre, date of the document, owner, confidentiel. */
+    update(input: library.PreuveUpdate): preuves.Preuve;
+    /** Marks or unmarks a preuve as answering a preuve attendue. */
+    setCouverture(input: { preuveId: string; referentialId: string; preuveAttendueId: string; couvre: boolean }): preuves.Preuve;
+    /** Criteria fait / programmé without preuve, and links that are not http(s). */
+    aCompleter(referentialId?: string): library.ACompleter;
   };
   /** Identity, competence questions and answers (tete-referentials.md §2.5). */
   personnalisation: {
@@ -145,9 +161,9 @@ export interface Core {
     previewImport(file: { name: string; bytes: Uint8Array }): Promise<piloteSheet.ApercuImport>;
     applyImport(file: { name: string; bytes: Uint8Array }, decisions?: Record<string, 'app' | 'fichier'>): Promise<piloteSheet.ResultatImport>;
   };
-  pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
   /** Backups of the workspace's database and restore (backup/index.ts). */
   backups: Backups;
+  pack: { export(referentialId: string, opts?: pack.PackOptions): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
   /** Closes the database (checkpointing the WAL). */
   close(): void;
 }
@@ -265,6 +281,14 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       addLink: (i) => preuves.addPreuveLink(ctx, i),
       detach: (i) => preuves.detachPreuve(ctx, i),
       file: (id) => preuves.preuveFile(ctx, id),
+      library: () => library.listLibrary(ctx),
+      attach: (i) => library.attachPreuve(ctx, i),
+      revisions: (id) => library.listRevisions(ctx, id),
+      addRevision: (i) => library.addRevisionFile(ctx, i),
+      addRevisionPath: (i) => library.addRevisionPath(ctx, i),
+      update: (i) => library.updatePreuve(ctx, i),
+      setCouverture: (i) => library.setCouverture(ctx, i),
+      aCompleter: (r) => library.aCompleter(ctx, r),
     },
     personnalisation: {
       identite: () => personnalisation.getIdentite(ctx),
@@ -284,8 +308,8 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       previewImport: (f) => piloteSheet.previewPiloteImport(ctx, f),
       applyImport: (f, d) => piloteSheet.applyPiloteImport(ctx, f, d),
     },
-    pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },
     backups,
+    pack: { export: (r, o) => pack.exportPack(ctx, r, o), verify: (p) => pack.verifyPackFile(p) },
     close: () => {
       if (ctx.db.open) ctx.db.close();
     },

@@ -1,9 +1,10 @@
-/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Export) and the current screen. */
+/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Preuves, Export) and the current screen. */
 import { CandidaturePage } from './pages/CandidaturePage';
 import { Dashboard } from './pages/Dashboard';
 import { ExportPage } from './pages/ExportPage';
 import { MesCriteresPage } from './pages/MesCriteresPage';
 import { PersonnalisationPage } from './pages/PersonnalisationPage';
+import { PreuvesPage } from './pages/PreuvesPage';
 import { ReferentialPage } from './pages/ReferentialPage';
 import { SauvegardesPage } from './pages/SauvegardesPage';
 import { formatHash, useRoute, type Route } from './router';
@@ -14,6 +15,7 @@ const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
   { page: 'personnalisation', label: 'Personnalisation', route: { page: 'personnalisation' } },
   { page: 'candidature', label: 'Candidature', route: { page: 'candidature', referentialId: null } },
   { page: 'mes-criteres', label: 'Mes critères', route: { page: 'mes-criteres', ownerKey: null } },
+  { page: 'preuves', label: 'Preuves', route: { page: 'preuves' } },
   { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
 ];
 
@@ -46,6 +48,7 @@ export function App() {
         {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}
         {route.page === 'mes-criteres' && <MesCriteresPage ownerKey={route.ownerKey} />}
         {route.page === 'sauvegardes' && <SauvegardesPage />}
+        {route.page === 'preuves' && <PreuvesPage />}
       </main>
     </>
   );

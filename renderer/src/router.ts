@@ -9,6 +9,7 @@
  *   `#/candidature` or `#/candidature/<referentialId>`  Candidature (readiness checklist for a label)
  *   `#/mes-criteres` or `#/mes-criteres/<personId>` (or `service:<serviceId>`)  Mes critères of a pilote or service
  *   `#/sauvegardes`                        Sauvegardes (backups and restore)
+ *   `#/preuves`                             Preuves (the library and « À compléter »)
  */
 import { useEffect, useState } from 'react';
 
@@ -19,7 +20,8 @@ export type Route =
   | { page: 'personnalisation' }
   | { page: 'candidature'; referentialId: string | null }
   | { page: 'mes-criteres'; ownerKey: string | null }
-  | { page: 'sauvegardes' };
+  | { page: 'sauvegardes' }
+  | { page: 'preuves' };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -41,6 +43,7 @@ export function parseHash(hash: string): Route {
   if (page === 'candidature') return { page: 'candidature', referentialId: a ?? null };
   if (page === 'mes-criteres') return { page: 'mes-criteres', ownerKey: a ?? null };
   if (page === 'sauvegardes') return { page: 'sauvegardes' };
+  if (page === 'preuves') return { page: 'preuves' };
   return { page: 'dashboard' };
 }
 
@@ -62,6 +65,8 @@ export function formatHash(route: Route): string {
       return `#/mes-criteres${route.ownerKey ? `/${enc(route.ownerKey)}` : ''}`;
     case 'sauvegardes':
       return '#/sauvegardes';
+    case 'preuves':
+      return '#/preuves';
   }
 }
 

@@ -54,7 +54,7 @@ describe('label-audit backup / restore', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Sauvegarde restaurée : copie\.sqlite — Ma collectivité, schéma 2, 1 référentiel\(s\), 1 statut\(s\), 0 preuve\(s\), dernière modification .+\.$/);
+    expect(lines[0]).toMatch(/^Sauvegarde restaurée : copie\.sqlite — Ma collectivité, schéma \d+, 1 référentiel\(s\), 1 statut\(s\), 0 preuve\(s\), dernière modification .+\.$/);
     expect(lines[1]).toMatch(new RegExp(`^L'état remplacé a été sauvegardé : .+-avant-restauration\\.sqlite \\(dossier ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)\\.$`));
     expect(lines).toHaveLength(2);
     const score = await cli(['score', 'label-nr', '--json']);

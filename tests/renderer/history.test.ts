@@ -90,6 +90,24 @@ describe('history lines from the core events', () => {
     expect(lines({ referentialId: 'eci', nodeId: 'eci_2.1' })).toEqual(['Preuve rattachée (fichier déjà déposé) : Délibération stratégie climat.pdf (89 octets)']);
   });
 
+  it('preuves library: a new version, metadata changes, a preuve attendue marked and unmarked', () => {
+    const claire = core.people.create({ nom: 'Claire Dupont' });
+    const p = core.preuves.addFile({ referentialId: 'eci', nodeId: 'eci_1.1', fileName: 'delib.txt', bytes: new TextEncoder().encode('v1') });
+    core.preuves.addRevision({ preuveId: p.id, fileName: 'delib-v2.txt', bytes: new TextEncoder().encode('v2 !') });
+    core.preuves.update({ preuveId: p.id, titre: 'Délibération', dateDocument: '2026-02-12', proprietaireId: claire.id, confidentiel: true });
+    core.preuves.setCouverture({ preuveId: p.id, referentialId: 'eci', preuveAttendueId: 'deliberation', couvre: true });
+    core.preuves.setCouverture({ preuveId: p.id, referentialId: 'eci', preuveAttendueId: 'deliberation', couvre: false });
+    const got = lines({ referentialId: 'eci', nodeId: 'eci_1.1' });
+    expect(got).toEqual([
+      'Preuve ajoutée : delib.txt (2 octets)',
+      'Nouvelle version (n° 2) de la preuve : delib.txt (delib-v2.txt, 4 octets)',
+      'Preuve modifiée : Délibération (delib-v2.txt, 4 octets) — titre « delib.txt » → « Délibération », date du document 12/02/2026, propriétaire Claire Dupont, marquée confidentielle',
+      '« Délibération » marquée comme fournie par : Délibération (delib-v2.txt, 4 octets)',
+      "« Délibération » n'est plus marquée comme fournie par : Délibération (delib-v2.txt, 4 octets)",
+    ]);
+    for (const line of got) expect(line).not.toMatch(RAW);
+  });
+
   it('workspace, people, services and referential imports (first and re-import) read as sentences', () => {
     core.people.create({ nom: 'Élodie Marchand' });
     core.services.create({ nom: 'Services techniques' });

@@ -78,8 +78,9 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
     const changed = records
       .filter((r) => expectedSha.has(r.path) && expectedSha.get(r.path) !== r.sha256)
       .map((r) => `${r.path} — contenu différent de l'empreinte enregistrée (SHA-256 lu ${r.sha256}, attendu ${expectedSha.get(r.path)}) : fichier inclus tel que lu`);
-    const lines = [...plan.missing, ...changed].sort(compareBytes);
-    missingCount = lines.length;
+    const missingLines = [...plan.missing, ...changed];
+    missingCount = missingLines.length;
+    const lines = [...missingLines, ...(input.retenues ?? [])].sort(compareBytes);
     const missingText = lines.length === 0 ? 'Aucun fichier manquant : toutes les preuves de type fichier sont dans le pack.\n' : `${lines.join('\n')}\n`;
     const missing = Buffer.from(missingText, 'utf8');
     const withHash = [...records, { path: MISSING_FILES, size: missing.length, sha256: sha256Hex(missing) }].sort((a, b) => compareBytes(a.path, b.path));

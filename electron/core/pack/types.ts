@@ -80,6 +80,11 @@ export interface PackInput {
   preuves: PackPreuve[];
   /** TETE referentials: identity, answers and their consequences; null for the other models. */
   personnalisation?: PackPersonnalisation | null;
+  /**
+   * Preuves deliberately left out (confidentiel), as lines `"<folder>/<name> — <reason>"` appended to
+   * `_manifeste/fichiers-manquants.txt`; they do not count as missing. Absent = none.
+   */
+  retenues?: string[];
   /** Absolute path of the bytes with that sha256 in the evidence store. */
   evidencePath: (sha256: string) => string;
 }

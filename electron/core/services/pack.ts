@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Detail, Referential } from '../../../shared/domain';
 import { identiteFormule, reponsesActives } from '../../../shared/personnalisation';
 import { UserError } from '../../../shared/errors';
-import { buildPack, verifyPack } from '../pack';
+import { buildPack, sanitizeSegment, verifyPack } from '../pack';
+import { compareBytes, nodeFolders } from '../pack/layout';
 import type { PackInput, PackPersonnalisation, PackPilotes, PackPreuve, PackStatut } from '../pack/types';
 import { exportsDir } from '../paths';
 import { APP_VERSION } from '../version';
@@ -16,7 +17,7 @@ import type { ServiceContext } from './context';
 import { lastChangeAt } from './history';
 import { nodesOverview } from './nodes';
 import { getIdentite, listQuestions, listReponses, personnalisationFor } from './personnalisation';
-import { listPreuves } from './preuves';
+import { type Preuve, listPreuves } from './preuves';
 import { getReferential } from './referentials';
 import { computeScore, listStatuts } from './statuts';
 import { getWorkspace } from './workspace';
@@ -36,8 +37,18 @@ export function packFileName(workspaceId: string, referentialId: string, isoDate
   return `${workspaceId}-${referentialId}-${stamp}.zip`;
 }
 
-/** Builds the PackInput of a referential from the store (no file is written). Throws REFERENTIAL_UNKNOWN. */
-export function packInput(ctx: ServiceContext, referentialId: string): PackInput {
+/** Options of an export: `includeConfidentiel` puts the confidentiel preuves in the pack too (default false). */
+export interface PackOptions {
+  includeConfidentiel?: boolean;
+}
+
+/**
+ * Builds the PackInput of a referential from the store (no file is written). Confidentiel preuves are left out
+ * unless `opts.includeConfidentiel`, and each is listed in `retenues` (one line per place it would have had,
+ * `"<folder>/<name> — preuve confidentielle retenue …"`), which the builder writes to
+ * `_manifeste/fichiers-manquants.txt` (tete-referentials.md §4.6 `confidentiel`). Throws REFERENTIAL_UNKNOWN.
+ */
+export function packInput(ctx: ServiceContext, referentialId: string, opts: PackOptions = {}): PackInput {
   const referential = getReferential(ctx, referentialId);
   const ws = getWorkspace(ctx);
   const imported = (ctx.db.prepare('SELECT imported_at FROM referential WHERE id = ?').get(referentialId) as { imported_at: string }).imported_at;
@@ -53,7 +64,10 @@ export function packInput(ctx: ServiceContext, referentialId: string): PackInput
     if (o.pilotes.length || o.services.length || o.echeance) pilotes.set(nodeId, { personnes: o.pilotes, services: o.services, echeance: o.echeance });
   }
   const own = new Set(referential.nodes.map((n) => n.id));
-  const preuves: PackPreuve[] = listPreuves(ctx, referentialId).map((p) => ({
+  const all = listPreuves(ctx, referentialId);
+  const kept = opts.includeConfidentiel ? all : all.filter((p) => !p.confidentiel);
+  const retenues = opts.includeConfidentiel ? [] : withheldLines(referential, all.filter((p) => p.confidentiel));
+  const preuves: PackPreuve[] = kept.map((p) => ({
     id: p.id,
     kind: p.kind,
     titre: p.titre,
@@ -74,6 +88,7 @@ export function packInput(ctx: ServiceContext, referentialId: string): PackInput
     pilotes,
     preuves,
     personnalisation: packPersonnalisation(ctx, referential),
+    retenues,
     evidencePath: (sha256) => ctx.evidence.pathOf(sha256),
   };
 }
@@ -110,9 +125,31 @@ function packPersonnalisation(ctx: ServiceContext, referential: Referential): Pa
   };
 }
 
-/** Writes the audit pack of a referential under `<dataDir>/exports/`. Throws REFERENTIAL_UNKNOWN, and the builder's errors. */
-export async function exportPack(ctx: ServiceContext, referentialId: string): Promise<PackExport> {
-  const input = packInput(ctx, referentialId);
+/** Lines of withheld confidentiel preuves: the folder of each node it is attached to (its mesure's), its name. */
+function withheldLines(referential: Referential, confidentiels: readonly Preuve[]): string[] {
+  const folders = nodeFolders(referential);
+  const byId = new Map(referential.nodes.map((n) => [n.id, n]));
+  const folderOf = (nodeId: string): string => {
+    for (let cur = byId.get(nodeId); cur; cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
+      const f = folders.get(cur.id);
+      if (f) return f;
+    }
+    return 'preuves';
+  };
+  const lines = new Set<string>();
+  for (const p of confidentiels) {
+    const name = sanitizeSegment(p.kind === 'fichier' ? (p.fileName ?? p.titre) : p.titre);
+    const what = p.kind === 'fichier' ? 'fichier' : 'lien';
+    for (const r of p.rattachements.filter((x) => x.referentialId === referential.id)) {
+      lines.add(`${folderOf(r.nodeId)}/${name} — preuve confidentielle retenue (${what} « ${p.titre} ») : non incluse dans le pack à la demande de la collectivité`);
+    }
+  }
+  return [...lines].sort(compareBytes);
+}
+
+/** Writes the audit pack of a referential under `<dataDir>/exports/` (`opts`: see packInput). Throws REFERENTIAL_UNKNOWN, and the builder's errors. */
+export async function exportPack(ctx: ServiceContext, referentialId: string, opts: PackOptions = {}): Promise<PackExport> {
+  const input = packInput(ctx, referentialId, opts);
   const fileName = packFileName(ctx.workspaceId, referentialId, input.jalon.date);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out);

@@ -6,11 +6,28 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { UserError } from '../../../shared/errors';
-import { type ServiceContext, inTransaction } from './context';
+import { type ServiceContext, inTransaction, prepared } from './context';
 import { appendHistory } from './history';
 import { getReferential, requireNode } from './referentials';
 
-/** A preuve as the API shows it: size in bytes; `addedAt` ISO 8601; `nodeIds` every node it is attached to. */
+/** Where a preuve is attached: one node of one referential. */
+export interface Rattachement {
+  referentialId: string;
+  nodeId: string;
+}
+
+/** A preuve attendue of a referential that a preuve is marked as answering. */
+export interface Couverture {
+  referentialId: string;
+  preuveAttendueId: string;
+}
+
+/**
+ * A preuve as the API shows it: size in bytes; `addedAt` ISO 8601; `nodeIds` every node it is attached to (any
+ * referential; `rattachements` says which). File columns (`fileName`, `size`, `sha256`, `mimeType`) are those of
+ * the latest revision, numbered `revision` (0 for a link). `dateDocument` is the document's own date (YYYY-MM-DD);
+ * `proprietaire` the owner's name. A `confidentiel` preuve is left out of the pack unless the export includes it.
+ */
 export interface Preuve {
   id: string;
   kind: 'fichier' | 'lien';
@@ -23,9 +40,17 @@ export interface Preuve {
   addedAt: string;
   addedBy: string;
   nodeIds: string[];
+  rattachements: Rattachement[];
+  dateDocument: string | null;
+  proprietaireId: string | null;
+  proprietaire: string | null;
+  confidentiel: boolean;
+  revision: number;
+  couvertures: Couverture[];
 }
 
-interface PreuveRow {
+/** A row of the `preuve` table (schema 005). */
+export interface PreuveRow {
   id: string;
   kind: 'fichier' | 'lien';
   titre: string;
@@ -36,6 +61,9 @@ interface PreuveRow {
   url: string | null;
   added_at: string;
   added_by: string;
+  date_document: string | null;
+  proprietaire_id: string | null;
+  confidentiel: number;
 }
 
 const MIME: Record<string, string> = {
@@ -70,25 +98,47 @@ export function mimeTypeOf(fileName: string): string {
   return MIME[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function nodeIdsOf(ctx: ServiceContext, preuveId: string): string[] {
-  return (ctx.db.prepare('SELECT node_id FROM preuve_node WHERE preuve_id = ? ORDER BY referential_id, node_id').all(preuveId) as { node_id: string }[]).map(
-    (r) => r.node_id,
-  );
+function rattachementsOf(ctx: ServiceContext, preuveId: string): Rattachement[] {
+  return (
+    prepared(ctx.db, 'SELECT referential_id, node_id FROM preuve_node WHERE preuve_id = ? ORDER BY referential_id, node_id').all(preuveId) as {
+      referential_id: string;
+      node_id: string;
+    }[]
+  ).map((r) => ({ referentialId: r.referential_id, nodeId: r.node_id }));
 }
 
-const toPreuve = (ctx: ServiceContext, r: PreuveRow): Preuve => ({
-  id: r.id,
-  kind: r.kind,
-  titre: r.titre,
-  fileName: r.file_name,
-  size: r.size,
-  sha256: r.sha256,
-  mimeType: r.mime_type,
-  url: r.url,
-  addedAt: r.added_at,
-  addedBy: r.added_by,
-  nodeIds: nodeIdsOf(ctx, r.id),
-});
+/** The API shape of a stored row (attachments, owner's name, revision number and coverage read alongside). */
+export function toPreuve(ctx: ServiceContext, r: PreuveRow): Preuve {
+  const rattachements = rattachementsOf(ctx, r.id);
+  const owner = r.proprietaire_id ? (prepared(ctx.db, 'SELECT nom FROM person WHERE id = ?').get(r.proprietaire_id) as { nom: string } | undefined) : undefined;
+  const rev = prepared(ctx.db, 'SELECT MAX(numero) AS n FROM preuve_revision WHERE preuve_id = ?').get(r.id) as { n: number | null };
+  const couvertures = (
+    prepared(ctx.db, 'SELECT referential_id, preuve_attendue_id FROM preuve_couverture WHERE preuve_id = ? ORDER BY referential_id, preuve_attendue_id').all(r.id) as {
+      referential_id: string;
+      preuve_attendue_id: string;
+    }[]
+  ).map((c) => ({ referentialId: c.referential_id, preuveAttendueId: c.preuve_attendue_id }));
+  return {
+    id: r.id,
+    kind: r.kind,
+    titre: r.titre,
+    fileName: r.file_name,
+    size: r.size,
+    sha256: r.sha256,
+    mimeType: r.mime_type,
+    url: r.url,
+    addedAt: r.added_at,
+    addedBy: r.added_by,
+    nodeIds: rattachements.map((a) => a.nodeId),
+    rattachements,
+    dateDocument: r.date_document,
+    proprietaireId: r.proprietaire_id,
+    proprietaire: owner?.nom ?? null,
+    confidentiel: r.confidentiel === 1,
+    revision: rev.n ?? 0,
+    couvertures,
+  };
+}
 
 /** One preuve by id, or UserError NOT_FOUND. */
 export function getPreuve(ctx: ServiceContext, preuveId: string): Preuve {
@@ -152,7 +202,7 @@ function checkNode(ctx: ServiceContext, referentialId: string, nodeId: string): 
  * `fileName`, when it is empty, `.` or `..` (also as the last `\`-separated part, a Windows path such as `..\..`),
  * holds a control character (NUL, line break…: names that cut or forge a path in other tools), or is > 255 chars.
  */
-function cleanFileName(fileName: string): string {
+export function cleanFileName(fileName: string): string {
   const name = basename(fileName).trim();
   const last = name.split('\\').at(-1)?.trim() ?? '';
   if (last === '' || last === '.' || last === '..') {
@@ -172,13 +222,58 @@ function cleanFileName(fileName: string): string {
 }
 
 /**
+ * The preuve attendue `preuveAttendueId` of the referential, which must be expected on `nodeId` (the catalogue links
+ * it to that node, tete-referentials.md §1.5 `referentiel-cae-preuves.csv`).
+ * Throws UserError PREUVE_INVALID naming the preuve attendue and the node otherwise.
+ */
+export function requireAttendue(ctx: ServiceContext, referentialId: string, nodeId: string, preuveAttendueId: string): { id: string; nom: string } {
+  const ref = getReferential(ctx, referentialId);
+  const a = ref.preuvesAttendues.find((p) => p.id === preuveAttendueId);
+  if (!a) {
+    throw new UserError('PREUVE_INVALID', `La preuve attendue « ${preuveAttendueId} » n'existe pas dans le référentiel ${ref.nom}.`, { field: 'preuveAttendueId', nodeId });
+  }
+  if (!a.nodeIds.includes(nodeId)) {
+    const node = ref.nodes.find((n) => n.id === nodeId);
+    throw new UserError('PREUVE_INVALID', `La preuve attendue « ${a.nom} » n'est pas attendue sur ${node?.identifiant || nodeId} : elle l'est sur ${a.nodeIds.join(', ') || 'aucun critère'}.`, {
+      field: 'preuveAttendueId',
+      nodeId,
+    });
+  }
+  return a;
+}
+
+/** Marks `preuveId` as answering a preuve attendue (no-op when already marked); returns whether a row was added. */
+export function insertCouverture(ctx: ServiceContext, preuveId: string, referentialId: string, preuveAttendueId: string): boolean {
+  return (
+    ctx.db.prepare('INSERT OR IGNORE INTO preuve_couverture (preuve_id, referential_id, preuve_attendue_id) VALUES (?, ?, ?)').run(preuveId, referentialId, preuveAttendueId)
+      .changes > 0
+  );
+}
+
+/** Appends revision `numero` of a file preuve (schema 005 `preuve_revision`), at `ctx.now()` by `ctx.user`. */
+export function insertRevision(ctx: ServiceContext, preuveId: string, numero: number, fileName: string, blob: { sha256: string; size: number }): void {
+  ctx.db
+    .prepare('INSERT INTO preuve_revision (preuve_id, numero, file_name, size, sha256, mime_type, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(preuveId, numero, fileName, blob.size, blob.sha256, mimeTypeOf(fileName), ctx.now(), ctx.user);
+}
+
+/**
  * Records a stored file as a preuve on a node, in one transaction. The same bytes and name reuse the existing
  * preuve — unless the user typed another title: the user's words are never dropped, so a new preuve with that title
- * shares the stored bytes (stored once all the same).
+ * shares the stored bytes (stored once all the same). A new preuve gets its revision 1. With `attendue`, the preuve
+ * is marked as answering that preuve attendue.
  */
-function attachFile(ctx: ServiceContext, referentialId: string, nodeId: string, fileName: string, blob: { sha256: string; size: number }, titre: string | undefined): Preuve {
+function attachFile(
+  ctx: ServiceContext,
+  referentialId: string,
+  nodeId: string,
+  fileName: string,
+  blob: { sha256: string; size: number },
+  titre: string | undefined,
+  attendue: { id: string; nom: string } | null,
+): Preuve {
   return inTransaction(ctx, () => {
-    const typed = titre?.trim() || null;
+    const typed = titre?.trim() || attendue?.nom || null;
     const candidates = ctx.db.prepare("SELECT * FROM preuve WHERE kind = 'fichier' AND sha256 = ? AND file_name = ? ORDER BY added_at, id").all(blob.sha256, fileName) as PreuveRow[];
     const existing = typed === null ? candidates[0] : candidates.find((r) => r.titre === typed);
     const id = existing?.id ?? randomUUID();
@@ -186,56 +281,85 @@ function attachFile(ctx: ServiceContext, referentialId: string, nodeId: string, 
       ctx.db
         .prepare(`INSERT INTO preuve (id, kind, titre, file_name, size, sha256, mime_type, url, added_at, added_by) VALUES (?, 'fichier', ?, ?, ?, ?, ?, NULL, ?, ?)`)
         .run(id, typed ?? fileName, fileName, blob.size, blob.sha256, mimeTypeOf(fileName), ctx.now(), ctx.user);
+      insertRevision(ctx, id, 1, fileName, blob);
     }
     const linked = ctx.db.prepare('INSERT OR IGNORE INTO preuve_node (preuve_id, referential_id, node_id) VALUES (?, ?, ?)').run(id, referentialId, nodeId).changes > 0;
+    const covered = attendue ? insertCouverture(ctx, id, referentialId, attendue.id) : false;
     const preuve = getPreuve(ctx, id);
     // Already there (same bytes, name and title on the same node): nothing changed, nothing recorded.
-    if (existing && !linked) return preuve;
+    if (existing && !linked && !covered) return preuve;
     appendHistory(ctx, { action: existing ? 'preuve.attach' : 'preuve.add', referentialId, nodeId, before: null, after: preuve });
     return preuve;
   });
 }
 
+/** Input of adding a preuve on a node; `preuveAttendueId` marks it as answering that preuve attendue of the node. */
+interface AddOnNode {
+  referentialId: string;
+  nodeId: string;
+  titre?: string;
+  preuveAttendueId?: string;
+}
+
+function checkTarget(ctx: ServiceContext, input: AddOnNode): { id: string; nom: string } | null {
+  checkNode(ctx, input.referentialId, input.nodeId);
+  return input.preuveAttendueId ? requireAttendue(ctx, input.referentialId, input.nodeId, input.preuveAttendueId) : null;
+}
+
 /**
  * Adds a file preuve from bytes (the renderer sends them base64-encoded) on `nodeId`.
- * Throws REFERENTIAL_UNKNOWN, NODE_UNKNOWN, PREUVE_INVALID (file name).
+ * Throws REFERENTIAL_UNKNOWN, NODE_UNKNOWN, PREUVE_INVALID (file name, preuve attendue not expected on the node).
  */
-export function addPreuveFile(ctx: ServiceContext, input: { referentialId: string; nodeId: string; fileName: string; bytes: Uint8Array; titre?: string }): Preuve {
-  checkNode(ctx, input.referentialId, input.nodeId);
+export function addPreuveFile(ctx: ServiceContext, input: AddOnNode & { fileName: string; bytes: Uint8Array }): Preuve {
+  const attendue = checkTarget(ctx, input);
   const fileName = cleanFileName(input.fileName);
   const blob = ctx.evidence.addFromBuffer(input.bytes);
-  return attachFile(ctx, input.referentialId, input.nodeId, fileName, blob, input.titre);
+  return attachFile(ctx, input.referentialId, input.nodeId, fileName, blob, input.titre, attendue);
 }
 
 /**
  * Adds a file preuve from a local path (main process / CLI), streamed into the evidence store.
- * Throws REFERENTIAL_UNKNOWN, NODE_UNKNOWN, FILE_NOT_FOUND / FILE_UNREADABLE naming the path — the database is
- * untouched then.
+ * Throws REFERENTIAL_UNKNOWN, NODE_UNKNOWN, PREUVE_INVALID, FILE_NOT_FOUND / FILE_UNREADABLE naming the path — the
+ * database is untouched then.
  */
-export async function addPreuvePath(ctx: ServiceContext, input: { referentialId: string; nodeId: string; path: string; titre?: string }): Promise<Preuve> {
-  checkNode(ctx, input.referentialId, input.nodeId);
+export async function addPreuvePath(ctx: ServiceContext, input: AddOnNode & { path: string }): Promise<Preuve> {
+  const attendue = checkTarget(ctx, input);
+  const fileName = cleanFileName(input.path);
   const blob = await ctx.evidence.addFromPath(input.path);
-  return attachFile(ctx, input.referentialId, input.nodeId, cleanFileName(input.path), blob, input.titre);
+  return attachFile(ctx, input.referentialId, input.nodeId, fileName, blob, input.titre, attendue);
 }
 
-/** Adds a link preuve. Throws PREUVE_INVALID unless `url` is an absolute http(s) URL; REFERENTIAL_UNKNOWN, NODE_UNKNOWN. */
-export function addPreuveLink(ctx: ServiceContext, input: { referentialId: string; nodeId: string; url: string; titre?: string }): Preuve {
-  checkNode(ctx, input.referentialId, input.nodeId);
+/**
+ * The absolute http(s) URL of `text`, normalised by `new URL`.
+ * Throws UserError PREUVE_INVALID (field `url`) for anything else.
+ */
+export function checkHttpUrl(text: string): string {
   let url: URL;
   try {
-    url = new URL(input.url.trim());
+    url = new URL(text.trim());
   } catch {
-    throw new UserError('PREUVE_INVALID', `« ${input.url} » n'est pas une adresse web valide (http:// ou https://).`, { field: 'url' });
+    throw new UserError('PREUVE_INVALID', `« ${text} » n'est pas une adresse web valide (http:// ou https://).`, { field: 'url' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError('PREUVE_INVALID', `Seuls les liens http:// ou https:// sont acceptés comme preuve (reçu « ${input.url} »).`, { field: 'url' });
+    throw new UserError('PREUVE_INVALID', `Seuls les liens http:// ou https:// sont acceptés comme preuve (reçu « ${text} »).`, { field: 'url' });
   }
+  return url.href;
+}
+
+/**
+ * Adds a link preuve. Throws PREUVE_INVALID unless `url` is an absolute http(s) URL, or when the preuve attendue is
+ * not expected on the node; REFERENTIAL_UNKNOWN, NODE_UNKNOWN.
+ */
+export function addPreuveLink(ctx: ServiceContext, input: AddOnNode & { url: string }): Preuve {
+  const attendue = checkTarget(ctx, input);
+  const href = checkHttpUrl(input.url);
   const id = randomUUID();
   return inTransaction(ctx, () => {
     ctx.db
       .prepare(`INSERT INTO preuve (id, kind, titre, file_name, size, sha256, mime_type, url, added_at, added_by) VALUES (?, 'lien', ?, NULL, NULL, NULL, NULL, ?, ?, ?)`)
-      .run(id, input.titre?.trim() || url.href, url.href, ctx.now(), ctx.user);
+      .run(id, input.titre?.trim() || attendue?.nom || href, href, ctx.now(), ctx.user);
     ctx.db.prepare('INSERT INTO preuve_node (preuve_id, referential_id, node_id) VALUES (?, ?, ?)').run(id, input.referentialId, input.nodeId);
+    if (attendue) insertCouverture(ctx, id, input.referentialId, attendue.id);
     const preuve = getPreuve(ctx, id);
     appendHistory(ctx, { action: 'preuve.add', referentialId: input.referentialId, nodeId: input.nodeId, before: null, after: preuve });
     return preuve;

@@ -1,9 +1,10 @@
 /**
  * Preuves of a node in the criterion panel: the list (file name or link, size, date), adding files (picker, or
  * drag-and-drop onto the whole panel: `useUploadFiles`, read as base64 → `preuves.addFile`), adding a link
- * (`preuves.addLink`, http(s) only), detaching, and the preuves attendues of the referential with which are
- * covered. A preuve attendue counts as covered when a preuve of the node carries its name as titre: the add
- * forms let the user pick the preuve attendue a file or link answers, which sets that titre.
+ * (`preuves.addLink`, http(s) only), attaching a preuve of the library, detaching, a new version of a file, the
+ * confidentiel flag, and the preuves attendues of the referential with which are covered: a preuve attendue is
+ * covered when a preuve of the node is marked as answering it (at upload, by picking it in the add forms, or later
+ * in the list; PreuveLibraryControls.tsx).
  * « Retirer » asks first (inline); a file already in the store says so; in browser mode a file preuve has an
  * « Ouvrir » link to `/preuves/<id>/fichier` (electron/web.ts; not in Electron yet); links are checked here, in
  * French, before sending (lib/preuves.ts).
@@ -15,17 +16,18 @@ import { shownError } from '../lib/errors';
 import { fileToBase64 } from '../lib/files';
 import { displayUrl, formatBytes, formatDate } from '../lib/format';
 import { ALREADY_STORED, checkLinkUrl, wasAlreadyStored } from '../lib/preuves';
-import { normalizeSearch } from '../lib/tree';
 import { isBrowserMode, useTRPC, type RouterOutputs } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { InlineConfirm } from './InlineConfirm';
+import { AttachFromLibrary, AttenduesCoverage, ConfidentielToggle, RevisionButton } from './PreuveLibraryControls';
 import { InlineError } from './QueryState';
 
 type Preuve = RouterOutputs['preuves']['list'][number];
 
 /** Upload state shared by the panel's drop zone and the file picker. */
 export interface UploadFiles {
-  run(files: File[], titre?: string): void;
+  /** `preuveAttendueId`: the preuve attendue the files answer (their titre becomes its nom). */
+  run(files: File[], preuveAttendueId?: string): void;
   pending: string[];
   errors: string[];
   /** Files that were already in the store (now attached here): « « x.pdf » : Ce fichier est déjà enregistré… ». */
@@ -43,7 +45,7 @@ export function useUploadFiles(referentialId: string, nodeId: string, knownIds: 
   const [pending, setPending] = useState<string[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [notices, setNotices] = useState<string[]>([]);
-  const run = (files: File[], titre?: string) => {
+  const run = (files: File[], preuveAttendueId?: string) => {
     setErrors([]);
     setNotices([]);
     setPending(files.map((f) => f.name));
@@ -55,7 +57,7 @@ export function useUploadFiles(referentialId: string, nodeId: string, knownIds: 
       for (const file of files) {
         try {
           const contentBase64 = await fileToBase64(file);
-          const preuve = await addFile.mutateAsync({ referentialId, nodeId, fileName: file.name, contentBase64, ...(titre ? { titre } : {}) });
+          const preuve = await addFile.mutateAsync({ referentialId, nodeId, fileName: file.name, contentBase64, ...(preuveAttendueId ? { preuveAttendueId } : {}) });
           if (wasAlreadyStored(preuve, known, startedAt)) already.push(`« ${file.name} » : ${ALREADY_STORED}`);
         } catch (e) {
           failed.push(`« ${file.name} » : ${shownError(e).message}`);
@@ -68,12 +70,6 @@ export function useUploadFiles(referentialId: string, nodeId: string, knownIds: 
     })();
   };
   return { run, pending, errors, notices };
-}
-
-/** Whether a preuve attendue is covered by one of `preuves` (same titre, case and accents ignored). */
-export function isCovered(attendue: PreuveAttendue, preuves: ReadonlyArray<{ titre: string }>): boolean {
-  const want = normalizeSearch(attendue.nom);
-  return preuves.some((p) => normalizeSearch(p.titre) === want);
 }
 
 export function PreuvesSection(props: {
@@ -125,8 +121,8 @@ export function PreuvesSection(props: {
       return;
     }
     setLinkError(null);
-    const t = titre.trim() || attendueNom;
-    addLink.mutate({ referentialId, nodeId, url: checked.url, ...(t ? { titre: t } : {}) });
+    const t = titre.trim();
+    addLink.mutate({ referentialId, nodeId, url: checked.url, ...(t ? { titre: t } : {}), ...(attendue ? { preuveAttendueId: attendue } : {}) });
   };
 
   return (
@@ -154,6 +150,15 @@ export function PreuvesSection(props: {
               </span>
               <span className="preuve-meta muted small">
                 {p.kind === 'fichier' ? `${formatBytes(p.size)} · ajoutée` : 'lien · ajouté'} le {formatDate(p.addedAt)} par {p.addedBy}
+                {p.revision > 1 && <span data-testid={`preuve-version-${p.id}`}> · version {p.revision}</span>}
+                {p.dateDocument && <> · document du {formatDate(p.dateDocument)}</>}
+                {p.nodeIds.length > 1 && <> · rattachée à {p.nodeIds.length} critères</>}
+                {p.confidentiel && (
+                  <span className="badge badge-neutre" data-testid={`preuve-confidentielle-${p.id}`}>
+                    {' '}
+                    Confidentielle
+                  </span>
+                )}
               </span>
               <span className="preuve-actions">
                 {browser && p.kind === 'fichier' && (
@@ -161,6 +166,8 @@ export function PreuvesSection(props: {
                     Ouvrir
                   </a>
                 )}
+                {p.kind === 'fichier' && <RevisionButton preuve={p} />}
+                <ConfidentielToggle preuve={p} />
                 <button
                   type="button"
                   className="link-button"
@@ -223,7 +230,7 @@ export function PreuvesSection(props: {
           data-testid="preuve-file-input"
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);
-            if (files.length > 0) upload.run(files, attendueNom);
+            if (files.length > 0) upload.run(files, attendue || undefined);
             e.target.value = '';
           }}
         />
@@ -289,21 +296,9 @@ export function PreuvesSection(props: {
         <InlineError error={addLink.error} testId="preuve-link-error" />
       )}
 
-      {props.preuvesAttendues.length > 0 && (
-        <>
-          <h4>Preuves attendues</h4>
-          <ul className="attendues">
-            {props.preuvesAttendues.map((a) => {
-              const covered = isCovered(a, props.preuves);
-              return (
-                <li key={a.id} data-testid={`preuve-attendue-${a.id}`} data-covered={covered}>
-                  <span className={`badge ${covered ? 'badge-fait' : 'badge-neutre'}`}>{covered ? 'Fournie' : 'À fournir'}</span> {a.nom}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
+      <AttachFromLibrary referentialId={referentialId} nodeId={nodeId} onNode={props.preuves} />
+
+      <AttenduesCoverage referentialId={referentialId} preuves={props.preuves} attendues={props.preuvesAttendues} />
     </section>
   );
 }

@@ -2,7 +2,8 @@
  * History events as French sentences for the authority and its auditor (API contract HistoryEvent:
  * `{ id, at, who, action, before, after }`). One sentence per action the core records
  * (electron/core/services/*.ts): statut.set / statut.cascade / statut.explication (statuts.ts), node.pilotes /
- * node.echeance (nodes.ts), preuve.add / preuve.attach / preuve.detach (preuves.ts), referential.import
+ * node.echeance (nodes.ts), preuve.add / preuve.attach / preuve.detach (preuves.ts), preuve.revision / preuve.update /
+ * preuve.couverture (preuves-library.ts), referential.import
  * (referentials.ts), person.create / service.create (people.ts), workspace.create / workspace.update
  * (workspace.ts). Never raw JSON nor action keys: an unknown action reads « Modification enregistrée ».
  */
@@ -53,6 +54,19 @@ export function describeStatut(v: unknown, model: ScoringModel = 'tete'): string
     return `${label} (${detail.map((x) => `${pct.format(Math.round(Number(x) * 1000) / 10)}${NNBSP}%`).join(' / ')})`;
   }
   return label;
+}
+
+/** What changed on a preuve's metadata (titre, date of the document, owner, confidentiel), in one sentence. */
+function describePreuveUpdate(before: Obj | null, after: Obj | null): string {
+  const changes: string[] = [];
+  if (str(before?.titre) !== str(after?.titre)) changes.push(`titre « ${str(before?.titre) ?? ''} » → « ${str(after?.titre) ?? ''} »`);
+  if (str(before?.dateDocument) !== str(after?.dateDocument)) {
+    const d = str(after?.dateDocument);
+    changes.push(d ? `date du document ${formatDate(d)}` : 'date du document retirée');
+  }
+  if (str(before?.proprietaire) !== str(after?.proprietaire)) changes.push(`propriétaire ${str(after?.proprietaire) ?? 'retiré'}`);
+  if (before?.confidentiel !== after?.confidentiel) changes.push(after?.confidentiel === true ? 'marquée confidentielle' : 'plus confidentielle');
+  return `Preuve modifiée : ${describePreuve(after).text}${changes.length > 0 ? ` — ${changes.join(', ')}` : ''}`;
 }
 
 /** A preuve record (`Preuve` of preuves.ts) in words: file "Titre (nom.pdf, 89 octets)" or link "Titre (url décodée)". */
@@ -161,6 +175,19 @@ export function describeEvent(e: HistoryEventLike, model: ScoringModel = 'tete')
     case 'preuve.detach': {
       const p = describePreuve(obj(e.before) ?? obj(e.after));
       return `${p.lien ? 'Lien retiré' : 'Preuve retirée'} : ${p.text}`;
+    }
+    case 'preuve.revision': {
+      const after = obj(e.after);
+      return `Nouvelle version (n° ${num(after?.revision) ?? '?'}) de la preuve : ${describePreuve(after).text}`;
+    }
+    case 'preuve.update':
+      return describePreuveUpdate(obj(e.before), obj(e.after));
+    case 'preuve.couverture': {
+      const after = obj(e.after);
+      const attendue = str(obj(after?.preuveAttendue)?.nom) ?? 'preuve attendue';
+      return after?.couvre === false
+        ? `« ${attendue} » n'est plus marquée comme fournie par : ${describePreuve(after).text}`
+        : `« ${attendue} » marquée comme fournie par : ${describePreuve(after).text}`;
     }
     case 'referential.import':
       return describeImport(e.before, e.after);

@@ -47,3 +47,52 @@ export function wasAlreadyStored(preuve: { id: string; addedAt: string }, knownI
   const added = Date.parse(preuve.addedAt);
   return Number.isFinite(added) && added < startedAt - 2000;
 }
+
+/** The fields of a preuve the library rules read (`Preuve` of electron/core/services/preuves.ts). */
+export interface LibraryPreuve {
+  id: string;
+  kind: 'fichier' | 'lien';
+  titre: string;
+  fileName: string | null;
+  url: string | null;
+  confidentiel: boolean;
+  proprietaire: string | null;
+  rattachements: ReadonlyArray<{ referentialId: string; nodeId: string }>;
+  couvertures: ReadonlyArray<{ referentialId: string; preuveAttendueId: string }>;
+}
+
+/** Filters of the library screen: `referentialId` '' = all; '(aucun)' = attached nowhere. */
+export interface LibraryFilter {
+  q: string;
+  referentialId: string;
+  kind: '' | 'fichier' | 'lien';
+  confidentiel: '' | 'oui' | 'non';
+}
+
+/** The referential filter value meaning « attached to no criterion ». */
+export const NOWHERE = '(aucun)';
+
+const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/**
+ * The preuves matching `f`, in the given order. `q` matches, accents and case aside, every word in the titre, file
+ * name, URL, owner or an attached node id (« délib 1.1 » finds « Délibération » on cae_1.1.1).
+ */
+export function filterLibrary<P extends LibraryPreuve>(preuves: readonly P[], f: LibraryFilter): P[] {
+  const words = fold(f.q).split(/\s+/).filter((w) => w !== '');
+  return preuves.filter((p) => {
+    if (f.kind && p.kind !== f.kind) return false;
+    if (f.confidentiel === 'oui' && !p.confidentiel) return false;
+    if (f.confidentiel === 'non' && p.confidentiel) return false;
+    if (f.referentialId === NOWHERE && p.rattachements.length > 0) return false;
+    if (f.referentialId && f.referentialId !== NOWHERE && !p.rattachements.some((r) => r.referentialId === f.referentialId)) return false;
+    if (words.length === 0) return true;
+    const hay = fold([p.titre, p.fileName ?? '', p.url ?? '', p.proprietaire ?? '', ...p.rattachements.map((r) => r.nodeId)].join(' '));
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+/** The preuves of `preuves` marked as answering preuve attendue `attendueId` of `referentialId` (tete-referentials.md §4.6). */
+export function coveringPreuves<P extends Pick<LibraryPreuve, 'couvertures'>>(preuves: readonly P[], referentialId: string, attendueId: string): P[] {
+  return preuves.filter((p) => p.couvertures.some((c) => c.referentialId === referentialId && c.preuveAttendueId === attendueId));
+}

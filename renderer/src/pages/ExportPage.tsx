@@ -2,7 +2,8 @@
  * Export: builds the audit pack of a referential (`pack.export`), shows the file (its full path in Electron, only its
  * name in browser mode, where the server's folder means nothing), its entries and size, offers the download in
  * browser mode (`/exports/<fileName>`, served by electron/web.ts) and checks it
- * (`pack.verify`: hashes, manifest, names).
+ * (`pack.verify`: hashes, manifest, names). Confidentiel preuves stay out of the pack (listed as retenues in
+ * `_manifeste/fichiers-manquants.txt`) unless « Inclure les preuves confidentielles » is ticked.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -17,6 +18,7 @@ export function ExportPage(props: { referentialId: string | null }) {
   const referentialId = props.referentialId ?? list.data?.[0]?.id ?? null;
   const exportPack = useMutation(trpc.pack.export.mutationOptions());
   const verify = useMutation(trpc.pack.verify.mutationOptions());
+  const [includeConfidentiel, setIncludeConfidentiel] = useState(false);
 
   // A new referential or a new pack invalidates the previous results on screen.
   const [shownFor, setShownFor] = useState(referentialId);
@@ -51,13 +53,17 @@ export function ExportPage(props: { referentialId: string | null }) {
             ))}
           </select>
         </label>
+        <label className="field-inline" title="Sinon, elles sont listées comme retenues dans _manifeste/fichiers-manquants.txt">
+          <input type="checkbox" data-testid="export-include-confidentiel" checked={includeConfidentiel} onChange={(e) => setIncludeConfidentiel(e.target.checked)} />
+          <span>Inclure les preuves confidentielles</span>
+        </label>
         <button
           type="button"
           data-testid="export-button"
           disabled={referentialId === null || exportPack.isPending}
           onClick={() => {
             verify.reset();
-            if (referentialId) exportPack.mutate({ referentialId });
+            if (referentialId) exportPack.mutate({ referentialId, includeConfidentiel });
           }}
         >
           {exportPack.isPending ? 'Export en cours…' : "Exporter le pack d'audit"}

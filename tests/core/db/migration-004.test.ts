@@ -29,8 +29,12 @@ function filledV3(file: string): ServiceContext {
   const person = core.people.create({ nom: 'Claire Dupont', serviceId: service.id });
   core.nodes.setPilotes({ referentialId: 'eci', nodeId: 'eci_1', personIds: [person.id], serviceIds: [service.id] });
   core.nodes.setEcheance({ referentialId: 'eci', nodeId: 'eci_1', echeance: '2027-03-15' });
-  core.preuves.addLink({ referentialId: 'eci', nodeId: 'eci_1.1', url: 'https://example.fr/deliberation', titre: 'Délibération' });
-  core.preuves.addFile({ referentialId: 'rgesn', nodeId: 'rgesn_1.1', fileName: 'declaration.txt', bytes: new TextEncoder().encode('Déclaration RGESN') });
+  // Preuves as schema 3 stored them (today's services write the columns and tables of migration 005).
+  const blob = ctx.evidence.addFromBuffer(new TextEncoder().encode('Déclaration RGESN'));
+  const insert = db.prepare('INSERT INTO preuve (id, kind, titre, file_name, size, sha256, mime_type, url, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  insert.run('p-lien', 'lien', 'Délibération', null, null, null, null, 'https://example.fr/deliberation', '2026-03-01T10:00:00.000Z', 'Bob');
+  insert.run('p-fichier', 'fichier', 'declaration.txt', 'declaration.txt', blob.size, blob.sha256, 'text/plain', null, '2026-03-01T10:00:01.000Z', 'Bob');
+  db.prepare('INSERT INTO preuve_node (preuve_id, referential_id, node_id) VALUES (?, ?, ?), (?, ?, ?)').run('p-lien', 'eci', 'eci_1.1', 'p-fichier', 'rgesn', 'rgesn_1.1');
   return ctx;
 }
 
@@ -46,11 +50,11 @@ describe('migration 004 (models rate and progress)', () => {
     expect(() => old.db.prepare("UPDATE referential SET model = 'rate' WHERE id = 'rgesn'").run()).toThrow(/CHECK constraint failed/);
     old.db.close();
 
-    const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const db = openDatabase(file, MIGRATIONS.slice(0, 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    expect(snapshotTables({ db } as ServiceContext)).toEqual({ ...before, export_pilote: [] }); // 005 adds an empty table
+    expect(snapshotTables({ db } as ServiceContext)).toEqual(before);
     // The new table keeps the old columns, in order, with the wider CHECK.
     const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'referential'").get() as { sql: string }).sql;
     expect(sql).toContain("CHECK (model IN ('tete', 'points', 'weighted', 'rate', 'progress'))");

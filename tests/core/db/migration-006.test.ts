@@ -13,11 +13,11 @@ const tmp = tempDir('label-audit-m006-');
 afterAll(() => tmp.cleanup());
 
 describe('migration 006 (exports of pilote workbooks)', () => {
-  it('opens a filled schema-4 database: every row kept, an empty export_pilote table, and an export then works', async () => {
+  it('opens a filled schema-5 database: every row kept, an empty export_pilote table, and an export then works', async () => {
     const file = join(tmp.dir, 'v4.sqlite');
     const db4 = new Database(file);
     db4.pragma('foreign_keys = ON');
-    migrate(db4, file, MIGRATIONS.filter((m) => m.version <= 4));
+    migrate(db4, file, MIGRATIONS.filter((m) => m.version <= 5));
     const ctx: ServiceContext = { db: db4, evidence: createEvidenceStore(join(tmp.dir, 'evidence')), dataDir: tmp.dir, workspaceId: 'w', user: 'Bob', now: fixedClock(), cache: new Map() };
     createWorkspace(ctx, { id: 'w', nom: 'Commune', typeCollectivite: 'commune', codeInsee: null, population: 800, utilisateur: 'Bob' });
     const core4 = bindCore(ctx);

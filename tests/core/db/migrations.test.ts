@@ -17,10 +17,10 @@ const indexes = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 describe('migrations', () => {
-  it('are numbered 1..n in order and the schema version is their count (5)', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'exports_pilotes']);
-    expect(SCHEMA_VERSION).toBe(5);
+  it('are numbered 1..n in order and the schema version is their count (6)', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes']);
+    expect(SCHEMA_VERSION).toBe(6);
   });
 
   it('open a database at version 0 (new file): every table, WAL, foreign keys, busy_timeout 5000', () => {
@@ -41,7 +41,9 @@ describe('migrations', () => {
       'preuve',
       'preuve_attendue',
       'preuve_attendue_node',
+      'preuve_couverture',
       'preuve_node',
+      'preuve_revision',
       'question',
       'question_choix',
       'question_thematique',
@@ -66,7 +68,15 @@ describe('migrations', () => {
 
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(indexes(db)).toEqual(['history_by_node', 'node_by_parent', 'pilote_by_person', 'preuve_by_sha256', 'preuve_node_by_node']);
+    expect(indexes(db)).toEqual([
+      'history_by_node',
+      'node_by_parent',
+      'pilote_by_person',
+      'preuve_by_sha256',
+      'preuve_couverture_by_attendue',
+      'preuve_node_by_node',
+      'preuve_revision_by_sha256',
+    ]);
     expect(db.prepare('SELECT nom, population FROM workspace').get()).toEqual({ nom: 'Commune ancienne', population: 800 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM history').get()).toEqual({ n: 1 });
     db.close();

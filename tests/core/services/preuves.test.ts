@@ -35,6 +35,13 @@ describe('preuves service', () => {
       addedAt: p.addedAt,
       addedBy: 'Alice Testeuse',
       nodeIds: ['eci_1.1'],
+      rattachements: [{ referentialId: 'eci', nodeId: 'eci_1.1' }],
+      dateDocument: null,
+      proprietaireId: null,
+      proprietaire: null,
+      confidentiel: false,
+      revision: 1,
+      couvertures: [],
     });
     expect(readFileSync(ctx.evidence.pathOf(sha), 'utf8')).toBe('Délibération du 12 mars 2026\n');
     const again = core.preuves.addFile({ referentialId: 'cae', nodeId: 'cae_2.1', fileName: 'deliberation.txt', bytes, titre: 'Délibération' });

@@ -10,6 +10,8 @@ export const historyRouter = router({
 });
 
 export const packRouter = router({
-  export: procedure.input(z.object({ referentialId })).mutation(({ ctx, input }) => ctx.core.pack.export(input.referentialId)),
+  export: procedure
+    .input(z.object({ referentialId, includeConfidentiel: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => ctx.core.pack.export(input.referentialId, { includeConfidentiel: input.includeConfidentiel ?? false })),
   verify: procedure.input(z.object({ path: z.string().min(1).max(4096) })).mutation(({ ctx, input }) => ctx.core.pack.verify(input.path)),
 });

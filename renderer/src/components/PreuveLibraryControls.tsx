@@ -1,0 +1,178 @@
+/**
+ * The library controls of the preuves section (issue 4 item 1): a new version of a file preuve (the earlier ones
+ * stay), the confidentiel flag, attaching an existing preuve of the library to this node, and marking which
+ * preuve answers each preuve attendue (tete-referentials.md §4.6).
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { PreuveAttendue } from '../../../shared/domain';
+import { shownError } from '../lib/errors';
+import { fileToBase64 } from '../lib/files';
+import { coveringPreuves } from '../lib/preuves';
+import { useTRPC, type RouterOutputs } from '../trpc/client';
+import { useRefresh } from '../trpc/refresh';
+import { InlineError } from './QueryState';
+
+type Preuve = RouterOutputs['preuves']['list'][number];
+
+/** « Nouvelle version… » of a file preuve: picks one file and sends it to `preuves.addRevision`. */
+export function RevisionButton(props: { preuve: Preuve }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const add = useMutation(trpc.preuves.addRevision.mutationOptions({ onSuccess: () => refresh.afterNode() }));
+  const p = props.preuve;
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        data-testid={`preuve-revision-input-${p.id}`}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          setError(null);
+          void fileToBase64(file)
+            .then((contentBase64) => add.mutateAsync({ preuveId: p.id, fileName: file.name, contentBase64 }))
+            .catch((err: unknown) => setError(`« ${file.name} » : ${shownError(err).message}`));
+        }}
+      />
+      <button type="button" className="link-button" data-testid={`preuve-revision-${p.id}`} onClick={() => input.current?.click()} aria-label={`Déposer une nouvelle version de ${p.titre}`}>
+        Nouvelle version…
+      </button>
+      {error && (
+        <p className="error small" role="alert" data-testid={`preuve-revision-error-${p.id}`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The confidentiel checkbox of a preuve (`preuves.update`). */
+export function ConfidentielToggle(props: { preuve: Preuve }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const update = useMutation(trpc.preuves.update.mutationOptions({ onSuccess: () => refresh.afterNode() }));
+  const p = props.preuve;
+  return (
+    <label className="small" title="Une preuve confidentielle n'entre dans le pack d'audit que si l'export l'inclut">
+      <input
+        type="checkbox"
+        data-testid={`preuve-confidentiel-${p.id}`}
+        checked={p.confidentiel}
+        disabled={update.isPending}
+        onChange={(e) => update.mutate({ preuveId: p.id, confidentiel: e.target.checked })}
+      />{' '}
+      Confidentielle
+      <InlineError error={update.error} testId={`preuve-confidentiel-error-${p.id}`} />
+    </label>
+  );
+}
+
+/** A picker of the library's preuves not yet on this node, and « Rattacher » (`preuves.attach`). */
+export function AttachFromLibrary(props: { referentialId: string; nodeId: string; onNode: readonly Preuve[] }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const library = useQuery(trpc.preuves.library.queryOptions());
+  const [picked, setPicked] = useState('');
+  const attach = useMutation(
+    trpc.preuves.attach.mutationOptions({
+      onSuccess: () => {
+        setPicked('');
+        refresh.afterNode();
+      },
+    }),
+  );
+  const here = new Set(props.onNode.map((p) => p.id));
+  const choices = (library.data ?? []).filter((p) => !here.has(p.id));
+  if (choices.length === 0) return null;
+  return (
+    <form
+      className="link-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (picked) attach.mutate({ preuveId: picked, referentialId: props.referentialId, nodeId: props.nodeId });
+      }}
+    >
+      <label className="field-inline grow">
+        <span>Preuve déjà enregistrée</span>
+        <select data-testid="preuve-library-select" value={picked} onChange={(e) => setPicked(e.target.value)}>
+          <option value="">(choisir dans la bibliothèque)</option>
+          {choices.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.titre}
+              {p.kind === 'fichier' && p.fileName && p.fileName !== p.titre ? ` — ${p.fileName}` : ''}
+              {p.confidentiel ? ' (confidentielle)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="secondary" data-testid="preuve-library-attach" disabled={!picked || attach.isPending}>
+        Rattacher
+      </button>
+      <InlineError error={attach.error} testId="preuve-library-error" />
+    </form>
+  );
+}
+
+/**
+ * The preuves attendues of the node: « Fournie » with the preuves marked as answering it (each can be unmarked), or
+ * « À fournir » with a picker of the node's preuves to mark one (`preuves.setCouverture`).
+ */
+export function AttenduesCoverage(props: { referentialId: string; preuves: readonly Preuve[]; attendues: readonly PreuveAttendue[] }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const set = useMutation(trpc.preuves.setCouverture.mutationOptions({ onSuccess: () => refresh.afterNode() }));
+  if (props.attendues.length === 0) return null;
+  return (
+    <>
+      <h4>Preuves attendues</h4>
+      <ul className="attendues">
+        {props.attendues.map((a) => {
+          const by = coveringPreuves(props.preuves, props.referentialId, a.id);
+          const covered = by.length > 0;
+          return (
+            <li key={a.id} data-testid={`preuve-attendue-${a.id}`} data-covered={covered}>
+              <span className={`badge ${covered ? 'badge-fait' : 'badge-neutre'}`}>{covered ? 'Fournie' : 'À fournir'}</span> {a.nom}
+              {by.map((p) => (
+                <span key={p.id} className="muted small">
+                  {' '}
+                  · par « {p.titre} »{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`preuve-attendue-unmark-${a.id}-${p.id}`}
+                    onClick={() => set.mutate({ preuveId: p.id, referentialId: props.referentialId, preuveAttendueId: a.id, couvre: false })}
+                  >
+                    retirer
+                  </button>
+                </span>
+              ))}
+              {!covered && props.preuves.length > 0 && (
+                <select
+                  className="small"
+                  data-testid={`preuve-attendue-mark-${a.id}`}
+                  aria-label={`Preuve qui répond à « ${a.nom} »`}
+                  value=""
+                  onChange={(e) => e.target.value && set.mutate({ preuveId: e.target.value, referentialId: props.referentialId, preuveAttendueId: a.id, couvre: true })}
+                >
+                  <option value="">Fournie par…</option>
+                  {props.preuves.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.titre}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <InlineError error={set.error} testId="preuve-attendue-error" />
+    </>
+  );
+}
