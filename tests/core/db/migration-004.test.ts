@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bindCore } from '../../../electron/core/core';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/db/migrations';
+import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { migrate, openDatabase } from '../../../electron/core/db/open';
 import { createEvidenceStore } from '../../../electron/core/evidence/store';
 import type { ServiceContext } from '../../../electron/core/services/context';
