@@ -39,12 +39,15 @@ function openCore(): Core {
   return createCore({ dataDir, demo: false, user: 'Alice Testeuse', now: fixedClock(), log: () => undefined });
 }
 
-/** Every file under the data folder (relative path → SHA-256), the database after a checkpoint included. */
+/** Every file under the data folder (relative path → SHA-256), the database after a checkpoint included; backups aside. */
 function diskState(): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
+      // Backups may be added (the daily one when the CLI opens the workspace, one before an import): a new backup
+      // loses nothing; the store itself (database, evidence, settings) must not move.
+      if (e.isDirectory() && relative(dataDir, p) === 'sauvegardes') continue;
       if (e.isDirectory()) walk(p);
       else out[relative(dataDir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
     }
