@@ -141,15 +141,23 @@ interface ChildResult {
 /** Child-process side: runs one phase and prints a ChildResult as JSON. */
 async function child(phase: string, dir: string): Promise<void> {
   const out = join(dir, 'pack.zip');
+  const startMiB = process.memoryUsage().rss / MiB;
+  let docsPeakMiB = 0;
   const t0 = performance.now();
   let detail = '';
   if (phase === 'build') {
     rmSync(out, { force: true });
-    const r = await buildPack(inputOf(dir), out);
-    detail = `${r.entries} entrées, ${(r.bytes / MiB).toFixed(1)} Mio`;
+    let first = true;
+    const r = await buildPack(inputOf(dir), out, {
+      onProgress: () => {
+        if (first) docsPeakMiB = process.resourceUsage().maxRSS / 1024;
+        first = false;
+      },
+    });
+    detail = `${r.entries} entrées, ${(r.bytes / MiB).toFixed(1)} Mio, RSS ${startMiB.toFixed(0)} Mio au départ, ${docsPeakMiB.toFixed(0)} Mio après les documents`;
   } else {
     const r = await verifyPack(out);
-    detail = `ok=${r.ok}${r.ok ? '' : ` (${r.problems.slice(0, 3).join(' | ')})`}`;
+    detail = `RSS ${startMiB.toFixed(0)} Mio au départ, ok=${r.ok}${r.ok ? '' : ` (${r.problems.slice(0, 3).join(' | ')})`}`;
   }
   const seconds = (performance.now() - t0) / 1000;
   const res: ChildResult = { seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, detail };
