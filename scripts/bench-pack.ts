@@ -144,7 +144,7 @@ async function child(phase: string, dir: string): Promise<void> {
   const startMiB = process.memoryUsage().rss / MiB;
   let docsPeakMiB = 0;
   const t0 = performance.now();
-  let detail = '';
+  let detail: string;
   if (phase === 'build') {
     rmSync(out, { force: true });
     let first = true;
