@@ -100,7 +100,13 @@ export interface Core {
   history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
   /** The label checklist of a referential for niveau `target` (default: the one the score reaches), on `score` (`scores.get`). */
   readiness: { get(referentialId: string, score: ScoreResult, target?: number): readiness.ReadinessView };
-  pack: { export(referentialId: string): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
+  pack: {
+    /** `opts.complete`: refuse a pack with evidence files missing (PACK_INCOMPLETE). */
+    export(referentialId: string, opts?: { complete?: boolean }): Promise<pack.PackExport>;
+    /** The export as progress events then its result (the `pack.exportProgress` subscription); `signal` cancels it. */
+    exportEvents(referentialId: string, opts: { complete?: boolean; signal?: AbortSignal }): AsyncGenerator<pack.PackExportEvent, void, undefined>;
+    verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }>;
+  };
   /** Closes the database (checkpointing the WAL). */
   close(): void;
 }
@@ -218,7 +224,11 @@ export function bindCore(ctx: ServiceContext): Core {
     },
     history: { list: (q) => history.listHistory(ctx, q) },
     readiness: { get: (r, score, target) => readiness.getReadiness(ctx, r, score, target) },
-    pack: { export: (r) => pack.exportPack(ctx, r), verify: (p) => pack.verifyPackFile(p) },
+    pack: {
+      export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete }),
+      exportEvents: (r, o) => pack.exportPackEvents(ctx, r, o),
+      verify: (p) => pack.verifyPackFile(p),
+    },
     close: () => {
       if (ctx.db.open) ctx.db.close();
     },
