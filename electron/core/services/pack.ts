@@ -101,11 +101,12 @@ export type PackExportEvent =
   | { type: 'done'; result: PackExport };
 
 /**
- * Seconds left at the rate seen so far: `(totalBytes − bytes) × elapsed / bytes`, rounded up; null before the first
- * byte or in the first 300 ms (no rate to speak of yet). `elapsedMs` counts from the first progress report (the totals, just
+ * Seconds left at the rate seen so far: `(totalBytes − bytes) × elapsed / bytes`, rounded up; 0 once every byte is
+ * written; null before the first byte or in the first 300 ms (no rate to speak of yet). `elapsedMs` counts from the first progress report (the totals, just
  * before the first evidence byte), so the documents' time is not in the rate.
  */
 export function secondsLeft(p: Pick<PackProgress, 'bytes' | 'totalBytes'>, elapsedMs: number): number | null {
+  if (p.bytes >= p.totalBytes) return 0;
   if (p.bytes <= 0 || elapsedMs < 300) return null;
   return Math.ceil(((p.totalBytes - p.bytes) * elapsedMs) / p.bytes / 1000);
 }
