@@ -109,9 +109,9 @@ export function ExportPage(props: { referentialId: string | null }) {
             ))}
           </select>
         </label>
-        <label className="field-inline">
+        <label className="check">
           <input type="checkbox" data-testid="export-complete" checked={complete} disabled={running} onChange={(e) => setComplete(e.target.checked)} />
-          <span>Exiger un pack complet (refuser s'il manque un fichier de preuve)</span>
+          Exiger un pack complet (refuser s'il manque un fichier de preuve)
         </label>
         <button
           type="button"
@@ -128,6 +128,7 @@ export function ExportPage(props: { referentialId: string | null }) {
       {state.kind === 'running' && (
         <section className="card" data-testid="export-progress" aria-label="Avancement de l'export">
           <progress
+            className="export-progressbar"
             data-testid="export-progressbar"
             aria-label="Avancement de l'export"
             aria-valuetext={state.progress ? `${percentDone(state.progress)} % — ${progressText(state.progress)}` : 'Préparation du rapport et de la grille'}
