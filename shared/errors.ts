@@ -27,6 +27,8 @@ export type UserErrorCode =
   | 'INPUT_INVALID'
   | 'PREUVE_INVALID'
   | 'PACK_INVALID'
+  | 'PACK_INCOMPLETE'
+  | 'EXPORT_CANCELLED'
   | 'DB_FROM_FUTURE'
   | 'BACKUP_INVALID'
   | 'NOT_FOUND';

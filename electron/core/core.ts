@@ -163,7 +163,13 @@ export interface Core {
   };
   /** Backups of the workspace's database and restore (backup/index.ts). */
   backups: Backups;
-  pack: { export(referentialId: string, opts?: pack.PackOptions): Promise<pack.PackExport>; verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> };
+  pack: {
+    /** `opts.complete`: refuse a pack with evidence files missing (PACK_INCOMPLETE). */
+    export(referentialId: string, opts?: pack.ExportOptions): Promise<pack.PackExport>;
+    /** The export as progress events then its result (the `pack.exportProgress` subscription); `signal` cancels it. */
+    exportEvents(referentialId: string, opts: { complete?: boolean; includeConfidentiel?: boolean; signal?: AbortSignal }): AsyncGenerator<pack.PackExportEvent, void, undefined>;
+    verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }>;
+  };
   /** Closes the database (checkpointing the WAL). */
   close(): void;
 }
@@ -309,7 +315,11 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       applyImport: (f, d) => piloteSheet.applyPiloteImport(ctx, f, d),
     },
     backups,
-    pack: { export: (r, o) => pack.exportPack(ctx, r, o), verify: (p) => pack.verifyPackFile(p) },
+    pack: {
+      export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel }),
+      exportEvents: (r, o) => pack.exportPackEvents(ctx, r, o),
+      verify: (p) => pack.verifyPackFile(p),
+    },
     close: () => {
       if (ctx.db.open) ctx.db.close();
     },

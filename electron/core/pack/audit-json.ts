@@ -21,7 +21,11 @@ export function buildAuditJson(
   const { referential: ref } = input;
   const preuveIds = new Map<string, string[]>();
   for (const p of input.preuves) {
-    for (const id of p.nodeIds) preuveIds.set(id, [...(preuveIds.get(id) ?? []), p.id]);
+    for (const id of p.nodeIds) {
+      const list = preuveIds.get(id);
+      if (list) list.push(p.id); // not a copy per preuve: quadratic with 65 536 preuves on one node
+      else preuveIds.set(id, [p.id]);
+    }
   }
   return {
     format: AUDIT_FORMAT,

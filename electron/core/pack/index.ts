@@ -7,6 +7,7 @@
  * content depends on the hashes read while streaming: `_manifeste/fichiers-manquants.txt`, `manifest.json`,
  * `SHA256SUMS`.
  */
+import { UserError } from '../../../shared/errors';
 import { generateDocuments } from './documents';
 import { sha256Hex, statEvidence } from './evidence-files';
 import { parseJalonDate } from './format';
@@ -30,6 +31,8 @@ export interface PackManifest {
   appVersion: string;
   referential: { id: string; version: string };
   jalon: { nom: string; date: string };
+  /** false when `_manifeste/fichiers-manquants.txt` lists evidence files left out or changed. */
+  complete: boolean;
   files: FileRecord[];
   sharedContent: { path: string; sameAs: string }[];
 }
@@ -39,9 +42,11 @@ export interface PackManifest {
  * Evidence whose bytes are missing, unreadable or of the wrong size is listed in
  * `_manifeste/fichiers-manquants.txt` ("<path> — <reason>") and the export continues; bytes read with a
  * SHA-256 different from the recorded one are packed as read and listed there too.
+ * With `opts.requireComplete`, any such file refuses the pack instead (nothing is left on disk).
  * Same input → byte-identical zip (all dates = `jalon.date`).
  * Shapes: PackResult `{ path, entries (zip entries), bytes (zip size), missing (lines of fichiers-manquants) }`; progress in evidence files and bytes.
- * @throws UserError INPUT_INVALID (jalon date), NODE_UNKNOWN / PREUVE_INVALID (a preuve, see checkPreuves);
+ * @throws UserError INPUT_INVALID (jalon date), NODE_UNKNOWN / PREUVE_INVALID (a preuve, see checkPreuves),
+ *   PACK_INCOMPLETE (`requireComplete` and a file missing or changed, naming up to 5 of them);
  *   the signal's reason on abort; I/O errors writing `outPath`. No partial file is left behind.
  */
 export async function buildPack(input: PackInput, outPath: string, opts: BuildPackOptions = {}): Promise<PackResult> {
@@ -56,6 +61,7 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
     (sha) => availability.get(sha) ?? { ok: false, reason: 'fichier absent du magasin de preuves' },
     input.evidencePath,
   );
+  if (opts.requireComplete && plan.missing.length > 0) throw incomplete(plan.missing);
   const byNode = preuvesByNode(input.preuves);
   const missingReason = (p: PackPreuve): string | null => {
     if (p.kind !== 'fichier' || p.sha256 === null) return null;
@@ -78,6 +84,7 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
     const changed = records
       .filter((r) => expectedSha.has(r.path) && expectedSha.get(r.path) !== r.sha256)
       .map((r) => `${r.path} — contenu différent de l'empreinte enregistrée (SHA-256 lu ${r.sha256}, attendu ${expectedSha.get(r.path)}) : fichier inclus tel que lu`);
+    if (opts.requireComplete && changed.length > 0) throw incomplete(changed);
     const missingLines = [...plan.missing, ...changed];
     missingCount = missingLines.length;
     const lines = [...missingLines, ...(input.retenues ?? [])].sort(compareBytes);
@@ -89,6 +96,7 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
       appVersion: input.appVersion,
       referential: { id: input.referential.id, version: input.referential.version },
       jalon: { nom: input.jalon.nom, date: input.jalon.date },
+      complete: lines.length === 0,
       files: withHash,
       sharedContent: plan.shared,
     };
@@ -101,4 +109,17 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
   };
   const written = await writeZip(items, trailer, outPath, date, opts);
   return { ...written, missing: missingCount };
+}
+
+/** The PACK_INCOMPLETE refusal: how many files, the first 5 lines of fichiers-manquants, what to do. */
+function incomplete(lines: string[]): UserError {
+  const n = lines.length;
+  const shown = lines.slice(0, 5).join(' ; ');
+  const more = n > 5 ? ` ; et ${n - 5} autre${n - 5 > 1 ? 's' : ''}` : '';
+  return new UserError(
+    'PACK_INCOMPLETE',
+    `Pack complet exigé : ${n} fichier${n > 1 ? 's' : ''} de preuve ${n > 1 ? 'manquent ou ont changé' : 'manque ou a changé'} (${shown}${more}). ` +
+      'Rajoutez-les, ou exportez sans exiger un pack complet : ils seront listés dans _manifeste/fichiers-manquants.txt.',
+    { path: lines[0]?.split(' — ')[0] },
+  );
 }

@@ -116,6 +116,13 @@ export interface PackProgress {
 /** Options of `buildPack`. */
 export interface BuildPackOptions {
   onProgress?: (p: PackProgress) => void;
-  /** Aborting rejects with an AbortError and removes the partial file. */
+  /** Aborting rejects with the signal's reason and removes the partial file. */
   signal?: AbortSignal;
+  /**
+   * Refuse a pack that would be incomplete (the lead asks for a complete pack): a file preuve whose bytes are
+   * missing, unreadable, of the wrong size or changed → UserError PACK_INCOMPLETE naming the files, nothing left
+   * on disk. Default false: the pack is built, lists them in `_manifeste/fichiers-manquants.txt` and says
+   * `"complete": false` in manifest.json.
+   */
+  requireComplete?: boolean;
 }

@@ -27,7 +27,7 @@ useNativeCrc32();
 
 /** Mode of every entry (regular file, rw-r--r--): fixed for byte-identical packs. */
 const MODE = 0o100644;
-/** Progress is reported at least every 4 MiB of evidence and after every file. */
+/** Progress is reported once with the totals before any evidence byte, then at least every 4 MiB of evidence and after every file. */
 const PROGRESS_STEP = 4 * 1024 * 1024;
 
 /**
@@ -71,6 +71,7 @@ export async function writeZip(
     lastReported = bytes;
     onProgress({ files, totalFiles, bytes, totalBytes });
   };
+  onProgress?.({ files, totalFiles, bytes, totalBytes }); // the totals, before the first byte (the UI's estimate starts here)
 
   try {
     const records: (FileRecord | Promise<FileRecord>)[] = [];

@@ -10,7 +10,7 @@ import { identiteFormule, reponsesActives } from '../../../shared/personnalisati
 import { UserError } from '../../../shared/errors';
 import { buildPack, sanitizeSegment, verifyPack } from '../pack';
 import { compareBytes, nodeFolders } from '../pack/layout';
-import type { PackInput, PackPersonnalisation, PackPilotes, PackPreuve, PackStatut } from '../pack/types';
+import type { PackInput, PackPersonnalisation, PackPilotes, PackPreuve, PackProgress, PackStatut } from '../pack/types';
 import { exportsDir } from '../paths';
 import { APP_VERSION } from '../version';
 import type { ServiceContext } from './context';
@@ -147,13 +147,107 @@ function withheldLines(referential: Referential, confidentiels: readonly Preuve[
   return [...lines].sort(compareBytes);
 }
 
-/** Writes the audit pack of a referential under `<dataDir>/exports/` (`opts`: see packInput). Throws REFERENTIAL_UNKNOWN, and the builder's errors. */
-export async function exportPack(ctx: ServiceContext, referentialId: string, opts: PackOptions = {}): Promise<PackExport> {
-  const input = packInput(ctx, referentialId, opts);
+/** Options of an export: `complete` refuses a pack with evidence files missing (BuildPackOptions.requireComplete). */
+export interface ExportOptions extends PackOptions {
+  complete?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: PackProgress) => void;
+}
+
+/**
+ * Writes the audit pack of a referential under `<dataDir>/exports/` (to a `.part` name, renamed at the end; a
+ * cancelled or failed export leaves nothing). Throws REFERENTIAL_UNKNOWN, PACK_INCOMPLETE (with `complete`),
+ * the signal's reason when cancelled, and the builder's errors.
+ */
+export async function exportPack(ctx: ServiceContext, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
+  const input = packInput(ctx, referentialId, { includeConfidentiel: opts.includeConfidentiel });
   const fileName = packFileName(ctx.workspaceId, referentialId, input.jalon.date);
   const out = join(exportsDir(ctx.dataDir), fileName);
-  const res = await buildPack(input, out);
+  const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
   return { path: res.path, fileName, entries: res.entries, bytes: res.bytes, missing: res.missing };
+}
+
+/** One event of `exportPackEvents`: progress (evidence files and bytes, estimated seconds left), then the result. */
+export type PackExportEvent =
+  | ({ type: 'progress'; secondsLeft: number | null } & PackProgress)
+  | { type: 'done'; result: PackExport };
+
+/**
+ * Seconds left at the rate seen so far: `(totalBytes − bytes) × elapsed / bytes`, rounded up; 0 once every byte is
+ * written; null before the first byte or in the first 300 ms (no rate to speak of yet). `elapsedMs` counts from the first progress report (the totals, just
+ * before the first evidence byte), so the documents' time is not in the rate.
+ */
+export function secondsLeft(p: Pick<PackProgress, 'bytes' | 'totalBytes'>, elapsedMs: number): number | null {
+  if (p.bytes >= p.totalBytes) return 0;
+  if (p.bytes <= 0 || elapsedMs < 300) return null;
+  return Math.ceil(((p.totalBytes - p.bytes) * elapsedMs) / p.bytes / 1000);
+}
+
+/** Progress events are sent at most every 100 ms (the last one of the evidence always). */
+const EVENT_INTERVAL_MS = 100;
+
+/**
+ * The export as a stream of events for a tRPC subscription: `progress` events, then one `done` with the result.
+ * Aborting `signal` (the client unsubscribed, the window closed) or stopping the iteration cancels the build;
+ * the generator ends only once the partial file is removed. Errors (REFERENTIAL_UNKNOWN, PACK_INCOMPLETE, I/O)
+ * are thrown from the iteration. `now` is the clock in ms (tests).
+ */
+export async function* exportPackEvents(
+  ctx: ServiceContext,
+  referentialId: string,
+  opts: { complete?: boolean; includeConfidentiel?: boolean; signal?: AbortSignal },
+  now: () => number = () => performance.now(),
+): AsyncGenerator<PackExportEvent, void, undefined> {
+  const queue: PackExportEvent[] = [];
+  let wake: (() => void) | null = null;
+  // A holder, not a `let`: TypeScript would narrow a local assigned only in callbacks to `null` forever.
+  const state: { settled: { ok: true; value: PackExport } | { ok: false; error: unknown } | null } = { settled: null };
+  const ac = new AbortController();
+  const cancel = () => ac.abort(new UserError('EXPORT_CANCELLED', "Export annulé : aucun fichier n'a été laissé dans le dossier des exports."));
+  if (opts.signal?.aborted) cancel();
+  opts.signal?.addEventListener('abort', cancel, { once: true });
+  let start: number | null = null;
+  let last = -Infinity;
+  const job = exportPack(ctx, referentialId, {
+    complete: opts.complete,
+    includeConfidentiel: opts.includeConfidentiel,
+    signal: ac.signal,
+    onProgress: (p) => {
+      const t = now();
+      start ??= t;
+      const final = p.bytes === p.totalBytes && p.files === p.totalFiles;
+      if (!final && t - last < EVENT_INTERVAL_MS) return;
+      last = t;
+      queue.push({ type: 'progress', ...p, secondsLeft: secondsLeft(p, t - start) });
+      wake?.();
+    },
+  }).then(
+    (value) => {
+      state.settled = { ok: true, value };
+      wake?.();
+    },
+    (error: unknown) => {
+      state.settled = { ok: false, error };
+      wake?.();
+    },
+  );
+  try {
+    for (;;) {
+      while (queue.length > 0) yield queue.shift() as PackExportEvent;
+      const s = state.settled;
+      if (s !== null) {
+        if (!s.ok) throw s.error;
+        yield { type: 'done', result: s.value };
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    if (state.settled === null) cancel();
+    await job; // the partial file is gone once the build has settled
+    opts.signal?.removeEventListener('abort', cancel);
+  }
 }
 
 /** Checks a pack (hashes, manifest, names). Throws FILE_NOT_FOUND naming the path when there is no such file. */

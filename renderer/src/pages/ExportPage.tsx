@@ -1,24 +1,80 @@
 /**
- * Export: builds the audit pack of a referential (`pack.export`), shows the file (its full path in Electron, only its
+ * Export: builds the audit pack of a referential through the `pack.exportProgress` subscription (a progress bar
+ * with files, bytes and the estimated time left, and a Cancel button that unsubscribes: the core stops and removes
+ * the partial file; leaving the screen cancels too), optionally refusing an incomplete pack, shows the file (its full path in Electron, only its
  * name in browser mode, where the server's folder means nothing), its entries and size, offers the download in
  * browser mode (`/exports/<fileName>`, served by electron/web.ts) and checks it
  * (`pack.verify`: hashes, manifest, names). Confidentiel preuves stay out of the pack (listed as retenues in
  * `_manifeste/fichiers-manquants.txt`) unless « Inclure les preuves confidentielles » is ticked.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { InlineError } from '../components/QueryState';
+import { percentDone, progressText, type ExportProgressView } from '../lib/export-progress';
 import { formatBytes, formatCount } from '../lib/format';
 import { navigate } from '../router';
-import { isBrowserMode, useTRPC } from '../trpc/client';
+import { isBrowserMode, useTRPC, useTRPCClient, type RouterOutputs } from '../trpc/client';
+
+type PackExport = RouterOutputs['pack']['export'];
+
+/** The export under way or its outcome. `cancelled`: the user stopped it (nothing left on disk). */
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: ExportProgressView | null }
+  | { kind: 'done'; result: PackExport }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'cancelled' };
+
+/** Runs `pack.exportProgress`: start(input) / cancel(); unsubscribes when the screen is left. */
+function useExport() {
+  const client = useTRPCClient();
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const sub = useRef<{ unsubscribe(): void } | null>(null);
+  const stop = useCallback(() => {
+    sub.current?.unsubscribe();
+    sub.current = null;
+  }, []);
+  useEffect(() => stop, [stop]);
+  const start = useCallback(
+    (input: { referentialId: string; complete: boolean; includeConfidentiel: boolean }) => {
+      stop();
+      setState({ kind: 'running', progress: null });
+      const s = client.pack.exportProgress.subscribe(input, {
+        onData: (event) => {
+          if (event.type === 'progress') setState({ kind: 'running', progress: event });
+          else {
+            setState({ kind: 'done', result: event.result });
+            stop();
+          }
+        },
+        onError: (error) => {
+          sub.current = null;
+          setState({ kind: 'failed', error });
+        },
+      });
+      sub.current = s;
+    },
+    [client, stop],
+  );
+  const cancel = useCallback(() => {
+    stop();
+    setState({ kind: 'cancelled' });
+  }, [stop]);
+  const reset = useCallback(() => {
+    stop();
+    setState({ kind: 'idle' });
+  }, [stop]);
+  return { state, start, cancel, reset };
+}
 
 export function ExportPage(props: { referentialId: string | null }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.referentials.list.queryOptions());
   const referentialId = props.referentialId ?? list.data?.[0]?.id ?? null;
-  const exportPack = useMutation(trpc.pack.export.mutationOptions());
+  const exportPack = useExport();
   const verify = useMutation(trpc.pack.verify.mutationOptions());
   const [includeConfidentiel, setIncludeConfidentiel] = useState(false);
+  const [complete, setComplete] = useState(false);
 
   // A new referential or a new pack invalidates the previous results on screen.
   const [shownFor, setShownFor] = useState(referentialId);
@@ -29,7 +85,9 @@ export function ExportPage(props: { referentialId: string | null }) {
     verify.reset();
   }, [referentialId, shownFor, exportPack, verify]);
 
-  const result = exportPack.data;
+  const state = exportPack.state;
+  const running = state.kind === 'running';
+  const result = state.kind === 'done' ? state.result : undefined;
   const browser = isBrowserMode();
   return (
     <div className="page">
@@ -53,23 +111,55 @@ export function ExportPage(props: { referentialId: string | null }) {
             ))}
           </select>
         </label>
-        <label className="field-inline" title="Sinon, elles sont listées comme retenues dans _manifeste/fichiers-manquants.txt">
-          <input type="checkbox" data-testid="export-include-confidentiel" checked={includeConfidentiel} onChange={(e) => setIncludeConfidentiel(e.target.checked)} />
-          <span>Inclure les preuves confidentielles</span>
+        <label className="check" title="Sinon, elles sont listées comme retenues dans _manifeste/fichiers-manquants.txt">
+          <input type="checkbox" data-testid="export-include-confidentiel" checked={includeConfidentiel} disabled={running} onChange={(e) => setIncludeConfidentiel(e.target.checked)} />
+          Inclure les preuves confidentielles
+        </label>
+        <label className="check">
+          <input type="checkbox" data-testid="export-complete" checked={complete} disabled={running} onChange={(e) => setComplete(e.target.checked)} />
+          Exiger un pack complet (refuser s'il manque un fichier de preuve)
         </label>
         <button
           type="button"
           data-testid="export-button"
-          disabled={referentialId === null || exportPack.isPending}
+          disabled={referentialId === null || running}
           onClick={() => {
             verify.reset();
-            if (referentialId) exportPack.mutate({ referentialId, includeConfidentiel });
+            if (referentialId) exportPack.start({ referentialId, complete, includeConfidentiel });
           }}
         >
-          {exportPack.isPending ? 'Export en cours…' : "Exporter le pack d'audit"}
+          {running ? 'Export en cours…' : "Exporter le pack d'audit"}
         </button>
       </div>
-      <InlineError error={exportPack.error} testId="export-error" />
+      {state.kind === 'running' && (
+        <section className="card" data-testid="export-progress" aria-label="Avancement de l'export">
+          <progress
+            className="export-progressbar"
+            data-testid="export-progressbar"
+            aria-label="Avancement de l'export"
+            aria-valuetext={state.progress ? `${percentDone(state.progress)} % — ${progressText(state.progress)}` : 'Préparation du rapport et de la grille'}
+            max={100}
+            {...(state.progress ? { value: percentDone(state.progress) } : {})}
+          />
+          <p data-testid="export-progress-text">
+            {state.progress ? `${percentDone(state.progress)} % — ${progressText(state.progress)}` : 'Préparation du rapport, de la grille et du manifeste…'}
+          </p>
+          <button type="button" className="secondary" data-testid="export-cancel" onClick={exportPack.cancel}>
+            Annuler l'export
+          </button>
+        </section>
+      )}
+      {/* One polite live region for the outcome (the bar itself is not announced at every step). */}
+      <p role="status" aria-live="polite" data-testid="export-status" className={state.kind === 'cancelled' ? '' : 'visually-hidden'}>
+        {state.kind === 'running'
+          ? 'Export en cours.'
+          : state.kind === 'cancelled'
+            ? "Export annulé : aucun fichier n'a été laissé dans le dossier des exports."
+            : state.kind === 'done'
+              ? 'Pack créé.'
+              : ''}
+      </p>
+      <InlineError error={state.kind === 'failed' ? state.error : null} testId="export-error" />
 
       {result && (
         <section className="card" data-testid="export-result">
@@ -89,6 +179,12 @@ export function ExportPage(props: { referentialId: string | null }) {
               {formatBytes(result.bytes)}
             </dd>
           </dl>
+          {result.missing > 0 && (
+            <p className="error" data-testid="export-incomplete">
+              Pack incomplet : {formatCount(result.missing)} fichier{result.missing > 1 ? 's' : ''} de preuve manquant{result.missing > 1 ? 's' : ''} ou
+              modifié{result.missing > 1 ? 's' : ''}, listé{result.missing > 1 ? 's' : ''} dans _manifeste/fichiers-manquants.txt.
+            </p>
+          )}
           <div className="row">
             {browser && (
               <a className="button" data-testid="export-download" href={`/exports/${encodeURIComponent(result.fileName)}`} download={result.fileName}>

@@ -5,7 +5,7 @@
  * Plain JSON on both transports (no transformer): dates are ISO strings.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../electron/core/api/router';
@@ -17,10 +17,18 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 
-/** `ipcLink` inside Electron (the preload put `window.labelAudit`), else HTTP batching to `/trpc` (browser mode). */
+/**
+ * `ipcLink` inside Electron (the preload put `window.labelAudit`; it carries subscriptions too), else, in browser
+ * mode, subscriptions as Server-Sent Events (`httpSubscriptionLink`, GET `/trpc/<path>`) and everything else as
+ * HTTP batches to `/trpc`.
+ */
 export function transportLink(): TRPCLink<AppRouter> {
   if (typeof window !== 'undefined' && window.labelAudit) return ipcLink<AppRouter>(window.labelAudit);
-  return httpBatchLink<AppRouter>({ url: '/trpc' });
+  return splitLink<AppRouter>({
+    condition: (op) => op.type === 'subscription',
+    true: httpSubscriptionLink({ url: '/trpc' }),
+    false: httpBatchLink<AppRouter>({ url: '/trpc' }),
+  });
 }
 
 /** Whether the app runs in a browser (downloads go through `/exports/…`) rather than in Electron. */
