@@ -147,7 +147,8 @@ export function defaultCible(referential: Referential, score: ScoreResult): numb
  *    points) ≥ the niveau's `seuil`; a value just under (34,9996 % for 35 %) is not reached (§3 condition 2).
  * 3. `critere:<actionId>` (TETE, from `context.exigences.criteres`): per action the criterion with the highest étoile
  *    ≤ target; met if % fait ≥ min_realise, or % fait + % programmé ≥ min_programme when set; judged on the parent
- *    sous-action when that one has its own statut; désactivé / non concerné → met, `sansObjet`; a 0-point node uses
+ *    sous-action when that one has its own statut; désactivé by the personnalisation → met, `sansObjet`; declared
+ *    non concerné by the user → unmet (the criterion stays required); a 0-point node uses
  *    the leaf-count ratios (`ratiosOf`, §2.2); an action absent from the imported tree is not met (§3 condition 3).
  * 4. `documents-candidature` (when the exigences expect documents): at least one preuve on the root (§3 condition 4;
  *    the COT exception for the first étoile is not modelled).
@@ -302,9 +303,21 @@ function critereCondition(ref: Referential, tree: TreeIdx, score: ScoreResult, c
     };
   }
   const label = `Critère ${node.identifiant} : ${lisible(c.formulation)}`;
-  if (s.desactive || !s.concerne) {
-    const why = s.desactive ? 'désactivé par la personnalisation' : 'non concerné';
-    return { id, met: true, sansObjet: true, label, detail: `Sans objet : ${node.identifiant} est ${why}.`, action: null, where: { nodeId: node.id } };
+  // §3 skips only actions deactivated by the personnalisation. One the user declares non concerné stays required: the
+  // platform judges it on its leaves (fait 0) and refuses the request.
+  if (s.desactive) {
+    return { id, met: true, sansObjet: true, label, detail: `Sans objet : ${node.identifiant} est désactivé par la personnalisation.`, action: null, where: { nodeId: node.id } };
+  }
+  if (!s.concerne) {
+    return {
+      id,
+      met: false,
+      sansObjet: false,
+      label,
+      detail: `${node.identifiant} est déclaré non concerné, mais ce critère de labellisation reste exigé (il faut ${need}).`,
+      action: `Ouvrez ${node.identifiant} et donnez-lui son vrai statut : « non concerné » ne dispense pas d'un critère de labellisation.`,
+      where: { nodeId: node.id },
+    };
   }
   // §3: "the parent is used instead of the action when the parent sous-action has its own status".
   const parent = node.parentId !== null ? tree.byId.get(node.parentId) : undefined;

@@ -211,7 +211,7 @@ describe('readiness on a hand-made TETE tree', () => {
     expect(pasFait).toMatchObject({ met: false, action: 'Passez 1.2.0.1 à « fait » ou « programmé ».' });
   });
 
-  it('skips a criterion désactivé by personnalisation or non concerné (met, sans objet)', () => {
+  it('skips a criterion désactivé by personnalisation (met, sans objet); one declared non concerné stays required', () => {
     const off = condition(readiness(ref, score(ref, {}, { 'toy_1.2.0.1': { desactive: true } }), context(), 2).conditions, 'critere:toy_1.2.0.1');
     expect(off).toEqual({
       id: 'critere:toy_1.2.0.1',
@@ -223,7 +223,11 @@ describe('readiness on a hand-made TETE tree', () => {
       where: { nodeId: 'toy_1.2.0.1' },
     });
     const nc = condition(readiness(ref, score(ref, { 'toy_1.2.0': 'non_concerne' }), context(), 2).conditions, 'critere:toy_1.2.0.1');
-    expect(nc).toMatchObject({ met: true, sansObjet: true, detail: 'Sans objet : 1.2.0.1 est non concerné.' });
+    expect(nc).toMatchObject({
+      met: false,
+      sansObjet: false,
+      detail: '1.2.0.1 est déclaré non concerné, mais ce critère de labellisation reste exigé (il faut 100 % fait).',
+    });
   });
 
   it('a criterion on an action the imported tree lacks is not met, and says why', () => {
