@@ -226,7 +226,7 @@ describe('readiness on a hand-made TETE tree', () => {
     expect(nc).toMatchObject({
       met: false,
       sansObjet: false,
-      detail: '1.2.0.1 est déclaré non concerné, mais ce critère de labellisation reste exigé (il faut 100 % fait).',
+      detail: '1.2.0.1 est déclaré non concerné, mais ce critère de labellisation reste exigé (il faut 100\u202f% fait).',
     });
   });
 
