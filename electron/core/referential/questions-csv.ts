@@ -5,7 +5,7 @@
  * their names. Every error names the file, the row and the cell.
  */
 import { UserError } from '../../../shared/errors';
-import { parseFormula } from '../../../shared/formula';
+import { parseFormula, questionsOf } from '../../../shared/formula';
 import type { Question, QuestionType, Thematique } from '../../../shared/personnalisation';
 import { cellText, columnLetter, locateColumns, readCsvTable, type CsvRow, type CsvTable } from './csv';
 import { csvHeader } from './index';
@@ -163,6 +163,13 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
   }
 
   const byId = new Map(questions.map((q) => [q.id, q]));
+  // A visibility condition must read questions of the same pool (§2.5): otherwise the question is never shown.
+  for (const [i, q] of questions.entries()) {
+    if (q.exprVisible === null) continue;
+    const unknown = questionsOf(parseFormula(q.exprVisible)).filter((id) => !byId.has(id));
+    const row = table.rows[i]!;
+    if (unknown.length > 0) fail(table, row, col.exprVisible, 'exprVisible', `la condition d'affichage lit une question inconnue (${unknown.join(', ')})`);
+  }
   const choixFile = byKind.get('choix');
   if (choixFile) {
     const ct = readCsvTable(choixFile);

@@ -139,10 +139,22 @@ export interface QuestionsImportResult {
 /**
  * Replaces the question pool with the given CSVs (see `parseQuestionsCsv`), in one transaction with a
  * `questions.import` history event. Answers are never deleted.
- * @throws UserError from `parseQuestionsCsv` (file, row, cell); nothing stored changes.
+ * @throws UserError from `parseQuestionsCsv` (file, row, cell); REFERENTIAL_INVALID when the pool lacks a question
+ *   the stored TETE referentials' rules read (named); nothing stored changes.
  */
 export function importQuestions(ctx: ServiceContext, files: readonly SourceFile[]): QuestionsImportResult {
   const parsed = parseQuestionsCsv(files);
+  const ids = new Set(parsed.questions.map((q) => q.id));
+  // A pool that lacks a question the stored referentials' rules read would silently stop counting its answer.
+  const lacking = [...new Set(tetes(ctx).flatMap((ref) => questionsInconnues(ref, ids)))].sort();
+  if (lacking.length > 0) {
+    const more = lacking.length > 10 ? ` et ${lacking.length - 10} autre(s)` : '';
+    throw new UserError(
+      'REFERENTIAL_INVALID',
+      `Ces questions manquent alors que les règles des référentiels importés les lisent : ${lacking.slice(0, 10).join(', ')}${more}. Importez la liste complète des questions. Rien n'a été modifié.`,
+      { field: lacking[0] },
+    );
+  }
   inTransaction(ctx, () => {
     ctx.db.exec('DELETE FROM question_choix; DELETE FROM question; DELETE FROM question_thematique;');
     const insT = ctx.db.prepare('INSERT INTO question_thematique (id, nom, ordre) VALUES (?, ?, ?)');
@@ -168,7 +180,6 @@ export function importQuestions(ctx: ServiceContext, files: readonly SourceFile[
     appendHistory(ctx, { action: 'questions.import', after: { questions: parsed.questions.length, thematiques: parsed.thematiques.length, fichiers: files.map((f) => f.name) } });
   });
   questionCache.delete(ctx);
-  const ids = new Set(parsed.questions.map((q) => q.id));
   const reponses = ctx.db.prepare('SELECT question_id FROM reponse ORDER BY question_id').all() as { question_id: string }[];
   return {
     questions: parsed.questions.length,

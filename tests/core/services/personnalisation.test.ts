@@ -159,6 +159,7 @@ describe('personnalisation: bad input is refused with a clear message and nothin
   it.each([
     ['a type that does not exist', QUESTIONS.replace(',binaire,energie,1,', ',oui_non,energie,1,'), CHOIX, /questions\.csv », ligne 2, cellule E2 \(colonne « type »\) : type « oui_non » inconnu/],
     ['a duplicate id', QUESTIONS + 'comp_1,,Encore ?,,binaire,energie,9,,,\n', CHOIX, /ligne 6, cellule A6 \(colonne « id »\) : identifiant « comp_1 » en double/],
+    ['a visibility formula that reads an unknown question', QUESTIONS.replace('si reponse(comp_1, NON) alors VRAI', 'si reponse(comp_9, NON) alors VRAI'), CHOIX, /ligne 3, cellule H3 \(colonne « exprVisible »\) : la condition d'affichage lit une question inconnue \(comp_9\)/],
     ['a visibility formula that does not parse', QUESTIONS.replace('si reponse(comp_1, NON) alors VRAI', 'si reponse(comp_1, NON) alors'), CHOIX, /ligne 3, cellule H3 \(colonne « exprVisible »\) : condition d'affichage invalide/],
     ['an unknown thématique', QUESTIONS.replace(',energie,3,', ',eau,3,'), CHOIX, /ligne 5, cellule F5 .* thématique « eau » absente de « thematiques\.csv »/],
     ['an option of an unknown question', QUESTIONS, CHOIX + 'x_a,x,,Autre\n', /choices\.csv », ligne 4, cellule B4 .* question « x » absente/],
@@ -193,13 +194,22 @@ describe('personnalisation: bad input is refused with a clear message and nothin
     expect(snapshotTables(ctx)).toEqual(before);
   });
 
-  it('re-importing a pool without a question keeps its answer, reported as orphan and not counted', () => {
+  it('re-importing a pool without a question the rules read is refused, naming it; nothing stored changes', () => {
     core.personnalisation.setReponse({ questionId: 'part', valeur: 0.4 });
+    const before = snapshotTables(ctx);
+    expect(userError(() => core.personnalisation.importQuestions(files(QUESTIONS.split('\n').filter((l) => !l.startsWith('part,')).join('\n')))).message).toBe(
+      "Ces questions manquent alors que les règles des référentiels importés les lisent : part. Importez la liste complète des questions. Rien n'a été modifié.",
+    );
+    expect(snapshotTables(ctx)).toEqual(before);
     expect(pot('eci_2')).toBe(28);
-    const r = core.personnalisation.importQuestions(files(QUESTIONS.split('\n').filter((l) => !l.startsWith('part,')).join('\n')));
-    expect(r).toMatchObject({ questions: 3, reponsesOrphelines: ['part'], questionsManquantes: ['part'] });
-    expect(pot('eci_2')).toBe(70);
-    expect(core.personnalisation.questionnaire().reponsesOrphelines.map((x) => x.questionId)).toEqual(['part']);
+  });
+
+  it('re-importing a pool without a question no rule reads keeps its answer, reported as orphan', () => {
+    core.personnalisation.importQuestions(files(QUESTIONS + 'extra,,Question sans règle ?,,binaire,energie,9,,,\n'));
+    core.personnalisation.setReponse({ questionId: 'extra', valeur: true });
+    const r = core.personnalisation.importQuestions(files());
+    expect(r).toMatchObject({ questions: 4, reponsesOrphelines: ['extra'], questionsManquantes: [] });
+    expect(core.personnalisation.questionnaire().reponsesOrphelines.map((x) => x.questionId)).toEqual(['extra']);
   });
 });
 
@@ -207,7 +217,12 @@ describeWithSharedData('personnalisation on the real CAE and question pool', () 
   it('the questionnaire lists the questions CAE rules read, grouped by thématique, with their mesures', () => {
     // With the toy pool CAE is refused (its rules read 48 questions the pool lacks); with the real pool it imports.
     expect(userError(() => core.referentials.import([DATA.caeStructure])).message).toMatch(/lisent 48 question\(s\) inconnue\(s\)/);
-    core.personnalisation.importQuestions(DATA.questionsCsv.map((p) => ({ name: p.split('/').at(-1)!, text: readFileSync(p, 'utf8') })));
+    const real = DATA.questionsCsv.map((p) => ({ name: p.split('/').at(-1)!, text: readFileSync(p, 'utf8') }));
+    // … and the real pool is refused while the toy referential, whose rules read comp_1 etc., is stored.
+    expect(userError(() => core.personnalisation.importQuestions(real)).message).toMatch(/^Ces questions manquent alors que les règles des référentiels importés les lisent : comp_1, comp_2, part\./);
+    ctx.db.prepare("DELETE FROM referential WHERE id = 'eci'").run();
+    ctx.cache.clear();
+    core.personnalisation.importQuestions(real);
     core.referentials.import([DATA.caeStructure]);
     core.personnalisation.setIdentite({ type: 'EPCI', population: 45_000 });
     const q = core.personnalisation.questionnaire();
