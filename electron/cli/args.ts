@@ -129,10 +129,11 @@ function identiteOptions(str: (key: string) => string | undefined): Omit<Extract
   const pop = str('population');
   let population: number | null | undefined;
   if (pop !== undefined) {
-    const digits = pop.replace(/[\s\u202f\u00a0.]/g, '');
+    // Digits, with spaces as thousands separators (« 12 400 »); a dot or a comma is refused (12.5 is no head count).
+    const digits = pop.replace(/[\s\u202f\u00a0]/g, '');
     if (clear(pop)) population = null;
-    else if (/^\d+$/.test(digits)) population = Number(digits);
-    else throw invalid(`Option --population : « ${pop} » n'est pas un nombre entier d'habitants.`, 'population');
+    else if (/^\d{1,9}$/.test(digits) && Number(digits) <= 100_000_000) population = Number(digits);
+    else throw invalid(`Option --population : « ${pop} » n'est pas un nombre entier d'habitants (au plus 100 000 000).`, 'population');
   }
   if (localisation === null) throw invalid('Option --localisation : DOM ou metropole.', 'localisation');
   return { type, soustype, population, localisation, dansAireUrbaine };

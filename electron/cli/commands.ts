@@ -254,8 +254,18 @@ export async function runCommand(
         });
       }
       const r = core.personnalisation.setReponse({ questionId: question.id, valeur: reponseFromText(question, cmd.valeur), justification: cmd.justification });
-      emit(io, { questionId: question.id, reponse: r }, () =>
-        r === null ? `Réponse effacée : ${question.id}.` : `Réponse enregistrée : ${question.id} = ${JSON.stringify(r.valeur)}${r.justification ? ` (justification : ${r.justification})` : ''}.`,
+      // An answer to a question hidden by the identity or by other answers is kept but does not count (§2.5): say so.
+      const shown = core.personnalisation
+        .questionnaire({ seulementUtiles: false })
+        .thematiques.flatMap((t) => t.questions)
+        .find((i) => i.question.id === question.id)?.visible;
+      emit(io, { questionId: question.id, reponse: r, prisEnCompte: r !== null && shown !== false }, () =>
+        [
+          r === null ? `Réponse effacée : ${question.id}.` : `Réponse enregistrée : ${question.id} = ${JSON.stringify(r.valeur)}${r.justification ? ` (justification : ${r.justification})` : ''}.`,
+          ...(r !== null && shown === false
+            ? [`Attention : la question ${question.id} est masquée par l'identité ou par une autre réponse (${question.exprVisible ?? 'type de collectivité'}) : la réponse est conservée mais ne compte pas.`]
+            : []),
+        ].join('\n'),
       );
       return OK;
     }

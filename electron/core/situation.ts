@@ -11,6 +11,7 @@ import { POPULATION_TAGS, type IdentiteCollectivite, type Reponse } from '../../
 import { checkReponse, reponsesActives, type Question } from '../../shared/personnalisation';
 import { personnalisationOf, type Personnalisation } from '../../shared/scoring';
 import type { SourceFile } from './referential/source';
+import { canHoldStatut } from './services/statuts';
 
 /** A parsed situation: what the engine needs. `statuts` by node id; `desactives` the nodes the file says are
  * expected deactivated (`desactive`, not a statut: the rules decide). */
@@ -55,20 +56,34 @@ export function parseSituation(file: SourceFile, referential: Referential, quest
     throw new UserError('INPUT_INVALID', `Situation « ${file.name} », ${where} : ${reason}.`, { file: file.name, field: where });
   };
   let doc: unknown;
-  try {
-    doc = parseYaml(file.text);
-  } catch (e) {
-    const line = e instanceof YAMLParseError ? e.linePos?.[0]?.line : undefined;
-    throw new UserError('INPUT_INVALID', `Situation « ${file.name} » : YAML illisible${line ? ` ligne ${line}` : ''} (${(e as Error).message.split('\n')[0]}).`, {
-      file: file.name,
-      ...(line ? { row: line } : {}),
-    });
+  const json = file.name.toLowerCase().endsWith('.json');
+  if (json) {
+    try {
+      doc = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      const pos = /position (\d+)/.exec((e as Error).message)?.[1];
+      const line = pos === undefined ? undefined : file.text.slice(0, Number(pos)).split('\n').length;
+      throw new UserError('INPUT_INVALID', `Situation « ${file.name} » : JSON illisible${line ? ` ligne ${line}` : ''} (virgule, guillemet ou accolade en trop ou manquant).`, {
+        file: file.name,
+        ...(line ? { row: line } : {}),
+      });
+    }
+  } else {
+    try {
+      doc = parseYaml(file.text);
+    } catch (e) {
+      const line = e instanceof YAMLParseError ? e.linePos?.[0]?.line : undefined;
+      throw new UserError('INPUT_INVALID', `Situation « ${file.name} » : YAML illisible${line ? ` ligne ${line}` : ''} (${(e as Error).message.split('\n')[0]}).`, {
+        file: file.name,
+        ...(line ? { row: line } : {}),
+      });
+    }
   }
   if (!isRecord(doc)) bad('racine', 'un document avec les sections identite, reponses, statuts (ou Collectivité, Réponses, Statuts) est attendu');
   const root = doc as Record<string, unknown>;
   // Two layouts: the CLI contract's JSON (`identite`, `reponses`, `statuts`; a missing type is a commune) and the
   // platform's fixtures (`Collectivité`, `Réponses`, `Statuts`; a missing type is unknown, as the fixtures expect).
-  const contract = Object.keys(root).some((k) => k === 'identite' || k === 'reponses' || k === 'statuts');
+  const contract = Object.keys(root).length === 0 || Object.keys(root).some((k) => k === 'identite' || k === 'reponses' || k === 'statuts');
   const S = contract
     ? { identite: 'identite', reponses: 'reponses', statuts: 'statuts', aire: 'dansAireUrbaine', all: ['identite', 'reponses', 'statuts'] }
     : { identite: 'Collectivité', reponses: 'Réponses', statuts: 'Statuts', aire: 'dans_aire_urbaine', all: ['Test', 'Collectivité', 'Réponses', 'Statuts', 'Scores'] };
@@ -125,6 +140,8 @@ export function parseSituation(file: SourceFile, referential: Referential, quest
   const known = new Set(referential.nodes.map((n) => n.id));
   for (const [nodeId, raw] of Object.entries(sts as Record<string, unknown>)) {
     if (!known.has(nodeId)) bad(`${S.statuts}.${nodeId}`, `nœud inconnu du référentiel ${referential.id}`);
+    // As set-statut: statuts go on sous-actions and tâches (tete-referentials.md §2.1), never on axes or mesures.
+    if (!canHoldStatut(referential, nodeId)) bad(`${S.statuts}.${nodeId}`, `ce nœud ne prend pas de statut (seulement les sous-actions et les tâches)`);
     if (Array.isArray(raw)) {
       const ok = raw.length === 3 && raw.every((x) => typeof x === 'number' && x >= 0 && x <= 1) && Math.abs((raw as number[]).reduce((a, b) => a + b, 0) - 1) < 1e-9;
       if (!ok) bad(`${S.statuts}.${nodeId}`, `détaillé attendu en trois fractions [fait, programmé, pas fait] de somme 1 (reçu ${JSON.stringify(raw)})`);

@@ -32,7 +32,9 @@ describe('set-identite / set-reponse / readiness arguments', () => {
   });
   it.each([
     [['set-identite', '--type', 'region'], 'Option --type : « region » inconnu (commune, EPCI ou inconnu).'],
-    [['set-identite', '--population', 'beaucoup'], "Option --population : « beaucoup » n'est pas un nombre entier d'habitants."],
+    [['set-identite', '--population', 'beaucoup'], "Option --population : « beaucoup » n'est pas un nombre entier d'habitants (au plus 100 000 000)."],
+    [['set-identite', '--population', '12.5'], "Option --population : « 12.5 » n'est pas un nombre entier d'habitants (au plus 100 000 000)."],
+    [['set-identite', '--population', '1e23'], "Option --population : « 1e23 » n'est pas un nombre entier d'habitants (au plus 100 000 000)."],
     [['set-identite', '--localisation', 'Lune'], 'Option --localisation : « Lune » inconnu (DOM ou metropole).'],
     [['readiness', 'cae', '--level', 'deux'], "Option --level : « deux » n'est pas un niveau (1, 2, 3…)."],
     [['set-reponse', 'AOM_1'], 'La commande set-reponse attend : QUESTION VALEUR (reçu 1 argument).'],
@@ -63,6 +65,12 @@ describeWithSharedData('personnalisation through the CLI on the real CAE', () =>
     await run(['set-reponse', 'centre_urbain', 'NON']);
     expect(await pot('cae_1.2.2')).toBe(2);
     expect((await run(['set-reponse', 'centre_urbain', 'aucune'])).stdout).toBe('Réponse effacée : centre_urbain.\n');
+    // AOM_2 is asked only when AOM_1 = Non: answered while AOM_1 = Oui, it is kept and said not to count.
+    await run(['set-reponse', 'AOM_1', 'oui']);
+    expect((await run(['set-reponse', 'AOM_2', '35%'])).stdout).toBe(
+      "Réponse enregistrée : AOM_2 = 0.35.\nAttention : la question AOM_2 est masquée par l'identité ou par une autre réponse (Si reponse(AOM_1, NON) alors VRAI) : la réponse est conservée mais ne compte pas.\n",
+    );
+    await run(['set-reponse', 'AOM_1', 'non']);
     expect(await pot('cae_1.2.2')).toBe(6);
   });
 
@@ -92,6 +100,17 @@ describeWithSharedData('personnalisation through the CLI on the real CAE', () =>
     writeFileSync(file, JSON.stringify({ identite: { type: 'EPCI', population: ['plus_de_20000'], localisation: 'metropole' }, statuts: {} }));
     const epci = JSON.parse((await run(['score', 'cae', '--situation', file, '--json'])).stdout) as typeof out;
     expect(epci.nodes['cae_1.1.2.0.1']).toMatchObject({ desactive: false, concerne: true });
+    // {} is the contract's empty situation: a commune, so the PCAET obligation is deactivated again.
+    writeFileSync(file, '{}');
+    expect((JSON.parse((await run(['score', 'cae', '--situation', file, '--json'])).stdout) as typeof out).nodes['cae_1.1.2.0.1']).toMatchObject({ desactive: true });
+    writeFileSync(file, '{"statuts": {"cae_1": "fait"}}');
+    expect((await run(['score', 'cae', '--situation', file])).stderr.trim()).toBe(
+      'Situation « situation.json », statuts.cae_1 : ce nœud ne prend pas de statut (seulement les sous-actions et les tâches).',
+    );
+    writeFileSync(file, '{"statuts": {"cae_1.1.1.1.1": "fait",}}');
+    expect((await run(['score', 'cae', '--situation', file])).stderr.trim()).toBe(
+      'Situation « situation.json » : JSON illisible ligne 1 (virgule, guillemet ou accolade en trop ou manquant).',
+    );
     writeFileSync(file, JSON.stringify({ identite: { type: 'region' } }));
     const bad = await run(['score', 'cae', '--situation', file]);
     expect([bad.code, bad.stderr.trim()]).toEqual([1, 'Situation « situation.json », identite.type : « region » inconnu (commune ou EPCI).']);

@@ -75,6 +75,11 @@ describeWithSharedData('Personnalisation in Chromium (demo workspace)', () => {
     await page.fill(`${q} input[inputmode=decimal]`, '12,5');
     await page.click('h1');
     await page.waitForFunction(() => document.querySelector('[data-testid="question-habitat_2"]')?.textContent?.includes('enregistré : 12,5 %'));
+    // Stored as a clean fraction (no float noise), and cleared only by the explicit button.
+    const stored = await app.query<{ thematiques: Array<{ questions: Array<{ question: { id: string }; reponse: { valeur: unknown } | null }> }> }>('personnalisation.questionnaire');
+    expect(stored.thematiques.flatMap((t) => t.questions).find((i) => i.question.id === 'habitat_2')?.reponse?.valeur).toBe(0.125);
+    await page.click(tid('question-habitat_2-effacer'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="question-habitat_2"]')?.textContent?.includes('sans réponse'));
   });
 
   it('a population that is not a number is refused; an EPCI of 30 000 changes the CAE potentiel', async () => {

@@ -10,6 +10,7 @@ import type { RouterOutputs } from '../trpc/client';
 import { InlineError, QueryState } from '../components/QueryState';
 import { fileToBase64 } from '../lib/files';
 import { formatCount, formatDateTime, formatPts } from '../lib/format';
+import { toPlainText } from '../lib/richText';
 import { formatHash } from '../router';
 import { useTRPC } from '../trpc/client';
 
@@ -79,6 +80,10 @@ function IdentiteForm({ identite }: { identite: Identite }) {
   const [aire, setAire] = useState(identite.dansAireUrbaine === null ? '' : identite.dansAireUrbaine ? 'oui' : 'non');
   const [localError, setLocalError] = useState<string | null>(null);
   const save = useMutation(trpc.personnalisation.setIdentite.mutationOptions({ onSuccess: after }));
+  // « Identité enregistrée » must not stay on screen over edits that are not saved yet.
+  const edited = () => {
+    if (save.isSuccess || save.isError) save.reset();
+  };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const text = population.replace(/\s/g, '');
@@ -101,7 +106,7 @@ function IdentiteForm({ identite }: { identite: Identite }) {
       <form onSubmit={submit} className="identite-form">
         <div className="field">
           <label htmlFor={`${id}-type`}>Type</label>
-          <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as typeof type)} data-testid="identite-type">
+          <select id={`${id}-type`} value={type} onChange={(e) => (edited(), setType(e.target.value as typeof type))} data-testid="identite-type">
             {TYPES.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}
@@ -112,7 +117,7 @@ function IdentiteForm({ identite }: { identite: Identite }) {
         {type === 'EPCI' && (
           <div className="field">
             <label htmlFor={`${id}-soustype`}>Sous-type</label>
-            <select id={`${id}-soustype`} value={soustype} onChange={(e) => setSoustype(e.target.value as typeof soustype)}>
+            <select id={`${id}-soustype`} value={soustype} onChange={(e) => (edited(), setSoustype(e.target.value as typeof soustype))}>
               {SOUSTYPES.map((t) => (
                 <option key={t.value} value={t.value}>
                   {t.label}
@@ -123,18 +128,18 @@ function IdentiteForm({ identite }: { identite: Identite }) {
         )}
         <div className="field">
           <label htmlFor={`${id}-pop`}>Population (habitants)</label>
-          <input id={`${id}-pop`} inputMode="numeric" value={population} onChange={(e) => setPopulation(e.target.value)} data-testid="identite-population" />
+          <input id={`${id}-pop`} inputMode="numeric" value={population} onChange={(e) => (edited(), setPopulation(e.target.value))} data-testid="identite-population" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-aire`}>Dans une aire urbaine</label>
-          <select id={`${id}-aire`} value={aire} onChange={(e) => setAire(e.target.value)}>
+          <select id={`${id}-aire`} value={aire} onChange={(e) => (edited(), setAire(e.target.value))}>
             <option value="">Non précisé</option>
             <option value="oui">Oui</option>
             <option value="non">Non</option>
           </select>
         </div>
         <label className="check">
-          <input type="checkbox" checked={dom} onChange={(e) => setDom(e.target.checked)} data-testid="identite-dom" /> Collectivité d'outre-mer (DOM)
+          <input type="checkbox" checked={dom} onChange={(e) => (edited(), setDom(e.target.checked))} data-testid="identite-dom" /> Collectivité d'outre-mer (DOM)
         </label>
         <div className="toolbar">
           <button type="submit" disabled={save.isPending} data-testid="identite-save">
@@ -224,7 +229,9 @@ function ThematiqueSection({ id, nom, items }: { id: string; nom: string; items:
   );
 }
 
-const ouiNon = (v: unknown): string => (v === true ? 'Oui' : v === false ? 'Non' : String(v));
+/** A stored proportion (fraction 0..1) as the French percentage the user typed: 0.35 → « 35 », 0.125 → « 12,5 ». */
+const pctText = (v: number): string => (Math.round(v * 1e6) / 1e4).toLocaleString('fr-FR', { maximumFractionDigits: 2, useGrouping: false });
+const ouiNon = (v: unknown): string => (v === true ? 'Oui' : v === false ? 'Non' : typeof v === 'number' ? `${pctText(v)} %` : String(v));
 
 function QuestionCard({ item }: { item: Item }) {
   const { question, reponse } = item;
@@ -233,7 +240,7 @@ function QuestionCard({ item }: { item: Item }) {
   const after = useAfterChange();
   const save = useMutation(trpc.personnalisation.setReponse.mutationOptions({ onSuccess: after }));
   const [justification, setJustification] = useState(reponse?.justification ?? '');
-  const [pct, setPct] = useState(typeof reponse?.valeur === 'number' ? String(Math.round(reponse.valeur * 1000) / 10).replace('.', ',') : '');
+  const [pct, setPct] = useState(typeof reponse?.valeur === 'number' ? pctText(reponse.valeur) : '');
   const [pctError, setPctError] = useState<string | null>(null);
   useEffect(() => setJustification(reponse?.justification ?? ''), [reponse?.justification]);
 
@@ -247,7 +254,8 @@ function QuestionCard({ item }: { item: Item }) {
       return;
     }
     setPctError(null);
-    send(n / 100);
+    // Percent with at most 2 decimals → a fraction without float noise (12,5 % → 0.125, not 0.12500000000000003).
+    send(Math.round(n * 100) / 10000);
   };
   const name = `q-${question.id}`;
   return (
@@ -256,25 +264,26 @@ function QuestionCard({ item }: { item: Item }) {
       {!item.visible && (
         <p className="muted small">Question masquée par les autres réponses ou par le type de collectivité : sa réponse est conservée mais n'est pas prise en compte.</p>
       )}
-      {question.description && <p className="small">{question.description}</p>}
+      {question.description && <p className="small">{toPlainText(question.description)}</p>}
       {question.type === 'binaire' && (
         <div className="radios" role="radiogroup" aria-label={question.formulation}>
-          {[
-            [true, 'Oui'],
-            [false, 'Non'],
-            [null, 'Sans réponse'],
-          ].map(([v, label]) => (
+          {(
+            [
+              [true, 'Oui'],
+              [false, 'Non'],
+            ] as const
+          ).map(([v, label]) => (
             <label key={String(v)} className="radio">
-              <input type="radio" name={name} checked={(reponse?.valeur ?? null) === v} onChange={() => send(v as boolean | null)} disabled={!item.visible && v !== null} /> {label as string}
+              <input type="radio" name={name} checked={(reponse?.valeur ?? null) === v} onChange={() => send(v)} disabled={!item.visible} /> {label}
             </label>
           ))}
         </div>
       )}
       {question.type === 'choix' && (
         <div className="radios">
-          {[...question.choix.map((c) => [c.id, c.formulation] as const), [null, 'Sans réponse'] as const].map(([v, label]) => (
-            <label key={String(v)} className="radio">
-              <input type="radio" name={name} checked={(reponse?.valeur ?? null) === v} onChange={() => send(v)} disabled={!item.visible && v !== null} /> {label}
+          {question.choix.map((c) => (
+            <label key={c.id} className="radio">
+              <input type="radio" name={name} checked={(reponse?.valeur ?? null) === c.id} onChange={() => send(c.id)} disabled={!item.visible} /> {c.formulation}
             </label>
           ))}
         </div>
@@ -283,7 +292,7 @@ function QuestionCard({ item }: { item: Item }) {
         <div className="field-inline">
           <label htmlFor={`${id}-pct`}>Part (%)</label>
           <input id={`${id}-pct`} inputMode="decimal" className="num" value={pct} onChange={(e) => setPct(e.target.value)} onBlur={savePct} disabled={!item.visible} />
-          <span className="muted small">{reponse ? `enregistré : ${String(Math.round((reponse.valeur as number) * 1000) / 10).replace('.', ',')} %` : 'sans réponse'}</span>
+          <span className="muted small">{reponse && typeof reponse.valeur === 'number' ? `enregistré : ${pctText(reponse.valeur)} %` : 'sans réponse'}</span>
         </div>
       )}
       <div className="field">
@@ -307,6 +316,11 @@ function QuestionCard({ item }: { item: Item }) {
         </p>
       )}
       <InlineError error={save.error} />
+      {reponse && (
+        <button type="button" className="link-button small" data-testid={`question-${question.id}-effacer`} onClick={() => send(null)} disabled={save.isPending}>
+          Effacer la réponse
+        </button>
+      )}
       {reponse && (
         <p className="muted small" data-testid={`question-${question.id}-auteur`}>
           Réponse « {ouiNon(question.type === 'choix' ? (question.choix.find((c) => c.id === reponse.valeur)?.formulation ?? reponse.valeur) : reponse.valeur)} » par {reponse.modifiedBy}, le{' '}
