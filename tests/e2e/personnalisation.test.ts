@@ -37,6 +37,14 @@ describeWithSharedData('Personnalisation in Chromium (demo workspace)', () => {
     expect(await text(page, 'impact-cae_1.2.2-reduction')).toMatch(/^CAE 1\.2\.2 Organiser les mobilités sur le territoire — réduction : potentiel 12 pts → 6 pts$/);
     expect(await caePot('cae_1.2.2')).toBe(6);
     await app.screenshot('personnalisation');
+    // The fiche says why the mesure is on 6 pts, with a link back here.
+    await page.goto(`${app.url}#/referentiel/cae/cae_1.2.2`);
+    await page.waitForSelector(tid('panel-personnalisation'));
+    expect(await text(page, 'panel-personnalisation')).toBe(
+      'Potentiel personnalisé : 6 pts au lieu de 12 (réponses aux questions de compétence). Voir la personnalisation',
+    );
+    await page.goto(`${app.url}#/personnalisation`);
+    await page.waitForSelector(tid('question-AOM_1'));
   });
 
   it('answering AOM_1 = Oui gives 1.2.2 its 12 pts back, the impact line and the dashboard follow', async () => {

@@ -49,6 +49,14 @@ export function NodeScoreBlock(props: { score: NodeScore; badge: DisplayStatut |
           </dd>
         </div>
       </dl>
+      {model === 'tete' && (score.desactive || (score.pointPotentielPerso !== null && score.pointPotentielPerso !== score.pointReferentiel)) && (
+        <p className="small muted" data-testid="panel-personnalisation">
+          {score.desactive
+            ? 'Désactivé par la personnalisation (identité ou réponses aux questions de compétence) : hors potentiel.'
+            : `Potentiel personnalisé : ${formatPoints(score.pointPotentielPerso!)} pts au lieu de ${formatPoints(score.pointReferentiel)} (réponses aux questions de compétence).`}{' '}
+          <a href="#/personnalisation">Voir la personnalisation</a>
+        </p>
+      )}
       {props.breakdown && score.concerne && (
         <div className="panel-breakdown" data-testid="panel-breakdown">
           <ScoreBar score={score} />
