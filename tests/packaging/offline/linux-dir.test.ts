@@ -11,7 +11,7 @@
 import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,6 +49,12 @@ beforeAll(() => {
   mkdirSync(staging);
   for (const e of PROJECT_ENTRIES) cpSync(join(ROOT, e), join(staging, e), { recursive: true });
   symlinkSync(NODE_MODULES, join(staging, 'node_modules'), 'junction');
+  // electron-builder lists the production dependencies with `npm list`. Through this symlink npm resolves packages
+  // outside the staging root and, unless it trusts node_modules/.package-lock.json, calls them extraneous and drops
+  // every transitive dependency (pdfkit without fontkit). npm trusts that hidden lockfile only while it is newer than
+  // the package folders, and running the other tests (vite's caches) makes it older: refresh its date (mtime only).
+  const hidden = join(NODE_MODULES, '.package-lock.json');
+  if (existsSync(hidden)) utimesSync(hidden, new Date(), new Date());
   // Bait: files the `files` patterns must keep out of the package.
   mkdirSync(join(staging, 'tests'));
   writeFileSync(join(staging, 'tests', 'appât.test.ts'), 'export {};\n');
