@@ -7,7 +7,7 @@
  */
 import type { Referential } from './domain';
 import { UserError } from './errors';
-import { estVisible, parseFormula, POPULATION_TAGS, questionsOf, reglesOf, type Formula, type FormulaContext, type IdentiteCollectivite, type RegleType, type Reponse } from './formula';
+import { checkResultType, estVisible, FormulaError, parseFormula, POPULATION_TAGS, questionsOf, reglesOf, walk, type Formula, type FormulaContext, type IdentiteCollectivite, type RegleType, type Reponse, type TypeValeur } from './formula';
 
 /** The three kinds of question (§2.5): binaire → boolean, choix → option id, proportion → fraction 0..1. */
 export type QuestionType = 'binaire' | 'choix' | 'proportion';
@@ -192,4 +192,33 @@ export function questionsInconnues(referential: Referential, known: ReadonlySet<
   const missing = new Set<string>();
   for (const regle of reglesOf(referential).list) for (const q of questionsOf(regle.formula)) if (!known.has(q)) missing.add(q);
   return [...missing].sort();
+}
+
+/**
+ * Checks a referential's rules against the question pool (§2.5, §2.6): `reponse(q, v)` must compare with a value the
+ * question can take (OUI / NON for a binaire, one of its options for a choix, a number for a proportion), and a rule
+ * must give the type of its kind once `reponse(q)` is typed by its question (a proportion is a number, a binaire a
+ * boolean). Questions absent from the pool are left to `questionsInconnues`.
+ * @throws FormulaError naming the node, the rule and the column.
+ */
+export function checkReglesQuestions(referential: Referential, questions: readonly Question[]): void {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const typeOfAnswer = (id: string): TypeValeur => {
+    const q = byId.get(id);
+    return q === undefined ? 'inconnu' : q.type === 'binaire' ? 'booleen' : q.type === 'proportion' ? 'nombre' : 'texte';
+  };
+  for (const regle of reglesOf(referential).list) {
+    const origin = { nodeId: regle.nodeId, regle: regle.type };
+    walk(regle.formula, (f) => {
+      if (f.kind !== 'reponse' || f.valeur === null) return;
+      const q = byId.get(f.question);
+      if (!q) return;
+      const ok =
+        q.type === 'binaire' ? typeof f.valeur === 'boolean' : q.type === 'proportion' ? typeof f.valeur === 'number' : q.choix.some((c) => c.id === f.valeur);
+      if (ok) return;
+      const attendu = q.type === 'binaire' ? 'OUI ou NON' : q.type === 'proportion' ? 'un nombre' : `une de ses options (${q.choix.map((c) => c.id).join(', ')})`;
+      throw new FormulaError(regle.formule, f.offset, `la question ${q.id} (${q.type}) ne peut pas valoir « ${String(f.valeur)} » : ${attendu} attendu`, origin);
+    });
+    checkResultType(regle.formule, regle.formula, regle.type, origin, typeOfAnswer);
+  }
 }

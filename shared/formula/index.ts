@@ -8,4 +8,4 @@ export { FormulaError, REGLE_LABEL, type FormulaOrigin, type RegleType } from '.
 export { evaluateFormula, type FormulaContext, type IdentiteCollectivite, type Reponse, type Valeur } from './evaluate';
 export { tokenize, type Token } from './lexer';
 export { parseFormula, POPULATION_TAGS } from './parser';
-export { asDesactivation, asNombre, estVisible, parseRegle, questionsOf, REGLE_TYPES, reglesDuType, reglesOf, walk, type Regle, type ReglesReferentiel } from './regles';
+export { asDesactivation, asNombre, checkResultType, estVisible, parseRegle, questionsOf, REGLE_TYPES, reglesDuType, reglesOf, typeOf, walk, type Regle, type ReglesReferentiel, type TypeValeur } from './regles';

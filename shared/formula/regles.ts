@@ -5,7 +5,7 @@
  */
 import type { Referential } from '../domain';
 import type { Formula } from './ast';
-import { FormulaError, type RegleType } from './errors';
+import { FormulaError, type FormulaOrigin, type RegleType } from './errors';
 import { evaluateFormula, type FormulaContext, type Valeur } from './evaluate';
 import { parseFormula } from './parser';
 
@@ -33,7 +33,8 @@ const cacheByType = new WeakMap<Referential, Partial<Record<RegleType, ReadonlyM
  * Parsed rules of `referential` (cached by object identity; a referential is treated as immutable). Empty formulas
  * (blank cells) are no rule. Importers call it to validate a referential's rules before accepting it.
  * @throws FormulaError naming the node and rule type, for a formula that does not parse (see `parseFormula`),
- *   a `score(…)` outside a score rule, or a `score(…)` of a node the referential does not have.
+ *   a `score(…)` outside a score rule, a `score(…)` of a node the referential does not have, or a rule that cannot
+ *   give the type of its kind (a désactivation a boolean, a réduction or score rule a number: `checkResultType`).
  */
 export function reglesOf(referential: Referential): ReglesReferentiel {
   const cached = cache.get(referential);
@@ -81,7 +82,10 @@ export function reglesDuType(referential: Referential, type: RegleType): Readonl
 function regleAt(node: Referential['nodes'][number], type: RegleType, nodeIds: ReadonlySet<string>): Regle | null {
   const formule = node.meta[`regle.${type}`];
   if (formule === undefined || formule.trim() === '') return null;
-  return { nodeId: node.id, type, formule, formula: parseRegle(node.id, type, formule, nodeIds) };
+  const formula = parseRegle(node.id, type, formule, nodeIds);
+  // A referential's rule must give the type of its kind (a caller's own score formula may give anything: null effect).
+  checkResultType(formule, formula, type, { nodeId: node.id, regle: type });
+  return { nodeId: node.id, type, formule, formula };
 }
 
 /**
@@ -150,4 +154,57 @@ export function asNombre(v: Valeur): number | null {
  */
 export function estVisible(formula: Formula | null, context: FormulaContext): boolean {
   return formula === null || evaluateFormula(formula, context) === true;
+}
+
+/** The static type of a formula's value: what a désactivation (boolean) or a réduction / score (number) may give. */
+export type TypeValeur = 'booleen' | 'nombre' | 'texte' | 'inconnu';
+
+/**
+ * The static type of `f` (§2.6): comparisons, `et`, `ou`, `identite(…)` and `reponse(q, v)` are booleans;
+ * arithmetic, `min`, `max`, `score(…)` and number literals are numbers; a bare identifier is a text; `reponse(q)` is
+ * what `typeOfAnswer(q)` says (unknown without a question pool); `si` has its branches' type when they agree.
+ */
+export function typeOf(f: Formula, typeOfAnswer: (question: string) => TypeValeur = () => 'inconnu'): TypeValeur {
+  switch (f.kind) {
+    case 'litteral':
+      return typeof f.value === 'boolean' ? 'booleen' : typeof f.value === 'number' ? 'nombre' : 'texte';
+    case 'identite':
+      return 'booleen';
+    case 'reponse':
+      return f.valeur === null ? typeOfAnswer(f.question) : 'booleen';
+    case 'binaire':
+      return ['ou', 'et', '=', '<', '>', '<=', '>='].includes(f.op) ? 'booleen' : 'nombre';
+    case 'oppose':
+    case 'minmax':
+    case 'score':
+      return 'nombre';
+    case 'indicateur':
+      return 'inconnu';
+    case 'si': {
+      const a = typeOf(f.alors, typeOfAnswer);
+      const b = f.sinon === null ? a : typeOf(f.sinon, typeOfAnswer);
+      return a === b ? a : 'inconnu';
+    }
+  }
+}
+
+/** Every expression whose value a rule returns: the formula itself, or each branch of its `si … alors … sinon`. */
+function resultLeaves(f: Formula): Formula[] {
+  if (f.kind !== 'si') return [f];
+  return [...resultLeaves(f.alors), ...(f.sinon ? resultLeaves(f.sinon) : [])];
+}
+
+/**
+ * Refuses a rule whose value cannot be of its type (§2.5): a désactivation must give a boolean (VRAI / FAUX), a
+ * réduction or a score rule a number. `typeOfAnswer` resolves `reponse(q)` once the question pool is known.
+ * @throws FormulaError naming the rule and the column of the first wrong branch.
+ */
+export function checkResultType(formule: string, formula: Formula, type: RegleType, origin: FormulaOrigin, typeOfAnswer?: (question: string) => TypeValeur): void {
+  const want: TypeValeur = type === 'desactivation' ? 'booleen' : 'nombre';
+  for (const leaf of resultLeaves(formula)) {
+    const got = typeOf(leaf, typeOfAnswer);
+    if (got === 'inconnu' || got === want) continue;
+    const words: Record<TypeValeur, string> = { booleen: 'un booléen (VRAI / FAUX)', nombre: 'un nombre', texte: 'un texte', inconnu: '?' };
+    throw new FormulaError(formule, leaf.offset, `une règle de ${type === 'desactivation' ? 'désactivation' : type === 'reduction' ? 'réduction' : 'score'} doit donner ${words[want]}, pas ${words[got]}`, origin);
+  }
 }

@@ -6,11 +6,12 @@
 import type { Referential, ScoringModel } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { questionsOf, reglesOf } from '../../../shared/formula';
-import { questionsInconnues } from '../../../shared/personnalisation';
+import { checkReglesQuestions, questionsInconnues } from '../../../shared/personnalisation';
 import { importReferentialFiles, importReferentialFilesAsync, type ImportInput, type ImportOptions } from '../referential';
 import type { SourceFile } from '../referential/source';
 import { type ServiceContext, inTransaction } from './context';
 import { appendHistory } from './history';
+import { listQuestions } from './personnalisation';
 import { treeIndex } from './tree';
 import { checkTree, loadReferential, nodeIds, referentialIds, saveReferential } from './referential-store';
 
@@ -139,14 +140,19 @@ export function storeReferential(ctx: ServiceContext, ref: Referential): ImportR
  * Refuses a TETE referential whose personnalisation rules read questions the workspace's question pool lacks
  * (tete-referentials.md §2.5): they would silently count as unanswered. No check while the pool is empty (the
  * questions may be imported after the referential; the questionnaire then lists the missing ids).
- * @throws UserError REFERENTIAL_INVALID naming the referential, the unknown question ids (at most 10) and a node.
+ * @throws UserError REFERENTIAL_INVALID naming the referential, the unknown question ids (at most 10) and a node;
+ *   FormulaError when a rule compares a question with a value it cannot take or gives the wrong type (§2.6).
  */
 function checkQuestions(ctx: ServiceContext, ref: Referential): void {
   if (ref.model !== 'tete') return;
   const pool = new Set((ctx.db.prepare('SELECT id FROM question').all() as { id: string }[]).map((r) => r.id));
   if (pool.size === 0) return;
   const missing = questionsInconnues(ref, pool);
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    // Known questions: each rule must compare them with values they can take and give the type of its kind.
+    checkReglesQuestions(ref, listQuestions(ctx).questions);
+    return;
+  }
   const node = reglesOf(ref).list.find((r) => questionsOf(r.formula).includes(missing[0]!))?.nodeId;
   const more = missing.length > 10 ? ` et ${missing.length - 10} autre(s)` : '';
   throw new UserError(

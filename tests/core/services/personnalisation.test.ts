@@ -194,6 +194,19 @@ describe('personnalisation: bad input is refused with a clear message and nothin
     expect(snapshotTables(ctx)).toEqual(before);
   });
 
+  it.each([
+    ['eci_1', 'reduction', 'si reponse(comp_1, NON) alors VRAI', "Formule de eci_1 (réduction), colonne 31 : une règle de réduction doit donner un nombre, pas un booléen (VRAI / FAUX)"],
+    ['eci_1.2', 'desactivation', 'reponse(part)', 'Formule de eci_1.2 (désactivation), colonne 1 : une règle de désactivation doit donner un booléen (VRAI / FAUX), pas un nombre'],
+    ['eci_1.2', 'desactivation', 'reponse(voirie, voirie_z)', 'Formule de eci_1.2 (désactivation), colonne 1 : la question voirie (choix) ne peut pas valoir « voirie_z » : une de ses options (voirie_a, voirie_b) attendu'],
+    ['eci_1.2', 'desactivation', 'reponse(comp_1, peutetre)', 'Formule de eci_1.2 (désactivation), colonne 1 : la question comp_1 (binaire) ne peut pas valoir « peutetre » : OUI ou NON attendu'],
+  ])('a rule of the wrong type or value is refused at store: %s %s « %s »', (nodeId, type, formule, message) => {
+    const ref = toyWithRules();
+    ref.nodes.find((n) => n.id === nodeId)!.meta[`regle.${type}`] = formule;
+    const before = snapshotTables(ctx);
+    expect(userError(() => core.referentials.store(ref)).message).toContain(message);
+    expect(snapshotTables(ctx)).toEqual(before);
+  });
+
   it('re-importing a pool without a question the rules read is refused, naming it; nothing stored changes', () => {
     core.personnalisation.setReponse({ questionId: 'part', valeur: 0.4 });
     const before = snapshotTables(ctx);
