@@ -10,6 +10,7 @@
  */
 import type { Niveau, NodeScore, Referential, ReferentialNode, ScoreResult } from './domain';
 import { UserError } from './errors';
+import { ratioBase, ratioBaseKind, ratioFait, speaksConformite } from './scoring/ratios';
 import { ratiosOf } from './scoring/tete';
 import {
   articleDe,
@@ -237,12 +238,46 @@ function completudeCondition(ref: Referential, tree: TreeIdx, score: ScoreResult
     sansObjet: false,
     label,
     detail,
-    action: `Donnez un statut à chaque élément (« non concerné » compte aussi)${first ? `, en commençant par ${first.identifiant}` : ''}.`,
+    action: `Donnez un statut à chaque élément (« ${speaksConformite(ref.model) ? 'non applicable' : 'non concerné'} » compte aussi)${first ? `, en commençant par ${first.identifiant}` : ''}.`,
     where: first ? { nodeId: first.id } : { screen: 'referentiel' },
   };
 }
 
+/**
+ * The score condition of the models judged on what is evaluated (RGAA `rate`, RGESN `weighted`, guide `progress`;
+ * DOMAIN.md): conformes (or faites) over the évalués, in their own words; a niveau at 0 % has no minimum.
+ */
+function scoreConditionEvalues(ref: Referential, score: ScoreResult, cible: Niveau): ReadinessCondition {
+  const root = score.root;
+  const value = ratioFait(ref.model, root);
+  const base = ratioBase(ref.model, root);
+  const counts = ref.model !== 'weighted';
+  const w = ref.model === 'progress' ? { ok: 'faites', what: 'pratiques', evaluated: 'renseignées' } : { ok: 'conformes', what: 'critères', evaluated: 'évalués' };
+  const fig = (x: number) => (counts ? count(Math.round(x)) : formatPoints(x));
+  const state = value === null ? `Aucun des ${w.what} n'est encore ${w.evaluated.replace(/s$/, '')}` : `${pct(value)} ${w.ok} (${fig(root.pointFait)} sur ${fig(base)} ${w.evaluated})`;
+  if (cible.seuil <= 0) {
+    return { id: 'score', met: true, sansObjet: false, label: `Score : pas de minimum pour ${cible.nom}`, detail: `${state}.`, action: null, where: {} };
+  }
+  const label = `Au moins ${seuilPct(cible.seuil * 100)} de ${w.what} ${w.ok} (${cible.nom})`;
+  const met = value !== null && value + EPSILON >= cible.seuil;
+  if (met) return { id: 'score', met, sansObjet: false, label, detail: `${state}, il faut ${seuilPct(cible.seuil * 100)}.`, action: null, where: {} };
+  const manque = value === null ? null : Math.max(counts ? 1 : 0.001, counts ? Math.ceil(cible.seuil * base - root.pointFait - EPSILON) : ceil3(cible.seuil * base - root.pointFait));
+  return {
+    id: 'score',
+    met,
+    sansObjet: false,
+    label,
+    detail: `${state}, il faut ${seuilPct(cible.seuil * 100)}.`,
+    action:
+      manque === null
+        ? `Évaluez les ${w.what} (${w.ok === 'faites' ? 'fait, programmé, pas fait' : 'conforme, non conforme'} ou non applicable).`
+        : `Il manque ${fig(manque)} ${manque > 1 ? w.what : w.what.slice(0, -1)} ${manque > 1 ? w.ok : w.ok.slice(0, -1)} sur la base actuelle : traitez les ${w.what} non ${w.ok}.`,
+    where: { screen: 'referentiel' },
+  };
+}
+
 function scoreCondition(ref: Referential, score: ScoreResult, cible: Niveau): ReadinessCondition {
+  if (ratioBaseKind(ref.model) === 'evalues') return scoreConditionEvalues(ref, score, cible);
   const root = score.root;
   const value = root.score;
   if (cible.seuil <= 0) {

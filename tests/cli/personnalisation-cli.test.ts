@@ -128,4 +128,19 @@ describeWithSharedData('personnalisation through the CLI on the real CAE', () =>
     expect(text.stdout.split('\n')[0]).toMatch(/^Candidature cae — 2 étoiles : \d+ condition\(s\) à remplir\.$/);
     expect(text.stdout).toMatch(/^✗ .+ : .+ → .+$/m);
   });
+
+  it('readiness of RGAA speaks conformité: no minimum for « Non conforme », conformes over évalués, what is missing', async () => {
+    expect((await run(['import-referential', DATA.rgaa])).code).toBe(0);
+    const level1 = JSON.parse((await run(['readiness', 'rgaa', '--level', '1', '--json'])).stdout) as { conditions: Array<{ id: string; met: boolean; detail: string }> };
+    expect(level1.conditions.find((c) => c.id === 'score')).toMatchObject({ met: true, detail: "Aucun des critères n'est encore évalué." });
+    await run(['set-statut', 'rgaa', 'rgaa_1.1', 'conforme']);
+    await run(['set-statut', 'rgaa', 'rgaa_1.2', 'non_conforme']);
+    const level3 = JSON.parse((await run(['readiness', 'rgaa', '--level', '3', '--json'])).stdout) as { conditions: Array<{ id: string; met: boolean; detail: string; action: string | null }> };
+    expect(level3.conditions.find((c) => c.id === 'score')).toMatchObject({
+      met: false,
+      detail: '50,0\u202f% conformes (1 sur 2 évalués), il faut 100\u202f%.',
+      action: 'Il manque 1 critère conforme sur la base actuelle : traitez les critères non conformes.',
+    });
+    expect(level3.conditions.find((c) => c.id === 'completude')?.action).toMatch(/« non applicable » compte aussi/);
+  });
 });
