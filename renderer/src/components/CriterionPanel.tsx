@@ -5,7 +5,8 @@
  * explication has unsaved text); opened from the keyboard, it takes the focus on its title.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFileDrop } from '../lib/fileDrop';
 import type { NodeScore, Referential, ReferentialNode } from '../../../shared/domain';
 import { toPlainText } from '../lib/richText';
 import { acceptsStatut, levelLabel, shownStatut } from '../lib/statuts';
@@ -38,7 +39,6 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
   const knownPreuves = useRef<ReadonlySet<string>>(new Set());
   knownPreuves.current = new Set(detail.data?.preuves.map((p) => p.id) ?? []);
   const upload = useUploadFiles(referentialId, node.id, () => knownPreuves.current);
-  const [dragOver, setDragOver] = useState(false);
   const hasChildren = (index.children.get(node.id)?.length ?? 0) > 0;
   const editable = acceptsStatut(node, referential.model, referential.actionLevel, hasChildren);
   const level = levelLabel(referential.hierarchie[node.depth] ?? node.type);
@@ -75,12 +75,7 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragOver(false);
-    const files = Array.from(e.dataTransfer.files);
-    if (files.length > 0) upload.run(files);
-  };
+  const { dragOver, dropProps } = useFileDrop((files) => upload.run(files));
 
   return (
     <aside
@@ -88,17 +83,7 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
       data-testid="criterion-panel"
       data-node-id={node.id}
       aria-labelledby="panel-title"
-      onDragOver={(e) => {
-        if (Array.from(e.dataTransfer.types).includes('Files')) {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setDragOver(true);
-        }
-      }}
-      onDragLeave={(e) => {
-        if (e.currentTarget === e.target) setDragOver(false);
-      }}
-      onDrop={onDrop}
+      {...dropProps}
     >
       <header className="panel-header">
         <div>

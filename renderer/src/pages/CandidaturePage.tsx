@@ -6,7 +6,8 @@
  * referential's root node) with the same preuve component as the fiche.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
+import { useFileDrop } from '../lib/fileDrop';
 import { PreuvesSection, useUploadFiles } from '../components/PreuvesSection';
 import { QueryState } from '../components/QueryState';
 import { conditionLink, conditionStatut, niveauOptionLabel, summaryText } from '../lib/candidature';
@@ -156,13 +157,7 @@ function Documents(props: { referentialId: string; sectionRef: RefObject<HTMLEle
   const known = useRef<ReadonlySet<string>>(new Set());
   known.current = new Set(detail.data?.preuves.map((p) => p.id) ?? []);
   const upload = useUploadFiles(referentialId, referentialId, () => known.current);
-  const [dragOver, setDragOver] = useState(false);
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragOver(false);
-    const files = Array.from(e.dataTransfer.files);
-    if (files.length > 0) upload.run(files);
-  };
+  const { dragOver, dropProps } = useFileDrop((files) => upload.run(files));
 
   return (
     <section
@@ -171,17 +166,7 @@ function Documents(props: { referentialId: string; sectionRef: RefObject<HTMLEle
       className={`card documents-candidature${dragOver ? ' drag-over' : ''}`}
       data-testid="documents-candidature"
       aria-label="Documents de candidature"
-      onDragOver={(e) => {
-        if (Array.from(e.dataTransfer.types).includes('Files')) {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setDragOver(true);
-        }
-      }}
-      onDragLeave={(e) => {
-        if (e.currentTarget === e.target) setDragOver(false);
-      }}
-      onDrop={onDrop}
+      {...dropProps}
     >
       <QueryState query={detail} what="les documents de candidature">
         {(d) => (
