@@ -7,12 +7,15 @@
 import { TRPCError, initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import { type ErrorLocation, type UserErrorCode, isUserError } from '../../../shared/errors';
+import type { Actor } from '../../../shared/roles';
 import type { Core } from '../core';
 import { zodIssueFr } from './zod-fr';
 
-/** Context of every procedure: the open workspace's services. */
+/** Context of every procedure: the open workspace's services and who calls (absent = the local référent,
+ *  `LOCAL_REFERENT` of shared/roles.ts: the desktop app, the CLI, in-process callers). */
 export interface Context {
   core: Core;
+  actor?: Actor;
 }
 
 /** What `error.data.userError` carries. */

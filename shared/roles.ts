@@ -1,0 +1,30 @@
+/**
+ * Who is calling the core: the role and, for a pilote, the person whose criteria they own. Every write checks
+ * the actor in the core (issue 5 item 4; ARCHITECTURE.md, "the core decides"), never only in the UI.
+ *
+ * - `referent`: the audit lead, everything (the local app, the CLI and the tests act as the référent).
+ * - `pilote`: statut, explication and preuves of the criteria they own (`personId`), nothing else.
+ * - `auditeur`: reads everything, writes audit notes (and, while an audit is open, statuts — issue 6).
+ * - `lecture`: reads only.
+ */
+export type Role = 'referent' | 'pilote' | 'auditeur' | 'lecture';
+
+/** The caller of a procedure. `personId` is the person (pilote) row for a pilote, null otherwise; `name` is
+ *  what the history records as the author. */
+export interface Actor {
+  role: Role;
+  personId: number | null;
+  name: string;
+}
+
+/** The actor of the local app, the CLI and in-process callers: the référent. The history author stays the one
+ *  each procedure already records. */
+export const LOCAL_REFERENT: Actor = Object.freeze({ role: 'referent', personId: null, name: 'référent' });
+
+/** French labels of the roles, for the UI. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  referent: 'Référent',
+  pilote: 'Pilote',
+  auditeur: 'Auditeur',
+  lecture: 'Lecture seule',
+};
