@@ -20,6 +20,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from './core/api/router';
 import { startCore, type Core } from './core/core';
 import { resolveDataDir } from './core/data-dir';
+import { arreterPartage, configurePartage } from './core/partage';
 import { defaultDataDir, exportsDir } from './core/paths';
 import { isUserError, UserError } from '../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -95,6 +96,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const daily = setInterval(() => void core.backups.dailyIfDue(), 3600_000);
   daily.unref();
   const staticRoot = resolve(ROOT, rendererDir);
+  // Sharing on the local network (off until the référent turns it on; electron/core/partage).
+  configurePartage(core, { router: appRouter, rendererDir: staticRoot });
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -174,10 +177,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       closing ??= new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
-      }).finally(() => {
-        clearInterval(daily);
-        core.close();
-      });
+      })
+        .then(async () => void (await arreterPartage(core)))
+        .finally(() => {
+          clearInterval(daily);
+          core.close();
+        });
       return closing;
     },
   };

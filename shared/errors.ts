@@ -31,7 +31,13 @@ export type UserErrorCode =
   | 'EXPORT_CANCELLED'
   | 'DB_FROM_FUTURE'
   | 'BACKUP_INVALID'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  /** The caller's role does not allow this action (sharing, issue 5 item 4); the message names role and action. */
+  | 'FORBIDDEN'
+  /** A write based on a stale version of a node (another person changed it meanwhile); nothing was written. */
+  | 'CONFLICT'
+  /** An invitation token that is malformed, unknown, expired or revoked (sharing: answered with a 401 page). */
+  | 'INVITATION_INVALID';
 
 /** A user-facing error: `message` is a complete French sentence that already names the location. */
 export class UserError extends Error {

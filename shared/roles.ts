@@ -9,12 +9,14 @@
  */
 export type Role = 'referent' | 'pilote' | 'auditeur' | 'lecture';
 
-/** The caller of a procedure. `personId` is the person (pilote) row for a pilote, null otherwise; `name` is
- *  what the history records as the author. */
+/** The caller of a procedure. `personId` is the id of the person row (`person.id`, a UUID text) for a pilote,
+ *  null otherwise; `name` is what the history records as the author. `invitationId` is the invitation the
+ *  request was authenticated with (sharing on the local network), absent for in-process callers. */
 export interface Actor {
   role: Role;
-  personId: number | null;
+  personId: string | null;
   name: string;
+  invitationId?: string;
 }
 
 /** The actor of the local app, the CLI and in-process callers: the référent. The history author stays the one

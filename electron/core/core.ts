@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import type { Referential, ScoreResult } from '../../shared/domain';
 import type { Personnalisation } from '../../shared/scoring';
 import type { Question } from '../../shared/personnalisation';
+import type { Actor } from '../../shared/roles';
 import { type Backups, backupBeforeMigration, createBackups } from './backup';
 import { backupsDir } from './backup/files';
 import { openDatabase } from './db/open';
@@ -20,7 +21,9 @@ import { importReferentialFilesAsync, type ImportOptions } from './referential';
 import { readSourceFile, type BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
+import { bindActorName } from './services/actor';
 import * as history from './services/history';
+import * as invitations from './services/invitations';
 import * as mesCriteres from './services/mes-criteres';
 import * as piloteSheet from './services/pilote-sheet';
 import * as nodes from './services/nodes';
@@ -102,7 +105,8 @@ export interface Core {
     list(referentialId: string): statuts.StatutView[];
     /** `changed` false when nothing changed (no history event); `cascade` the sous-actions reset (§2.1). */
     set(input: statuts.SetStatutInput): { score: ScoreResult } & statuts.StatutWrite;
-    setExplication(referentialId: string, nodeId: string, explication: string | null): { ok: true };
+    /** `expectedVersion`: the node's version the caller displayed (CONFLICT when stale; statuts.ts). */
+    setExplication(referentialId: string, nodeId: string, explication: string | null, expectedVersion?: number): { ok: true; version: number };
   };
   scores: { get(referentialId: string): ScoreResult };
   people: { list(): people.Person[]; create(input: { nom: string; email?: string | null; serviceId?: string | null }): people.Person };
@@ -163,6 +167,14 @@ export interface Core {
   };
   /** Backups of the workspace's database and restore (backup/index.ts). */
   backups: Backups;
+  /** Invitations to the shared workspace (issue 5 item 4; services/invitations.ts). `at`: ISO instant, default now. */
+  invitations: {
+    create(input: invitations.InvitationInput): { invitation: invitations.Invitation; token: string };
+    list(at?: string): invitations.Invitation[];
+    revoke(id: string): invitations.Invitation;
+    authenticate(token: string, at?: string): Actor & { invitationId: string };
+    connected(minutes: number, at?: string): invitations.Invitation[];
+  };
   pack: {
     /** `opts.complete`: refuse a pack with evidence files missing (PACK_INCOMPLETE). */
     export(referentialId: string, opts?: pack.ExportOptions): Promise<pack.PackExport>;
@@ -248,6 +260,7 @@ function openCore(opts: CoreOptions, opening: (dbFile: string) => void): Core {
  * (a failed daily backup; default console.info).
  */
 export function bindCore(ctx: ServiceContext, options: { log?: (line: string) => void } = {}): Core {
+  bindActorName(ctx);
   const backups = createBackups(ctx, { log: options.log ?? ((l) => console.info(l)) });
   return {
     dataDir: ctx.dataDir,
@@ -269,7 +282,7 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
     statuts: {
       list: (id) => statuts.listStatuts(ctx, id),
       set: (input) => statuts.setStatut(ctx, input),
-      setExplication: (r, n, e) => statuts.setExplication(ctx, r, n, e),
+      setExplication: (r, n, e, v) => statuts.setExplication(ctx, r, n, e, v),
     },
     scores: { get: (id) => statuts.computeScore(ctx, id) },
     people: { list: () => people.listPeople(ctx), create: (i) => people.createPerson(ctx, i) },
@@ -315,6 +328,13 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       applyImport: (f, d) => piloteSheet.applyPiloteImport(ctx, f, d),
     },
     backups,
+    invitations: {
+      create: (i) => invitations.createInvitation(ctx, i),
+      list: (at) => invitations.listInvitations(ctx, at),
+      revoke: (id) => invitations.revokeInvitation(ctx, id),
+      authenticate: (token, at) => invitations.authenticate(ctx, token, at),
+      connected: (minutes, at) => invitations.connectedInvitations(ctx, minutes, at),
+    },
     pack: {
       export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel }),
       exportEvents: (r, o) => pack.exportPackEvents(ctx, r, o),

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../core/data-dir';
 import { currentRuntime, probeSqlite } from '../core/db/native';
 import { startCore } from '../core/core';
 import { appRouter } from '../core/api/router';
+import { arreterPartage, configurePartage } from '../core/partage';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerIpcHandler } from './ipc';
 import { isSmokeTest, runSmokeTest } from './smoke';
@@ -76,6 +77,8 @@ async function start(): Promise<void> {
   };
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, console.warn, opener));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  // Sharing on the local network, off until the référent turns it on (electron/core/partage).
+  configurePartage(core, { router: appRouter, rendererDir });
   const stopIpc = registerIpcHandler({
     ipcMain,
     router: appRouter,
@@ -85,8 +88,10 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     clearInterval(daily);
     stopIpc();
-    core.close();
-    app.quit();
+    void arreterPartage(core).finally(() => {
+      core.close();
+      app.quit();
+    });
   });
   mainWindow = createWindow();
 }

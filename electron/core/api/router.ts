@@ -6,6 +6,7 @@ import { backupsRouter } from './routers/backups';
 import { historyRouter, packRouter } from './routers/history';
 import { mesCriteresRouter } from './routers/mes-criteres';
 import { nodesRouter } from './routers/nodes';
+import { partageRouter } from './routers/partage';
 import { peopleRouter, servicesRouter } from './routers/people';
 import { personnalisationRouter } from './routers/personnalisation';
 import { preuvesRouter } from './routers/preuves';
@@ -30,6 +31,7 @@ export const appRouter = router({
   readiness: readinessRouter,
   mesCriteres: mesCriteresRouter,
   backups: backupsRouter,
+  partage: partageRouter,
 });
 
 export type AppRouter = typeof appRouter;

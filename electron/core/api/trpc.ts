@@ -3,12 +3,15 @@
  * becomes a TRPCError (NOT_FOUND for unknown things, BAD_REQUEST otherwise) whose message is the French message
  * unchanged; the error formatter exposes `error.data.userError = { code, message, location }` to the renderer.
  * A zod validation failure is exposed the same way, as an INPUT_INVALID user error naming the field.
+ * FORBIDDEN (role), CONFLICT (stale version) and INVITATION_INVALID (401) keep their own tRPC codes.
  */
 import { TRPCError, initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import { type ErrorLocation, type UserErrorCode, isUserError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/roles';
 import type { Core } from '../core';
+import { runAsActor } from '../services/actor';
+import { checkAccess } from './access';
 import { zodIssueFr } from './zod-fr';
 
 /** Context of every procedure: the open workspace's services and who calls (absent = the local référent,
@@ -26,6 +29,14 @@ export interface UserErrorData {
 }
 
 const NOT_FOUND_CODES: ReadonlySet<UserErrorCode> = new Set(['NOT_FOUND', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'FILE_NOT_FOUND']);
+
+/** The tRPC code of a user error: NOT_FOUND for unknown things, FORBIDDEN, CONFLICT, UNAUTHORIZED, else BAD_REQUEST. */
+function trpcCode(code: UserErrorCode): 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHORIZED' | 'BAD_REQUEST' {
+  if (NOT_FOUND_CODES.has(code)) return 'NOT_FOUND';
+  if (code === 'FORBIDDEN' || code === 'CONFLICT') return code;
+  if (code === 'INVITATION_INVALID') return 'UNAUTHORIZED';
+  return 'BAD_REQUEST';
+}
 
 /** The French user error for a zod failure: first issue, with its path. */
 function zodUserError(e: ZodError): UserErrorData {
@@ -57,11 +68,22 @@ const userErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isUserError(result.error.cause)) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: NOT_FOUND_CODES.has(cause.code) ? 'NOT_FOUND' : 'BAD_REQUEST', message: cause.message, cause });
+    throw new TRPCError({ code: trpcCode(cause.code), message: cause.message, cause });
   }
   return result;
 });
 
+/**
+ * Roles enforced in the core (access.ts): a remote actor's call is checked against the table, then runs with the
+ * actor's name as the author of what it writes (services/actor.ts). No actor: the local référent, unchanged.
+ */
+const accessControl = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  const actor = ctx.actor;
+  if (actor === undefined) return next();
+  checkAccess(ctx.core, actor, path, type, await getRawInput());
+  return actor.role === 'referent' && actor.invitationId === undefined ? next() : runAsActor(actor.name, () => next());
+});
+
 export const router = t.router;
-export const procedure = t.procedure.use(userErrors);
+export const procedure = t.procedure.use(userErrors).use(accessControl);
 export const createCallerFactory = t.createCallerFactory;

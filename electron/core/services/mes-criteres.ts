@@ -33,6 +33,8 @@ export interface MonCritere {
   statut: Statut;
   detail: Detail | null;
   explication: string | null;
+  /** Version of the node's statut row (0 without row): what a write from this list passes as `expectedVersion`. */
+  version: number;
   echeance: string | null;
   /** Days from `today` to `echeance` (negative when passed), null without échéance. */
   joursRestants: number | null;
@@ -118,7 +120,7 @@ export function criteresOf(ctx: ServiceContext, owner: Owner, today: string = lo
     const order = new Map(ref.nodes.map((n, i) => [n.id, i]));
     const q = <T>(sql: string) => ctx.db.prepare(sql).all(referentialId) as T[];
     const statuts = new Map(
-      q<{ node_id: string; statut: Statut; detail: string | null; explication: string | null }>('SELECT node_id, statut, detail, explication FROM statut WHERE referential_id = ?').map(
+      q<{ node_id: string; statut: Statut; detail: string | null; explication: string | null; version?: number }>('SELECT * FROM statut WHERE referential_id = ?').map(
         (r) => [r.node_id, r] as const,
       ),
     );
@@ -156,6 +158,7 @@ export function criteresOf(ctx: ServiceContext, owner: Owner, today: string = lo
           statut,
           detail: row?.detail ? (JSON.parse(row.detail) as Detail) : null,
           explication: row?.explication ?? null,
+          version: row?.version ?? 0,
           echeance,
           joursRestants: jours,
           urgence,

@@ -8,6 +8,7 @@ import { engineFor } from '../../../shared/scoring';
 import { personnalisationFor } from './personnalisation';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { STATUTS_BY_MODEL, checkDetail, sansStatut, toRecord } from '../../../shared/statut';
+import { statutLabelFr } from '../../../shared/statut-labels';
 
 export { STATUTS_BY_MODEL, checkDetail, toRecord };
 import type { Db } from '../db/open';
@@ -24,6 +25,10 @@ export interface StatutView {
   explication: string | null;
   modifiedAt: string;
   modifiedBy: string;
+  /** Version of the node's row: 1 at its first write, +1 at each later one, kept by the database itself (trigger
+   *  of migration 007, so every writer counts); a node without row is at 0. A write may pass the version it was
+   *  based on (`expectedVersion`) to detect a concurrent edit. */
+  version: number;
 }
 
 interface StatutRow {
@@ -35,6 +40,7 @@ interface StatutRow {
   explication: string | null;
   modified_at: string;
   modified_by: string;
+  version: number;
 }
 
 const toView = (r: StatutRow): StatutView => ({
@@ -44,6 +50,7 @@ const toView = (r: StatutRow): StatutView => ({
   explication: r.explication,
   modifiedAt: r.modified_at,
   modifiedBy: r.modified_by,
+  version: r.version,
 });
 
 /**
@@ -162,6 +169,9 @@ export interface SetStatutInput {
   statut: Statut;
   detail?: Detail | null;
   explication?: string | null;
+  /** The node's version the caller displayed (`StatutView.version`, 0 for a node without row): when the stored
+   *  one differs, the write is refused with UserError CONFLICT and nothing is written. Absent: no check. */
+  expectedVersion?: number;
 }
 
 /** What a statut write did: `changed` false when the node already had exactly this statut (nothing written, no
@@ -169,7 +179,40 @@ export interface SetStatutInput {
 export interface StatutWrite {
   changed: boolean;
   cascade: string[];
+  /** The node's version after the write (unchanged when nothing was written). */
+  version: number;
 }
+
+/**
+ * Refuses a write based on a stale version of `nodeId` (issue 5 item 4: never a lost update): UserError CONFLICT
+ * naming who changed the node, when, and what it holds now. `row` is the stored row (undefined = version 0).
+ */
+function checkVersion(ref: Referential, nodeId: string, row: StatutRow | undefined, expected: number | undefined): void {
+  if (expected === undefined) return;
+  const current = row?.version ?? 0;
+  if (current === expected) return;
+  const identifiant = treeIndex(ref).byId.get(nodeId)?.identifiant ?? nodeId;
+  const now = row
+    ? `statut actuel « ${statutLabelFr(row.statut, ref.model)} »${row.explication ? `, explication « ${abbreviate(row.explication)} »` : ', sans explication'}`
+    : 'il est revenu à « non renseigné »';
+  const by = row ? ` par ${row.modified_by} le ${formatInstantFr(row.modified_at)}` : '';
+  throw new UserError(
+    'CONFLICT',
+    `Conflit de modification sur ${identifiant} : il a été modifié${by} depuis que vous l'avez affiché (${now}). Votre modification n'a pas été enregistrée : rechargez pour voir la version actuelle, puis refaites-la si besoin.`,
+    { nodeId, field: 'expectedVersion' },
+  );
+}
+
+/** « 30/11/2026 à 14:05 » for an ISO instant, in this machine's time zone. */
+function formatInstantFr(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const date = d.toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const time = d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+  return `${date} à ${time}`;
+}
+
+const abbreviate = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
 /**
  * Records a statut, applying the cascade of tete-referentials.md §2.1 (a tâche statut resets its sous-action's
@@ -226,23 +269,25 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutW
   const cached = freshRecords(ctx, ref.id);
   const write = inTransaction(ctx, (): StatutWrite => {
     const before = readRow(ctx, ref.id, nodeId);
+    checkVersion(ref, nodeId, before, input.expectedVersion);
     const explication = input.explication === undefined ? (before?.explication ?? null) : input.explication;
     const [, reset] = ref.model === 'tete' ? teteCascade(ref, parentRecord(ctx, ref, nodeId), { nodeId, ...toRecord(statut, detail) }) : [];
     const same = before
       ? before.statut === statut && before.detail === (statut === 'detaille' ? JSON.stringify(detail) : null) && before.explication === explication
       : statut === 'non_renseigne' && explication === null;
-    if (same && !reset) return { changed: false, cascade: [] };
+    if (same && !reset) return { changed: false, cascade: [], version: before?.version ?? 0 };
     writeRow(ctx, ref.id, nodeId, statut, detail, explication);
+    const written = readRow(ctx, ref.id, nodeId)!;
     appendHistory(ctx, {
       action: 'statut.set',
       referentialId: ref.id,
       nodeId,
       before: before ? toView(before) : null,
-      after: toView(readRow(ctx, ref.id, nodeId)!),
+      after: toView(written),
     });
     // Cascade rule shared with the engine (shared/scoring/tete-statut.ts): the records to write after this one.
     const parent = reset ? readRow(ctx, ref.id, reset.nodeId) : undefined;
-    if (!parent) return { changed: true, cascade: [] };
+    if (!parent) return { changed: true, cascade: [], version: written.version };
     writeRow(ctx, ref.id, parent.node_id, 'non_renseigne', null, parent.explication);
     appendHistory(ctx, {
       action: 'statut.cascade',
@@ -251,7 +296,7 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutW
       before: toView(parent),
       after: toView(readRow(ctx, ref.id, parent.node_id)!),
     });
-    return { changed: true, cascade: [parent.node_id] };
+    return { changed: true, cascade: [parent.node_id], version: written.version };
   });
   if (cached && write.changed) {
     // Committed (no outer transaction): patch the cached records with the rows just written.
@@ -274,15 +319,17 @@ function parentRecord(ctx: ServiceContext, ref: Referential, nodeId: string): Ma
 
 /**
  * Sets the explication of a node that can hold a statut (creating a non-renseigné row when it has none), with a
- * `statut.explication` history event; the same text again records nothing. Throws REFERENTIAL_UNKNOWN,
- * NODE_UNKNOWN, STATUT_INVALID (computed node).
+ * `statut.explication` history event; the same text again records nothing. `expectedVersion`: see
+ * `SetStatutInput`. Returns the node's version after the write. Throws REFERENTIAL_UNKNOWN, NODE_UNKNOWN,
+ * STATUT_INVALID (computed node), CONFLICT (stale `expectedVersion`, nothing written).
  */
-export function setExplication(ctx: ServiceContext, referentialId: string, nodeId: string, explication: string | null): { ok: true } {
+export function setExplication(ctx: ServiceContext, referentialId: string, nodeId: string, explication: string | null, expectedVersion?: number): { ok: true; version: number } {
   const ref = getReferential(ctx, referentialId);
   requireStatutNode(ref, nodeId);
-  inTransaction(ctx, () => {
+  return inTransaction(ctx, () => {
     const before = readRow(ctx, ref.id, nodeId);
-    if ((before?.explication ?? null) === explication) return;
+    checkVersion(ref, nodeId, before, expectedVersion);
+    if ((before?.explication ?? null) === explication) return { ok: true as const, version: before?.version ?? 0 };
     if (before) {
       ctx.db
         .prepare('UPDATE statut SET explication = ?, modified_at = ?, modified_by = ? WHERE referential_id = ? AND node_id = ?')
@@ -297,6 +344,6 @@ export function setExplication(ctx: ServiceContext, referentialId: string, nodeI
       before: before ? before.explication : null,
       after: explication,
     });
+    return { ok: true as const, version: readRow(ctx, ref.id, nodeId)!.version };
   });
-  return { ok: true };
 }

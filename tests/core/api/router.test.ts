@@ -60,7 +60,7 @@ describe('appRouter through createCaller', () => {
   it('statuts.set returns the new score; statuts.list; setExplication', async () => {
     const { score } = await caller.statuts.set({ referentialId: 'toy', nodeId: 'toy_2.2.1', statut: 'fait', detail: null, explication: 'Fait en 2025' });
     expect(score.nodes['toy_2.2']).toMatchObject({ pointFait: 2, pointNonRenseigne: 3 });
-    expect(await caller.statuts.setExplication({ referentialId: 'toy', nodeId: 'toy_2.2.1', explication: 'Fait en 2024' })).toEqual({ ok: true });
+    expect(await caller.statuts.setExplication({ referentialId: 'toy', nodeId: 'toy_2.2.1', explication: 'Fait en 2024' })).toEqual({ ok: true, version: 2 });
     expect(await caller.statuts.list({ referentialId: 'toy' })).toMatchObject([{ nodeId: 'toy_2.2.1', statut: 'fait', detail: null, explication: 'Fait en 2024', modifiedBy: 'Alice Testeuse' }]);
   });
 

@@ -17,10 +17,10 @@ const indexes = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 describe('migrations', () => {
-  it('are numbered 1..n in order and the schema version is their count (6)', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes']);
-    expect(SCHEMA_VERSION).toBe(6);
+  it('are numbered 1..n in order and the schema version is their count (7)', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes', 'partage']);
+    expect(SCHEMA_VERSION).toBe(7);
   });
 
   it('open a database at version 0 (new file): every table, WAL, foreign keys, busy_timeout 5000', () => {
@@ -34,6 +34,7 @@ describe('migrations', () => {
       'echeance',
       'export_pilote',
       'history',
+      'invitation',
       'node',
       'node_service',
       'person',
@@ -116,7 +117,7 @@ describe('migrations', () => {
     const file = join(tmp.dir, 'future.sqlite');
     const future = new Database(file);
     future.exec('CREATE TABLE t (x)');
-    future.pragma('user_version = 7');
+    future.pragma('user_version = 99');
     future.close();
     const before = createHash('sha256').update(readFileSync(file)).digest('hex');
     let err: unknown;

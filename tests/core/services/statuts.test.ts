@@ -45,7 +45,7 @@ describe('statuts.set on a TETE tree (tete-referentials.md §2.8 A)', () => {
     const event = core.history.list({ nodeId: 'eci_1.1' })[0]!;
     expect(event).toMatchObject({ action: 'statut.set', who: 'Alice Testeuse', before: null, after: { statut: 'detaille', detail: [0.2, 0.7, 0.1] } });
     expect(core.statuts.list('eci')).toEqual([
-      { nodeId: 'eci_1.1', statut: 'detaille', detail: [0.2, 0.7, 0.1], explication: null, modifiedAt: event.at, modifiedBy: 'Alice Testeuse' },
+      { nodeId: 'eci_1.1', statut: 'detaille', detail: [0.2, 0.7, 0.1], explication: null, modifiedAt: event.at, modifiedBy: 'Alice Testeuse', version: 1 },
     ]);
   });
 
@@ -101,7 +101,7 @@ describe('statuts.set on a TETE tree (tete-referentials.md §2.8 A)', () => {
     expect(core.statuts.list('eci')[0]!.explication).toBe('Voir rapport');
     core.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'programme', explication: null });
     expect(core.statuts.list('eci')[0]!.explication).toBeNull();
-    expect(core.statuts.setExplication('eci', 'eci_1.2', 'En attente du budget')).toEqual({ ok: true });
+    expect(core.statuts.setExplication('eci', 'eci_1.2', 'En attente du budget')).toEqual({ ok: true, version: 1 });
     expect(core.statuts.list('eci')[1]).toMatchObject({ nodeId: 'eci_1.2', statut: 'non_renseigne', explication: 'En attente du budget' });
     expect(core.history.list({ nodeId: 'eci_1.2' })[0]).toMatchObject({ action: 'statut.explication', before: null, after: 'En attente du budget' });
   });
