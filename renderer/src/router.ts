@@ -10,6 +10,7 @@
  *   `#/mes-criteres` or `#/mes-criteres/<personId>` (or `service:<serviceId>`)  Mes critères of a pilote or service
  *   `#/sauvegardes`                        Sauvegardes (backups and restore)
  *   `#/preuves`                             Preuves (the library and « À compléter »)
+ *   `#/partage`                             Partage (sharing on the local network, invitations)
  */
 import { useEffect, useState } from 'react';
 
@@ -21,7 +22,8 @@ export type Route =
   | { page: 'candidature'; referentialId: string | null }
   | { page: 'mes-criteres'; ownerKey: string | null }
   | { page: 'sauvegardes' }
-  | { page: 'preuves' };
+  | { page: 'preuves' }
+  | { page: 'partage' };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -44,6 +46,7 @@ export function parseHash(hash: string): Route {
   if (page === 'mes-criteres') return { page: 'mes-criteres', ownerKey: a ?? null };
   if (page === 'sauvegardes') return { page: 'sauvegardes' };
   if (page === 'preuves') return { page: 'preuves' };
+  if (page === 'partage') return { page: 'partage' };
   return { page: 'dashboard' };
 }
 
@@ -67,6 +70,8 @@ export function formatHash(route: Route): string {
       return '#/sauvegardes';
     case 'preuves':
       return '#/preuves';
+    case 'partage':
+      return '#/partage';
   }
 }
 

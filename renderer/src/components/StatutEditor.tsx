@@ -28,6 +28,8 @@ export interface StoredStatut {
   explication: string | null;
   modifiedAt: string;
   modifiedBy: string;
+  /** The row's version (issue 5 item 4): sent back as `expectedVersion`, so a concurrent change is a conflict. */
+  version?: number;
 }
 
 interface Choice {
@@ -82,12 +84,22 @@ export function StatutEditor(props: {
     setConfirm(null);
   }, [storedChecked, storedDetailKey]);
 
+  // The version this editor's saves are based on: the displayed row's, then each save's answer (sharing: a change
+  // made meanwhile by someone else is refused as a conflict instead of being overwritten).
+  const versionRef = useRef(stored?.version ?? 0);
+  useEffect(() => {
+    if (!busyRef.current) versionRef.current = stored?.version ?? 0;
+  }, [stored?.version]);
   const setStatut = useMutation(trpc.statuts.set.mutationOptions({ onSuccess: (res) => refresh.afterStatut(referentialId, res.score) }));
   const mutateRef = useRef(setStatut.mutateAsync);
   mutateRef.current = setStatut.mutateAsync;
   const saverRef = useRef<SerialSaver<Choice> | null>(null);
   saverRef.current ??= createSerialSaver(
-    (c) => mutateRef.current({ referentialId, nodeId, statut: c.statut, ...(c.detail ? { detail: c.detail } : {}) }),
+    (c) =>
+      mutateRef.current({ referentialId, nodeId, statut: c.statut, ...(c.detail ? { detail: c.detail } : {}), expectedVersion: versionRef.current }).then((res) => {
+        versionRef.current = res.version;
+        return res;
+      }),
     (failed) => {
       busyRef.current = false;
       setBusy(false);
@@ -239,6 +251,14 @@ export function StatutEditor(props: {
       {errorMessage && (
         <p className="error" role="alert" data-testid="statut-error">
           {errorMessage}
+          {setStatut.error && shownError(setStatut.error).code === 'CONFLICT' && (
+            <>
+              {' '}
+              <button type="button" data-testid="statut-conflict-reload" onClick={() => (setStatut.reset(), refresh.afterNode(), refresh.afterScores())}>
+                Recharger
+              </button>
+            </>
+          )}
         </p>
       )}
       {stored && (

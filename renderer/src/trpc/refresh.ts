@@ -29,6 +29,11 @@ export function useRefresh() {
         void queryClient.invalidateQueries(trpc.history.pathFilter());
         void queryClient.invalidateQueries(trpc.readiness.pathFilter());
       },
+      /** Scores may have changed elsewhere (a conflict, another person's change over the shared link): refetch them. */
+      afterScores() {
+        void queryClient.invalidateQueries(trpc.scores.pathFilter());
+        void queryClient.invalidateQueries(trpc.mesCriteres.pathFilter());
+      },
       /** A person or a service was created. */
       afterPeople() {
         void queryClient.invalidateQueries(trpc.people.pathFilter());

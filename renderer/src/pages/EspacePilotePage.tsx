@@ -1,0 +1,147 @@
+/**
+ * What a pilote sees over the shared link (issue 5 item 4): only their criteria (« Mes critères » of their person,
+ * by urgency), the score of each referential concerned, and per criterion: change the statut (the version shown is
+ * sent back, a change made meanwhile by someone else comes back as a conflict with a « Recharger » button), add a
+ * preuve (a file or a link). Everything else is refused by the core anyway (access.ts).
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Statut } from '../../../shared/domain';
+import { InlineError, QueryState } from '../components/QueryState';
+import { shownError } from '../lib/errors';
+import { fileToBase64, isHttpUrl } from '../lib/files';
+import { formatDate, formatPercent } from '../lib/format';
+import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
+import { type RouterOutputs, useTRPC } from '../trpc/client';
+
+type Critere = RouterOutputs['mesCriteres']['list']['criteres'][number];
+const URGENCE: Record<string, string> = { en_retard: 'En retard', a_venir: 'À venir', sans_date: 'Sans échéance', termine: 'Terminé' };
+
+export function EspacePilotePage(props: { personId: string; nom: string }) {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.mesCriteres.list.queryOptions({ owner: { personId: props.personId } }));
+  const referentialIds = [...new Set((list.data?.criteres ?? []).map((c) => c.referentialId))];
+  return (
+    <div className="page">
+      <h1>Mes critères — {props.nom}</h1>
+      <div className="toolbar">
+        {referentialIds.map((id) => (
+          <Score key={id} referentialId={id} nom={list.data?.criteres.find((c) => c.referentialId === id)?.referentialNom ?? id} />
+        ))}
+      </div>
+      <QueryState query={list} what="vos critères">
+        {(data) =>
+          data.criteres.length === 0 ? (
+            <p className="muted">Aucun critère ne vous est confié pour l'instant.</p>
+          ) : (
+            <table className="table" data-testid="pilote-criteres">
+              <thead>
+                <tr>
+                  <th>Urgence</th>
+                  <th>Échéance</th>
+                  <th>Critère</th>
+                  <th>Statut</th>
+                  <th>Preuves</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.criteres.map((c) => (
+                  <Ligne key={`${c.referentialId}|${c.nodeId}`} critere={c} />
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
+    </div>
+  );
+}
+
+function Score(props: { referentialId: string; nom: string }) {
+  const trpc = useTRPC();
+  const score = useQuery(trpc.scores.get.queryOptions({ referentialId: props.referentialId }));
+  return (
+    <p className="card" data-testid={`pilote-score-${props.referentialId}`} data-value={score.data?.root.score ?? ''}>
+      {props.nom} : <strong>{score.data ? formatPercent(score.data.root.score) : '…'}</strong>
+    </p>
+  );
+}
+
+function Ligne(props: { critere: Critere }) {
+  const c = props.critere;
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const refetch = () => void qc.invalidateQueries();
+  const setStatut = useMutation(trpc.statuts.set.mutationOptions({ onSuccess: refetch }));
+  const addFile = useMutation(trpc.preuves.addFile.mutationOptions({ onSuccess: refetch }));
+  const addLink = useMutation(trpc.preuves.addLink.mutationOptions({ onSuccess: refetch }));
+  const [url, setUrl] = useState('');
+  const error = setStatut.error ?? addFile.error ?? addLink.error;
+  const conflict = setStatut.error ? shownError(setStatut.error).code === 'CONFLICT' : false;
+  return (
+    <tr data-testid={`pilote-row-${c.nodeId}`} data-version={c.version}>
+      <td className={`urgence urgence-${c.urgence}`}>{URGENCE[c.urgence]}</td>
+      <td>{c.echeance ? formatDate(c.echeance) : '—'}</td>
+      <td>
+        {c.identifiant} {c.nom}
+      </td>
+      <td>
+        <select
+          aria-label={`Statut de ${c.identifiant}`}
+          data-testid={`pilote-statut-${c.nodeId}`}
+          value={c.statut}
+          disabled={setStatut.isPending}
+          onChange={(ev) => setStatut.mutate({ referentialId: c.referentialId, nodeId: c.nodeId, statut: ev.target.value as Statut, expectedVersion: c.version })}
+        >
+          {STATUTS_BY_MODEL[c.model]
+            .filter((s) => s !== 'detaille')
+            .map((s) => (
+              <option key={s} value={s}>
+                {statutLabel(s, c.model)}
+              </option>
+            ))}
+          {c.statut === 'detaille' && <option value="detaille">{statutLabel('detaille', c.model)}</option>}
+        </select>
+        {error && (
+          <div>
+            <InlineError error={error} testId={`pilote-error-${c.nodeId}`} />
+            {conflict && (
+              <button type="button" data-testid={`pilote-recharger-${c.nodeId}`} onClick={() => (setStatut.reset(), refetch())}>
+                Recharger
+              </button>
+            )}
+          </div>
+        )}
+      </td>
+      <td>
+        <span data-testid={`pilote-preuves-${c.nodeId}`}>{c.preuves > 0 ? `${c.preuves} fournie(s)` : c.preuvesManquantes.length > 0 ? `manquantes : ${c.preuvesManquantes.join(', ')}` : 'aucune'}</span>
+        <div className="toolbar">
+          <label className="field-inline">
+            <span>Fichier</span>
+            <input
+              type="file"
+              data-testid={`pilote-preuve-fichier-${c.nodeId}`}
+              onChange={async (ev) => {
+                const f = ev.target.files?.[0];
+                if (!f) return;
+                addFile.mutate({ referentialId: c.referentialId, nodeId: c.nodeId, fileName: f.name, contentBase64: await fileToBase64(f) });
+                ev.target.value = '';
+              }}
+            />
+          </label>
+          <form
+            onSubmit={(ev) => {
+              ev.preventDefault();
+              if (isHttpUrl(url)) addLink.mutate({ referentialId: c.referentialId, nodeId: c.nodeId, url: url.trim() }, { onSuccess: () => setUrl('') });
+            }}
+          >
+            <input aria-label={`Lien de preuve pour ${c.identifiant}`} placeholder="https://…" data-testid={`pilote-preuve-lien-${c.nodeId}`} value={url} onChange={(ev) => setUrl(ev.target.value)} />
+            <button type="submit" disabled={!isHttpUrl(url) || addLink.isPending}>
+              Ajouter le lien
+            </button>
+          </form>
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * « Partage » (issue 5 item 4): the référent turns sharing on the local network on or off (address of this
+ * machine, port), invites a person with a role (the link is shown once: only its fingerprint is kept), lists the
+ * invitations (who, role, expiry, last seen, state) and revokes them. The core enforces the roles (access.ts).
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ROLE_LABELS, type Role } from '../../../shared/roles';
+import { InlineError, QueryState } from '../components/QueryState';
+import { formatDate, formatDateTime } from '../lib/format';
+import { type RouterOutputs, useTRPC } from '../trpc/client';
+
+type Etat = RouterOutputs['partage']['etat'];
+const ETATS: Record<string, string> = { active: 'Active', expiree: 'Expirée', revoquee: 'Révoquée' };
+/** Suggested port of the sharing listener (the invitation links name it: keep it stable between sessions). */
+const PORT_PAR_DEFAUT = 4781;
+
+export function PartagePage() {
+  const trpc = useTRPC();
+  const etat = useQuery(trpc.partage.etat.queryOptions(undefined, { refetchInterval: 5000 }));
+  return (
+    <div className="page">
+      <h1>Partage sur le réseau local</h1>
+      <p className="muted">
+        Désactivé par défaut. Une fois activé, les personnes invitées ouvrent leur lien depuis leur poste, sur le même réseau ; chacune ne peut faire que ce
+        que son rôle permet (un pilote : le statut, l'explication et les preuves de ses critères).
+      </p>
+      <QueryState query={etat} what="l'état du partage">
+        {(e) => (
+          <>
+            <Activation etat={e} />
+            <Inviter etat={e} />
+            <Invitations />
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+function Activation(props: { etat: Etat }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const { etat } = props;
+  const [host, setHost] = useState(etat.adresses[0]?.adresse ?? '127.0.0.1');
+  const [port, setPort] = useState(String(PORT_PAR_DEFAUT));
+  const done = { onSuccess: () => qc.invalidateQueries(trpc.partage.pathFilter()) };
+  const demarrer = useMutation(trpc.partage.demarrer.mutationOptions(done));
+  const arreter = useMutation(trpc.partage.arreter.mutationOptions(done));
+  if (!etat.disponible) return <p className="error">Le partage n'est pas disponible dans ce mode.</p>;
+  return (
+    <section className="card" aria-labelledby="partage-activation">
+      <h2 id="partage-activation">Activation</h2>
+      {etat.actif ? (
+        <p data-testid="partage-actif">
+          Partage actif depuis {formatDateTime(etat.depuis)} à l'adresse <code data-testid="partage-url">{etat.url}</code>.{' '}
+          <button type="button" data-testid="partage-arreter" disabled={arreter.isPending} onClick={() => arreter.mutate()}>
+            Arrêter le partage
+          </button>
+        </p>
+      ) : (
+        <form
+          className="toolbar"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            demarrer.mutate({ host, port: Number(port) });
+          }}
+        >
+          <label className="field-inline">
+            <span>Adresse de ce poste</span>
+            <select data-testid="partage-host" value={host} onChange={(ev) => setHost(ev.target.value)}>
+              {etat.adresses.map((a) => (
+                <option key={`${a.interface}-${a.adresse}`} value={a.adresse}>
+                  {a.adresse} ({a.interface})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field-inline">
+            <span>Port</span>
+            <input data-testid="partage-port" inputMode="numeric" size={6} value={port} onChange={(ev) => setPort(ev.target.value.trim())} />
+          </label>
+          <button type="submit" data-testid="partage-demarrer" disabled={demarrer.isPending}>
+            Activer le partage
+          </button>
+        </form>
+      )}
+      <InlineError error={demarrer.error ?? arreter.error} testId="partage-error" />
+    </section>
+  );
+}
+
+function Inviter(props: { etat: Etat }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const people = useQuery(trpc.people.list.queryOptions());
+  const [role, setRole] = useState<Role>('pilote');
+  const [personId, setPersonId] = useState('');
+  const [nom, setNom] = useState('');
+  const [jours, setJours] = useState('14');
+  const inviter = useMutation(trpc.partage.inviter.mutationOptions({ onSuccess: () => qc.invalidateQueries(trpc.partage.pathFilter()) }));
+  const lien = inviter.data ? (inviter.data.lien ?? (props.etat.url ? `${props.etat.url}?token=${inviter.data.token}` : null)) : null;
+  return (
+    <section className="card" aria-labelledby="partage-inviter">
+      <h2 id="partage-inviter">Inviter une personne</h2>
+      <form
+        className="toolbar"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          inviter.mutate({ role, ...(personId ? { personId } : {}), ...(nom.trim() ? { nom } : {}), validiteJours: Number(jours) });
+        }}
+      >
+        <label className="field-inline">
+          <span>Rôle</span>
+          <select data-testid="invitation-role" value={role} onChange={(ev) => setRole(ev.target.value as Role)}>
+            {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline">
+          <span>Personne</span>
+          <select data-testid="invitation-personne" value={personId} onChange={(ev) => setPersonId(ev.target.value)}>
+            <option value="">— hors de la liste —</option>
+            {(people.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.nom}
+              </option>
+            ))}
+          </select>
+        </label>
+        {personId === '' && (
+          <label className="field-inline">
+            <span>Nom</span>
+            <input data-testid="invitation-nom" value={nom} onChange={(ev) => setNom(ev.target.value)} />
+          </label>
+        )}
+        <label className="field-inline">
+          <span>Validité (jours)</span>
+          <input data-testid="invitation-jours" inputMode="numeric" size={3} value={jours} onChange={(ev) => setJours(ev.target.value.trim())} />
+        </label>
+        <button type="submit" data-testid="invitation-creer" disabled={inviter.isPending}>
+          Créer le lien d'invitation
+        </button>
+      </form>
+      <InlineError error={inviter.error} testId="invitation-error" />
+      {inviter.data && (
+        <div role="status" data-testid="invitation-lien-bloc">
+          <p>
+            Lien pour {inviter.data.invitation.nom} ({ROLE_LABELS[inviter.data.invitation.role]}), valable jusqu'au {formatDate(inviter.data.invitation.expiresAt.slice(0, 10))}.
+            Copiez-le maintenant : il ne sera plus affiché.
+          </p>
+          {lien ? (
+            <input className="lien-invitation" readOnly data-testid="invitation-lien" value={lien} onFocus={(ev) => ev.target.select()} size={80} />
+          ) : (
+            <p className="muted">Activez le partage pour obtenir l'adresse complète ; jeton : <code data-testid="invitation-token">{inviter.data.token}</code></p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Invitations() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const list = useQuery(trpc.partage.invitations.queryOptions(undefined, { refetchInterval: 10_000 }));
+  const revoquer = useMutation(trpc.partage.revoquer.mutationOptions({ onSuccess: () => qc.invalidateQueries(trpc.partage.pathFilter()) }));
+  return (
+    <section className="card" aria-labelledby="partage-invitations">
+      <h2 id="partage-invitations">Invitations</h2>
+      <InlineError error={revoquer.error} />
+      <QueryState query={list} what="les invitations">
+        {(rows) =>
+          rows.length === 0 ? (
+            <p className="muted">Aucune invitation.</p>
+          ) : (
+            <table className="table" data-testid="invitations">
+              <thead>
+                <tr>
+                  <th>Personne</th>
+                  <th>Rôle</th>
+                  <th>Expire le</th>
+                  <th>Dernière connexion</th>
+                  <th>État</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((i) => (
+                  <tr key={i.id} data-testid={`invitation-${i.id}`}>
+                    <td>{i.nom}</td>
+                    <td>{ROLE_LABELS[i.role]}</td>
+                    <td>{formatDate(i.expiresAt.slice(0, 10))}</td>
+                    <td>{i.lastSeenAt ? formatDateTime(i.lastSeenAt) : 'jamais'}</td>
+                    <td data-testid={`invitation-etat-${i.id}`}>{ETATS[i.etat]}</td>
+                    <td>
+                      {i.etat === 'active' && (
+                        <button type="button" data-testid={`invitation-revoquer-${i.id}`} disabled={revoquer.isPending} onClick={() => revoquer.mutate({ id: i.id })}>
+                          Révoquer
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
