@@ -20,7 +20,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from './core/api/router';
 import { startCore, type Core } from './core/core';
 import { resolveDataDir } from './core/data-dir';
-import { arreterPartage, configurePartage } from './core/partage';
+import { configurePartage, fermerPartage } from './core/partage';
 import { defaultDataDir, exportsDir } from './core/paths';
 import { isUserError, UserError } from '../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -178,7 +178,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.close(() => done());
         server.closeAllConnections();
       })
-        .then(async () => void (await arreterPartage(core)))
+        .then(() => fermerPartage(core))
         .finally(() => {
           clearInterval(daily);
           core.close();

@@ -10,7 +10,7 @@ import { resolveDataDir } from '../core/data-dir';
 import { currentRuntime, probeSqlite } from '../core/db/native';
 import { startCore } from '../core/core';
 import { appRouter } from '../core/api/router';
-import { arreterPartage, configurePartage } from '../core/partage';
+import { configurePartage, fermerPartage } from '../core/partage';
 import { createAppProtocolHandler } from './app-protocol';
 import { registerIpcHandler } from './ipc';
 import { isSmokeTest, runSmokeTest } from './smoke';
@@ -88,10 +88,9 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     clearInterval(daily);
     stopIpc();
-    void arreterPartage(core).finally(() => {
-      core.close();
-      app.quit();
-    });
+    void fermerPartage(core);
+    core.close();
+    app.quit();
   });
   mainWindow = createWindow();
 }

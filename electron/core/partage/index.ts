@@ -88,14 +88,22 @@ export async function demarrerPartage(core: Core, opts: { host: string; port?: n
 
 /** Turns sharing off (the invitations stay; their links work again when sharing is turned back on). Idempotent. */
 export async function arreterPartage(core: Core): Promise<EtatPartage> {
+  await fermerPartage(core);
+  return etatPartage(core);
+}
+
+/**
+ * Stops the sharing listener when the app closes: it stops accepting and drops open connections at once (before
+ * the caller closes the core), the returned promise ends when the server has closed. Reads nothing from the core.
+ */
+export function fermerPartage(core: Core): Promise<void> {
   const state = states.get(core);
   const server = state?.server;
   if (state) {
     state.server = undefined;
     state.depuis = undefined;
   }
-  await server?.close();
-  return etatPartage(core);
+  return server?.close() ?? Promise.resolve();
 }
 
 /** The current state (see `EtatPartage`). */
