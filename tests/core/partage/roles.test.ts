@@ -51,6 +51,11 @@ describe('roles enforced in the core (access.ts)', () => {
     expect(accessOf('audit.notes', 'query').access).toBe('lecture');
   });
 
+  it('partage.moi: the local référent without actor, the invitation’s actor over the shared link', async () => {
+    expect(await as().partage.moi()).toEqual({ role: 'referent', personId: null, nom: 'référent', distant: false });
+    expect(await as(lecture).partage.moi()).toEqual({ role: 'lecture', personId: null, nom: 'Élu Lecteur', distant: true });
+  });
+
   it('référent (local or invited): everything', async () => {
     const who: string[] = [];
     for (const [actor, statut] of [[undefined, 'programme'], [LOCAL_REFERENT, 'fait'], [referentDistant, 'pas_fait']] as const) {
