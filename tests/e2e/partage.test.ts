@@ -117,6 +117,29 @@ describeWithSharedData('Partage in Chromium (demo workspace)', () => {
     await lead.waitForSelector(tid(`score-global-${target.referentialId}`));
     expect(await lead.getAttribute(tid(`score-global-${target.referentialId}`), 'data-value')).toBe(String(after.root.score));
     expect(await lead.textContent(tid(`score-global-${target.referentialId}`))).toBe(frPercent(after.root.score));
+
+    // A conflict: the lead changes the same criterion meanwhile; the pilote's next change, based on the version
+    // their screen shows, is refused with who / when / what, and « Recharger » brings the current one. Nothing lost.
+    const shown = Number(await page.getAttribute(tid(`pilote-row-${target.nodeId}`), 'data-version'));
+    const res = await fetch(`${app.url}trpc/statuts.set`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ referentialId: target.referentialId, nodeId: target.nodeId, statut: 'programme', expectedVersion: shown }),
+    });
+    expect(res.status).toBe(200);
+    await page.selectOption(tid(`pilote-statut-${target.nodeId}`), 'pas_fait');
+    await page.waitForSelector(tid(`pilote-recharger-${target.nodeId}`));
+    const message = await page.textContent(tid(`pilote-error-${target.nodeId}`));
+    expect(message).toMatch(/^Conflit de modification sur .+ : il a été modifié par .+ le \d\d\/\d\d\/\d{4} à \d\d:\d\d depuis que vous l'avez affiché \(statut actuel « Programmé »/);
+    expect(message).toContain("Votre modification n'a pas été enregistrée");
+    await page.locator(tid(`pilote-row-${target.nodeId}`)).screenshot({ path: 'test-results/screenshots/partage-conflit.png' });
+    await page.click(tid(`pilote-recharger-${target.nodeId}`));
+    await page.waitForSelector(`${tid(`pilote-row-${target.nodeId}`)}[data-version="${shown + 1}"]`);
+    expect(await page.inputValue(tid(`pilote-statut-${target.nodeId}`))).toBe('programme');
+    expect(await page.$(tid(`pilote-error-${target.nodeId}`))).toBeNull();
+    const finalStatuts = await app.query<Array<{ nodeId: string; statut: string }>>('statuts.list', { referentialId: target.referentialId });
+    expect(finalStatuts.find((s) => s.nodeId === target.nodeId)!.statut).toBe('programme');
+    expect(errors).toEqual([]);
     await context.close();
   });
 

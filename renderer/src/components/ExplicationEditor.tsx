@@ -20,7 +20,17 @@ export interface ExplicationControl {
 /** Blank text is stored as no explication: compare texts the way they are stored. */
 const norm = (t: string) => (t.trim() === '' ? '' : t);
 
-export function ExplicationEditor(props: { referentialId: string; nodeId: string; stored: string | null; control?: { current: ExplicationControl | null } }) {
+/**
+ * `versionRef`: the node's version the statut editor tracks (issue 5 item 4), sent as `expectedVersion` and moved
+ * by each save, so that a change made meanwhile by someone else is refused as a conflict, not overwritten.
+ */
+export function ExplicationEditor(props: {
+  referentialId: string;
+  nodeId: string;
+  stored: string | null;
+  control?: { current: ExplicationControl | null };
+  versionRef?: { current: number };
+}) {
   const { referentialId, nodeId } = props;
   const trpc = useTRPC();
   const refresh = useRefresh();
@@ -62,7 +72,9 @@ export function ExplicationEditor(props: { referentialId: string; nodeId: string
     setBaseline(current);
     baselineRef.current = current;
     try {
-      await save.mutateAsync({ referentialId, nodeId, explication: norm(current) === '' ? null : current });
+      const versionRef = props.versionRef;
+      const res = await save.mutateAsync({ referentialId, nodeId, explication: norm(current) === '' ? null : current, ...(versionRef ? { expectedVersion: versionRef.current } : {}) });
+      if (versionRef) versionRef.current = res.version;
       return true;
     } catch {
       // Unsaved again: the error is shown under the field.

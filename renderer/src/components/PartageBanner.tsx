@@ -31,7 +31,7 @@ export function PartageBanner() {
       <strong>Partage actif</strong> sur <code data-testid="partage-banner-url">{e.url}</code>
       {' — '}
       <span data-testid="partage-connectes">
-        {e.connectes.length === 0 ? 'personne de connecté' : `connecté(s) : ${e.connectes.map((c) => `${c.nom} (${ROLE_LABELS[c.role]})`).join(', ')}`}
+        {e.connectes.length === 0 ? 'aucune personne connectée' : `connecté(s) : ${e.connectes.map((c) => `${c.nom} (${ROLE_LABELS[c.role]})`).join(', ')}`}
       </span>
       {' — '}
       <a href={formatHash({ page: 'partage' })}>Invitations</a>{' '}

@@ -267,7 +267,7 @@ export function StatutEditor(props: {
         </p>
       )}
 
-      <ExplicationEditor referentialId={referentialId} nodeId={nodeId} stored={stored?.explication ?? null} control={props.explicationControl} />
+      <ExplicationEditor referentialId={referentialId} nodeId={nodeId} stored={stored?.explication ?? null} control={props.explicationControl} versionRef={versionRef} />
     </section>
   );
 }

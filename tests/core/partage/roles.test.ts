@@ -206,3 +206,22 @@ describe('version numbers: concurrent edits of one node (never a lost update)', 
     expect(r.message).toContain('expectedVersion');
   });
 });
+
+describe('partage.* bad inputs (zod: BAD_REQUEST naming the field, shown in French by the error formatter)', () => {
+  it('an unknown role, a port out of range, an empty address, an empty invitation id', async () => {
+    const lead = as();
+    const bad = async (p: Promise<unknown>, field: string) => {
+      const e = await p.then(
+        () => null,
+        (err: unknown) => err as { code: string; cause?: { issues?: Array<{ path: unknown[] }> } },
+      );
+      expect(e?.code, field).toBe('BAD_REQUEST');
+      expect(e?.cause?.issues?.[0]?.path, field).toEqual([field]);
+    };
+    await bad(lead.partage.inviter({ role: 'admin' as 'lecture', nom: 'X' }), 'role');
+    await bad(lead.partage.demarrer({ host: '127.0.0.1', port: 70_000 }), 'port');
+    await bad(lead.partage.demarrer({ host: '' }), 'host');
+    await bad(lead.partage.revoquer({ id: '' }), 'id');
+    expect(core.invitations.list()).toEqual([]);
+  });
+});
