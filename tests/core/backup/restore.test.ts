@@ -110,7 +110,9 @@ describe('restore round trip', () => {
     const old = join(core.dataDir, 'ancienne.sqlite');
     copyFileSync(backupFile, old);
     const db = new Database(old);
-    // Undo the last migration (006: the pilote workbooks table) to get a genuine schema-5 file.
+    // Undo the last migrations (007: invitations and statut versions; 006: the pilote workbooks table) to get a
+    // genuine schema-5 file.
+    db.exec('DROP TRIGGER statut_version; ALTER TABLE statut DROP COLUMN version; DROP TABLE invitation;');
     db.exec('DROP TABLE export_pilote');
     db.pragma('user_version = 5');
     db.close();
