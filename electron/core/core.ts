@@ -21,6 +21,7 @@ import { readSourceFile, type BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
 import * as history from './services/history';
+import * as jalons from './services/jalons';
 import * as mesCriteres from './services/mes-criteres';
 import * as piloteSheet from './services/pilote-sheet';
 import * as nodes from './services/nodes';
@@ -169,6 +170,14 @@ export interface Core {
     /** The export as progress events then its result (the `pack.exportProgress` subscription); `signal` cancels it. */
     exportEvents(referentialId: string, opts: { complete?: boolean; includeConfidentiel?: boolean; signal?: AbortSignal }): AsyncGenerator<pack.PackExportEvent, void, undefined>;
     verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }>;
+  };
+  /** Jalons: immutable snapshots of the state, and their packs (services/jalons.ts, issue 6). */
+  jalons: {
+    take(input: jalons.TakeJalonInput): jalons.JalonSummary;
+    list(): jalons.JalonSummary[];
+    get(id: number): jalons.JalonSummary;
+    /** The audit pack of a jalon's referential, from its frozen state; the same bytes at every export. */
+    exportPack(id: number, referentialId: string, opts?: pack.ExportOptions): Promise<pack.PackExport>;
   };
   /** Closes the database (checkpointing the WAL). */
   close(): void;
@@ -319,6 +328,12 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel }),
       exportEvents: (r, o) => pack.exportPackEvents(ctx, r, o),
       verify: (p) => pack.verifyPackFile(p),
+    },
+    jalons: {
+      take: (input) => jalons.takeJalon(ctx, input),
+      list: () => jalons.listJalons(ctx),
+      get: (id) => jalons.getJalon(ctx, id),
+      exportPack: (id, r, o) => jalons.exportJalonPack(ctx, id, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel, signal: o?.signal, onProgress: o?.onProgress }),
     },
     close: () => {
       if (ctx.db.open) ctx.db.close();
