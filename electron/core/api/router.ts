@@ -4,6 +4,7 @@
  */
 import { backupsRouter } from './routers/backups';
 import { historyRouter, packRouter } from './routers/history';
+import { jalonsRouter } from './routers/jalons';
 import { mesCriteresRouter } from './routers/mes-criteres';
 import { nodesRouter } from './routers/nodes';
 import { peopleRouter, servicesRouter } from './routers/people';
@@ -30,6 +31,7 @@ export const appRouter = router({
   readiness: readinessRouter,
   mesCriteres: mesCriteresRouter,
   backups: backupsRouter,
+  jalons: jalonsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import type { Niveau, Referential } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { buildPack } from '../pack';
-import type { PackPersonnalisation, PackPilotes, PackStatut } from '../pack/types';
+import type { PackInput, PackPersonnalisation, PackPilotes, PackStatut } from '../pack/types';
 import { exportsDir } from '../paths';
 import type { Db } from '../db/open';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { type EtatPreuve, type EtatReferentiel, etatCourant } from './etat';
-import { type ExportOptions, type PackExport, packFileName, packInputOf } from './pack';
+import { type ExportOptions, type PackExport, type PackOptions, packFileName, packInputOf } from './pack';
 import { referentialIds } from './referential-store';
 import { getReferential } from './referentials';
 
@@ -285,6 +285,15 @@ export function jalonEtat(ctx: ServiceContext, jalonId: number, referentialId: s
 }
 
 /**
+ * The pack builder's input for a jalon's referential: its frozen state, named and dated by the jalon (`at`).
+ * @throws UserError NOT_FOUND, REFERENTIAL_UNKNOWN (see `jalonEtat`).
+ */
+export function jalonPackInput(ctx: ServiceContext, jalonId: number, referentialId: string, opts: PackOptions = {}): PackInput {
+  const jalon = getJalon(ctx, jalonId);
+  return packInputOf(jalonEtat(ctx, jalonId, referentialId), { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256));
+}
+
+/**
  * Writes the audit pack of a jalon's referential under `<dataDir>/exports/`, built from the frozen state only: named
  * by the jalon, dated by the jalon (`at`), so exporting it again gives the same bytes whatever changed since (the
  * evidence files are read by the SHA-256 frozen, which the store never deletes). File name
@@ -293,8 +302,7 @@ export function jalonEtat(ctx: ServiceContext, jalonId: number, referentialId: s
  */
 export async function exportJalonPack(ctx: ServiceContext, jalonId: number, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const jalon = getJalon(ctx, jalonId);
-  const etat = jalonEtat(ctx, jalonId, referentialId);
-  const input = packInputOf(etat, { nom: jalon.nom, date: jalon.at }, { includeConfidentiel: opts.includeConfidentiel }, (sha256) => ctx.evidence.pathOf(sha256));
+  const input = jalonPackInput(ctx, jalonId, referentialId, { includeConfidentiel: opts.includeConfidentiel });
   const fileName = packFileName(ctx.workspaceId, referentialId, jalon.at);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
