@@ -73,7 +73,8 @@ describe('label-audit jalon / jalons / compare / export-pack --jalon', () => {
     expect(sha(pack1)).toBe(packSha);
     expect((await cli(['verify', pack1])).code).toBe(0);
 
-    const now = await cli(['compare', '2', 'maintenant', '--json']);
+    expect(await cli(['compare', '2', 'maintenant'])).toMatchObject({ code: 1, stderr: 'Précisez le référentiel à comparer : grille, label-nr.\n' });
+    const now = await cli(['compare', '2', 'maintenant', '--referential', 'grille', '--json']);
     const doc = JSON.parse(now.stdout) as { changed: number; b: { kind: string }; lignes: Array<{ identifiant: string }> };
     expect(doc.changed).toBe(3);
     expect(doc.b.kind).toBe('maintenant');
