@@ -71,7 +71,7 @@ interface EtatJson {
   personnalisation: PackPersonnalisation | null;
 }
 
-/** JSON text with object keys sorted at every level (arrays keep their order): one text per content. */
+/** JSON text with object keys sorted at every level (arrays keep their order), to compare two states' content. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
@@ -82,11 +82,16 @@ export function canonicalJson(value: unknown): string {
 
 const contentOf = new WeakMap<Referential, { sha256: string; text: string }>();
 
-/** The canonical JSON of a referential and its SHA-256 (hex), memoised per tree object (the cache keeps one per import). */
+/**
+ * The JSON of a referential and its SHA-256 (hex), memoised per tree object. The trees come from the store
+ * (`getReferential` → `loadReferential`, fields in a fixed order; the cache is dropped at each import), so the same
+ * tree and rules give the same text and hash: 10 jalons of one import share one stored copy. (A canonical form with
+ * sorted keys cost 4× more on CAE, for no gain here.)
+ */
 export function referentialContent(ref: Referential): { sha256: string; text: string } {
   let c = contentOf.get(ref);
   if (!c) {
-    const text = canonicalJson(ref);
+    const text = JSON.stringify(ref);
     c = { sha256: createHash('sha256').update(text, 'utf8').digest('hex'), text };
     contentOf.set(ref, c);
   }
@@ -119,19 +124,39 @@ export function takeJalon(ctx: ServiceContext, input: TakeJalonInput): JalonSumm
   }
   for (const id of ids) getReferential(ctx, id);
   const etats = ids.map((id) => etatCourant(ctx, id));
-  const id = inTransaction(ctx, () => {
-    const jalonId = Number(
-      prepared(ctx.db, 'INSERT INTO jalon (nom, kind, at, who) VALUES (?, ?, ?, ?)').run(nom, input.kind, ctx.now(), input.who ?? ctx.user).lastInsertRowid,
-    );
-    for (const etat of etats) writeEtat(ctx.db, jalonId, etat);
-    return jalonId;
+  const who = input.who ?? ctx.user;
+  return inTransaction(ctx, () => {
+    const at = ctx.now();
+    const jalonId = Number(prepared(ctx.db, 'INSERT INTO jalon (nom, kind, at, who) VALUES (?, ?, ?, ?)').run(nom, input.kind, at, who).lastInsertRowid);
+    const referentiels = etats.map((etat) => summaryOf(etat, writeEtat(ctx.db, jalonId, etat)));
+    return { id: jalonId, nom, kind: input.kind, at, who, referentiels };
   });
-  return getJalon(ctx, id);
 }
 
-function writeEtat(db: Db, jalonId: number, etat: EtatReferentiel): void {
+/** The headline of a state (see JalonReferentielSummary); `sha256` is its referential's content hash. */
+function summaryOf(etat: { referential: Referential; score: Pick<EtatReferentiel['score'], 'root'>; date: string }, sha256: string): JalonReferentielSummary {
+  const { root } = etat.score;
+  return {
+    referentialId: etat.referential.id,
+    nom: etat.referential.nom,
+    version: etat.referential.version,
+    date: etat.date,
+    score: root.score,
+    pointFait: root.pointFait,
+    pointPotentiel: root.pointPotentiel,
+    completude: root.completude,
+    niveau: root.niveau,
+    referentielSha256: sha256,
+  };
+}
+
+/** Writes one referential's state in jalon `jalonId` (inside its transaction); returns the referential's content hash. */
+function writeEtat(db: Db, jalonId: number, etat: EtatReferentiel): string {
   const { sha256, text } = referentialContent(etat.referential);
-  prepared(db, 'INSERT OR IGNORE INTO jalon_referentiel_contenu (sha256, contenu) VALUES (?, ?)').run(sha256, text);
+  // Checked first: binding the tree's text (about 1.3 MB for CAE) only to have it ignored costs more than the lookup.
+  if (!prepared(db, 'SELECT 1 FROM jalon_referentiel_contenu WHERE sha256 = ?').get(sha256)) {
+    prepared(db, 'INSERT INTO jalon_referentiel_contenu (sha256, contenu) VALUES (?, ?)').run(sha256, text);
+  }
   const rest: EtatJson = { workspace: etat.workspace, statuts: etat.statuts, pilotes: etat.pilotes, personnalisation: etat.personnalisation };
   prepared(db, 'INSERT INTO jalon_referentiel (jalon_id, referential_id, referentiel_sha256, date, score, etat) VALUES (?, ?, ?, ?, ?, ?)').run(
     jalonId,
@@ -149,6 +174,7 @@ function writeEtat(db: Db, jalonId: number, etat: EtatReferentiel): void {
   etat.preuves.forEach((p, seq) =>
     ins.run(jalonId, etat.referential.id, p.id, seq, p.kind, p.titre, p.revision, p.fileName, p.size, p.sha256, p.url, p.addedAt, p.confidentiel ? 1 : 0, JSON.stringify(p.nodeIds)),
   );
+  return sha256;
 }
 
 interface JalonRow {
@@ -164,34 +190,24 @@ interface JalonReferentielRow {
   referential_id: string;
   referentiel_sha256: string;
   date: string;
-  score: string;
+  root: string;
 }
 
 function summaries(ctx: ServiceContext, rows: JalonRow[]): JalonSummary[] {
   if (rows.length === 0) return [];
+  // Only the root of each ScoreResult (json_extract in SQLite: parsing ~0.5 MB of JSON per jalon in JS was slow).
   const refs = ctx.db
     .prepare(
-      `SELECT jalon_id, referential_id, referentiel_sha256, date, score FROM jalon_referentiel
+      `SELECT jalon_id, referential_id, referentiel_sha256, date, json_extract(score, '$.root') AS root FROM jalon_referentiel
         WHERE jalon_id IN (${rows.map(() => '?').join(',')}) ORDER BY jalon_id, referential_id`,
     )
     .all(...rows.map((r) => r.id)) as JalonReferentielRow[];
   const byJalon = new Map<number, JalonReferentielSummary[]>();
   for (const r of refs) {
-    const score = JSON.parse(r.score) as EtatReferentiel['score'];
+    const score = { root: JSON.parse(r.root) as EtatReferentiel['score']['root'] };
     const ref = frozenReferential(ctx.db, r.referentiel_sha256);
     const list = byJalon.get(r.jalon_id) ?? [];
-    list.push({
-      referentialId: r.referential_id,
-      nom: ref.nom,
-      version: ref.version,
-      date: r.date,
-      score: score.root.score,
-      pointFait: score.root.pointFait,
-      pointPotentiel: score.root.pointPotentiel,
-      completude: score.root.completude,
-      niveau: score.root.niveau,
-      referentielSha256: r.referentiel_sha256,
-    });
+    list.push(summaryOf({ referential: ref, score, date: r.date }, r.referentiel_sha256));
     byJalon.set(r.jalon_id, list);
   }
   return rows.map((r) => ({ id: r.id, nom: r.nom, kind: r.kind, at: r.at, who: r.who, referentiels: byJalon.get(r.id) ?? [] }));
