@@ -3,8 +3,10 @@
  * take a jalon from the Jalons screen, change one statut in the criterion panel, compare the jalon with
  * « maintenant »: the view shows exactly that change (the critère, its thème and the Total; the statut
  * Non renseigné → Fait highlighted), « Toutes les lignes » shows every node unchanged but those, and the XLSX
- * downloaded from the screen marks the same rows « modifié ».
+ * downloaded from the screen marks the same rows « modifié »; the jalon's pack downloaded before and after the change
+ * has the same bytes.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +37,11 @@ describe('Jalons and Comparaison in Chromium', () => {
     expect(await text(page, 'jalon-report')).toMatch(/^Jalon n° 1 « Avant le comité » pris le \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/);
     const before = await app.query<ScoreResult>('scores.get', { referentialId: 'label-nr' });
     expect(await page.getAttribute(tid('jalon-1-score-label-nr'), 'data-value')).toBe(String(before.root.score));
+    const packSha = async () => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('jalon-1-pack-label-nr')).then(() => page.click(tid('jalon-1-pack-label-nr-download')))]);
+      return createHash('sha256').update(readFileSync((await dl.path())!)).digest('hex');
+    };
+    const pack = await packSha();
     await app.screenshot('jalons');
 
     // one statut changed in the criterion panel
@@ -90,6 +97,11 @@ describe('Jalons and Comparaison in Chromium', () => {
     expect(modifies).toEqual(['Total', '1', '1.1']);
     expect(ws.getCell('F6').value).toMatch(/^Avant le comité \(\d\d\/\d\d\/\d{4}\)$/);
     expect(ws.getCell('P6').value).toMatch(/^Maintenant \(\d\d\/\d\d\/\d{4}\)$/);
+
+    // the jalon's pack, downloaded again after the change, has the same bytes
+    await page.goto(`${app.url}#/jalons`);
+    await page.reload();
+    expect(await packSha()).toBe(pack);
 
     expect(app.pageErrors).toEqual([]);
     expect(app.failedRequests.filter((r) => !r.includes('jalons.take'))).toEqual([]);

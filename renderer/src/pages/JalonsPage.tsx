@@ -9,7 +9,7 @@ import { InlineError, QueryState } from '../components/QueryState';
 import { JALON_KIND_LABELS } from '../lib/comparaison';
 import { formatDateTime, formatPercent, formatPointsRatio } from '../lib/format';
 import { formatHash, navigate } from '../router';
-import { useTRPC } from '../trpc/client';
+import { isBrowserMode, useTRPC } from '../trpc/client';
 
 export function JalonsPage() {
   const trpc = useTRPC();
@@ -125,8 +125,11 @@ export function JalonsPage() {
                       <td>
                         <ul className="jalon-scores">
                           {j.referentiels.map((r) => (
-                            <li key={r.referentialId} data-testid={`jalon-${j.id}-score-${r.referentialId}`} data-value={r.score ?? ''}>
-                              {r.nom} : {formatPercent(r.score)} ({formatPointsRatio(r.pointFait, r.pointPotentiel)})
+                            <li key={r.referentialId}>
+                              <span data-testid={`jalon-${j.id}-score-${r.referentialId}`} data-value={r.score ?? ''}>
+                                {r.nom} : {formatPercent(r.score)} ({formatPointsRatio(r.pointFait, r.pointPotentiel)})
+                              </span>{' '}
+                              <JalonPack jalonId={j.id} referentialId={r.referentialId} />
                             </li>
                           ))}
                         </ul>
@@ -145,5 +148,41 @@ export function JalonsPage() {
         }
       </QueryState>
     </div>
+  );
+}
+
+/**
+ * « Paquet » of one referential of a jalon: builds its audit pack from the frozen state (the same bytes at every
+ * export), then offers the download (browser mode, `/exports/<fileName>`) or shows where it was written.
+ */
+function JalonPack(props: { jalonId: number; referentialId: string }) {
+  const trpc = useTRPC();
+  const exp = useMutation(trpc.jalons.exportPack.mutationOptions());
+  const id = `jalon-${props.jalonId}-pack-${props.referentialId}`;
+  if (exp.data) {
+    return isBrowserMode() ? (
+      <a data-testid={`${id}-download`} href={`/exports/${encodeURIComponent(exp.data.fileName)}`} download={exp.data.fileName}>
+        Télécharger {exp.data.fileName}
+      </a>
+    ) : (
+      <span className="path small" data-testid={`${id}-path`}>
+        {exp.data.path}
+      </span>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary small"
+        data-testid={id}
+        disabled={exp.isPending}
+        title="Le paquet d'audit de ce jalon, tel qu'il a été figé"
+        onClick={() => exp.mutate({ id: props.jalonId, referentialId: props.referentialId })}
+      >
+        {exp.isPending ? 'Paquet en cours…' : 'Paquet d’audit'}
+      </button>
+      <InlineError error={exp.error} testId={`${id}-error`} />
+    </>
   );
 }
