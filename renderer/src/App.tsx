@@ -1,6 +1,6 @@
 /**
  * The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Preuves,
- * Export, Partage), the sharing banner while sharing is on, and the current screen. Over the shared link a pilote
+ * Jalons, Export, Partage), the sharing banner while sharing is on, and the current screen. Over the shared link a pilote
  * sees only their own screen (EspacePilotePage); other invited roles see the app without « Partage ».
  */
 import { useQuery } from '@tanstack/react-query';
@@ -8,8 +8,10 @@ import { ROLE_LABELS } from '../../shared/roles';
 import { PartageBanner } from './components/PartageBanner';
 import { CandidaturePage } from './pages/CandidaturePage';
 import { EspacePilotePage } from './pages/EspacePilotePage';
+import { ComparaisonPage } from './pages/ComparaisonPage';
 import { Dashboard } from './pages/Dashboard';
 import { ExportPage } from './pages/ExportPage';
+import { JalonsPage } from './pages/JalonsPage';
 import { MesCriteresPage } from './pages/MesCriteresPage';
 import { PersonnalisationPage } from './pages/PersonnalisationPage';
 import { PreuvesPage } from './pages/PreuvesPage';
@@ -26,6 +28,7 @@ const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
   { page: 'candidature', label: 'Candidature', route: { page: 'candidature', referentialId: null } },
   { page: 'mes-criteres', label: 'Mes critères', route: { page: 'mes-criteres', ownerKey: null } },
   { page: 'preuves', label: 'Preuves', route: { page: 'preuves' } },
+  { page: 'jalons', label: 'Jalons', route: { page: 'jalons' } },
   { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
   { page: 'partage', label: 'Partage', route: { page: 'partage' } },
 ];
@@ -82,6 +85,8 @@ export function App() {
         {route.page === 'sauvegardes' && <SauvegardesPage />}
         {route.page === 'preuves' && <PreuvesPage />}
         {route.page === 'partage' && local && <PartagePage />}
+        {route.page === 'jalons' && <JalonsPage />}
+        {route.page === 'comparaison' && <ComparaisonPage route={route} />}
       </main>
     </>
   );

@@ -11,6 +11,8 @@
  *   `#/sauvegardes`                        Sauvegardes (backups and restore)
  *   `#/preuves`                             Preuves (the library and « À compléter »)
  *   `#/partage`                             Partage (sharing on the local network, invitations)
+ *   `#/jalons`                              Jalons (the list, and taking one)
+ *   `#/comparaison?a=<id>&b=<id|maintenant>[&ref=<referentialId>][&tout=1]`  Comparison of two states
  */
 import { useEffect, useState } from 'react';
 
@@ -23,11 +25,14 @@ export type Route =
   | { page: 'mes-criteres'; ownerKey: string | null }
   | { page: 'sauvegardes' }
   | { page: 'preuves' }
-  | { page: 'partage' };
+  | { page: 'partage' }
+  | { page: 'jalons' }
+  | { page: 'comparaison'; a: string | null; b: string | null; referentialId: string | null; tout: boolean };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
-  const parts = hash
+  const [path = '', search = ''] = hash.split('?', 2);
+  const parts = path
     .replace(/^#\/?/, '')
     .split('/')
     .filter((p) => p !== '')
@@ -47,6 +52,11 @@ export function parseHash(hash: string): Route {
   if (page === 'sauvegardes') return { page: 'sauvegardes' };
   if (page === 'preuves') return { page: 'preuves' };
   if (page === 'partage') return { page: 'partage' };
+  if (page === 'jalons') return { page: 'jalons' };
+  if (page === 'comparaison') {
+    const q = new URLSearchParams(search);
+    return { page: 'comparaison', a: q.get('a'), b: q.get('b'), referentialId: q.get('ref'), tout: q.get('tout') === '1' };
+  }
   return { page: 'dashboard' };
 }
 
@@ -72,6 +82,17 @@ export function formatHash(route: Route): string {
       return '#/preuves';
     case 'partage':
       return '#/partage';
+    case 'jalons':
+      return '#/jalons';
+    case 'comparaison': {
+      const q = new URLSearchParams();
+      if (route.a) q.set('a', route.a);
+      if (route.b) q.set('b', route.b);
+      if (route.referentialId) q.set('ref', route.referentialId);
+      if (route.tout) q.set('tout', '1');
+      const qs = q.toString();
+      return `#/comparaison${qs ? `?${qs}` : ''}`;
+    }
   }
 }
 

@@ -84,6 +84,12 @@ export const ACCESS: Readonly<Record<string, { access: AccessClass; action: stri
   'partage.arreter': { access: 'referent', action: 'arrêter le partage' },
   'partage.inviter': { access: 'referent', action: 'inviter une personne' },
   'partage.revoquer': { access: 'referent', action: 'révoquer une invitation' },
+  'jalons.list': { access: 'lecture', action: 'lister les jalons' },
+  'jalons.get': { access: 'lecture', action: 'lire un jalon' },
+  'jalons.compare': { access: 'lecture', action: 'comparer deux jalons' },
+  'jalons.take': { access: 'referent', action: 'prendre un jalon' },
+  'jalons.exportPack': { access: 'referent', action: "exporter le dossier d'audit d'un jalon" },
+  'jalons.compareXlsx': { access: 'referent', action: 'exporter la comparaison en XLSX' },
 };
 
 /** The class of `path` of type `type`: the table's, else the default (query → lecture, else référent only). */

@@ -4,6 +4,7 @@
  */
 import { backupsRouter } from './routers/backups';
 import { historyRouter, packRouter } from './routers/history';
+import { jalonsRouter } from './routers/jalons';
 import { mesCriteresRouter } from './routers/mes-criteres';
 import { nodesRouter } from './routers/nodes';
 import { partageRouter } from './routers/partage';
@@ -32,6 +33,7 @@ export const appRouter = router({
   mesCriteres: mesCriteresRouter,
   backups: backupsRouter,
   partage: partageRouter,
+  jalons: jalonsRouter,
 });
 
 export type AppRouter = typeof appRouter;

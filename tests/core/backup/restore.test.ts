@@ -110,8 +110,9 @@ describe('restore round trip', () => {
     const old = join(core.dataDir, 'ancienne.sqlite');
     copyFileSync(backupFile, old);
     const db = new Database(old);
-    // Undo the last migrations (007: invitations and statut versions; 006: the pilote workbooks table) to get a
-    // genuine schema-5 file.
+    // Undo the last migrations (008: the jalon tables; 007: invitations and statut versions; 006: the pilote
+    // workbooks table) to get a genuine schema-5 file.
+    db.exec('DROP TABLE jalon_preuve; DROP TABLE jalon_referentiel; DROP TABLE jalon_referentiel_contenu; DROP TABLE jalon;');
     db.exec('DROP TRIGGER statut_version; ALTER TABLE statut DROP COLUMN version; DROP TABLE invitation;');
     db.exec('DROP TABLE export_pilote');
     db.pragma('user_version = 5');

@@ -17,10 +17,10 @@ const indexes = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 describe('migrations', () => {
-  it('are numbered 1..n in order and the schema version is their count (7)', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes', 'partage']);
-    expect(SCHEMA_VERSION).toBe(7);
+  it('are numbered 1..n in order and the schema version is the highest (8)', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes', 'partage', 'jalons']);
+    expect(SCHEMA_VERSION).toBe(8);
   });
 
   it('open a database at version 0 (new file): every table, WAL, foreign keys, busy_timeout 5000', () => {
@@ -35,6 +35,10 @@ describe('migrations', () => {
       'export_pilote',
       'history',
       'invitation',
+      'jalon',
+      'jalon_preuve',
+      'jalon_referentiel',
+      'jalon_referentiel_contenu',
       'node',
       'node_service',
       'person',
@@ -71,6 +75,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(indexes(db)).toEqual([
       'history_by_node',
+      'jalon_preuve_by_sha256',
       'node_by_parent',
       'pilote_by_person',
       'preuve_by_sha256',
@@ -117,7 +122,7 @@ describe('migrations', () => {
     const file = join(tmp.dir, 'future.sqlite');
     const future = new Database(file);
     future.exec('CREATE TABLE t (x)');
-    future.pragma('user_version = 99');
+    future.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     future.close();
     const before = createHash('sha256').update(readFileSync(file)).digest('hex');
     let err: unknown;
@@ -129,7 +134,7 @@ describe('migrations', () => {
     expect(isUserError(err)).toBe(true);
     expect((err as { code: string }).code).toBe('DB_FROM_FUTURE');
     expect((err as Error).message).toContain(file);
-    expect((err as Error).message).toContain('schéma 7');
+    expect((err as Error).message).toContain(`schéma ${SCHEMA_VERSION + 1}`);
     expect((err as { location: { file: string } }).location.file).toBe(file);
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
   });
