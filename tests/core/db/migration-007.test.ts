@@ -28,7 +28,7 @@ describe('migration 007 (sharing: invitations, a version per statut row)', () =>
     const before = snapshotTables(ctx);
     db6.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 7));
     expect(db.pragma('user_version', { simple: true })).toBe(7);
     const after = snapshotTables({ db } as ServiceContext);
     for (const t of Object.keys(before)) if (t !== 'statut') expect(after[t], t).toEqual(before[t]);

@@ -13,11 +13,11 @@ const tmp = tempDir('label-audit-m008-');
 afterAll(() => tmp.cleanup());
 
 describe('migration 008 (jalons)', () => {
-  it('opens a filled schema-6 database: every row kept, empty jalon tables, and a jalon then freezes the existing state', () => {
+  it('opens a filled schema-7 database: every row kept, empty jalon tables, and a jalon then freezes the existing state', () => {
     const file = join(tmp.dir, 'v6.sqlite');
     const db6 = new Database(file);
     db6.pragma('foreign_keys = ON');
-    migrate(db6, file, MIGRATIONS.filter((m) => m.version <= 6));
+    migrate(db6, file, MIGRATIONS.filter((m) => m.version <= 7));
     const ctx: ServiceContext = { db: db6, evidence: createEvidenceStore(join(tmp.dir, 'evidence')), dataDir: tmp.dir, workspaceId: 'w', user: 'Bob', now: fixedClock(), cache: new Map() };
     createWorkspace(ctx, { id: 'w', nom: 'Commune', typeCollectivite: 'commune', codeInsee: null, population: 800, utilisateur: 'Bob' });
     const core6 = bindCore(ctx);
