@@ -1,4 +1,8 @@
-/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Preuves, Export) and the current screen. */
+/**
+ * The app frame: a skip link, a header with the navigation (Tableau de bord, Référentiel, Personnalisation,
+ * Candidature, Mes critères, Preuves, Export) and the language and theme switches, the live region that announces
+ * score updates, and the current screen in `<main>`.
+ */
 import { CandidaturePage } from './pages/CandidaturePage';
 import { Dashboard } from './pages/Dashboard';
 import { ExportPage } from './pages/ExportPage';
@@ -7,38 +11,45 @@ import { PersonnalisationPage } from './pages/PersonnalisationPage';
 import { PreuvesPage } from './pages/PreuvesPage';
 import { ReferentialPage } from './pages/ReferentialPage';
 import { SauvegardesPage } from './pages/SauvegardesPage';
+import { HeaderSettings } from './components/HeaderSettings';
+import { LiveRegion } from './components/LiveRegion';
+import { useT } from './i18n';
 import { formatHash, useRoute, type Route } from './router';
 
-const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
-  { page: 'dashboard', label: 'Tableau de bord', route: { page: 'dashboard' } },
-  { page: 'referentiel', label: 'Référentiel', route: { page: 'referentiel', referentialId: null, nodeId: null } },
-  { page: 'personnalisation', label: 'Personnalisation', route: { page: 'personnalisation' } },
-  { page: 'candidature', label: 'Candidature', route: { page: 'candidature', referentialId: null } },
-  { page: 'mes-criteres', label: 'Mes critères', route: { page: 'mes-criteres', ownerKey: null } },
-  { page: 'preuves', label: 'Preuves', route: { page: 'preuves' } },
-  { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
+/** The navigation; each label is `nav.<page>` in the catalogues (i18n/fr.ts). */
+const NAV: Array<{ page: Route['page']; route: Route }> = [
+  { page: 'dashboard', route: { page: 'dashboard' } },
+  { page: 'referentiel', route: { page: 'referentiel', referentialId: null, nodeId: null } },
+  { page: 'personnalisation', route: { page: 'personnalisation' } },
+  { page: 'candidature', route: { page: 'candidature', referentialId: null } },
+  { page: 'mes-criteres', route: { page: 'mes-criteres', ownerKey: null } },
+  { page: 'preuves', route: { page: 'preuves' } },
+  { page: 'export', route: { page: 'export', referentialId: null } },
 ];
 
 export function App() {
   const route = useRoute();
+  const { t } = useT();
   return (
     <>
       <a className="skip-link" href="#contenu">
-        Aller au contenu
+        {t('app.skip')}
       </a>
       <header className="app-header">
         <span className="brand">Label Audit</span>
-        <nav aria-label="Navigation principale">
+        <nav aria-label={t('app.navLabel')}>
           <ul>
             {NAV.map((n) => (
               <li key={n.page}>
                 <a href={formatHash(n.route)} data-testid={`nav-${n.page}`} aria-current={route.page === n.page ? 'page' : undefined}>
-                  {n.label}
+                  {t(`nav.${n.page}`)}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
+        <HeaderSettings />
+        <LiveRegion />
       </header>
       <main id="contenu" tabIndex={-1}>
         {route.page === 'dashboard' && <Dashboard />}

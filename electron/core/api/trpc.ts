@@ -6,7 +6,7 @@
  */
 import { TRPCError, initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
-import { type ErrorLocation, type UserErrorCode, isUserError } from '../../../shared/errors';
+import { type ErrorLocation, type ErrorParams, type UserErrorCode, isUserError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/roles';
 import type { Core } from '../core';
 import { zodIssueFr } from './zod-fr';
@@ -23,6 +23,8 @@ export interface UserErrorData {
   code: UserErrorCode;
   message: string;
   location: ErrorLocation;
+  /** The values of the message for its translation by code (shared/errors.ts `ErrorParams`); `{}` when none. */
+  params: ErrorParams;
 }
 
 const NOT_FOUND_CODES: ReadonlySet<UserErrorCode> = new Set(['NOT_FOUND', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'FILE_NOT_FOUND']);
@@ -35,6 +37,7 @@ function zodUserError(e: ZodError): UserErrorData {
     code: 'INPUT_INVALID',
     message: `Donnée invalide${field ? ` pour « ${field} »` : ''} : ${issue ? zodIssueFr(issue) : 'format incorrect'}.`,
     location: field ? { field } : {},
+    params: field ? { field } : {},
   };
 }
 
@@ -42,7 +45,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let userError: UserErrorData | null = null;
-    if (isUserError(cause)) userError = { code: cause.code, message: cause.message, location: cause.location };
+    if (isUserError(cause)) userError = { code: cause.code, message: cause.message, location: cause.location, params: cause.params ?? {} };
     else if (cause instanceof ZodError) userError = zodUserError(cause);
     return {
       ...shape,

@@ -227,6 +227,9 @@ export function PreuvesSection(props: {
           type="file"
           multiple
           className="visually-hidden"
+          // Reached through the visible button below, never by Tab; the label names it for assistive technologies.
+          tabIndex={-1}
+          aria-label="Ajouter des fichiers"
           data-testid="preuve-file-input"
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);

@@ -129,7 +129,9 @@ export function PreuvesPage() {
                     <th>Document du</th>
                     <th>Propriétaire</th>
                     <th>Confidentielle</th>
-                    <th />
+                    <th>
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

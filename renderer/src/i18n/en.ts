@@ -1,0 +1,51 @@
+/** The English catalogue: the same keys as fr.ts (type `Catalogue`), in English. */
+import type { Catalogue } from './catalogue';
+
+export const en: Catalogue = {
+  app: {
+    skip: 'Skip to content',
+    navLabel: 'Main navigation',
+    settingsLabel: 'Preferences',
+    language: 'Language',
+    theme: 'Theme',
+    themeSystem: 'System',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+    scoreAnnounce: 'Score updated: {{score}}',
+  },
+  nav: {
+    dashboard: 'Dashboard',
+    referentiel: 'Referential',
+    personnalisation: 'Customisation',
+    candidature: 'Application',
+    'mes-criteres': 'My criteria',
+    preuves: 'Evidence',
+    export: 'Export',
+  },
+  common: {
+    loading: 'Loading…',
+    loadingOf: 'Loading {{what}}…',
+    cannotLoad: 'Could not load {{what}}: {{message}}',
+    retry: 'Retry',
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    close: 'Close',
+    delete: 'Delete',
+    none: 'none',
+    notComputable: 'not computable',
+    noReferential: 'No referential imported yet.',
+    referentialList: 'the list of referentials',
+  },
+  errors: {
+    inputInvalid: 'Invalid input: check the values you entered.',
+    serverUnreachable: "The application's server does not answer (connection refused or interrupted). Check that Label Audit is still running, then try again.",
+    NOT_FOUND_preuve: 'The evidence “{{id}}” does not exist (it may have been deleted in the meantime).',
+    NOT_FOUND_service: 'The service “{{id}}” does not exist.',
+    NOT_FOUND_person: 'The person “{{id}}” does not exist.',
+    NODE_UNKNOWN: 'The item “{{nodeId}}” does not exist in the referential {{referentialId}}.',
+    REFERENTIAL_UNKNOWN: 'The referential “{{referentialId}}” is not loaded in this workspace.',
+    INPUT_INVALID_field: 'Invalid value for “{{field}}”.',
+    failed: 'The operation failed: {{message}}',
+  },
+};
