@@ -167,7 +167,10 @@ export interface Core {
     /** `opts.complete`: refuse a pack with evidence files missing (PACK_INCOMPLETE). */
     export(referentialId: string, opts?: pack.ExportOptions): Promise<pack.PackExport>;
     /** The export as progress events then its result (the `pack.exportProgress` subscription); `signal` cancels it. */
-    exportEvents(referentialId: string, opts: { complete?: boolean; includeConfidentiel?: boolean; signal?: AbortSignal }): AsyncGenerator<pack.PackExportEvent, void, undefined>;
+    exportEvents(
+      referentialId: string,
+      opts: { complete?: boolean; includeConfidentiel?: boolean; lang?: pack.PackOptions['lang']; signal?: AbortSignal },
+    ): AsyncGenerator<pack.PackExportEvent, void, undefined>;
     verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }>;
   };
   /** Closes the database (checkpointing the WAL). */
@@ -316,7 +319,7 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
     },
     backups,
     pack: {
-      export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel }),
+      export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel, lang: o?.lang }),
       exportEvents: (r, o) => pack.exportPackEvents(ctx, r, o),
       verify: (p) => pack.verifyPackFile(p),
     },

@@ -3,6 +3,7 @@
  * zip under `<dataDir>/exports/` (DOMAIN.md "The audit pack"). The pack's date is the last recorded change in the
  * history — never the clock — so the same state gives the same bytes.
  */
+import type { Lang } from '../../../shared/locale';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Detail, Referential } from '../../../shared/domain';
@@ -40,6 +41,8 @@ export function packFileName(workspaceId: string, referentialId: string, isoDate
 /** Options of an export: `includeConfidentiel` puts the confidentiel preuves in the pack too (default false). */
 export interface PackOptions {
   includeConfidentiel?: boolean;
+  /** Language of the report and of the grid's titles (default French). */
+  lang?: Lang;
 }
 
 /**
@@ -90,6 +93,7 @@ export function packInput(ctx: ServiceContext, referentialId: string, opts: Pack
     personnalisation: packPersonnalisation(ctx, referential),
     retenues,
     evidencePath: (sha256) => ctx.evidence.pathOf(sha256),
+    ...(opts.lang ? { lang: opts.lang } : {}),
   };
 }
 
@@ -160,7 +164,7 @@ export interface ExportOptions extends PackOptions {
  * the signal's reason when cancelled, and the builder's errors.
  */
 export async function exportPack(ctx: ServiceContext, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
-  const input = packInput(ctx, referentialId, { includeConfidentiel: opts.includeConfidentiel });
+  const input = packInput(ctx, referentialId, { includeConfidentiel: opts.includeConfidentiel, lang: opts.lang });
   const fileName = packFileName(ctx.workspaceId, referentialId, input.jalon.date);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
@@ -195,7 +199,7 @@ const EVENT_INTERVAL_MS = 100;
 export async function* exportPackEvents(
   ctx: ServiceContext,
   referentialId: string,
-  opts: { complete?: boolean; includeConfidentiel?: boolean; signal?: AbortSignal },
+  opts: { complete?: boolean; includeConfidentiel?: boolean; lang?: Lang; signal?: AbortSignal },
   now: () => number = () => performance.now(),
 ): AsyncGenerator<PackExportEvent, void, undefined> {
   const queue: PackExportEvent[] = [];
@@ -211,6 +215,7 @@ export async function* exportPackEvents(
   const job = exportPack(ctx, referentialId, {
     complete: opts.complete,
     includeConfidentiel: opts.includeConfidentiel,
+    lang: opts.lang,
     signal: ac.signal,
     onProgress: (p) => {
       const t = now();

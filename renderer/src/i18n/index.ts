@@ -10,7 +10,7 @@
 import { useTranslation } from 'react-i18next';
 import { isLang, type Lang } from '../../../shared/locale';
 import { setFormatLang } from '../lib/format';
-import { i18next, tr } from './tr';
+import { i18next, plural, tr } from './tr';
 
 const STORAGE_KEY = 'label-audit.lang';
 
@@ -55,4 +55,4 @@ export function useT(): { t: (key: string, options?: Record<string, unknown>) =>
   return { t: t as (key: string, options?: Record<string, unknown>) => string, lang: isLang(i18n.language) ? i18n.language : 'fr' };
 }
 
-export { i18next, tr };
+export { i18next, plural, tr };

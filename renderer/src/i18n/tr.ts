@@ -22,4 +22,14 @@ export function tr(key: string, options?: Record<string, unknown>): string {
   return i18next.t(key, options ?? {}) as string;
 }
 
+/**
+ * The plural form of `n` in the current language, as the catalogues name it (`key_one` / `key_other`): French
+ * singular up to 1 (« 0 fichier », « 1,5 pt »), English singular for 1 only. Not i18next's own `count` plurals:
+ * Intl gives French a `many` form (1 000 000) that the catalogues do not write.
+ */
+export function plural(n: number): 'one' | 'other' {
+  const lang = i18next.language === 'en' ? 'en' : 'fr';
+  return (lang === 'fr' ? Math.abs(n) <= 1 : n === 1) ? 'one' : 'other';
+}
+
 export { i18next };
