@@ -7,6 +7,7 @@ import { en } from '../../renderer/src/i18n/en';
 import { fr } from '../../renderer/src/i18n/fr';
 import { i18next, tr } from '../../renderer/src/i18n/tr';
 import { shownError } from '../../renderer/src/lib/errors';
+import { BACKUP_KIND_LABELS } from '../../renderer/src/lib/backups';
 import { setFormatLang } from '../../renderer/src/lib/format';
 
 /** Every leaf of a catalogue as `path → text`. */
@@ -27,7 +28,7 @@ describe('catalogues', () => {
 
   it('have the same keys in French and English', () => {
     expect([...e.keys()].sort()).toEqual([...f.keys()].sort());
-    expect(f.size).toBeGreaterThan(30);
+    expect(f.size).toBeGreaterThan(400);
   });
 
   it('have no empty text and the same placeholders in both languages', () => {
@@ -36,6 +37,12 @@ describe('catalogues', () => {
       expect(e.get(key)?.trim(), `en ${key}`).not.toBe('');
       expect({ key, placeholders: placeholders(e.get(key) ?? '') }).toEqual({ key, placeholders: placeholders(text) });
     }
+  });
+});
+
+describe('French catalogue keeps the wording of the screens', () => {
+  it('has the backup kinds of lib/backups.ts word for word', () => {
+    for (const [kind, label] of Object.entries(BACKUP_KIND_LABELS)) expect(tr(`backups.kind_${kind}`)).toBe(label);
   });
 });
 
