@@ -1,7 +1,7 @@
 /**
  * tRPC setup of the core API (plain JSON, no superjson: dates are ISO strings). A UserError thrown by a service
  * becomes a TRPCError (NOT_FOUND for unknown things, BAD_REQUEST otherwise) whose message is the French message
- * unchanged; the error formatter exposes `error.data.userError = { code, message, location }` to the renderer.
+ * unchanged; the error formatter exposes `error.data.userError = { code, message, location, params }` to the renderer.
  * A zod validation failure is exposed the same way, as an INPUT_INVALID user error naming the field.
  */
 import { TRPCError, initTRPC } from '@trpc/server';

@@ -99,18 +99,18 @@ describe('appRouter through createCaller', () => {
 });
 
 describe('errors over the wire (errorFormatter)', () => {
-  it('exposes error.data.userError = { code, message, location } and no stack', async () => {
+  it('exposes error.data.userError = { code, message, location, params } and no stack', async () => {
     const { status, body } = await overHttp('statuts.set', { referentialId: 'toy', nodeId: 'toy_1', statut: 'fait' });
     expect(status).toBe(400);
     expect(body.error.message).toBe('Le nœud toy_1 est calculé à partir de ses enfants : un statut se saisit sur les sous-actions et les tâches.');
-    expect(body.error.data.userError).toEqual({ code: 'STATUT_INVALID', message: body.error.message, location: { nodeId: 'toy_1' } });
+    expect(body.error.data.userError).toEqual({ code: 'STATUT_INVALID', message: body.error.message, location: { nodeId: 'toy_1' }, params: {} });
     expect(body.error.data.stack).toBeUndefined();
   });
 
   it('a zod failure is an INPUT_INVALID user error naming the field', async () => {
     const { status, body } = await overHttp('nodes.setEcheance', { referentialId: 'toy', nodeId: 'toy_1', echeance: '31/01/2027' });
     expect(status).toBe(400);
-    expect(body.error.data.userError).toMatchObject({ code: 'INPUT_INVALID', location: { field: 'echeance' } });
+    expect(body.error.data.userError).toMatchObject({ code: 'INPUT_INVALID', location: { field: 'echeance' }, params: { field: 'echeance' } });
     expect(body.error.data.userError.message).toMatch(/« echeance ».*AAAA-MM-JJ/);
   });
 
@@ -121,5 +121,7 @@ describe('errors over the wire (errorFormatter)', () => {
     const missing = await overHttp('referentials.get', { referentialId: 'zzz' }, 'GET');
     expect(missing.status).toBe(404);
     expect(missing.body.error.data.userError.code).toBe('REFERENTIAL_UNKNOWN');
+    // The values of the message, for its translation by code (renderer/src/i18n `errors.REFERENTIAL_UNKNOWN`).
+    expect(missing.body.error.data.userError.params).toEqual({ referentialId: 'zzz' });
   });
 });
