@@ -8,6 +8,7 @@ import { fr } from '../../renderer/src/i18n/fr';
 import { i18next, tr } from '../../renderer/src/i18n/tr';
 import { shownError } from '../../renderer/src/lib/errors';
 import { BACKUP_KIND_LABELS } from '../../renderer/src/lib/backups';
+import { checkLinkUrl } from '../../renderer/src/lib/preuves';
 import { setFormatLang } from '../../renderer/src/lib/format';
 
 /** Every leaf of a catalogue as `path → text`. */
@@ -43,6 +44,20 @@ describe('catalogues', () => {
 describe('French catalogue keeps the wording of the screens', () => {
   it('has the backup kinds of lib/backups.ts word for word', () => {
     for (const [kind, label] of Object.entries(BACKUP_KIND_LABELS)) expect(tr(`backups.kind_${kind}`)).toBe(label);
+  });
+});
+
+describe('checks of a typed link, in both languages', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('fr');
+  });
+  it('names the bad link and the fix', async () => {
+    expect(checkLinkUrl('www.exemple.fr').ok).toBe(false);
+    expect(checkLinkUrl('www.exemple.fr')).toEqual({ ok: false, message: "« www.exemple.fr » n'est pas un lien complet : ajoutez https:// au début (https://www.exemple.fr)." });
+    await i18next.changeLanguage('en');
+    expect(checkLinkUrl('www.exemple.fr')).toEqual({ ok: false, message: '“www.exemple.fr” is not a complete link: add https:// at the start (https://www.exemple.fr).' });
+    expect(checkLinkUrl('ftp://serveur/doc.pdf')).toEqual({ ok: false, message: 'Only http:// or https:// links are accepted as evidence (entered: “ftp://serveur/doc.pdf”).' });
+    expect(checkLinkUrl('')).toEqual({ ok: false, message: 'Enter the address of the link, for example https://www.example.org/decision.pdf.' });
   });
 });
 

@@ -22,7 +22,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /** The JSON body of a tRPC response (the parts these tests read). */
 interface WireBody {
   result: { data: unknown };
-  error: { message: string; data: { stack?: string; userError: { code: string; message: string; location: Record<string, unknown> } } };
+  error: { message: string; data: { stack?: string; userError: { code: string; message: string; location: Record<string, unknown>; params?: Record<string, unknown> } } };
 }
 
 /** Calls a procedure over the fetch adapter (as the HTTP and IPC links do), returning the JSON body. */
@@ -112,6 +112,13 @@ describe('errors over the wire (errorFormatter)', () => {
     expect(status).toBe(400);
     expect(body.error.data.userError).toMatchObject({ code: 'INPUT_INVALID', location: { field: 'echeance' }, params: { field: 'echeance' } });
     expect(body.error.data.userError.message).toMatch(/« echeance ».*AAAA-MM-JJ/);
+  });
+
+  it('refuses an export language other than fr / en, naming the field', async () => {
+    const { status, body } = await overHttp('pack.export', { referentialId: 'toy', lang: 'de' });
+    expect(status).toBe(400);
+    expect(body.error.data.userError).toMatchObject({ code: 'INPUT_INVALID', location: { field: 'lang' }, params: { field: 'lang' } });
+    expect(body.error.data.userError.message).toMatch(/^Donnée invalide pour « lang »/);
   });
 
   it('queries work over GET with plain JSON (ISO strings, no superjson)', async () => {
