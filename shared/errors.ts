@@ -39,15 +39,27 @@ export type UserErrorCode =
   /** An invitation token that is malformed, unknown, expired or revoked (sharing: answered with a 401 page). */
   | 'INVITATION_INVALID';
 
-/** A user-facing error: `message` is a complete French sentence that already names the location. */
+/**
+ * The values a translated message needs besides the location (issue 8 item 2): e.g. `{ id: 'p-12' }` for « La
+ * preuve « p-12 » n'existe pas ». The renderer's error catalogue (renderer/src/i18n, `errors.<code>`) builds the
+ * English sentence from the code, these params and the location; the French `message` stays the reference.
+ */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * A user-facing error: `message` is a complete French sentence that already names the location; `params` (optional)
+ * carries the values named in it, for a translation by code.
+ */
 export class UserError extends Error {
   readonly code: UserErrorCode;
   readonly location: ErrorLocation;
-  constructor(code: UserErrorCode, message: string, location: ErrorLocation = {}) {
+  readonly params: ErrorParams;
+  constructor(code: UserErrorCode, message: string, location: ErrorLocation = {}, params: ErrorParams = {}) {
     super(message);
     this.name = 'UserError';
     this.code = code;
     this.location = location;
+    this.params = params;
   }
 }
 

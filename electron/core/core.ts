@@ -181,7 +181,10 @@ export interface Core {
     /** `opts.complete`: refuse a pack with evidence files missing (PACK_INCOMPLETE). */
     export(referentialId: string, opts?: pack.ExportOptions): Promise<pack.PackExport>;
     /** The export as progress events then its result (the `pack.exportProgress` subscription); `signal` cancels it. */
-    exportEvents(referentialId: string, opts: { complete?: boolean; includeConfidentiel?: boolean; signal?: AbortSignal }): AsyncGenerator<pack.PackExportEvent, void, undefined>;
+    exportEvents(
+      referentialId: string,
+      opts: { complete?: boolean; includeConfidentiel?: boolean; lang?: pack.PackOptions['lang']; signal?: AbortSignal },
+    ): AsyncGenerator<pack.PackExportEvent, void, undefined>;
     verify(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }>;
   };
   /** Jalons: immutable snapshots of the state, and their packs (services/jalons.ts, issue 6). */
@@ -350,7 +353,7 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       connected: (minutes, at) => invitations.connectedInvitations(ctx, minutes, at),
     },
     pack: {
-      export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel }),
+      export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel, lang: o?.lang }),
       exportEvents: (r, o) => pack.exportPackEvents(ctx, r, o),
       verify: (p) => pack.verifyPackFile(p),
     },

@@ -1,40 +1,47 @@
 /**
- * The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Preuves,
- * Jalons, Export, Partage), the sharing banner while sharing is on, and the current screen. Over the shared link a pilote
- * sees only their own screen (EspacePilotePage); other invited roles see the app without « Partage ».
+ * The app frame: a skip link, a header with the navigation (Tableau de bord, Référentiel, Personnalisation,
+ * Candidature, Mes critères, Preuves, Jalons, Export, Partage) and the language and theme switches, the live region
+ * that announces score updates, the sharing banner while sharing is on, and the current screen in `<main>`. Over the
+ * shared link a pilote sees only their own screen (EspacePilotePage); other invited roles see the app without
+ * « Partage ».
  */
 import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../shared/roles';
+import { HeaderSettings } from './components/HeaderSettings';
+import { LiveRegion } from './components/LiveRegion';
 import { PartageBanner } from './components/PartageBanner';
+import { useT } from './i18n';
 import { CandidaturePage } from './pages/CandidaturePage';
-import { EspacePilotePage } from './pages/EspacePilotePage';
 import { ComparaisonPage } from './pages/ComparaisonPage';
 import { Dashboard } from './pages/Dashboard';
+import { EspacePilotePage } from './pages/EspacePilotePage';
 import { ExportPage } from './pages/ExportPage';
 import { JalonsPage } from './pages/JalonsPage';
 import { MesCriteresPage } from './pages/MesCriteresPage';
+import { PartagePage } from './pages/PartagePage';
 import { PersonnalisationPage } from './pages/PersonnalisationPage';
 import { PreuvesPage } from './pages/PreuvesPage';
 import { ReferentialPage } from './pages/ReferentialPage';
 import { SauvegardesPage } from './pages/SauvegardesPage';
-import { PartagePage } from './pages/PartagePage';
 import { formatHash, useRoute, type Route } from './router';
 import { useTRPC } from './trpc/client';
 
-const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
-  { page: 'dashboard', label: 'Tableau de bord', route: { page: 'dashboard' } },
-  { page: 'referentiel', label: 'Référentiel', route: { page: 'referentiel', referentialId: null, nodeId: null } },
-  { page: 'personnalisation', label: 'Personnalisation', route: { page: 'personnalisation' } },
-  { page: 'candidature', label: 'Candidature', route: { page: 'candidature', referentialId: null } },
-  { page: 'mes-criteres', label: 'Mes critères', route: { page: 'mes-criteres', ownerKey: null } },
-  { page: 'preuves', label: 'Preuves', route: { page: 'preuves' } },
-  { page: 'jalons', label: 'Jalons', route: { page: 'jalons' } },
-  { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
-  { page: 'partage', label: 'Partage', route: { page: 'partage' } },
+/** The navigation; each label is `nav.<page>` in the catalogues (i18n/fr.ts). */
+const NAV: Array<{ page: Route['page']; route: Route }> = [
+  { page: 'dashboard', route: { page: 'dashboard' } },
+  { page: 'referentiel', route: { page: 'referentiel', referentialId: null, nodeId: null } },
+  { page: 'personnalisation', route: { page: 'personnalisation' } },
+  { page: 'candidature', route: { page: 'candidature', referentialId: null } },
+  { page: 'mes-criteres', route: { page: 'mes-criteres', ownerKey: null } },
+  { page: 'preuves', route: { page: 'preuves' } },
+  { page: 'jalons', route: { page: 'jalons' } },
+  { page: 'export', route: { page: 'export', referentialId: null } },
+  { page: 'partage', route: { page: 'partage' } },
 ];
 
 export function App() {
   const route = useRoute();
+  const { t } = useT();
   const trpc = useTRPC();
   // Over the shared link, the core says who we are (partage.moi): a pilote gets their own screen only.
   const moi = useQuery(trpc.partage.moi.queryOptions(undefined, { staleTime: Infinity }));
@@ -42,11 +49,16 @@ export function App() {
   if (moi.data?.distant && moi.data.role === 'pilote' && moi.data.personId) {
     return (
       <>
+        <a className="skip-link" href="#contenu">
+          {t('app.skip')}
+        </a>
         <header className="app-header">
           <span className="brand">Label Audit</span>
           <span data-testid="moi">
             {moi.data.nom} — {ROLE_LABELS[moi.data.role]}
           </span>
+          <HeaderSettings />
+          <LiveRegion />
         </header>
         <main id="contenu" tabIndex={-1}>
           <EspacePilotePage personId={moi.data.personId} nom={moi.data.nom} />
@@ -58,21 +70,23 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#contenu">
-        Aller au contenu
+        {t('app.skip')}
       </a>
       <header className="app-header">
         <span className="brand">Label Audit</span>
-        <nav aria-label="Navigation principale">
+        <nav aria-label={t('app.navLabel')}>
           <ul>
             {NAV.filter((n) => local || n.page !== 'partage').map((n) => (
               <li key={n.page}>
                 <a href={formatHash(n.route)} data-testid={`nav-${n.page}`} aria-current={route.page === n.page ? 'page' : undefined}>
-                  {n.label}
+                  {t(`nav.${n.page}`)}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
+        <HeaderSettings />
+        <LiveRegion />
       </header>
       {local && <PartageBanner />}
       <main id="contenu" tabIndex={-1}>

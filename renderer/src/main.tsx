@@ -3,10 +3,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { useT } from './i18n';
+import { applyTheme, storedTheme } from './lib/theme';
 import { createAppQueryClient, createAppTrpcClient, TRPCProvider } from './trpc/client';
 import './styles.css';
 
 function Root() {
+  // Subscribes the whole tree to the language: a switch re-renders every screen (the formatters follow too).
+  useT();
   const [queryClient] = useState(createAppQueryClient);
   const [trpcClient] = useState(createAppTrpcClient);
   return (
@@ -24,6 +28,8 @@ for (const type of ['dragover', 'drop'] as const) {
     if (!e.defaultPrevented) e.preventDefault();
   });
 }
+
+applyTheme(storedTheme(), false);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Élément #root absent de index.html');

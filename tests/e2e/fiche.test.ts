@@ -93,13 +93,18 @@ describeWithSharedData('the fiche and the tree in Chromium (demo workspace)', ()
     const { page } = app;
     await openNode(page, 'cae_1.1.1.3');
     await page.route('**/trpc/statuts.set**', (route) => route.abort('failed'));
-    await page.check(tid('statut-radio-fait'));
-    await page.waitForSelector(tid('statut-error'));
-    expect(await text(page, 'statut-error')).toMatch(/^Le serveur de l'application ne répond pas \(/);
-    expect(await text(page, 'statut-error')).not.toContain('Failed to fetch');
-    await expect.poll(checkedRadios).toEqual(['pas_fait']);
-    expect(await page.getAttribute(tid('node-statut-cae_1.1.1.3'), 'data-statut')).toBe('pas_fait');
-    await page.unroute('**/trpc/statuts.set**');
+    try {
+      // click, not check: the aborted save may put the radio back before page.check reads its state (a race seen
+      // under load, which then left the route installed for the next tests).
+      await page.click(tid('statut-radio-fait'));
+      await page.waitForSelector(tid('statut-error'));
+      expect(await text(page, 'statut-error')).toMatch(/^Le serveur de l'application ne répond pas \(/);
+      expect(await text(page, 'statut-error')).not.toContain('Failed to fetch');
+      await expect.poll(checkedRadios).toEqual(['pas_fait']);
+      expect(await page.getAttribute(tid('node-statut-cae_1.1.1.3'), 'data-statut')).toBe('pas_fait');
+    } finally {
+      await page.unroute('**/trpc/statuts.set**');
+    }
   });
 
   it('a tâche under a sous-action with its own statut: a true note, then an inline confirmation before the reset', async () => {

@@ -1,13 +1,13 @@
 /**
  * tRPC setup of the core API (plain JSON, no superjson: dates are ISO strings). A UserError thrown by a service
  * becomes a TRPCError (NOT_FOUND for unknown things, BAD_REQUEST otherwise) whose message is the French message
- * unchanged; the error formatter exposes `error.data.userError = { code, message, location }` to the renderer.
+ * unchanged; the error formatter exposes `error.data.userError = { code, message, location, params }` to the renderer.
  * A zod validation failure is exposed the same way, as an INPUT_INVALID user error naming the field.
  * FORBIDDEN (role), CONFLICT (stale version) and INVITATION_INVALID (401) keep their own tRPC codes.
  */
 import { TRPCError, initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
-import { type ErrorLocation, type UserErrorCode, isUserError } from '../../../shared/errors';
+import { type ErrorLocation, type ErrorParams, type UserErrorCode, isUserError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/roles';
 import type { Core } from '../core';
 import { runAsActor } from '../services/actor';
@@ -26,6 +26,8 @@ export interface UserErrorData {
   code: UserErrorCode;
   message: string;
   location: ErrorLocation;
+  /** The values of the message for its translation by code (shared/errors.ts `ErrorParams`); `{}` when none. */
+  params: ErrorParams;
 }
 
 const NOT_FOUND_CODES: ReadonlySet<UserErrorCode> = new Set(['NOT_FOUND', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'FILE_NOT_FOUND']);
@@ -46,6 +48,7 @@ function zodUserError(e: ZodError): UserErrorData {
     code: 'INPUT_INVALID',
     message: `Donnée invalide${field ? ` pour « ${field} »` : ''} : ${issue ? zodIssueFr(issue) : 'format incorrect'}.`,
     location: field ? { field } : {},
+    params: field ? { field } : {},
   };
 }
 
@@ -53,7 +56,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let userError: UserErrorData | null = null;
-    if (isUserError(cause)) userError = { code: cause.code, message: cause.message, location: cause.location };
+    if (isUserError(cause)) userError = { code: cause.code, message: cause.message, location: cause.location, params: cause.params ?? {} };
     else if (cause instanceof ZodError) userError = zodUserError(cause);
     return {
       ...shape,

@@ -4,7 +4,8 @@
  * Pure: builds values; `xlsx.ts` and `csv.ts` write them.
  */
 import type { NodeScore, ReferentialNode, ScoringModel } from '../../../shared/domain';
-import { STATUT_LABELS, sharesOf, truncatedFraction } from './format';
+import { sharesOf, truncatedFraction } from './format';
+import { GRID_COLUMNS_BY_LANG, PACK_WORDS, statutLabelIn } from './words';
 import { isHttpUrl } from './layout';
 import type { PackInput, PackPreuve } from './types';
 
@@ -116,7 +117,7 @@ function statutLabel(input: PackInput, node: ReferentialNode, parent: Referentia
     if (parentDisplay === 'detaille') return null;
     if (!own && (input.statuts.has(parent.id) || ps?.concerne === false)) return null;
   }
-  return STATUT_LABELS[display] || null;
+  return statutLabelIn(input.lang ?? 'fr', display) || null;
 }
 
 /**
@@ -131,14 +132,16 @@ export function buildGrid(
   isMissing: (p: PackPreuve) => boolean = () => false,
 ): Grid {
   const { referential: ref, score, workspace, jalon } = input;
+  // The titles in the pack's language (French: the national export's, §7).
+  const w = PACK_WORDS[input.lang ?? 'fr'];
   const header: GridValue[][] = [
     [workspace.nom],
     [],
-    ["Date d'export", jalon.date.slice(0, 10)],
-    ['Jalon', jalon.nom],
-    ['Référentiel', `${ref.nom} (${ref.id} ${ref.version})`],
+    [w.gridExportDate, jalon.date.slice(0, 10)],
+    [w.gridJalon, jalon.nom],
+    [w.gridReferential, `${ref.nom} (${ref.id} ${ref.version})`],
     [null, null, null, null, null, jalon.nom],
-    [...GRID_COLUMNS],
+    [...GRID_COLUMNS_BY_LANG[input.lang ?? 'fr']],
   ];
   const byId = new Map(ref.nodes.map((n) => [n.id, n]));
   const root = score.root;
@@ -146,7 +149,7 @@ export function buildGrid(
     {
       depth: 0,
       axe: null,
-      values: ['Total', ref.nom, null, null, ...scoreValues(ref.model, root), null, null, null, null, null, null, null],
+      values: [w.total, ref.nom, null, null, ...scoreValues(ref.model, root), null, null, null, null, null, null, null],
     },
   ];
   for (const node of ref.nodes) {

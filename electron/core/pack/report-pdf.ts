@@ -9,9 +9,11 @@
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { NodeScore, ReferentialNode, ScoringModel } from '../../../shared/domain';
-import { speaksConformite } from '../../../shared/scoring/ratios';
-import { STATUT_LABELS, countFr, dateFr, dateShortFr, leafCountsFr, niveauFr, niveauHeading, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
+import type { NodeScore, ReferentialNode, RootScore, ScoringModel } from '../../../shared/domain';
+import { formatCountIn, formatDateIn, formatLongDateIn, formatNumberIn, formatPercentIn, type Lang } from '../../../shared/locale';
+import { ratioBaseKind, ratioFait, speaksConformite } from '../../../shared/scoring/ratios';
+import { countFr, dateFr, leafCountsFr, niveauHeading, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
+import { PACK_WORDS, statutLabelIn, type PackWords } from './words';
 import { drawableTextFor } from './pdf-text';
 import { drawTable } from './pdf-table';
 import type { PackInput, PackPersonnalisation, PackPreuve } from './types';
@@ -65,37 +67,70 @@ function descendantsOf(nodes: readonly ReferentialNode[], root: ReferentialNode)
 }
 
 function statutSummary(input: PackInput, mesure: ReferentialNode, desc: readonly ReferentialNode[]): string {
+  const lang = input.lang ?? 'fr';
   const own = input.score.nodes[mesure.id]?.statut ?? input.statuts.get(mesure.id)?.statut ?? null;
-  if (own !== null && STATUT_LABELS[own]) return STATUT_LABELS[own];
+  if (own !== null && statutLabelIn(lang, own)) return statutLabelIn(lang, own);
   const counts = new Map<string, number>();
   for (const n of desc) {
     if (n.depth !== mesure.depth + 1) continue;
     const s = input.score.nodes[n.id]?.statut ?? input.statuts.get(n.id)?.statut ?? null;
-    const label = s === null ? '' : STATUT_LABELS[s];
+    const label = s === null ? '' : statutLabelIn(lang, s);
     if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  return [...counts].map(([label, k]) => `${label} : ${k}`).join('\n');
+  return [...counts].map(([label, k]) => `${label}${lang === 'fr' ? ' :' : ':'} ${k}`).join('\n');
 }
 
-/** Level name for people: TETE's `action` is a « mesure » (DOMAIN.md vocabulary). */
-function levelName(h: string | undefined): string {
-  const names: Record<string, string> = { action: 'mesure', critere: 'critère', theme: 'thème', thematique: 'thématique' };
-  return h ? (names[h] ?? h) : 'mesure';
+/** Level name for people: TETE's `action` is a « mesure » (DOMAIN.md vocabulary); in English, `measure`. */
+function levelName(h: string | undefined, w: PackWords = PACK_WORDS.fr): string {
+  return h ? (w.levels[h] ?? h) : (w.levels.action ?? 'mesure');
+}
+
+/** Numbers and dates of the report in its language (French: the pack's historical formatters, unchanged). */
+interface Fmt {
+  points(n: number): string;
+  count(n: number): string;
+  percent(f: number | null): string;
+  share(model: ScoringModel, s: NodeScore): string;
+  date(iso: string): string;
+  longDate(d: Date): string;
+}
+function fmtFor(lang: Lang): Fmt {
+  if (lang === 'fr') return { points: pointsFr, count: countFr, percent: percentFr, share: shareFr, date: (iso) => formatDateIn('fr', iso), longDate: dateFr };
+  const percent = (f: number | null) => formatPercentIn('en', f) ?? 'not computable';
+  return {
+    points: (n) => formatNumberIn('en', n, 3),
+    count: (n) => formatCountIn('en', n),
+    percent,
+    share: (model, s) => {
+      const r = ratioFait(model, s);
+      if (r !== null) return percent(r);
+      return ratioBaseKind(model) === 'evalues' ? 'not computable' : 'not concerned';
+    },
+    date: (iso) => formatDateIn('en', iso),
+    longDate: (d) => formatLongDateIn('en', d),
+  };
+}
+
+/** The global score line in English (the French one is format.ts `scoreLineFr`, with more detail). */
+function scoreLineEn(model: ScoringModel, root: RootScore, f: Fmt): { label: string; value: string } {
+  const pct = f.share(model, root);
+  if (model === 'rate') return { label: 'Compliance rate', value: `${pct} of the applicable criteria evaluated` };
+  if (model === 'progress') return { label: 'Progress', value: `${pct} of the applicable practices filled in` };
+  if (model === 'weighted') return { label: 'Score', value: `${pct} of the criteria evaluated (weighted) — ${f.points(root.pointFait)} compliant pts of ${f.points(root.pointFait + root.pointPasFait)} evaluated` };
+  return { label: 'Overall score', value: `${f.points(root.pointFait)} / ${f.points(root.pointPotentiel)} points (${pct})` };
 }
 
 /**
  * Titles of the five figure columns of the per-axe table (potentiel, fait, %, programmé, pas fait), in the model's
  * words: points for tete/points/weighted; counts of critères (rate, RGAA) or pratiques (progress, guide NR).
  */
-export function axeColumnTitles(model: ScoringModel): [string, string, string, string, string] {
-  if (model === 'rate') return ['Applicables', 'Conformes', '% conforme (évalués)', 'Programmé', 'Non conformes'];
-  if (model === 'progress') return ['Applicables', 'Faites', '% fait (renseignées)', 'Programmées', 'Pas faites'];
-  return ['Potentiel (pts)', 'Fait (pts)', speaksConformite(model) ? '% conforme (évalués)' : '% fait', 'Programmé (pts)', 'Pas fait (pts)'];
+export function axeColumnTitles(model: ScoringModel, lang: Lang = 'fr'): [string, string, string, string, string] {
+  return PACK_WORDS[lang].axeColumns(model === 'rate' || model === 'progress' ? model : 'points', speaksConformite(model));
 }
 
-function pointsCell(model: ScoringModel, s: NodeScore | undefined): string {
+function pointsCell(model: ScoringModel, s: NodeScore | undefined, f: Fmt = fmtFor('fr')): string {
   if (!s) return '';
-  return `${pointsFr(s.pointFait)} / ${pointsFr(s.pointPotentiel)}\n${shareFr(model, s)}`;
+  return `${f.points(s.pointFait)} / ${f.points(s.pointPotentiel)}\n${f.share(model, s)}`;
 }
 
 /**
@@ -103,6 +138,8 @@ function pointsCell(model: ScoringModel, s: NodeScore | undefined): string {
  * each once, in referential order; then the échéances (the mesure's, then its descendants' with their number).
  */
 export function pilotesCell(input: PackInput, mesure: ReferentialNode, desc: readonly ReferentialNode[]): string {
+  const w = PACK_WORDS[input.lang ?? 'fr'];
+  const date = (iso: string) => formatDateIn(input.lang ?? 'fr', iso);
   const personnes = new Set<string>();
   const services = new Set<string>();
   const echeances: string[] = [];
@@ -111,7 +148,7 @@ export function pilotesCell(input: PackInput, mesure: ReferentialNode, desc: rea
     if (!pil) continue;
     for (const p of pil.personnes) personnes.add(p);
     for (const sv of pil.services) services.add(sv);
-    if (pil.echeance) echeances.push(n === mesure ? `Échéance : ${dateShortFr(pil.echeance)}` : `Échéance ${n.identifiant} : ${dateShortFr(pil.echeance)}`);
+    if (pil.echeance) echeances.push(n === mesure ? w.echeance(date(pil.echeance)) : w.echeanceOf(n.identifiant, date(pil.echeance)));
   }
   const names = [...personnes, ...services].join(', ');
   return [names, ...echeances].filter((l) => l !== '').join('\n');
@@ -119,34 +156,38 @@ export function pilotesCell(input: PackInput, mesure: ReferentialNode, desc: rea
 
 function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Date, t: (text: string) => string): void {
   const { referential: ref, workspace: ws, score, jalon } = input;
+  const lang = input.lang ?? 'fr';
+  const w = PACK_WORDS[lang];
+  const f = fmtFor(lang);
   const root = score.root;
-  doc.font(B).fontSize(22).text('Rapport d’audit', { align: 'left' });
-  doc.moveDown(0.3).font(R).fontSize(14).text(t(`${ref.nom} — version ${ref.version}`));
+  doc.font(B).fontSize(22).text(w.reportTitle, { align: 'left' });
+  doc.moveDown(0.3).font(R).fontSize(14).text(t(`${ref.nom} — ${w.version} ${ref.version}`));
   if (ref.avertissement) doc.fontSize(10).fillColor('#B03A2E').text(t(ref.avertissement)).fillColor('black');
   doc.moveDown(1);
   const line = (label: string, value: string) => {
-    doc.font(B).fontSize(11).text(`${label} : `, { continued: true }).font(R).text(t(value));
+    doc.font(B).fontSize(11).text(`${label}${lang === 'fr' ? ' : ' : ': '}`, { continued: true }).font(R).text(t(value));
   };
-  line('Collectivité', ws.nom);
-  line('Type', ws.typeCollectivite);
-  if (ws.codeInsee) line('Code INSEE', ws.codeInsee);
-  if (ws.population !== null) line('Population', `${pointsFr(ws.population)} habitants`);
-  line('Jalon', `« ${jalon.nom} » du ${dateFr(date)}`);
+  line(w.collectivite, ws.nom);
+  line(w.type, ws.typeCollectivite);
+  if (ws.codeInsee) line(w.codeInsee, ws.codeInsee);
+  if (ws.population !== null) line(w.population, `${f.points(ws.population)} ${w.habitants}`);
+  line(w.jalon, w.jalonOf(jalon.nom, f.longDate(date)));
   doc.moveDown(0.8);
-  const scoreLine = scoreLineFr(ref.model, root);
+  const scoreLine = lang === 'fr' ? scoreLineFr(ref.model, root) : scoreLineEn(ref.model, root, f);
   line(scoreLine.label, scoreLine.value);
   if (showsNiveau(ref)) {
     const heading = niveauHeading(ref.model);
-    line(heading.label, niveauFr(root.niveau));
+    line(lang === 'fr' ? heading.label : w.niveauLabel(ref.model === 'rate'), root.niveau ? root.niveau.nom : w.aucun);
+    // The reminder (a threshold is not a label; an RGAA state needs every critère) stays in French: it quotes the rules.
     if (root.completude < 1) doc.font(R).fontSize(10).text(t(`(${heading.reminder})`));
-    line('Seuils', ref.niveaux.map((n) => `${n.nom} ≥ ${percentFr(n.seuil)}`).join(' ; '));
+    line(w.seuils, ref.niveaux.map((n) => `${n.nom} ≥ ${f.percent(n.seuil)}`).join(lang === 'fr' ? ' ; ' : '; '));
   }
-  line('Complétude', `${percentFr(root.completude)} (${countFr(root.completedTachesCount)} / ${countFr(root.totalTachesCount)} éléments renseignés)`);
+  line(w.completude, `${f.percent(root.completude)} (${w.renseignes(f.count(root.completedTachesCount), f.count(root.totalTachesCount))})`);
   const counts = leafCountsFr(ref.model, root);
-  if (counts !== null) line(ref.model === 'rate' ? 'Critères' : 'Pratiques', counts);
-  else line('Points programmés', `${pointsFr(root.pointProgramme)} ; pas faits : ${pointsFr(root.pointPasFait)} ; non renseignés : ${pointsFr(root.pointNonRenseigne)}`);
+  if (counts !== null) line(ref.model === 'rate' ? w.criteres : w.pratiques, counts);
+  else line(lang === 'fr' ? 'Points programmés' : 'Points planned', w.pointsProgrammes(f.points(root.pointProgramme), f.points(root.pointPasFait), f.points(root.pointNonRenseigne)));
   doc.moveDown(1).font(R).fontSize(9).fillColor('#555555');
-  doc.text(`Pack généré par Label Audit ${input.appVersion}. Toutes les dates du pack sont celles du jalon. Les empreintes SHA-256 de chaque fichier figurent dans manifest.json et SHA256SUMS.`);
+  doc.text(w.generatedBy(input.appVersion));
   doc.fillColor('black');
 }
 
@@ -227,16 +268,19 @@ function personnalisationSection(
  */
 export async function writeReportPdf(input: PackInput, ctx: ReportContext, date: Date): Promise<Buffer> {
   const { referential: ref, score } = input;
+  const lang = input.lang ?? 'fr';
+  const w = PACK_WORDS[lang];
+  const f = fmtFor(lang);
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margins: { top: 40, bottom: 40, left: 36, right: 36 },
     bufferPages: true,
     font: FONTS.regular,
-    lang: 'fr-FR',
+    lang: lang === 'fr' ? 'fr-FR' : 'en-GB',
     displayTitle: true,
     info: {
-      Title: `Rapport d’audit — ${ref.nom} — ${input.workspace.nom}`,
+      Title: `${w.reportTitle} — ${ref.nom} — ${input.workspace.nom}`,
       Author: input.workspace.nom,
       Subject: `Jalon « ${input.jalon.nom} »`,
       Creator: `Label Audit ${input.appVersion}`,
@@ -255,14 +299,14 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
   cover(doc, input, date, t);
 
   const axes = ref.nodes.filter((n) => n.depth === 1);
-  doc.moveDown(1.5).font(B).fontSize(14).text(t(`Scores par ${levelName(ref.hierarchie[1])}`)).moveDown(0.4);
+  doc.moveDown(1.5).font(B).fontSize(14).text(t(w.scoresBy(levelName(ref.hierarchie[1], w)))).moveDown(0.4);
   drawTable(
     doc,
     [
-      { title: 'N°', width: 40 },
-      { title: 'Intitulé', width: 260 },
-      ...axeColumnTitles(ref.model).map((title, i) => ({ title, width: i === 2 ? 90 : 70, align: 'right' as const })),
-      { title: 'Complétude', width: 100, align: 'right' },
+      { title: w.no, width: 40 },
+      { title: w.intitule, width: 260 },
+      ...axeColumnTitles(ref.model, lang).map((title, i) => ({ title, width: i === 2 ? 90 : 70, align: 'right' as const })),
+      { title: w.completude, width: 100, align: 'right' },
     ],
     rows(
       axes.map((a) => {
@@ -270,12 +314,12 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
         return [
           a.identifiant,
           a.nom,
-          s ? pointsFr(s.pointPotentiel) : '',
-          s ? pointsFr(s.pointFait) : '',
-          s ? shareFr(ref.model, s) : '',
-          s ? pointsFr(s.pointProgramme) : '',
-          s ? pointsFr(s.pointPasFait) : '',
-          s ? percentFr(ratio(s.completedTachesCount, s.totalTachesCount)) : '',
+          s ? f.points(s.pointPotentiel) : '',
+          s ? f.points(s.pointFait) : '',
+          s ? f.share(ref.model, s) : '',
+          s ? f.points(s.pointProgramme) : '',
+          s ? f.points(s.pointPasFait) : '',
+          s ? f.percent(ratio(s.completedTachesCount, s.totalTachesCount)) : '',
         ];
       }),
     ),
@@ -285,18 +329,18 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
 
   if (input.personnalisation) personnalisationSection(doc, input.personnalisation, t, rows, fonts);
 
-  doc.addPage().font(B).fontSize(14).text(t(`Détail par ${levelName(ref.hierarchie[ref.actionLevel])}`)).moveDown(0.4);
+  doc.addPage().font(B).fontSize(14).text(t(w.detailBy(levelName(ref.hierarchie[ref.actionLevel], w)))).moveDown(0.4);
   const mesures = ref.nodes.filter((n) => n.depth === ref.actionLevel);
   drawTable(
     doc,
     [
-      { title: 'N°', width: 42 },
-      { title: 'Intitulé', width: 150 },
-      { title: ref.model === 'rate' ? 'Conformes / applicables' : ref.model === 'progress' ? 'Faites / applicables' : 'Points faits / potentiel', width: 78, align: 'right' },
-      { title: 'Statut', width: 85 },
-      { title: 'Explication', width: 175 },
-      { title: 'Pilotes', width: 105 },
-      { title: 'Preuves', width: 135 },
+      { title: w.no, width: 42 },
+      { title: w.intitule, width: 150 },
+      { title: ref.model === 'rate' ? w.conformesApplicables : ref.model === 'progress' ? w.faitesApplicables : w.pointsFaitsPotentiel, width: 78, align: 'right' },
+      { title: w.statut, width: 85 },
+      { title: w.explication, width: 175 },
+      { title: w.pilotes, width: 105 },
+      { title: w.preuves, width: 135 },
     ],
     rows(
       mesures.map((m) => {
@@ -311,13 +355,13 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
           for (const p of ctx.preuvesOf(n.id)) {
             if (seen.has(p.id)) continue;
             seen.add(p.id);
-            preuves.push(ctx.missingReason(p) ? `${p.titre} (fichier manquant)` : p.titre);
+            preuves.push(ctx.missingReason(p) ? `${p.titre} (${w.fichierManquant})` : p.titre);
           }
         }
         return [
           m.identifiant,
           m.nom,
-          pointsCell(ref.model, score.nodes[m.id]),
+          pointsCell(ref.model, score.nodes[m.id], f),
           statutSummary(input, m, desc),
           expl.join('\n'),
           pilotesCell(input, m, desc),
@@ -329,16 +373,16 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
     8,
   );
 
-  doc.addPage().font(B).fontSize(14).text('Preuves manquantes').moveDown(0.4);
+  doc.addPage().font(B).fontSize(14).text(w.preuvesManquantes).moveDown(0.4);
   const sans = faitSansPreuve(input, ctx.preuvesOf);
   doc.font(R).fontSize(10);
-  if (sans.length === 0) doc.text('Aucun élément « fait » sans preuve.');
+  if (sans.length === 0) doc.text(w.aucunFaitSansPreuve);
   else {
-    doc.text(`${countFr(sans.length)} élément(s) marqué(s) « fait » sans aucune preuve rattachée :`).moveDown(0.3);
-    drawTable(doc, [{ title: 'N°', width: 70 }, { title: 'Intitulé', width: 600 }], rows(sans.map((n) => [n.identifiant, n.nom])), fonts, 9);
+    doc.text(w.faitSansPreuve(f.count(sans.length))).moveDown(0.3);
+    drawTable(doc, [{ title: w.no, width: 70 }, { title: w.intitule, width: 600 }], rows(sans.map((n) => [n.identifiant, n.nom])), fonts, 9);
   }
-  doc.moveDown(1).font(B).fontSize(12).text('Fichiers non inclus dans le pack').moveDown(0.3).font(R).fontSize(10);
-  if (ctx.missingFiles.length === 0) doc.text('Aucun : tous les fichiers de preuve sont dans le pack.');
+  doc.moveDown(1).font(B).fontSize(12).text(w.fichiersNonInclus).moveDown(0.3).font(R).fontSize(10);
+  if (ctx.missingFiles.length === 0) doc.text(w.aucunFichierManquant);
   else for (const l of ctx.missingFiles) doc.text(t(`• ${l}`));
 
   const range = doc.bufferedPageRange();
@@ -350,7 +394,7 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
       .font(R)
       .fontSize(7)
       .fillColor('#666666')
-      .text(t(`${input.workspace.nom} — ${ref.nom} — jalon « ${input.jalon.nom} » — page ${i + 1} / ${range.count}`), 36, doc.page.height - 25, {
+      .text(t(w.footer(input.workspace.nom, ref.nom, input.jalon.nom, i + 1, range.count)), 36, doc.page.height - 25, {
         width: doc.page.width - 72,
         align: 'center',
         lineBreak: false,

@@ -2,6 +2,7 @@
  * Input and results of the audit pack (zip) builder and verifier.
  * Layout and rules: ../shared/docs/DOMAIN.md "The audit pack", tete-referentials.md §4.6 and §7.
  */
+import type { Lang } from '../../../shared/locale';
 import type { Detail, Referential, ScoreResult, Statut } from '../../../shared/domain';
 
 /** The stored statut of one node as the pack shows it (one entry per node that has one). */
@@ -87,6 +88,11 @@ export interface PackInput {
   retenues?: string[];
   /** Absolute path of the bytes with that sha256 in the evidence store. */
   evidencePath: (sha256: string) => string;
+  /**
+   * Language of the human documents (rapport.pdf headings and figures, the grid's titles and statut labels; issue 8
+   * item 2). Absent = French, the reference; audit.json and the manifest are the same in both.
+   */
+  lang?: Lang;
 }
 
 /** Result of `buildPack`: final path, number of zip entries, zip size in bytes. */

@@ -72,10 +72,10 @@ export function setPilotes(ctx: ServiceContext, input: { referentialId: string; 
   const personIds = [...new Set(input.personIds)];
   const serviceIds = [...new Set(input.serviceIds)];
   for (const id of personIds) {
-    if (!ctx.db.prepare('SELECT 1 FROM person WHERE id = ?').get(id)) throw new UserError('NOT_FOUND', `La personne « ${id} » n'existe pas.`, { nodeId, field: 'personIds' });
+    if (!ctx.db.prepare('SELECT 1 FROM person WHERE id = ?').get(id)) throw new UserError('NOT_FOUND', `La personne « ${id} » n'existe pas.`, { nodeId, field: 'personIds' }, { what: 'person', id });
   }
   for (const id of serviceIds) {
-    if (!ctx.db.prepare('SELECT 1 FROM service WHERE id = ?').get(id)) throw new UserError('NOT_FOUND', `Le service « ${id} » n'existe pas.`, { nodeId, field: 'serviceIds' });
+    if (!ctx.db.prepare('SELECT 1 FROM service WHERE id = ?').get(id)) throw new UserError('NOT_FOUND', `Le service « ${id} » n'existe pas.`, { nodeId, field: 'serviceIds' }, { what: 'service', id });
   }
   inTransaction(ctx, () => {
     const names = () => ({ pilotes: pilotesOf(ctx, referentialId, nodeId).map((p) => p.nom), services: servicesOf(ctx, referentialId, nodeId).map((s) => s.nom) });

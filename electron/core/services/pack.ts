@@ -3,6 +3,7 @@
  * zip under `<dataDir>/exports/` (DOMAIN.md "The audit pack"). The pack's date is the last recorded change in the
  * history — never the clock — so the same state gives the same bytes.
  */
+import type { Lang } from '../../../shared/locale';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Referential } from '../../../shared/domain';
@@ -33,6 +34,8 @@ export function packFileName(workspaceId: string, referentialId: string, isoDate
 /** Options of an export: `includeConfidentiel` puts the confidentiel preuves in the pack too (default false). */
 export interface PackOptions {
   includeConfidentiel?: boolean;
+  /** Language of the report and of the grid's titles (default French). */
+  lang?: Lang;
 }
 
 /**
@@ -79,6 +82,7 @@ export function packInputOf(etat: EtatReferentiel, jalon: { nom: string; date: s
     personnalisation: etat.personnalisation,
     retenues,
     evidencePath,
+    ...(opts.lang ? { lang: opts.lang } : {}),
   };
 }
 
@@ -117,7 +121,7 @@ export interface ExportOptions extends PackOptions {
  * the signal's reason when cancelled, and the builder's errors.
  */
 export async function exportPack(ctx: ServiceContext, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
-  const input = packInput(ctx, referentialId, { includeConfidentiel: opts.includeConfidentiel });
+  const input = packInput(ctx, referentialId, { includeConfidentiel: opts.includeConfidentiel, lang: opts.lang });
   const fileName = packFileName(ctx.workspaceId, referentialId, input.jalon.date);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
@@ -152,7 +156,7 @@ const EVENT_INTERVAL_MS = 100;
 export async function* exportPackEvents(
   ctx: ServiceContext,
   referentialId: string,
-  opts: { complete?: boolean; includeConfidentiel?: boolean; signal?: AbortSignal },
+  opts: { complete?: boolean; includeConfidentiel?: boolean; lang?: Lang; signal?: AbortSignal },
   now: () => number = () => performance.now(),
 ): AsyncGenerator<PackExportEvent, void, undefined> {
   const queue: PackExportEvent[] = [];
@@ -168,6 +172,7 @@ export async function* exportPackEvents(
   const job = exportPack(ctx, referentialId, {
     complete: opts.complete,
     includeConfidentiel: opts.includeConfidentiel,
+    lang: opts.lang,
     signal: ac.signal,
     onProgress: (p) => {
       const t = now();

@@ -71,7 +71,7 @@ export function createPerson(ctx: ServiceContext, input: { nom: string; email?: 
   }
   const serviceId = input.serviceId ?? null;
   if (serviceId !== null && !ctx.db.prepare('SELECT 1 FROM service WHERE id = ?').get(serviceId)) {
-    throw new UserError('NOT_FOUND', `Le service « ${serviceId} » n'existe pas.`, { field: 'serviceId' });
+    throw new UserError('NOT_FOUND', `Le service « ${serviceId} » n'existe pas.`, { field: 'serviceId' }, { what: 'service', id: serviceId });
   }
   const person: Person = { id: randomUUID(), nom, email, serviceId };
   inTransaction(ctx, () => {

@@ -33,7 +33,7 @@ export function listLibrary(ctx: ServiceContext): Preuve[] {
 
 function requirePreuveRow(ctx: ServiceContext, preuveId: string): PreuveRow {
   const row = ctx.db.prepare('SELECT * FROM preuve WHERE id = ?').get(preuveId) as PreuveRow | undefined;
-  if (!row) throw new UserError('NOT_FOUND', `La preuve « ${preuveId} » n'existe pas.`, { field: 'preuveId' });
+  if (!row) throw new UserError('NOT_FOUND', `La preuve « ${preuveId} » n'existe pas.`, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
   return row;
 }
 

@@ -44,9 +44,12 @@ export function getReferential(ctx: ServiceContext, referentialId: string): Refe
   if (cached) return cached;
   const loaded = loadReferential(ctx.db, referentialId);
   if (!loaded) {
-    throw new UserError('REFERENTIAL_UNKNOWN', `Le référentiel « ${referentialId} » n'est pas chargé dans cet espace de travail.`, {
-      field: 'referentialId',
-    });
+    throw new UserError(
+      'REFERENTIAL_UNKNOWN',
+      `Le référentiel « ${referentialId} » n'est pas chargé dans cet espace de travail.`,
+      { field: 'referentialId' },
+      { referentialId },
+    );
   }
   const { importedAt: _importedAt, ...ref } = loaded;
   ctx.cache.set(referentialId, ref);
@@ -183,7 +186,7 @@ export async function importReferentialAsync(ctx: ServiceContext, files: readonl
 export function requireNode(ref: Referential, nodeId: string): Referential['nodes'][number] {
   const node = treeIndex(ref).byId.get(nodeId);
   if (!node) {
-    throw new UserError('NODE_UNKNOWN', `Le nœud « ${nodeId} » n'existe pas dans le référentiel ${ref.id}.`, { nodeId });
+    throw new UserError('NODE_UNKNOWN', `Le nœud « ${nodeId} » n'existe pas dans le référentiel ${ref.id}.`, { nodeId }, { nodeId, referentialId: ref.id });
   }
   return node;
 }

@@ -20,6 +20,7 @@ import { PilotesEditor } from './PilotesEditor';
 import { PreuvesSection, useUploadFiles } from './PreuvesSection';
 import { QueryState } from './QueryState';
 import { StatutEditor } from './StatutEditor';
+import { tr } from '../i18n/tr';
 
 export interface CriterionPanelProps {
   referential: Referential;
@@ -95,7 +96,7 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
             {node.nom}
           </h2>
         </div>
-        <button type="button" className="icon" aria-label="Fermer la fiche (Échap)" title="Fermer la fiche (Échap)" data-testid="panel-close" onClick={requestClose}>
+        <button type="button" className="icon" aria-label={tr('panel.close')} title={tr('panel.close')} data-testid="panel-close" onClick={requestClose}>
           ×
         </button>
       </header>
@@ -103,31 +104,31 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
         <InlineConfirm
           testId="close-warning"
           autoFocus
-          message="Modifications non enregistrées : l'explication n'est pas enregistrée."
+          message={tr('panel.unsaved')}
           onCancel={() => setCloseAsked(false)}
           actions={[
             {
-              label: 'Enregistrer et fermer',
+              label: tr('panel.saveClose'),
               primary: true,
               testId: 'close-save',
               onClick: () => {
                 void explication.current?.save().then((ok) => (ok ? onClose() : setCloseAsked(false)));
               },
             },
-            { label: 'Fermer sans enregistrer', testId: 'close-discard', onClick: onClose },
-            { label: 'Revenir à la fiche', testId: 'close-cancel', onClick: () => setCloseAsked(false) },
+            { label: tr('panel.discard'), testId: 'close-discard', onClick: onClose },
+            { label: tr('panel.back'), testId: 'close-cancel', onClick: () => setCloseAsked(false) },
           ]}
         />
       )}
 
       {score && <NodeScoreBlock score={score} badge={badge} model={referential.model} breakdown={!editable || hasChildren} />}
 
-      <TextBlock title="Description" text={node.description} />
-      <TextBlock title="Contexte" text={node.contexte} collapsed />
-      <TextBlock title="Exemples" text={node.exemples} collapsed />
-      <TextBlock title="Périmètre d'évaluation" text={node.perimetreEvaluation} collapsed />
+      <TextBlock title={tr('panel.description')} text={node.description} />
+      <TextBlock title={tr('panel.contexte')} text={node.contexte} collapsed />
+      <TextBlock title={tr('panel.exemples')} text={node.exemples} collapsed />
+      <TextBlock title={tr('panel.perimetre')} text={node.perimetreEvaluation} collapsed />
 
-      <QueryState query={detail} what="la fiche">
+      <QueryState query={detail} what={tr('panel.what')}>
         {(d) => (
           <>
             {editable ? (
@@ -141,7 +142,7 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
               />
             ) : (
               <p className="muted small" data-testid="statut-computed">
-                Pas de statut à saisir à ce niveau : son score se calcule à partir des {belowLevels(referential.hierarchie, node.depth)} qu'il contient.
+                {tr('panel.computed', { levels: belowLevels(referential.hierarchie, node.depth) })}
               </p>
             )}
             <PilotesEditor
@@ -187,9 +188,10 @@ function TextBlock(props: { title: string; text: string | null; collapsed?: bool
 
 /** Plural names of the levels under `depth`: TETE mesure → "sous-actions et tâches"; Label NR thème → "critères". */
 function belowLevels(hierarchie: readonly string[], depth: number): string {
-  const names = hierarchie.slice(depth + 1).map((l) => `${levelLabel(l)}s`);
-  if (names.length === 0) return 'critères';
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
+  // French and English both make these plurals with -s (critère → critères, task → tasks) but criterion.
+  const names = hierarchie.slice(depth + 1).map((l) => (levelLabel(l) === 'criterion' ? 'criteria' : `${levelLabel(l)}s`));
+  if (names.length === 0) return tr('level.critere_plural');
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} ${tr('level.and')} ${names[names.length - 1]}`;
 }
 
 function capitalize(s: string): string {

@@ -10,6 +10,7 @@ import { clearDraft, draftKey, readDraft, sessionDrafts, writeDraft } from '../l
 import { useTRPC } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { InlineError } from './QueryState';
+import { tr } from '../i18n/tr';
 
 /** What the panel may ask the editor: whether text is unsaved, and to save it (resolves true when saved). */
 export interface ExplicationControl {
@@ -86,23 +87,23 @@ export function ExplicationEditor(props: {
   if (props.control) props.control.current = { dirty: () => norm(textRef.current) !== norm(baselineRef.current), save: submit };
 
   const state = save.isPending
-    ? 'Enregistrement…'
+    ? tr('explication.saving')
     : dirty
       ? restored !== null && text === restored
-        ? 'Brouillon restauré : modifications non enregistrées'
-        : 'Modifications non enregistrées'
+        ? tr('explication.draft')
+        : tr('explication.unsaved')
       : save.isSuccess
-        ? 'Enregistré'
+        ? tr('explication.saved')
         : '';
 
   return (
     <div className="field">
-      <label htmlFor={`${id}-explication`}>Explication</label>
+      <label htmlFor={`${id}-explication`}>{tr('explication.label')}</label>
       <textarea
         id={`${id}-explication`}
         data-testid="explication"
         rows={4}
-        placeholder="Justifiez le statut : ce qui est fait, par qui, où en trouver la preuve."
+        placeholder={tr('explication.placeholder')}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -113,7 +114,7 @@ export function ExplicationEditor(props: {
       <div className="row">
         {/* aria-disabled, not disabled: a button that goes disabled under the focus drops the focus to the page. */}
         <button type="button" className="secondary" data-testid="explication-save" onClick={() => void submit()} aria-disabled={!dirty}>
-          Enregistrer l'explication
+          {tr('explication.save')}
         </button>
         <span className={`small ${dirty ? 'unsaved' : 'muted'}`} aria-live="polite" data-testid="explication-state">
           {state}

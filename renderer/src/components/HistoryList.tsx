@@ -2,16 +2,17 @@
 import type { ScoringModel } from '../../../shared/domain';
 import { formatCount, formatDateTime } from '../lib/format';
 import { describeEvent, type HistoryEventLike } from '../lib/history';
+import { tr } from '../i18n/tr';
 
 export function HistoryList(props: { events: HistoryEventLike[]; model: ScoringModel }) {
   return (
     <section className="panel-section">
       <details open={props.events.length > 0 && props.events.length <= 5}>
         <summary>
-          <h3 className="inline">Historique ({formatCount(props.events.length)})</h3>
+          <h3 className="inline">{tr('history.title', { n: formatCount(props.events.length) })}</h3>
         </summary>
         {props.events.length === 0 ? (
-          <p className="muted small">Aucune modification enregistrée.</p>
+          <p className="muted small">{tr('history.empty')}</p>
         ) : (
           <ol className="history" data-testid="history-list">
             {props.events.map((e) => (

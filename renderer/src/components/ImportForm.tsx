@@ -13,19 +13,21 @@ import { formatCount, formatPoints } from '../lib/format';
 import { formatHash } from '../router';
 import { useTRPC, type RouterInputs } from '../trpc/client';
 import { InlineError } from './QueryState';
+import { tr } from '../i18n/tr';
 
 type Format = NonNullable<RouterInputs['referentials']['import']['format']>;
 
-const FORMATS: Array<{ value: Format | ''; label: string }> = [
-  { value: '', label: 'Détection automatique' },
+/** The formats offered; `labelKey` names a translated label (i18n `import.*`), the others are proper names. */
+const FORMATS: Array<{ value: Format | ''; label: string; labelKey?: string }> = [
+  { value: '', label: 'Détection automatique', labelKey: 'import.auto' },
   { value: 'tete-csv', label: 'TETE (CSV structure + preuves)' },
   { value: 'rgesn-json', label: 'RGESN (JSON)' },
   { value: 'rgaa-json', label: 'RGAA 4.1.2 (JSON)' },
-  { value: 'gbp-json', label: 'Guide de bonnes pratiques NR (JSON)' },
-  { value: 'gbp-csv', label: 'Guide de bonnes pratiques NR (CSV)' },
-  { value: 'grid-json', label: 'Grille (JSON)' },
-  { value: 'grid-csv', label: 'Grille (CSV)' },
-  { value: 'grid-xlsx', label: 'Grille (Excel .xlsx)' },
+  { value: 'gbp-json', label: 'Guide de bonnes pratiques NR (JSON)', labelKey: 'import.gbpJson' },
+  { value: 'gbp-csv', label: 'Guide de bonnes pratiques NR (CSV)', labelKey: 'import.gbpCsv' },
+  { value: 'grid-json', label: 'Grille (JSON)', labelKey: 'import.gridJson' },
+  { value: 'grid-csv', label: 'Grille (CSV)', labelKey: 'import.gridCsv' },
+  { value: 'grid-xlsx', label: 'Grille (Excel .xlsx)', labelKey: 'import.gridXlsx' },
 ];
 
 /** What the file picker offers: the formats above (CSV, JSON, Excel workbook). */
@@ -71,7 +73,7 @@ export function ImportForm() {
       const payload = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })));
       importRef.mutate({ files: payload, ...(format ? { format } : {}), ...(refId.trim() ? { id: refId.trim() } : {}) });
     } catch (e) {
-      setReadError(`Lecture des fichiers impossible : ${e instanceof Error ? e.message : String(e)}`);
+      setReadError(tr('import.readError', { message: e instanceof Error ? e.message : String(e) }));
     }
   };
 
@@ -79,12 +81,8 @@ export function ImportForm() {
   return (
     <>
       <details className="import" data-testid="import-form" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>Importer un référentiel</summary>
-        <p className="muted small">
-          TETE : le CSV de structure et celui des preuves. Label NR officiel : la grille remise par l'organisme labellisateur,
-          telle quelle (Excel .xlsx) ou enregistrée en CSV. Réimporter un référentiel conserve les statuts des critères qui
-          existent toujours.
-        </p>
+        <summary>{tr('import.summary')}</summary>
+        <p className="muted small">{tr('import.help')}</p>
         <div className="row">
           {/* The browser's own picker speaks the browser's language ("Choose Files"): a French button drives it. */}
           <input
@@ -102,29 +100,29 @@ export function ImportForm() {
             }}
           />
           <button type="button" className="secondary" onClick={() => input.current?.click()}>
-            Choisir les fichiers…
+            {tr('import.choose')}
           </button>
           <span className="muted small" data-testid="import-chosen">
-            {files.length === 0 ? 'Aucun fichier choisi (CSV, JSON ou Excel .xlsx, 4 au plus).' : files.map((f) => f.name).join(', ')}
+            {files.length === 0 ? tr('import.none') : files.map((f) => f.name).join(', ')}
           </span>
         </div>
         <div className="row">
           <label className="field-inline">
-            <span>Format</span>
+            <span>{tr('import.format')}</span>
             <select data-testid="import-format" value={format} onChange={(e) => setFormat(e.target.value as Format | '')}>
               {FORMATS.map((f) => (
                 <option key={f.value} value={f.value}>
-                  {f.label}
+                  {f.labelKey ? tr(f.labelKey) : f.label}
                 </option>
               ))}
             </select>
           </label>
           <label className="field-inline">
-            <span>Identifiant (facultatif)</span>
+            <span>{tr('import.id')}</span>
             <input data-testid="import-id" placeholder="label-nr-officiel" value={refId} onChange={(e) => setRefId(e.target.value)} />
           </label>
           <button type="button" data-testid="import-submit" disabled={files.length === 0 || importRef.isPending} onClick={() => void submit()}>
-            {importRef.isPending ? 'Import en cours…' : 'Importer'}
+            {importRef.isPending ? tr('import.running') : tr('import.submit')}
           </button>
         </div>
         {readError && (
@@ -136,8 +134,8 @@ export function ImportForm() {
       </details>
       {result && (
         <p className="import-result ok" role="status" data-testid="import-result">
-          Référentiel « {result.id} » version {result.version} importé : {formatCount(result.nodes)} éléments, {formatPoints(result.points)} points.{' '}
-          <a href={formatHash({ page: 'referentiel', referentialId: result.id, nodeId: null })}>L'ouvrir</a>
+          {tr('import.result', { id: result.id, version: result.version, nodes: formatCount(result.nodes), points: formatPoints(result.points) })}{' '}
+          <a href={formatHash({ page: 'referentiel', referentialId: result.id, nodeId: null })}>{tr('import.open')}</a>
         </p>
       )}
     </>

@@ -9,6 +9,7 @@ import { formatCount, formatPercent, formatPoints, ratio } from '../lib/format';
 import { breakdownParts, formatFigure, modelFigures, pctCell } from '../lib/figures';
 import { ScoreBar } from './ScoreBar';
 import { StatutBadge } from './StatutBadge';
+import { tr } from '../i18n/tr';
 
 /**
  * The node's figures: its statut badge when it has one (`badge` from lib/statuts.ts `shownStatut`; `undefined` =
@@ -28,7 +29,7 @@ export function NodeScoreBlock(props: { score: NodeScore; badge: DisplayStatut |
       <dl className="panel-figures">
         {badge !== undefined && (
           <div>
-            <dt>Statut</dt>
+            <dt>{tr('scoreBlock.statut')}</dt>
             <dd>
               <StatutBadge statut={badge} model={model} testId="panel-statut" />
             </dd>
@@ -43,7 +44,7 @@ export function NodeScoreBlock(props: { score: NodeScore; badge: DisplayStatut |
           <dd data-testid="panel-pct">{pctCell(model, score)}</dd>
         </div>
         <div>
-          <dt>Complétude</dt>
+          <dt>{tr('scoreBlock.completude')}</dt>
           <dd data-testid="panel-completude" data-value={ratio(score.completedTachesCount, score.totalTachesCount) ?? ''}>
             {formatPercent(ratio(score.completedTachesCount, score.totalTachesCount), '—')}
           </dd>
@@ -52,9 +53,9 @@ export function NodeScoreBlock(props: { score: NodeScore; badge: DisplayStatut |
       {model === 'tete' && (score.desactive || (score.pointPotentielPerso !== null && score.pointPotentielPerso !== score.pointReferentiel)) && (
         <p className="small muted" data-testid="panel-personnalisation">
           {score.desactive
-            ? 'Désactivé par la personnalisation (identité ou réponses aux questions de compétence) : hors potentiel.'
-            : `Potentiel personnalisé : ${formatPoints(score.pointPotentielPerso!)} pts au lieu de ${formatPoints(score.pointReferentiel)} (réponses aux questions de compétence).`}{' '}
-          <a href="#/personnalisation">Voir la personnalisation</a>
+            ? tr('scoreBlock.desactive')
+            : tr('scoreBlock.perso', { perso: formatPoints(score.pointPotentielPerso!), ref: formatPoints(score.pointReferentiel) })}{' '}
+          <a href="#/personnalisation">{tr('scoreBlock.seePerso')}</a>
         </p>
       )}
       {props.breakdown && score.concerne && (

@@ -14,6 +14,7 @@ import { createSerialSaver, type SerialSaver } from '../lib/serialSave';
 import { useTRPC } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { InlineError } from './QueryState';
+import { tr } from '../i18n/tr';
 
 interface Named {
   id: string;
@@ -119,10 +120,10 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
 
   return (
     <section className="panel-section">
-      <h3>Pilotes et services</h3>
+      <h3>{tr('pilotes.title')}</h3>
       <fieldset className="checks" data-testid="pilotes" aria-busy={busy}>
-        <legend>Pilotes</legend>
-        {(people.data ?? []).length === 0 && <p className="muted small">Aucune personne pour l'instant.</p>}
+        <legend>{tr('pilotes.legend')}</legend>
+        {(people.data ?? []).length === 0 && <p className="muted small">{tr('pilotes.noPerson')}</p>}
         {(people.data ?? []).map((p) => (
           <label key={p.id} className="check">
             <input
@@ -136,27 +137,27 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
         ))}
         <div className="row">
           <label className="visually-hidden" htmlFor={`${id}-person`}>
-            Nom de la personne à ajouter
+            {tr('pilotes.personLabel')}
           </label>
           <input
             id={`${id}-person`}
             ref={personInput}
             data-testid="person-new-nom"
-            placeholder="Prénom Nom"
+            placeholder={tr('pilotes.personPlaceholder')}
             value={newPerson}
             onChange={(e) => setNewPerson(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && void addPerson()}
           />
           <button type="button" className="secondary" data-testid="person-add" onClick={() => void addPerson()} aria-disabled={newPerson.trim() === ''}>
-            Ajouter une personne
+            {tr('pilotes.addPerson')}
           </button>
         </div>
         <InlineError error={createPerson.error} testId="person-error" />
       </fieldset>
 
       <fieldset className="checks" data-testid="services" aria-busy={busy}>
-        <legend>Services</legend>
-        {(services.data ?? []).length === 0 && <p className="muted small">Aucun service pour l'instant.</p>}
+        <legend>{tr('pilotes.services')}</legend>
+        {(services.data ?? []).length === 0 && <p className="muted small">{tr('pilotes.noService')}</p>}
         {(services.data ?? []).map((s) => (
           <label key={s.id} className="check">
             <input
@@ -170,19 +171,19 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
         ))}
         <div className="row">
           <label className="visually-hidden" htmlFor={`${id}-service`}>
-            Nom du service à ajouter
+            {tr('pilotes.serviceLabel')}
           </label>
           <input
             id={`${id}-service`}
             ref={serviceInput}
             data-testid="service-new-nom"
-            placeholder="Service"
+            placeholder={tr('pilotes.servicePlaceholder')}
             value={newService}
             onChange={(e) => setNewService(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && void addService()}
           />
           <button type="button" className="secondary" data-testid="service-add" onClick={() => void addService()} aria-disabled={newService.trim() === ''}>
-            Ajouter un service
+            {tr('pilotes.addService')}
           </button>
         </div>
         <InlineError error={createService.error} testId="service-error" />
@@ -190,7 +191,7 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
       <InlineError error={setPilotes.error} testId="pilotes-error" />
 
       <div className="field-inline">
-        <label htmlFor={`${id}-echeance`}>Échéance</label>
+        <label htmlFor={`${id}-echeance`}>{tr('pilotes.echeance')}</label>
         <input
           id={`${id}-echeance`}
           type="date"

@@ -12,6 +12,7 @@ import { coveringPreuves } from '../lib/preuves';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { InlineError } from './QueryState';
+import { tr } from '../i18n/tr';
 
 type Preuve = RouterOutputs['preuves']['list'][number];
 
@@ -40,8 +41,8 @@ export function RevisionButton(props: { preuve: Preuve }) {
             .catch((err: unknown) => setError(`« ${file.name} » : ${shownError(err).message}`));
         }}
       />
-      <button type="button" className="link-button" data-testid={`preuve-revision-${p.id}`} onClick={() => input.current?.click()} aria-label={`Déposer une nouvelle version de ${p.titre}`}>
-        Nouvelle version…
+      <button type="button" className="link-button" data-testid={`preuve-revision-${p.id}`} onClick={() => input.current?.click()} aria-label={tr('libraryControls.revisionLabel', { titre: p.titre })}>
+        {tr('libraryControls.revision')}
       </button>
       {error && (
         <p className="error small" role="alert" data-testid={`preuve-revision-error-${p.id}`}>
@@ -59,7 +60,7 @@ export function ConfidentielToggle(props: { preuve: Preuve }) {
   const update = useMutation(trpc.preuves.update.mutationOptions({ onSuccess: () => refresh.afterNode() }));
   const p = props.preuve;
   return (
-    <label className="small" title="Une preuve confidentielle n'entre dans le pack d'audit que si l'export l'inclut">
+    <label className="small" title={tr('libraryControls.confidentielHint')}>
       <input
         type="checkbox"
         data-testid={`preuve-confidentiel-${p.id}`}
@@ -67,7 +68,7 @@ export function ConfidentielToggle(props: { preuve: Preuve }) {
         disabled={update.isPending}
         onChange={(e) => update.mutate({ preuveId: p.id, confidentiel: e.target.checked })}
       />{' '}
-      Confidentielle
+      {tr('libraryControls.confidentielle')}
       <InlineError error={update.error} testId={`preuve-confidentiel-error-${p.id}`} />
     </label>
   );
@@ -99,20 +100,20 @@ export function AttachFromLibrary(props: { referentialId: string; nodeId: string
       }}
     >
       <label className="field-inline grow">
-        <span>Preuve déjà enregistrée</span>
+        <span>{tr('libraryControls.existing')}</span>
         <select data-testid="preuve-library-select" value={picked} onChange={(e) => setPicked(e.target.value)}>
-          <option value="">(choisir dans la bibliothèque)</option>
+          <option value="">{tr('libraryControls.choose')}</option>
           {choices.map((p) => (
             <option key={p.id} value={p.id}>
               {p.titre}
               {p.kind === 'fichier' && p.fileName && p.fileName !== p.titre ? ` — ${p.fileName}` : ''}
-              {p.confidentiel ? ' (confidentielle)' : ''}
+              {p.confidentiel ? tr('libraryControls.confidentialSuffix') : ''}
             </option>
           ))}
         </select>
       </label>
       <button type="submit" className="secondary" data-testid="preuve-library-attach" disabled={!picked || attach.isPending}>
-        Rattacher
+        {tr('libraryControls.attach')}
       </button>
       <InlineError error={attach.error} testId="preuve-library-error" />
     </form>
@@ -130,25 +131,25 @@ export function AttenduesCoverage(props: { referentialId: string; preuves: reado
   if (props.attendues.length === 0) return null;
   return (
     <>
-      <h4>Preuves attendues</h4>
+      <h4>{tr('libraryControls.attendues')}</h4>
       <ul className="attendues">
         {props.attendues.map((a) => {
           const by = coveringPreuves(props.preuves, props.referentialId, a.id);
           const covered = by.length > 0;
           return (
             <li key={a.id} data-testid={`preuve-attendue-${a.id}`} data-covered={covered}>
-              <span className={`badge ${covered ? 'badge-fait' : 'badge-neutre'}`}>{covered ? 'Fournie' : 'À fournir'}</span> {a.nom}
+              <span className={`badge ${covered ? 'badge-fait' : 'badge-neutre'}`}>{covered ? tr('libraryControls.fournie') : tr('libraryControls.aFournir')}</span> {a.nom}
               {by.map((p) => (
                 <span key={p.id} className="muted small">
                   {' '}
-                  · par « {p.titre} »{' '}
+                  {tr('libraryControls.by', { titre: p.titre })}{' '}
                   <button
                     type="button"
                     className="link-button"
                     data-testid={`preuve-attendue-unmark-${a.id}-${p.id}`}
                     onClick={() => set.mutate({ preuveId: p.id, referentialId: props.referentialId, preuveAttendueId: a.id, couvre: false })}
                   >
-                    retirer
+                    {tr('libraryControls.unmark')}
                   </button>
                 </span>
               ))}
@@ -156,11 +157,11 @@ export function AttenduesCoverage(props: { referentialId: string; preuves: reado
                 <select
                   className="small"
                   data-testid={`preuve-attendue-mark-${a.id}`}
-                  aria-label={`Preuve qui répond à « ${a.nom} »`}
+                  aria-label={tr('libraryControls.markLabel', { nom: a.nom })}
                   value=""
                   onChange={(e) => e.target.value && set.mutate({ preuveId: e.target.value, referentialId: props.referentialId, preuveAttendueId: a.id, couvre: true })}
                 >
-                  <option value="">Fournie par…</option>
+                  <option value="">{tr('libraryControls.fourniePar')}</option>
                   {props.preuves.map((p) => (
                     <option key={p.id} value={p.id}>
                       {p.titre}

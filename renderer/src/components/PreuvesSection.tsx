@@ -15,12 +15,13 @@ import type { PreuveAttendue } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
 import { fileToBase64 } from '../lib/files';
 import { displayUrl, formatBytes, formatDate } from '../lib/format';
-import { ALREADY_STORED, checkLinkUrl, wasAlreadyStored } from '../lib/preuves';
+import { checkLinkUrl, wasAlreadyStored } from '../lib/preuves';
 import { isBrowserMode, useTRPC, type RouterOutputs } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { InlineConfirm } from './InlineConfirm';
 import { AttachFromLibrary, AttenduesCoverage, ConfidentielToggle, RevisionButton } from './PreuveLibraryControls';
 import { InlineError } from './QueryState';
+import { tr } from '../i18n/tr';
 
 type Preuve = RouterOutputs['preuves']['list'][number];
 
@@ -58,7 +59,7 @@ export function useUploadFiles(referentialId: string, nodeId: string, knownIds: 
         try {
           const contentBase64 = await fileToBase64(file);
           const preuve = await addFile.mutateAsync({ referentialId, nodeId, fileName: file.name, contentBase64, ...(preuveAttendueId ? { preuveAttendueId } : {}) });
-          if (wasAlreadyStored(preuve, known, startedAt)) already.push(`« ${file.name} » : ${ALREADY_STORED}`);
+          if (wasAlreadyStored(preuve, known, startedAt)) already.push(`« ${file.name} » : ${tr('link.alreadyStored')}`);
         } catch (e) {
           failed.push(`« ${file.name} » : ${shownError(e).message}`);
         }
@@ -89,7 +90,7 @@ export function PreuvesSection(props: {
   emptyText?: string;
 }) {
   const { referentialId, nodeId, upload } = props;
-  const owner = props.owner ?? 'ce critère';
+  const owner = props.owner ?? tr('preuves.owner');
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const trpc = useTRPC();
   const refresh = useRefresh();
@@ -127,9 +128,9 @@ export function PreuvesSection(props: {
 
   return (
     <section className="panel-section" data-testid="preuves">
-      <Heading>{props.title ?? 'Preuves'}</Heading>
+      <Heading>{props.title ?? tr('preuves.title')}</Heading>
       {props.preuves.length === 0 ? (
-        <p className="muted small">{props.emptyText ?? "Aucune preuve pour l'instant. Déposez des fichiers sur cette fiche ou ajoutez un lien."}</p>
+        <p className="muted small">{props.emptyText ?? tr('preuves.empty')}</p>
       ) : (
         <ul className="preuves" data-testid="preuves-list">
           {props.preuves.map((p) => (
@@ -149,21 +150,23 @@ export function PreuvesSection(props: {
                 {p.kind === 'fichier' && p.fileName && p.fileName !== p.titre && <span className="muted small"> · {p.fileName}</span>}
               </span>
               <span className="preuve-meta muted small">
-                {p.kind === 'fichier' ? `${formatBytes(p.size)} · ajoutée` : 'lien · ajouté'} le {formatDate(p.addedAt)} par {p.addedBy}
-                {p.revision > 1 && <span data-testid={`preuve-version-${p.id}`}> · version {p.revision}</span>}
-                {p.dateDocument && <> · document du {formatDate(p.dateDocument)}</>}
-                {p.nodeIds.length > 1 && <> · rattachée à {p.nodeIds.length} critères</>}
+                {p.kind === 'fichier'
+                  ? tr('preuves.fileMeta', { size: formatBytes(p.size), date: formatDate(p.addedAt), who: p.addedBy })
+                  : tr('preuves.linkMeta', { date: formatDate(p.addedAt), who: p.addedBy })}
+                {p.revision > 1 && <span data-testid={`preuve-version-${p.id}`}>{tr('preuves.version', { n: p.revision })}</span>}
+                {p.dateDocument && tr('preuves.documentOf', { date: formatDate(p.dateDocument) })}
+                {p.nodeIds.length > 1 && tr('preuves.attachedTo', { n: p.nodeIds.length })}
                 {p.confidentiel && (
                   <span className="badge badge-neutre" data-testid={`preuve-confidentielle-${p.id}`}>
                     {' '}
-                    Confidentielle
+                    {tr('preuves.confidentielle')}
                   </span>
                 )}
               </span>
               <span className="preuve-actions">
                 {browser && p.kind === 'fichier' && (
-                  <a href={`/preuves/${encodeURIComponent(p.id)}/fichier`} download data-testid={`preuve-open-${p.id}`} title={`Télécharger « ${p.fileName ?? p.titre} » pour l'ouvrir`}>
-                    Ouvrir
+                  <a href={`/preuves/${encodeURIComponent(p.id)}/fichier`} download data-testid={`preuve-open-${p.id}`} title={tr('preuves.openTitle', { name: p.fileName ?? p.titre })}>
+                    {tr('preuves.open')}
                   </a>
                 )}
                 {p.kind === 'fichier' && <RevisionButton preuve={p} />}
@@ -173,9 +176,9 @@ export function PreuvesSection(props: {
                   className="link-button"
                   data-testid={`preuve-detach-${p.id}`}
                   onClick={() => setConfirmDetach(p.id)}
-                  aria-label={`Retirer la preuve ${p.titre} de ${owner}`}
+                  aria-label={tr('preuves.detachLabel', { titre: p.titre, owner })}
                 >
-                  Retirer
+                  {tr('preuves.detach')}
                 </button>
               </span>
               {confirmDetach === p.id && (
@@ -183,11 +186,11 @@ export function PreuvesSection(props: {
                   <InlineConfirm
                     testId={`preuve-detach-confirm-${p.id}`}
                     autoFocus
-                    message={`Retirer « ${p.titre} » de ${owner} ? ${p.kind === 'fichier' ? 'Le fichier reste enregistré pour les autres critères qui l\'utilisent.' : ''}`.trim()}
+                    message={`${tr('preuves.detachQuestion', { titre: p.titre, owner })} ${p.kind === 'fichier' ? tr('preuves.detachKeeps') : ''}`.trim()}
                     onCancel={() => setConfirmDetach(null)}
                     actions={[
                       {
-                        label: 'Retirer',
+                        label: tr('preuves.detach'),
                         primary: true,
                         testId: `preuve-detach-ok-${p.id}`,
                         onClick: () => {
@@ -195,7 +198,7 @@ export function PreuvesSection(props: {
                           detach.mutate({ preuveId: p.id, nodeId });
                         },
                       },
-                      { label: 'Annuler', testId: `preuve-detach-cancel-${p.id}`, onClick: () => setConfirmDetach(null) },
+                      { label: tr('common.cancel'), testId: `preuve-detach-cancel-${p.id}`, onClick: () => setConfirmDetach(null) },
                     ]}
                   />
                 </div>
@@ -208,9 +211,9 @@ export function PreuvesSection(props: {
 
       {props.preuvesAttendues.length > 0 && (
         <label className="field-inline">
-          <span>Preuve attendue couverte</span>
+          <span>{tr('preuves.attendue')}</span>
           <select data-testid="preuve-attendue-select" value={attendue} onChange={(e) => setAttendue(e.target.value)}>
-            <option value="">(aucune en particulier)</option>
+            <option value="">{tr('preuves.attendueNone')}</option>
             {props.preuvesAttendues.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.nom}
@@ -227,6 +230,9 @@ export function PreuvesSection(props: {
           type="file"
           multiple
           className="visually-hidden"
+          // Reached through the visible button below, never by Tab; the label names it for assistive technologies.
+          tabIndex={-1}
+          aria-label={tr('preuves.addFiles')}
           data-testid="preuve-file-input"
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);
@@ -235,13 +241,13 @@ export function PreuvesSection(props: {
           }}
         />
         <button type="button" onClick={() => fileInput.current?.click()}>
-          Ajouter des fichiers…
+          {tr('preuves.addFilesButton')}
         </button>
-        <span className="muted small">ou glissez-déposez des fichiers {props.dropTarget ?? 'sur la fiche'}</span>
+        <span className="muted small">{tr('preuves.dropHint', { target: props.dropTarget ?? tr('preuves.dropTarget') })}</span>
       </div>
       {upload.pending.length > 0 && (
         <p className="muted small" aria-live="polite" data-testid="preuve-upload-pending">
-          Envoi de {upload.pending.join(', ')}…
+          {tr('preuves.sending', { names: upload.pending.join(', ') })}
         </p>
       )}
       {upload.errors.map((m) => (
@@ -263,7 +269,7 @@ export function PreuvesSection(props: {
         }}
       >
         <label className="field-inline grow">
-          <span>Lien</span>
+          <span>{tr('preuves.link')}</span>
           <input
             type="text"
             inputMode="url"
@@ -281,11 +287,11 @@ export function PreuvesSection(props: {
           />
         </label>
         <label className="field-inline grow">
-          <span>Titre</span>
-          <input data-testid="preuve-link-titre" placeholder={attendueNom ?? 'Délibération du 12 mars'} value={titre} onChange={(e) => setTitre(e.target.value)} />
+          <span>{tr('preuves.titre')}</span>
+          <input data-testid="preuve-link-titre" placeholder={attendueNom ?? tr('preuves.titrePlaceholder')} value={titre} onChange={(e) => setTitre(e.target.value)} />
         </label>
         <button type="submit" className="secondary" data-testid="preuve-link-add" aria-busy={addLink.isPending}>
-          Ajouter le lien
+          {tr('preuves.addLink')}
         </button>
       </form>
       {linkError !== null ? (

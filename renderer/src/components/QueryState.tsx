@@ -1,6 +1,7 @@
-/** Loading and error states of a query, with the French error message (never a stack trace). */
+/** Loading and error states of a query, with the error message in the chosen language (never a stack trace). */
 import type { ReactNode } from 'react';
 import { shownError } from '../lib/errors';
+import { tr } from '../i18n/tr';
 
 export function QueryState<T>(props: {
   query: { data: T | undefined; error: unknown; isPending: boolean };
@@ -11,11 +12,11 @@ export function QueryState<T>(props: {
   if (props.query.error) {
     return (
       <p className="error" role="alert">
-        Impossible de charger {props.what} : {shownError(props.query.error).message}
+        {tr('common.cannotLoad', { what: props.what, message: shownError(props.query.error).message })}
       </p>
     );
   }
-  if (props.query.data === undefined) return <p className="muted">Chargement de {props.what}…</p>;
+  if (props.query.data === undefined) return <p className="muted">{tr('common.loadingOf', { what: props.what })}</p>;
   return <>{props.children(props.query.data)}</>;
 }
 

@@ -20,6 +20,7 @@ import { useTRPC } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { ExplicationEditor, type ExplicationControl } from './ExplicationEditor';
 import { InlineConfirm } from './InlineConfirm';
+import { tr } from '../i18n/tr';
 
 /** The stored statut row of `nodes.detail` (null when nothing was ever entered). */
 export interface StoredStatut {
@@ -166,8 +167,7 @@ export function StatutEditor(props: {
     <section className="panel-section" aria-labelledby={`${groupId}-legend`}>
       {display === 'detaille_a_la_tache' && choice === null && (
         <p className="statut-note" data-testid="statut-hint">
-          <strong>Détaillé à la tâche : le score vient des tâches.</strong>{' '}
-          <span className="muted">Choisir un statut ici le remplace : les statuts des tâches restent enregistrés mais ne comptent plus.</span>
+          <strong>{tr('statutEditor.hintTitle')}</strong> <span className="muted">{tr('statutEditor.hintBody')}</span>
         </p>
       )}
       {hint && (
@@ -177,7 +177,8 @@ export function StatutEditor(props: {
       )}
       <fieldset className="statuts" data-testid="statut-group" aria-busy={busy}>
         <legend id={`${groupId}-legend`}>
-          Statut{busy && <span className="muted small"> · enregistrement…</span>}
+          {tr('statutEditor.legend')}
+          {busy && <span className="muted small">{tr('statutEditor.saving')}</span>}
         </legend>
         {STATUTS_BY_MODEL[model].map((s) => (
           <label key={s} className={`radio radio-${s}`}>
@@ -191,7 +192,7 @@ export function StatutEditor(props: {
             />
             {statutLabel(s, model)}
             {deltas?.[s] && (
-              <span className="delta small" data-testid={`statut-delta-${s}`} title="Effet sur le score global (aperçu)">
+              <span className="delta small" data-testid={`statut-delta-${s}`} title={tr('statutEditor.deltaTitle')}>
                 {deltas[s]}
               </span>
             )}
@@ -210,7 +211,7 @@ export function StatutEditor(props: {
         >
           {(['fait', 'programme', 'pas-fait'] as const).map((k, i) => (
             <label key={k} className="field-inline">
-              <span>{['Fait', 'Programmé', 'Pas fait'][i]} (%)</span>
+              <span>{tr(`statutEditor.${(['fait', 'programme', 'pasFait'] as const)[i]}`)} (%)</span>
               <input
                 type="text"
                 inputMode="decimal"
@@ -231,7 +232,7 @@ export function StatutEditor(props: {
             {total.text}
           </span>
           <button type="submit" data-testid="detail-save">
-            Enregistrer la répartition
+            {tr('statutEditor.saveDetail')}
           </button>
         </form>
       )}
@@ -242,8 +243,8 @@ export function StatutEditor(props: {
           message={confirm.question}
           onCancel={cancelConfirm}
           actions={[
-            { label: 'Confirmer', primary: true, testId: 'statut-confirm-ok', onClick: () => send(confirm.choice) },
-            { label: 'Annuler', testId: 'statut-confirm-cancel', onClick: cancelConfirm },
+            { label: tr('common.confirm'), primary: true, testId: 'statut-confirm-ok', onClick: () => send(confirm.choice) },
+            { label: tr('common.cancel'), testId: 'statut-confirm-cancel', onClick: cancelConfirm },
           ]}
         />
       )}
@@ -263,7 +264,7 @@ export function StatutEditor(props: {
       )}
       {stored && (
         <p className="muted small" data-testid="statut-modified">
-          Modifié le {formatDateTime(stored.modifiedAt)} par {stored.modifiedBy}
+          {tr('statutEditor.modified', { date: formatDateTime(stored.modifiedAt), who: stored.modifiedBy })}
         </p>
       )}
 

@@ -5,8 +5,9 @@
 import type { BackupInfo, BackupKind } from '../../../electron/core/backup/names';
 import type { RestoreResult } from '../../../electron/core/backup';
 import { formatCount, formatDateTime } from './format';
+import { plural, tr } from '../i18n/tr';
 
-/** French label of each backup kind (names.ts BACKUP_KINDS). */
+/** French label of each backup kind (names.ts BACKUP_KINDS); the catalogues hold the same (`backups.kind_*`). */
 export const BACKUP_KIND_LABELS: Readonly<Record<BackupKind, string>> = {
   quotidienne: 'quotidienne',
   'avant-migration': 'avant mise à jour de la base',
@@ -15,25 +16,28 @@ export const BACKUP_KIND_LABELS: Readonly<Record<BackupKind, string>> = {
   manuelle: 'manuelle',
 };
 
+/** The label of a backup kind in the chosen language (French: BACKUP_KIND_LABELS). */
+export function backupKindLabel(kind: BackupKind): string {
+  return tr(`backups.kind_${kind}`);
+}
+
 /** The confirmation asked inline before restoring `b` (its local date and time, its kind). */
 export function restoreConfirmation(b: Pick<BackupInfo, 'at' | 'kind'>): string {
-  return (
-    `Restaurer la sauvegarde du ${formatDateTime(b.at)} (${BACKUP_KIND_LABELS[b.kind]}) ? ` +
-    "L'état actuel sera d'abord sauvegardé, puis remplacé : les changements faits depuis cette sauvegarde ne seront plus affichés."
-  );
+  return tr('restore.confirm', { date: formatDateTime(b.at), kind: backupKindLabel(b.kind) });
 }
 
 /** What the screen says after a restore: what came back, where the replaced state is, missing evidence if any. */
 export function restoreReport(r: Pick<RestoreResult, 'summary' | 'previous' | 'missingEvidence'>): string {
   const s = r.summary;
-  const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n > 1 ? 's' : ''}`;
-  const missing =
-    r.missingEvidence > 0
-      ? ` Attention : ${plural(r.missingEvidence, 'fichier')} de preuve cité${r.missingEvidence > 1 ? 's' : ''} par la sauvegarde ${r.missingEvidence > 1 ? 'sont absents' : 'est absent'} du dépôt des preuves.`
-      : '';
-  return (
-    `Sauvegarde restaurée : ${s.nom}, ${plural(s.referentials, 'référentiel')}, ${plural(s.statuts, 'statut')}, ${plural(s.preuves, 'preuve')}` +
-    `${s.lastChangeAt ? `, dernière modification le ${formatDateTime(s.lastChangeAt)}` : ''}. ` +
-    `L'état remplacé a été sauvegardé (${formatDateTime(r.previous.at)}, ${BACKUP_KIND_LABELS[r.previous.kind]}).${missing}`
-  );
+  const count = (key: string, n: number) => tr(`restore.${key}_${plural(n)}`, { n: formatCount(n) });
+  return tr('restore.report', {
+    nom: s.nom,
+    referentials: count('referential', s.referentials),
+    statuts: count('statut', s.statuts),
+    preuves: count('preuve', s.preuves),
+    last: s.lastChangeAt ? tr('restore.last', { date: formatDateTime(s.lastChangeAt) }) : '',
+    date: formatDateTime(r.previous.at),
+    kind: backupKindLabel(r.previous.kind),
+    missing: r.missingEvidence > 0 ? tr(`restore.missing_${plural(r.missingEvidence)}`, { n: formatCount(r.missingEvidence) }) : '',
+  });
 }

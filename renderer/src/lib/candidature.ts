@@ -6,6 +6,7 @@ import type { Niveau } from '../../../shared/domain';
 import type { ReadinessCondition } from '../../../shared/readiness';
 import { formatHash } from '../router';
 import { formatCount } from './format';
+import { plural, tr } from '../i18n/tr';
 
 const NNBSP = '\u202f';
 const upToOneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
@@ -21,18 +22,18 @@ export function niveauOptionLabel(niveau: Niveau): string {
  * or "3 conditions remplies sur 11 pour 2 étoiles : il en reste 8 à remplir." (counts with formatCount).
  */
 export function summaryText(r: { cible: Niveau; met: boolean; conditions: ReadonlyArray<Pick<ReadinessCondition, 'met'>> }): string {
-  if (r.met) return `Toutes les conditions sont remplies pour ${r.cible.nom} : la demande peut être déposée.`;
+  if (r.met) return tr('candidature.allMet', { nom: r.cible.nom });
   const total = r.conditions.length;
   const met = r.conditions.filter((c) => c.met).length;
   const left = total - met;
-  return `${formatCount(met)} condition${met > 1 ? 's' : ''} remplie${met > 1 ? 's' : ''} sur ${formatCount(total)} pour ${r.cible.nom} : il en reste ${formatCount(left)} à remplir.`;
+  return tr(`candidature.summary_${plural(met)}`, { met: formatCount(met), total: formatCount(total), nom: r.cible.nom, left: formatCount(left) });
 }
 
 /** The statut of a condition, in words (never by colour only) with its badge class and symbol. */
 export function conditionStatut(c: Pick<ReadinessCondition, 'met' | 'sansObjet'>): { key: 'remplie' | 'sans-objet' | 'a-faire'; text: string; symbol: string; badge: string } {
-  if (c.met && c.sansObjet) return { key: 'sans-objet', text: 'Sans objet', symbol: '–', badge: 'badge-non-concerne' };
-  if (c.met) return { key: 'remplie', text: 'Remplie', symbol: '✓', badge: 'badge-fait' };
-  return { key: 'a-faire', text: 'À faire', symbol: '✗', badge: 'badge-pas-fait' };
+  if (c.met && c.sansObjet) return { key: 'sans-objet', text: tr('candidature.sansObjet'), symbol: '–', badge: 'badge-non-concerne' };
+  if (c.met) return { key: 'remplie', text: tr('candidature.remplie'), symbol: '✓', badge: 'badge-fait' };
+  return { key: 'a-faire', text: tr('candidature.aFaire'), symbol: '✗', badge: 'badge-pas-fait' };
 }
 
 /**
@@ -47,9 +48,9 @@ export function conditionLink(
   if (where.nodeId) {
     const prefix = `${referentialId}_`;
     const identifiant = where.nodeId.startsWith(prefix) ? where.nodeId.slice(prefix.length) : where.nodeId;
-    return { kind: 'href', href: formatHash({ page: 'referentiel', referentialId, nodeId: where.nodeId }), text: `Ouvrir ${identifiant} dans le référentiel` };
+    return { kind: 'href', href: formatHash({ page: 'referentiel', referentialId, nodeId: where.nodeId }), text: tr('candidature.openNode', { id: identifiant }) };
   }
-  if (where.screen === 'referentiel') return { kind: 'href', href: formatHash({ page: 'referentiel', referentialId, nodeId: null }), text: 'Ouvrir le référentiel' };
-  if (where.screen === 'documents-candidature') return { kind: 'section', text: 'Aller aux documents de candidature' };
+  if (where.screen === 'referentiel') return { kind: 'href', href: formatHash({ page: 'referentiel', referentialId, nodeId: null }), text: tr('candidature.openRef') };
+  if (where.screen === 'documents-candidature') return { kind: 'section', text: tr('candidature.goDocuments') };
   return null;
 }

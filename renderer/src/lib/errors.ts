@@ -3,7 +3,9 @@
  * The router's errorFormatter puts `{ code, message, location }` in `error.data.userError`; zod failures come
  * as BAD_REQUEST without it, and transport failures as plain errors.
  */
-import type { ErrorLocation, UserErrorCode } from '../../../shared/errors';
+import type { ErrorLocation, ErrorParams, UserErrorCode } from '../../../shared/errors';
+import { formatLang } from './format';
+import { tr } from '../i18n/tr';
 
 /** What the UI displays for a failed call. */
 export interface ShownError {
@@ -14,15 +16,31 @@ export interface ShownError {
 
 interface ErrorData {
   code?: string;
-  userError?: { code: UserErrorCode; message: string; location?: ErrorLocation } | null;
+  userError?: { code: UserErrorCode; message: string; location?: ErrorLocation; params?: ErrorParams } | null;
 }
 
 /** What browsers and Node say when a request cannot reach the server (Chromium, Firefox, Safari, Node's fetch). */
 const NETWORK_FAILURE = /failed to fetch|fetch failed|networkerror|load failed|network request failed|econnrefused|econnreset|socket hang up/i;
 
-/** The message shown when the app's own server (browser mode) or main process cannot be reached. */
+/** The message shown when the app's own server (browser mode) or main process cannot be reached (French reference). */
 export const SERVER_UNREACHABLE =
   "Le serveur de l'application ne répond pas (connexion refusée ou interrompue). Vérifiez que Label Audit est toujours lancé, puis réessayez.";
+
+/**
+ * The codes whose message the catalogue translates (i18n `errors.<code>`, built from the error's params and
+ * location): the errors the screens show most. In French the core's own sentence is kept (it is the reference and
+ * names more); in English a code outside this set keeps the core's French sentence.
+ */
+const TRANSLATED: ReadonlySet<UserErrorCode> = new Set(['NOT_FOUND', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'INPUT_INVALID']);
+
+/** The core's message in the current language: the French sentence, or its translation by code when there is one. */
+function localised(ue: { code: UserErrorCode; message: string; location?: ErrorLocation; params?: ErrorParams }): string {
+  if (formatLang() === 'fr' || !TRANSLATED.has(ue.code)) return ue.message;
+  const values: Record<string, unknown> = { ...ue.location, ...ue.params };
+  if (ue.code === 'NOT_FOUND' && typeof values.what === 'string') return tr(`errors.NOT_FOUND_${values.what}`, values);
+  if (ue.code === 'INPUT_INVALID') return values.field !== undefined ? tr('errors.INPUT_INVALID_field', values) : ue.message;
+  return tr(`errors.${ue.code}`, values);
+}
 
 /**
  * Whether `error` is a transport failure: a `TypeError` from fetch, or a tRPC client error caused by one (its
@@ -38,16 +56,16 @@ export function isNetworkFailure(error: unknown): boolean {
 }
 
 /**
- * The French message of any error thrown by a tRPC call: the UserError's own message when there is one,
+ * The message, in the current language, of any error thrown by a tRPC call: the UserError's own message when there is one,
  * "Saisie invalide…" for an input refused by validation, « Le serveur de l'application ne répond pas (…) » for a
  * transport failure (never the browser's « Failed to fetch »), else a generic sentence with the raw message.
  */
 export function shownError(error: unknown): ShownError {
   const data = (typeof error === 'object' && error !== null ? (error as { data?: ErrorData }).data : undefined) ?? undefined;
   const ue = data?.userError;
-  if (ue && typeof ue.message === 'string') return { message: ue.message, code: ue.code, location: ue.location ?? null };
-  if (data?.code === 'BAD_REQUEST') return { message: 'Saisie invalide : vérifiez les valeurs saisies.', code: 'INPUT_INVALID', location: null };
-  if (!data && isNetworkFailure(error)) return { message: SERVER_UNREACHABLE, code: null, location: null };
+  if (ue && typeof ue.message === 'string') return { message: localised(ue), code: ue.code, location: ue.location ?? null };
+  if (data?.code === 'BAD_REQUEST') return { message: tr('errors.inputInvalid'), code: 'INPUT_INVALID', location: null };
+  if (!data && isNetworkFailure(error)) return { message: tr('errors.serverUnreachable'), code: null, location: null };
   const raw = error instanceof Error ? error.message : String(error);
-  return { message: `L'opération a échoué : ${raw}`, code: null, location: null };
+  return { message: tr('errors.failed', { message: raw }), code: null, location: null };
 }

@@ -1,7 +1,8 @@
 /**
- * Words of the export progress (Export screen): the bar's percentage, its text and the estimate of time left.
+ * Words of the export progress (Export screen, in the chosen language: i18n `export.*`): the bar's percentage, its text and the estimate of time left.
  * The figures come from the `pack.exportProgress` subscription (electron/core/services/pack.ts `PackExportEvent`).
  */
+import { plural, tr } from '../i18n/tr';
 import { formatBytes, formatCount } from './format';
 
 /** What the screen needs of one progress event. */
@@ -24,7 +25,7 @@ export function percentDone(p: ExportProgressView): number {
 /** A duration in French: 0 → "moins d'une seconde", 45 → "45 s", 125 → "2 min 05 s", 3725 → "1 h 02 min". */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
-  if (s === 0) return "moins d'une seconde";
+  if (s === 0) return tr('export.lessThanASecond');
   if (s < 60) return `${s}\u00a0s`;
   if (s < 3600) return `${Math.floor(s / 60)}\u00a0min ${String(s % 60).padStart(2, '0')}\u00a0s`;
   return `${Math.floor(s / 3600)}\u00a0h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}\u00a0min`;
@@ -35,15 +36,15 @@ export function formatDuration(seconds: number): string {
  * the rate is unknown; "écriture du manifeste…" once every byte is written).
  */
 export function progressText(p: ExportProgressView): string {
-  const files = `${formatCount(p.files)} fichier${p.totalFiles > 1 ? 's' : ''} sur ${formatCount(p.totalFiles)}`;
-  const bytes = `${formatBytes(p.bytes)} sur ${formatBytes(p.totalBytes)}`;
+  const files = tr(`export.filesOf_${plural(p.totalFiles)}`, { n: formatCount(p.files), total: formatCount(p.totalFiles) });
+  const bytes = tr('export.bytesOf', { n: formatBytes(p.bytes), total: formatBytes(p.totalBytes) });
   const done = p.bytes >= p.totalBytes && p.files >= p.totalFiles;
   const eta = done
-    ? 'écriture du manifeste…'
+    ? tr('export.writingManifest')
     : p.secondsLeft === null
-      ? 'estimation en cours…'
+      ? tr('export.estimating')
       : p.secondsLeft <= 0
-        ? 'presque terminé'
-        : `environ ${formatDuration(p.secondsLeft)} restantes`;
-  return `Preuves : ${files}, ${bytes} — ${eta}`;
+        ? tr('export.almostDone')
+        : tr('export.timeLeft', { duration: formatDuration(p.secondsLeft) });
+  return tr('export.progressLine', { files, bytes, eta });
 }

@@ -8,6 +8,7 @@
 import type { NodeScore, ScoringModel } from '../../../shared/domain';
 import { ratioBase, ratioBaseKind, ratioFait, speaksConformite } from '../../../shared/scoring/ratios';
 import { formatCount, formatPercent, formatPoints, formatPts } from './format';
+import { tr } from '../i18n/tr';
 
 /** How the screens name a model's figures (tree headers, fiche labels, breakdown rows, a node out of scope). */
 export interface ModelFigures {
@@ -32,23 +33,21 @@ export interface ModelFigures {
 
 /** The words of `model` for its figures (see ModelFigures). */
 export function modelFigures(model: ScoringModel): ModelFigures {
-  switch (model) {
-    case 'weighted':
-      return { pointsHeader: 'Poids', pointsTitle: 'Poids conformes / poids évalués (conformes et non conformes)', pointsLabel: 'Poids conformes / évalués',
-        pctHeader: '% conf.', pctTitle: 'Part conforme des critères évalués', pctLabel: '% conforme', horsChamp: 'non applicable', rienEvalue: 'non évalué',
-        renseignes: 'critères renseignés', counts: false };
-    case 'rate':
-      return { pointsHeader: 'Critères', pointsTitle: 'Critères conformes / critères évalués (conformes et non conformes)', pointsLabel: 'Critères conformes / évalués',
-        pctHeader: '% conf.', pctTitle: 'Taux de conformité : part conforme des critères applicables évalués', pctLabel: '% conforme', horsChamp: 'non applicable',
-        rienEvalue: 'non évalué', renseignes: 'critères renseignés', counts: true };
-    case 'progress':
-      return { pointsHeader: 'Pratiques', pointsTitle: 'Pratiques faites / pratiques renseignées (faites, programmées, pas faites)', pointsLabel: 'Pratiques faites / renseignées',
-        pctHeader: '% fait', pctTitle: 'Part faite des pratiques applicables renseignées', pctLabel: '% fait', horsChamp: 'non concerné', rienEvalue: 'non renseigné',
-        renseignes: 'pratiques renseignées', counts: true };
-    default:
-      return { pointsHeader: 'Points', pointsTitle: 'Points fait / potentiel', pointsLabel: 'Points fait / potentiel', pctHeader: '% fait', pctTitle: 'Part du potentiel faite',
-        pctLabel: '% fait', horsChamp: 'non concerné', rienEvalue: 'non calculable', renseignes: 'critères renseignés', counts: false };
-  }
+  // The words are in the catalogues (i18n `figures.<model>_<word>`), in the chosen language.
+  const m = model === 'weighted' || model === 'rate' || model === 'progress' ? model : 'points';
+  const w = (k: string) => tr(`figures.${m}_${k}`);
+  return {
+    pointsHeader: w('pointsHeader'),
+    pointsTitle: w('pointsTitle'),
+    pointsLabel: w('pointsLabel'),
+    pctHeader: w('pctHeader'),
+    pctTitle: w('pctTitle'),
+    pctLabel: w('pctLabel'),
+    horsChamp: w('horsChamp'),
+    rienEvalue: w('rienEvalue'),
+    renseignes: w('renseignes'),
+    counts: model === 'rate' || model === 'progress',
+  };
 }
 
 /**
@@ -58,16 +57,16 @@ export function modelFigures(model: ScoringModel): ModelFigures {
 export function breakdownParts(model: ScoringModel, s: NodeScore): Array<[string, string, number]> {
   if (speaksConformite(model)) {
     return [
-      ['fait', 'Conforme', s.pointFait],
-      ['pas-fait', 'Non conforme', s.pointPasFait],
-      ['non-renseigne', 'Non évalué', s.pointNonRenseigne],
+      ['fait', tr('statut.conforme'), s.pointFait],
+      ['pas-fait', tr('statut.non_conforme'), s.pointPasFait],
+      ['non-renseigne', tr('statut.non_evalue'), s.pointNonRenseigne],
     ];
   }
   return [
-    ['fait', 'Fait', s.pointFait],
-    ['programme', 'Programmé', s.pointProgramme],
-    ['pas-fait', 'Pas fait', s.pointPasFait],
-    ['non-renseigne', 'Non renseigné', s.pointNonRenseigne],
+    ['fait', tr('statut.fait'), s.pointFait],
+    ['programme', tr('statut.programme'), s.pointProgramme],
+    ['pas-fait', tr('statut.pas_fait'), s.pointPasFait],
+    ['non-renseigne', tr('statut.non_renseigne'), s.pointNonRenseigne],
   ];
 }
 

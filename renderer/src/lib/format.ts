@@ -1,34 +1,41 @@
 /**
- * French formatting of scores for the screens (DOMAIN.md "Rules every engine keeps").
+ * Formatting of scores, counts and dates for the screens, in the chosen language (shared/locale.ts; French by
+ * default: DOMAIN.md "Rules every engine keeps", TESTIDS.md "Number formats").
  * Percentages are truncated, never rounded up, so a score below a threshold is never shown as reaching it
  * (34,96 % shows "34,9 %", not "35,0 %"). Points keep their 3 decimals (exact to 3 decimals, no re-rounding).
- * Separators are those of `Intl.NumberFormat('fr-FR')`: decimal comma, U+202F narrow no-break space before `%`
- * and between thousands.
+ * French separators are those of `Intl.NumberFormat('fr-FR')`: decimal comma, U+202F narrow no-break space before
+ * `%` and between thousands; English: `74.9%`, `1,470`, `30 Nov 2026`.
+ * The language is module state set by the i18n setup (`setFormatLang`, renderer/src/i18n), so that every screen
+ * follows the switch without threading a parameter through each component.
  */
+import { formatCountIn, formatDateIn, formatDateTimeIn, formatNumberIn, formatOneDecimalIn, formatPercentIn, type Lang } from '../../../shared/locale';
 
-const NNBSP = '\u202f';
+let lang: Lang = 'fr';
 
-const points = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 3 });
-const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+/** Sets the language of every formatter below (called by renderer/src/i18n when the user switches). */
+export function setFormatLang(next: Lang): void {
+  lang = next;
+}
+
+/** The language the formatters currently use. */
+export function formatLang(): Lang {
+  return lang;
+}
 
 /** Truncates a fraction 0..1 to tenths of a percent: 0.7499 → 74.9 (a tiny epsilon absorbs float noise: 0.749 → 74.9). */
-export function truncatePercent(fraction: number): number {
-  return Math.floor(fraction * 1000 + 1e-6) / 10;
-}
+export { truncatePercent } from '../../../shared/locale';
 
 /**
  * A fraction 0..1 as a French percentage with one decimal, truncated: 0.7493 → "74,9 %".
  * `null`/NaN (e.g. 0 potentiel) → the `empty` text (default "non calculable").
  */
-export function formatPercent(fraction: number | null | undefined, empty = 'non calculable'): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return empty;
-  return `${oneDecimal.format(truncatePercent(fraction))}${NNBSP}%`;
+export function formatPercent(fraction: number | null | undefined, empty = lang === 'fr' ? 'non calculable' : 'not computable'): string {
+  return formatPercentIn(lang, fraction) ?? empty;
 }
 
 /** Points with up to 3 decimals, French separators: 12.5 → "12,5", 1000 → "1 000". */
 export function formatPoints(value: number): string {
-  return points.format(value);
+  return formatNumberIn(lang, value, 3);
 }
 
 /**
@@ -37,7 +44,7 @@ export function formatPoints(value: number): string {
  * Non-finite input → "—".
  */
 export function formatCount(value: number): string {
-  return Number.isFinite(value) ? integer.format(value) : '—';
+  return formatCountIn(lang, value);
 }
 
 /**
@@ -64,23 +71,21 @@ export function formatPointsRatio(fait: number, potentiel: number): string {
  */
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
-  if (bytes < 1024) return `${integer.format(bytes)} octet${bytes >= 2 ? 's' : ''}`;
-  const units = ['ko', 'Mo', 'Go', 'To'];
+  if (bytes < 1024) return lang === 'fr' ? `${formatCountIn(lang, bytes)} octet${bytes >= 2 ? 's' : ''}` : `${formatCountIn(lang, bytes)} byte${bytes === 1 ? '' : 's'}`;
+  const units = lang === 'fr' ? ['ko', 'Mo', 'Go', 'To'] : ['KB', 'MB', 'GB', 'TB'];
   let v = bytes / 1024;
   let i = 0;
   while (v >= 1024 && i < units.length - 1) {
     v /= 1024;
     i++;
   }
-  return `${oneDecimal.format(Math.round(v * 10) / 10)}${NNBSP}${units[i]}`;
+  return `${formatOneDecimalIn(lang, Math.round(v * 10) / 10)}${lang === 'fr' ? '\u202f' : ' '}${units[i]}`;
 }
 
 /** An ISO date(-time) as a French date: "2026-03-05T10:00:00Z" → "05/03/2026"; invalid → the input unchanged. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${m[3]}/${m[2]}/${m[1]}`;
+  return formatDateIn(lang, iso);
 }
 
 /** An ISO date-time as French local date and time: "05/03/2026 11:00" (local time zone). */
@@ -88,8 +93,7 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTimeIn(lang, d);
 }
 
 /** Share of `part` in `whole` as a fraction, or null when `whole` is 0 (never NaN). */

@@ -4,6 +4,7 @@
  * already holds (ARCHITECTURE.md "Storage": the same bytes are stored once; `preuves.addFile` then returns the
  * existing preuve, attached to this node).
  */
+import { tr } from '../i18n/tr';
 
 /** Outcome of `checkLinkUrl`: the URL to send (trimmed), or a French message saying how to fix the text. */
 export type LinkCheck = { ok: true; url: string } | { ok: false; message: string };
@@ -16,13 +17,13 @@ export type LinkCheck = { ok: true; url: string } | { ok: false; message: string
  */
 export function checkLinkUrl(text: string): LinkCheck {
   const t = text.trim();
-  if (t === '') return { ok: false, message: "Saisissez l'adresse du lien, par exemple https://www.exemple.fr/deliberation.pdf." };
+  if (t === '') return { ok: false, message: tr('link.empty') };
   const url = parseUrl(t);
   if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return { ok: true, url: t };
   const bare = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#].*)?$/u.test(t);
-  if (bare) return { ok: false, message: `« ${t} » n'est pas un lien complet : ajoutez https:// au début (https://${t}).` };
-  if (url) return { ok: false, message: `Seuls les liens http:// ou https:// sont acceptés comme preuve (saisi : « ${t} »).` };
-  return { ok: false, message: `« ${t} » n'est pas une adresse web : un lien commence par https:// ou http://.` };
+  if (bare) return { ok: false, message: tr('link.bare', { t }) };
+  if (url) return { ok: false, message: tr('link.scheme', { t }) };
+  return { ok: false, message: tr('link.notWeb', { t }) };
 }
 
 /** `new URL(text)`, or null when the text is not an absolute URL. */

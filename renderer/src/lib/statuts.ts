@@ -1,12 +1,14 @@
 /**
  * Statuts as the UI shows and edits them (DOMAIN.md "statut"; tete-referentials.md §2.1 and its display statut).
- * Which statuts a model allows, their French labels, badge colours and which nodes take a statut. The détaillé
+ * Which statuts a model allows, their labels in the chosen language (i18n `statut.*`, French the reference), badge colours and which nodes take a statut. The détaillé
  * split is lib/detail.ts; the checked radio and the TETE cascade warning are lib/statutChoice.ts.
  */
 import { statutLabelFr } from '../../../shared/statut-labels';
 import type { DisplayStatut, NodeScore, ReferentialNode, ScoringModel, Statut } from '../../../shared/domain';
 import { speaksConformite } from '../../../shared/scoring/ratios';
 import { STATUTS_BY_MODEL as ALLOWED_STATUTS } from '../../../shared/statut';
+import { tr } from '../i18n/tr';
+import { formatLang } from './format';
 
 /** The model's statuts (shared/statut.ts, the list the server checks) with "non renseigné / non évalué" first. */
 function displayOrder(statuts: readonly Statut[]): readonly Statut[] {
@@ -24,7 +26,9 @@ export const STATUTS_BY_MODEL: Record<ScoringModel, readonly Statut[]> = {
 
 /** French label of a statut; for the conformity models (RGESN, RGAA) non renseigné reads "Non évalué" (shared/statut-labels.ts). */
 export function statutLabel(statut: Statut, model: ScoringModel): string {
-  return statutLabelFr(statut, model);
+  if (formatLang() === 'fr') return statutLabelFr(statut, model);
+  if (speaksConformite(model) && statut === 'non_renseigne') return tr('statut.non_evalue');
+  return tr(`statut.${statut}`);
 }
 
 /** Visual tone of a badge; the CSS gives each a colour and the label always carries the meaning too. */
@@ -41,24 +45,24 @@ export function displayStatut(statut: DisplayStatut | null, model: ScoringModel)
   switch (statut) {
     case 'fait':
     case 'conforme':
-      return { label: weighted ? 'Conforme' : 'Fait', tone: 'fait' };
+      return { label: tr(weighted ? 'statut.conforme' : 'statut.fait'), tone: 'fait' };
     case 'programme':
-      return { label: 'Programmé', tone: 'programme' };
+      return { label: tr('statut.programme'), tone: 'programme' };
     case 'pas_fait':
     case 'non_conforme':
-      return { label: weighted ? 'Non conforme' : 'Pas fait', tone: 'pas-fait' };
+      return { label: tr(weighted ? 'statut.non_conforme' : 'statut.pas_fait'), tone: 'pas-fait' };
     case 'detaille':
-      return { label: 'Détaillé', tone: 'detaille' };
+      return { label: tr('statut.detaille'), tone: 'detaille' };
     case 'detaille_a_la_tache':
-      return { label: 'Détaillé à la tâche', tone: 'detaille', title: 'Pas de statut propre : le score de la sous-action vient de ses tâches.' };
+      return { label: tr('statut.detaille_a_la_tache'), tone: 'detaille', title: tr('statut.detailleTitle') };
     case 'non_concerne':
     case 'non_applicable':
-      return { label: weighted ? 'Non applicable' : 'Non concerné', tone: 'non-concerne' };
+      return { label: tr(weighted ? 'statut.non_applicable' : 'statut.non_concerne'), tone: 'non-concerne' };
     case 'non_renseignable':
-      return { label: 'Non renseignable', tone: 'neutre', title: "La sous-action porte déjà un statut : c'est lui qui compte, pas celui de ses tâches." };
+      return { label: tr('statut.non_renseignable'), tone: 'neutre', title: tr('statut.nonRenseignableTitle') };
     case 'non_renseigne':
     case null:
-      return { label: weighted ? 'Non évalué' : 'Non renseigné', tone: 'neutre' };
+      return { label: tr(weighted ? 'statut.non_evalue' : 'statut.non_renseigne'), tone: 'neutre' };
   }
 }
 
@@ -110,5 +114,7 @@ const LEVELS: Record<string, string> = {
  */
 export function levelLabel(level: string | undefined): string {
   if (!level) return '';
-  return LEVELS[level.toLowerCase()] ?? level;
+  const key = level.toLowerCase();
+  if (!(key in LEVELS)) return level;
+  return formatLang() === 'fr' ? LEVELS[key]! : tr(`level.${key}`);
 }

@@ -13,6 +13,7 @@ import { QueryState } from '../components/QueryState';
 import { conditionLink, conditionStatut, niveauOptionLabel, summaryText } from '../lib/candidature';
 import { navigate } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
+import { tr } from '../i18n/tr';
 
 type ReadinessView = RouterOutputs['readiness']['get'];
 
@@ -25,20 +26,17 @@ export function CandidaturePage(props: { referentialId: string | null }) {
 
   return (
     <div className="page">
-      <h1>Candidature au label</h1>
-      <p className="muted">
-        Avant une demande, l'organisme labellisateur vérifie la complétude, le score, les critères propres à certaines mesures, les documents de
-        candidature et les référents nommés. Choisissez le niveau visé : chaque condition dit ce qui manque et où agir.
-      </p>
-      <QueryState query={list} what="la liste des référentiels">
+      <h1>{tr('candidature.title')}</h1>
+      <p className="muted">{tr('candidature.intro')}</p>
+      <QueryState query={list} what={tr('common.referentialList')}>
         {() =>
           referentialId === null ? (
-            <p>Aucun référentiel avec des niveaux de label n'est chargé.</p>
+            <p>{tr('candidature.none')}</p>
           ) : (
             <>
               <div className="toolbar">
                 <label className="field-inline">
-                  <span>Référentiel</span>
+                  <span>{tr('candidature.referential')}</span>
                   <select
                     data-testid="candidature-referential-select"
                     value={referentialId}
@@ -76,22 +74,22 @@ function Checklist({ referentialId }: { referentialId: string }) {
   };
 
   return (
-    <QueryState query={readiness} what="la liste de candidature">
+    <QueryState query={readiness} what={tr('candidature.what')}>
       {(r) => (
         <>
           <div className="toolbar">
             <label className="field-inline">
-              <span>Niveau visé</span>
+              <span>{tr('candidature.target')}</span>
               <select data-testid="candidature-target" value={r.cible.rang} onChange={(e) => setTarget(Number(e.target.value))}>
                 {r.niveaux.map((n) => (
                   <option key={n.rang} value={n.rang}>
                     {niveauOptionLabel(n)}
-                    {n.rang === r.cibleParDefaut ? ' (seuil de score atteint)' : ''}
+                    {n.rang === r.cibleParDefaut ? tr('candidature.reached') : ''}
                   </option>
                 ))}
               </select>
             </label>
-            {r.validiteAnnees !== null && <span className="muted small">Label valable {r.validiteAnnees} ans.</span>}
+            {r.validiteAnnees !== null && <span className="muted small">{tr('candidature.validity', { n: r.validiteAnnees })}</span>}
           </div>
           <p className={`candidature-summary ${r.met ? 'is-met' : 'is-todo'}`} role="status" data-testid="candidature-summary" data-met={r.met} aria-busy={readiness.isFetching}>
             {summaryText(r)}
@@ -108,7 +106,7 @@ function Conditions(props: { referentialId: string; readiness: ReadinessView; on
   const { referentialId, readiness } = props;
   return (
     <section aria-labelledby="conditions-title">
-      <h2 id="conditions-title">Conditions pour {readiness.cible.nom}</h2>
+      <h2 id="conditions-title">{tr('candidature.conditionsFor', { nom: readiness.cible.nom })}</h2>
       <ul className="conditions" data-testid="conditions">
         {readiness.conditions.map((c) => {
           const statut = conditionStatut(c);
@@ -124,7 +122,7 @@ function Conditions(props: { referentialId: string; readiness: ReadinessView; on
                 <p data-testid={`condition-detail-${c.id}`}>{c.detail}</p>
                 {c.action && (
                   <p className="condition-action" data-testid={`condition-action-${c.id}`}>
-                    <strong>À faire :</strong> {c.action}
+                    <strong>{tr('candidature.todo')}</strong> {c.action}
                   </p>
                 )}
                 {link && (c.action || link.kind === 'href') && (
@@ -165,10 +163,10 @@ function Documents(props: { referentialId: string; sectionRef: RefObject<HTMLEle
       tabIndex={-1}
       className={`card documents-candidature${dragOver ? ' drag-over' : ''}`}
       data-testid="documents-candidature"
-      aria-label="Documents de candidature"
+      aria-label={tr('candidature.documents')}
       {...dropProps}
     >
-      <QueryState query={detail} what="les documents de candidature">
+      <QueryState query={detail} what={tr('candidature.documentsWhat')}>
         {(d) => (
           <>
             <PreuvesSection
@@ -177,16 +175,16 @@ function Documents(props: { referentialId: string; sectionRef: RefObject<HTMLEle
               preuves={d.preuves}
               preuvesAttendues={[]}
               upload={upload}
-              title="Documents de candidature"
+              title={tr('candidature.documents')}
               headingLevel={2}
-              owner="la candidature"
-              dropTarget="sur ce cadre"
-              emptyText="Aucun document de candidature pour l'instant. Déposez des fichiers sur ce cadre ou ajoutez un lien."
+              owner={tr('candidature.owner')}
+              dropTarget={tr('candidature.dropTarget')}
+              emptyText={tr('candidature.documentsEmpty')}
             />
             <p className="muted small">
               {props.expected
-                ? "Ils sont rattachés au référentiel lui-même et vont dans le pack d'audit (dossier « preuves »)."
-                : "Ce référentiel n'en exige pas pour la demande ; ceux joints ici vont dans le pack d'audit (dossier « preuves »)."}
+                ? tr('candidature.documentsExpected')
+                : tr('candidature.documentsOptional')}
             </p>
           </>
         )}

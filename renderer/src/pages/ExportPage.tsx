@@ -11,6 +11,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { InlineError } from '../components/QueryState';
 import { percentDone, progressText, type ExportProgressView } from '../lib/export-progress';
+import { plural, useT } from '../i18n';
 import { formatBytes, formatCount } from '../lib/format';
 import { navigate } from '../router';
 import { isBrowserMode, useTRPC, useTRPCClient, type RouterOutputs } from '../trpc/client';
@@ -36,7 +37,7 @@ function useExport() {
   }, []);
   useEffect(() => stop, [stop]);
   const start = useCallback(
-    (input: { referentialId: string; complete: boolean; includeConfidentiel: boolean }) => {
+    (input: { referentialId: string; complete: boolean; includeConfidentiel: boolean; lang: 'fr' | 'en' }) => {
       stop();
       setState({ kind: 'running', progress: null });
       const s = client.pack.exportProgress.subscribe(input, {
@@ -69,6 +70,7 @@ function useExport() {
 
 export function ExportPage(props: { referentialId: string | null }) {
   const trpc = useTRPC();
+  const { t, lang } = useT();
   const list = useQuery(trpc.referentials.list.queryOptions());
   const referentialId = props.referentialId ?? list.data?.[0]?.id ?? null;
   const exportPack = useExport();
@@ -91,14 +93,11 @@ export function ExportPage(props: { referentialId: string | null }) {
   const browser = isBrowserMode();
   return (
     <div className="page">
-      <h1>Export du pack d'audit</h1>
-      <p className="muted">
-        Le pack (zip) contient le rapport PDF, la grille XLSX et CSV, audit.json, les preuves rangées par critère, le manifeste et
-        les empreintes SHA-256.
-      </p>
+      <h1>{t('export.title')}</h1>
+      <p className="muted">{t('export.intro')}</p>
       <div className="toolbar">
         <label className="field-inline">
-          <span>Référentiel</span>
+          <span>{t('nav.referentiel')}</span>
           <select
             data-testid="export-referential-select"
             value={referentialId ?? ''}
@@ -111,13 +110,13 @@ export function ExportPage(props: { referentialId: string | null }) {
             ))}
           </select>
         </label>
-        <label className="check" title="Sinon, elles sont listées comme retenues dans _manifeste/fichiers-manquants.txt">
+        <label className="check" title={t('export.confidentielHint')}>
           <input type="checkbox" data-testid="export-include-confidentiel" checked={includeConfidentiel} disabled={running} onChange={(e) => setIncludeConfidentiel(e.target.checked)} />
-          Inclure les preuves confidentielles
+          {t('export.includeConfidentiel')}
         </label>
         <label className="check">
           <input type="checkbox" data-testid="export-complete" checked={complete} disabled={running} onChange={(e) => setComplete(e.target.checked)} />
-          Exiger un pack complet (refuser s'il manque un fichier de preuve)
+          {t('export.requireComplete')}
         </label>
         <button
           type="button"
@@ -125,85 +124,79 @@ export function ExportPage(props: { referentialId: string | null }) {
           disabled={referentialId === null || running}
           onClick={() => {
             verify.reset();
-            if (referentialId) exportPack.start({ referentialId, complete, includeConfidentiel });
+            // The report and the grid's titles in the interface's language (issue 8 item 2).
+            if (referentialId) exportPack.start({ referentialId, complete, includeConfidentiel, lang });
           }}
         >
-          {running ? 'Export en cours…' : "Exporter le pack d'audit"}
+          {running ? t('export.running') : t('export.button')}
         </button>
       </div>
       {state.kind === 'running' && (
-        <section className="card" data-testid="export-progress" aria-label="Avancement de l'export">
+        <section className="card" data-testid="export-progress" aria-label={t('export.progress')}>
           <progress
             className="export-progressbar"
             data-testid="export-progressbar"
-            aria-label="Avancement de l'export"
-            aria-valuetext={state.progress ? `${percentDone(state.progress)} % — ${progressText(state.progress)}` : 'Préparation du rapport et de la grille'}
+            aria-label={t('export.progress')}
+            aria-valuetext={state.progress ? `${percentDone(state.progress)} % — ${progressText(state.progress)}` : t('export.preparingShort')}
             max={100}
             {...(state.progress ? { value: percentDone(state.progress) } : {})}
           />
           <p data-testid="export-progress-text">
-            {state.progress ? `${percentDone(state.progress)} % — ${progressText(state.progress)}` : 'Préparation du rapport, de la grille et du manifeste…'}
+            {state.progress ? `${percentDone(state.progress)} % — ${progressText(state.progress)}` : t('export.preparing')}
           </p>
           <button type="button" className="secondary" data-testid="export-cancel" onClick={exportPack.cancel}>
-            Annuler l'export
+            {t('export.cancel')}
           </button>
         </section>
       )}
       {/* One polite live region for the outcome (the bar itself is not announced at every step). */}
       <p role="status" aria-live="polite" data-testid="export-status" className={state.kind === 'cancelled' ? '' : 'visually-hidden'}>
-        {state.kind === 'running'
-          ? 'Export en cours.'
-          : state.kind === 'cancelled'
-            ? "Export annulé : aucun fichier n'a été laissé dans le dossier des exports."
-            : state.kind === 'done'
-              ? 'Pack créé.'
-              : ''}
+        {state.kind === 'running' ? t('export.statusRunning') : state.kind === 'cancelled' ? t('export.cancelled') : state.kind === 'done' ? t('export.statusDone') : ''}
       </p>
       <InlineError error={state.kind === 'failed' ? state.error : null} testId="export-error" />
 
       {result && (
         <section className="card" data-testid="export-result">
-          <h2>Pack créé</h2>
+          <h2>{t('export.done')}</h2>
           <dl className="facts">
-            <dt>Fichier</dt>
+            <dt>{t('export.file')}</dt>
             {/* The server's folder means nothing in a browser (it may even be another machine's /tmp): the name and the download link. */}
             <dd data-testid="export-path" className="path">
               {browser ? result.fileName : result.path}
             </dd>
-            <dt>Entrées</dt>
+            <dt>{t('export.entries')}</dt>
             <dd data-testid="export-entries" data-value={result.entries}>
               {formatCount(result.entries)}
             </dd>
-            <dt>Taille</dt>
+            <dt>{t('export.size')}</dt>
             <dd data-testid="export-size" data-value={result.bytes}>
               {formatBytes(result.bytes)}
             </dd>
           </dl>
           {result.missing > 0 && (
             <p className="error" data-testid="export-incomplete">
-              Pack incomplet : {formatCount(result.missing)} fichier{result.missing > 1 ? 's' : ''} de preuve manquant{result.missing > 1 ? 's' : ''} ou
-              modifié{result.missing > 1 ? 's' : ''}, listé{result.missing > 1 ? 's' : ''} dans _manifeste/fichiers-manquants.txt.
+              {t(`export.incomplete_${plural(result.missing)}`, { n: formatCount(result.missing) })}
             </p>
           )}
           <div className="row">
             {browser && (
               <a className="button" data-testid="export-download" href={`/exports/${encodeURIComponent(result.fileName)}`} download={result.fileName}>
-                Télécharger le pack (zip)
+                {t('export.download')}
               </a>
             )}
             <button type="button" className="secondary" data-testid="verify-button" disabled={verify.isPending} onClick={() => verify.mutate({ path: result.path })}>
-              {verify.isPending ? 'Vérification…' : 'Vérifier le pack'}
+              {verify.isPending ? t('export.verifying') : t('export.verify')}
             </button>
           </div>
           <InlineError error={verify.error} testId="verify-error" />
           {verify.data && (
             <div data-testid="verify-result" data-ok={verify.data.ok} role="status">
               {verify.data.ok ? (
-                <p className="ok">Pack vérifié : {formatCount(verify.data.entries)} entrées, toutes les empreintes concordent.</p>
+                <p className="ok">{t('export.verified', { n: formatCount(verify.data.entries) })}</p>
               ) : (
                 <>
                   <p className="error">
-                    Le pack présente {formatCount(verify.data.problems.length)} problème{verify.data.problems.length > 1 ? 's' : ''} :
+                    {t(`export.problems_${plural(verify.data.problems.length)}`, { n: formatCount(verify.data.problems.length) })}
                   </p>
                   <ul>
                     {verify.data.problems.map((p) => (

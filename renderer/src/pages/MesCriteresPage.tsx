@@ -12,6 +12,7 @@ import { formatDate } from '../lib/format';
 import { statutLabel } from '../lib/statuts';
 import { formatHash, navigate } from '../router';
 import { type RouterOutputs, useTRPC } from '../trpc/client';
+import { tr } from '../i18n/tr';
 
 type Apercu = RouterOutputs['mesCriteres']['previewImport'];
 const URGENCE: Record<string, string> = { en_retard: 'En retard', a_venir: 'À venir', sans_date: 'Sans échéance', termine: 'Terminé' };
@@ -27,20 +28,20 @@ export function MesCriteresPage(props: { ownerKey: string | null }) {
   const owner = key === null ? null : key.startsWith('service:') ? { serviceId: key.slice(8) } : { personId: key };
   return (
     <div className="page">
-      <h1>Mes critères</h1>
+      <h1>{tr('mes.title')}</h1>
       <div className="toolbar">
         <label className="field-inline">
-          <span>Personne ou service</span>
+          <span>{tr('mes.owner')}</span>
           <select data-testid="mes-owner-select" value={key ?? ''} onChange={(e) => navigate({ page: 'mes-criteres', ownerKey: e.target.value || null })}>
-            <option value="">— choisir —</option>
-            <optgroup label="Personnes">
+            <option value="">{tr('mes.choose')}</option>
+            <optgroup label={tr('mes.people')}>
               {(people.data ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.nom}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Services">
+            <optgroup label={tr('mes.services')}>
               {(services.data ?? []).map((s) => (
                 <option key={s.id} value={`service:${s.id}`}>
                   {s.nom}
@@ -51,20 +52,20 @@ export function MesCriteresPage(props: { ownerKey: string | null }) {
         </label>
       </div>
       <section className="card" aria-labelledby="retards-titre">
-        <h2 id="retards-titre">Qui est en retard ?</h2>
-        <QueryState query={retards} what="la synthèse des retards">
+        <h2 id="retards-titre">{tr('mes.late')}</h2>
+        <QueryState query={retards} what={tr('mes.lateWhat')}>
           {(rows) =>
             rows.length === 0 ? (
-              <p className="muted">Aucun pilote n'est encore désigné.</p>
+              <p className="muted">{tr('mes.noPilote')}</p>
             ) : (
               <table className="table" data-testid="retards">
                 <thead>
                   <tr>
-                    <th>Pilote</th>
-                    <th>Critères</th>
-                    <th>En retard</th>
-                    <th>Échéance sous 30 jours</th>
-                    <th>Sans preuve</th>
+                    <th>{tr('mes.colPilote')}</th>
+                    <th>{tr('mes.colCriteres')}</th>
+                    <th>{tr('mes.colRetard')}</th>
+                    <th>{tr('mes.col30')}</th>
+                    <th>{tr('mes.colSansPreuve')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -114,10 +115,10 @@ function OwnerCriteres(props: { owner: { personId: string } | { serviceId: strin
       <section className="card">
         <div className="toolbar">
           <button type="button" data-testid="mes-export" disabled={exportXlsx.isPending} onClick={() => exportXlsx.mutate({ owner: props.owner })}>
-            Exporter le classeur (.xlsx)
+            {tr('mes.export')}
           </button>
           <label className="field-inline">
-            <span>Importer le classeur rempli (.xlsx ou .csv)</span>
+            <span>{tr('mes.import')}</span>
             <input
               type="file"
               accept=".xlsx,.csv"
@@ -140,31 +141,31 @@ function OwnerCriteres(props: { owner: { personId: string } | { serviceId: strin
         )}
         {apply.data && (
           <p data-testid="mes-import-result" role="status">
-            {apply.data.appliques} modification(s) appliquée(s), {apply.data.conflitsGardes} conflit(s) laissé(s) à la valeur de l'application, {apply.data.rejets.length} ligne(s) rejetée(s).
+            {tr('mes.applied', { applied: apply.data.appliques, kept: apply.data.conflitsGardes, rejected: apply.data.rejets.length })}
           </p>
         )}
       </section>
-      <QueryState query={list} what="les critères">
+      <QueryState query={list} what={tr('mes.what')}>
         {(data) => (
           <section className="card">
             <h2>
-              Critères de {data.owner.nom} <span className="muted">({data.criteres.length})</span>
+              {tr('mes.criteresOf', { nom: data.owner.nom })} <span className="muted">({data.criteres.length})</span>
             </h2>
             <table className="table" data-testid="mes-criteres">
               <thead>
                 <tr>
-                  <th>Urgence</th>
-                  <th>Échéance</th>
-                  <th>Référentiel</th>
-                  <th>Critère</th>
-                  <th>Statut</th>
-                  <th>Preuves manquantes</th>
+                  <th>{tr('mes.colUrgence')}</th>
+                  <th>{tr('mes.colEcheance')}</th>
+                  <th>{tr('mes.colReferentiel')}</th>
+                  <th>{tr('mes.colCritere')}</th>
+                  <th>{tr('mes.colStatut')}</th>
+                  <th>{tr('mes.colManquantes')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.criteres.map((c) => (
                   <tr key={`${c.referentialId}|${c.nodeId}`} data-testid={`mes-row-${c.nodeId}`} data-urgence={c.urgence}>
-                    <td className={`urgence urgence-${c.urgence}`}>{URGENCE[c.urgence]}</td>
+                    <td className={`urgence urgence-${c.urgence}`}>{c.urgence in URGENCE ? tr(`mes.${c.urgence}`) : c.urgence}</td>
                     <td>{c.echeance ? formatDate(c.echeance) : '—'}</td>
                     <td>{c.referentialNom}</td>
                     <td>
@@ -173,7 +174,7 @@ function OwnerCriteres(props: { owner: { personId: string } | { serviceId: strin
                       </a>
                     </td>
                     <td data-testid={`mes-statut-${c.nodeId}`}>{statutLabel(c.statut, c.model)}</td>
-                    <td>{c.preuves > 0 ? `${c.preuves} fournie(s)` : c.preuvesManquantes.length > 0 ? c.preuvesManquantes.join(', ') : 'aucune preuve'}</td>
+                    <td>{c.preuves > 0 ? tr('mes.fournies', { n: c.preuves }) : c.preuvesManquantes.length > 0 ? c.preuvesManquantes.join(', ') : tr('mes.aucunePreuve')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -196,23 +197,23 @@ function ImportPreview(props: {
   const undecided = apercu.conflits.some((c) => decisions[c.id] === undefined);
   return (
     <div data-testid="mes-preview">
-      <h3>Aperçu de l'import (export du {formatDate(apercu.exporteLe.slice(0, 10))}, {apercu.owner.nom})</h3>
-      {apercu.changements.length === 0 && apercu.conflits.length === 0 && <p className="muted">Aucune modification dans ce fichier.</p>}
+      <h3>{tr('mes.preview', { date: formatDate(apercu.exporteLe.slice(0, 10)), nom: apercu.owner.nom })}</h3>
+      {apercu.changements.length === 0 && apercu.conflits.length === 0 && <p className="muted">{tr('mes.noChange')}</p>}
       {apercu.changements.length > 0 && (
         <table className="table" data-testid="mes-changes">
           <thead>
             <tr>
-              <th>Critère</th>
-              <th>Champ</th>
-              <th>Avant</th>
-              <th>Après</th>
+              <th>{tr('mes.colCritere')}</th>
+              <th>{tr('mes.colChamp')}</th>
+              <th>{tr('mes.colAvant')}</th>
+              <th>{tr('mes.colApres')}</th>
             </tr>
           </thead>
           <tbody>
             {apercu.changements.map((c) => (
               <tr key={c.id}>
                 <td>{c.identifiant}</td>
-                <td>{CHAMP[c.champ]}</td>
+                <td>{c.champ in CHAMP ? tr(`mesChamp.${c.champ}`) : c.champ}</td>
                 <td>{c.avant}</td>
                 <td>{c.apres}</td>
               </tr>
@@ -222,23 +223,23 @@ function ImportPreview(props: {
       )}
       {apercu.conflits.length > 0 && (
         <>
-          <h4>Conflits : modifiés dans l'application depuis l'export</h4>
+          <h4>{tr('mes.conflicts')}</h4>
           <table className="table" data-testid="mes-conflicts">
             <thead>
               <tr>
-                <th>Critère</th>
-                <th>Champ</th>
-                <th>À l'export</th>
-                <th>Application</th>
-                <th>Fichier</th>
-                <th>Décision</th>
+                <th>{tr('mes.colCritere')}</th>
+                <th>{tr('mes.colChamp')}</th>
+                <th>{tr('mes.colAtExport')}</th>
+                <th>{tr('mes.colApp')}</th>
+                <th>{tr('mes.colFichier')}</th>
+                <th>{tr('mes.colDecision')}</th>
               </tr>
             </thead>
             <tbody>
               {apercu.conflits.map((c) => (
                 <tr key={c.id}>
                   <td>{c.identifiant}</td>
-                  <td>{CHAMP[c.champ]}</td>
+                  <td>{c.champ in CHAMP ? tr(`mesChamp.${c.champ}`) : c.champ}</td>
                   <td>{c.exporte}</td>
                   <td>{c.app}</td>
                   <td>{c.fichier}</td>
@@ -246,7 +247,7 @@ function ImportPreview(props: {
                     {(['app', 'fichier'] as const).map((d) => (
                       <label key={d} className="field-inline">
                         <input type="radio" name={c.id} checked={decisions[c.id] === d} onChange={() => props.setDecisions({ ...decisions, [c.id]: d })} />
-                        {d === 'app' ? "Garder l'application" : 'Prendre le fichier'}
+                        {d === 'app' ? tr('mes.keepApp') : tr('mes.takeFile')}
                       </label>
                     ))}
                   </td>
@@ -264,7 +265,7 @@ function ImportPreview(props: {
         </ul>
       )}
       <button type="button" data-testid="mes-confirm" disabled={undecided || props.pending} onClick={props.onConfirm}>
-        Appliquer les modifications
+        {tr('mes.apply')}
       </button>
     </div>
   );

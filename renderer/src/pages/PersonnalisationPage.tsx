@@ -13,6 +13,7 @@ import { formatCount, formatDateTime, formatPts } from '../lib/format';
 import { toPlainText } from '../lib/richText';
 import { formatHash } from '../router';
 import { useTRPC } from '../trpc/client';
+import { tr } from '../i18n/tr';
 
 type Questionnaire = RouterOutputs['personnalisation']['questionnaire'];
 type Item = Questionnaire['thematiques'][number]['questions'][number];
@@ -29,23 +30,20 @@ export function PersonnalisationPage() {
   const q = useQuery(trpc.personnalisation.questionnaire.queryOptions());
   return (
     <div className="page">
-      <h1>Personnalisation</h1>
-      <p className="muted">
-        Comme sur la plateforme nationale, l'identité de la collectivité et ses réponses aux questions de compétence adaptent le potentiel des mesures CAE et
-        ECi (réductions, désactivations). Chaque réponse est enregistrée avec sa justification et reste dans l'historique.
-      </p>
-      <QueryState query={q} what="le questionnaire">
+      <h1>{tr('perso.title')}</h1>
+      <p className="muted">{tr('perso.intro')}</p>
+      <QueryState query={q} what={tr('perso.what')}>
         {(data) => (
           <>
             <IdentiteForm identite={data.identite} />
             {data.questionsManquantes.length > 0 && <QuestionsImport manquantes={data.questionsManquantes} />}
             {data.reponsesOrphelines.length > 0 && (
               <p className="muted" data-testid="reponses-orphelines">
-                Réponses conservées à des questions qui ne sont plus proposées : {data.reponsesOrphelines.map((r) => r.questionId).join(', ')}.
+                {tr('perso.orphans', { ids: data.reponsesOrphelines.map((r) => r.questionId).join(', ') })}
               </p>
             )}
             {data.thematiques.length === 0 && data.questionsManquantes.length === 0 && (
-              <p>Aucun référentiel importé n'a de règle de personnalisation : il n'y a rien à répondre.</p>
+              <p>{tr('perso.nothing')}</p>
             )}
             {data.thematiques.map((t) => (
               <ThematiqueSection key={t.thematique.id} nom={t.thematique.nom} id={t.thematique.id} items={t.questions} />
@@ -88,7 +86,7 @@ function IdentiteForm({ identite }: { identite: Identite }) {
     e.preventDefault();
     const text = population.replace(/\s/g, '');
     if (text !== '' && !/^\d+$/.test(text)) {
-      setLocalError(`La population doit être un nombre entier d'habitants (reçu « ${population} »).`);
+      setLocalError(tr('perso.populationInvalid', { value: population }));
       return;
     }
     setLocalError(null);
@@ -102,10 +100,10 @@ function IdentiteForm({ identite }: { identite: Identite }) {
   };
   return (
     <section className="card identite" aria-labelledby={`${id}-h`} data-testid="identite">
-      <h2 id={`${id}-h`}>Identité de la collectivité</h2>
+      <h2 id={`${id}-h`}>{tr('perso.identite')}</h2>
       <form onSubmit={submit} className="identite-form">
         <div className="field">
-          <label htmlFor={`${id}-type`}>Type</label>
+          <label htmlFor={`${id}-type`}>{tr('perso.type')}</label>
           <select id={`${id}-type`} value={type} onChange={(e) => (edited(), setType(e.target.value as typeof type))} data-testid="identite-type">
             {TYPES.map((t) => (
               <option key={t.value} value={t.value}>
@@ -116,7 +114,7 @@ function IdentiteForm({ identite }: { identite: Identite }) {
         </div>
         {type === 'EPCI' && (
           <div className="field">
-            <label htmlFor={`${id}-soustype`}>Sous-type</label>
+            <label htmlFor={`${id}-soustype`}>{tr('perso.soustype')}</label>
             <select id={`${id}-soustype`} value={soustype} onChange={(e) => (edited(), setSoustype(e.target.value as typeof soustype))}>
               {SOUSTYPES.map((t) => (
                 <option key={t.value} value={t.value}>
@@ -127,27 +125,27 @@ function IdentiteForm({ identite }: { identite: Identite }) {
           </div>
         )}
         <div className="field">
-          <label htmlFor={`${id}-pop`}>Population (habitants)</label>
+          <label htmlFor={`${id}-pop`}>{tr('perso.population')}</label>
           <input id={`${id}-pop`} inputMode="numeric" value={population} onChange={(e) => (edited(), setPopulation(e.target.value))} data-testid="identite-population" />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-aire`}>Dans une aire urbaine</label>
+          <label htmlFor={`${id}-aire`}>{tr('perso.aire')}</label>
           <select id={`${id}-aire`} value={aire} onChange={(e) => (edited(), setAire(e.target.value))}>
-            <option value="">Non précisé</option>
-            <option value="oui">Oui</option>
-            <option value="non">Non</option>
+            <option value="">{tr('perso.nonPrecise')}</option>
+            <option value="oui">{tr('perso.oui')}</option>
+            <option value="non">{tr('perso.non')}</option>
           </select>
         </div>
         <label className="check">
-          <input type="checkbox" checked={dom} onChange={(e) => (edited(), setDom(e.target.checked))} data-testid="identite-dom" /> Collectivité d'outre-mer (DOM)
+          <input type="checkbox" checked={dom} onChange={(e) => (edited(), setDom(e.target.checked))} data-testid="identite-dom" /> {tr('perso.dom')}
         </label>
         <div className="toolbar">
           <button type="submit" disabled={save.isPending} data-testid="identite-save">
-            Enregistrer l'identité
+            {tr('perso.saveIdentite')}
           </button>
           {save.isSuccess && !save.isPending && (
             <span className="ok" role="status">
-              Identité enregistrée.
+              {tr('perso.saved')}
             </span>
           )}
         </div>
@@ -173,30 +171,30 @@ function QuestionsImport({ manquantes }: { manquantes: string[] }) {
     e.preventDefault();
     const files = [...(input.current?.files ?? [])];
     if (files.length === 0) {
-      setReadError('Choisissez les fichiers CSV des questions (questions, options, thématiques).');
+      setReadError(tr('perso.chooseFiles'));
       return;
     }
     try {
       setReadError(null);
       mutation.mutate({ files: await Promise.all(files.slice(0, 4).map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) }))) });
     } catch (err) {
-      setReadError(`Lecture impossible : ${(err as Error).message}`);
+      setReadError(tr('perso.readError', { message: (err as Error).message }));
     }
   };
   return (
     <section className="card" aria-labelledby={`${id}-h`} data-testid="questions-import">
-      <h2 id={`${id}-h`}>Questions à importer</h2>
+      <h2 id={`${id}-h`}>{tr('perso.questionsToImport')}</h2>
       <p>
         Les règles des référentiels lisent {formatCount(manquantes.length)} question(s) que l'espace de travail ne connaît pas encore ({manquantes.slice(0, 6).join(', ')}
         {manquantes.length > 6 ? '…' : ''}). Importez les fichiers CSV de la plateforme Territoires en Transitions : questions, options (choices) et thématiques.
       </p>
       <form onSubmit={(e) => void submit(e)} className="toolbar">
         <label htmlFor={`${id}-f`} className="visually-hidden">
-          Fichiers CSV des questions
+          {tr('perso.filesLabel')}
         </label>
         <input id={`${id}-f`} ref={input} type="file" accept=".csv,text/csv" multiple data-testid="questions-files" />
         <button type="submit" disabled={mutation.isPending}>
-          Importer les questions
+          {tr('perso.importQuestions')}
         </button>
       </form>
       {readError && (
@@ -250,7 +248,7 @@ function QuestionCard({ item }: { item: Item }) {
     if (text === '') return send(null);
     const n = Number(text);
     if (!Number.isFinite(n) || n < 0 || n > 100) {
-      setPctError(`« ${pct} » n'est pas un pourcentage entre 0 et 100.`);
+      setPctError(tr('perso.pctInvalid', { value: pct }));
       return;
     }
     setPctError(null);
@@ -262,15 +260,15 @@ function QuestionCard({ item }: { item: Item }) {
     <fieldset className={`question${item.visible ? '' : ' question-masquee'}`} data-testid={`question-${question.id}`} aria-busy={save.isPending}>
       <legend>{question.formulation}</legend>
       {!item.visible && (
-        <p className="muted small">Question masquée par les autres réponses ou par le type de collectivité : sa réponse est conservée mais n'est pas prise en compte.</p>
+        <p className="muted small">{tr('perso.hidden')}</p>
       )}
       {question.description && <p className="small">{toPlainText(question.description)}</p>}
       {question.type === 'binaire' && (
         <div className="radios" role="radiogroup" aria-label={question.formulation}>
           {(
             [
-              [true, 'Oui'],
-              [false, 'Non'],
+              [true, tr('perso.oui')],
+              [false, tr('perso.non')],
             ] as const
           ).map(([v, label]) => (
             <label key={String(v)} className="radio">
@@ -290,24 +288,24 @@ function QuestionCard({ item }: { item: Item }) {
       )}
       {question.type === 'proportion' && (
         <div className="field-inline">
-          <label htmlFor={`${id}-pct`}>Part (%)</label>
+          <label htmlFor={`${id}-pct`}>{tr('perso.part')}</label>
           <input id={`${id}-pct`} inputMode="decimal" className="num" value={pct} onChange={(e) => setPct(e.target.value)} onBlur={savePct} disabled={!item.visible} />
-          <span className="muted small">{reponse && typeof reponse.valeur === 'number' ? `enregistré : ${pctText(reponse.valeur)} %` : 'sans réponse'}</span>
+          <span className="muted small">{reponse && typeof reponse.valeur === 'number' ? tr('perso.recorded', { value: pctText(reponse.valeur) }) : tr('perso.noAnswer')}</span>
         </div>
       )}
       <div className="field">
-        <label htmlFor={`${id}-j`}>Justification</label>
+        <label htmlFor={`${id}-j`}>{tr('perso.justification')}</label>
         <textarea
           id={`${id}-j`}
           rows={2}
           value={justification}
-          placeholder={question.consignesJustification ?? 'Délibération, statuts, arrêté…'}
+          placeholder={question.consignesJustification ?? tr('perso.justificationPlaceholder')}
           onChange={(e) => setJustification(e.target.value)}
           onBlur={() => {
             if (reponse && justification.trim() !== (reponse.justification ?? '')) send(reponse.valeur);
           }}
           disabled={!reponse}
-          title={reponse ? undefined : 'Répondez à la question pour la justifier'}
+          title={reponse ? undefined : tr('perso.answerFirst')}
         />
       </div>
       {pctError && (
@@ -318,7 +316,7 @@ function QuestionCard({ item }: { item: Item }) {
       <InlineError error={save.error} />
       {reponse && (
         <button type="button" className="link-button small" data-testid={`question-${question.id}-effacer`} onClick={() => send(null)} disabled={save.isPending}>
-          Effacer la réponse
+          {tr('perso.clear')}
         </button>
       )}
       {reponse && (
@@ -340,7 +338,7 @@ function Impacts({ item }: { item: Item }) {
   return (
     <details className="impacts">
       <summary>
-        Mesures concernées ({item.impacts.length}) {item.impacts.some((i) => i.desactive || i.facteur !== null) ? '· effet en cours' : ''}
+        {tr('perso.impacts', { n: item.impacts.length })} {item.impacts.some((i) => i.desactive || i.facteur !== null) ? tr('perso.inEffect') : ''}
       </summary>
       <ul>
         {item.impacts.map((i) => (
@@ -348,13 +346,13 @@ function Impacts({ item }: { item: Item }) {
             <a href={formatHash({ page: 'referentiel', referentialId: i.referentialId, nodeId: i.nodeId })}>
               {i.referentialId.toUpperCase()} {i.identifiant}
             </a>{' '}
-            {i.nom} — {REGLE[i.regle] ?? i.regle}
-            {i.regle === 'desactivation' && <strong>{i.desactive ? ' : mesure désactivée' : ' : ne s’applique pas'}</strong>}
+            {i.nom} — {i.regle in REGLE ? tr(`perso.${i.regle}`) : i.regle}
+            {i.regle === 'desactivation' && <strong>{i.desactive ? tr('perso.desactivee') : tr('perso.notApplied')}</strong>}
             {i.regle === 'reduction' && (
               <strong>
                 {i.facteur === null
-                  ? ' : potentiel complet'
-                  : ` : potentiel ${formatPts(i.pointReferentiel)} → ${formatPts(Math.round(i.pointReferentiel * i.facteur * 1000) / 1000)}`}
+                  ? tr('perso.full')
+                  : tr('perso.potentiel', { from: formatPts(i.pointReferentiel), to: formatPts(Math.round(i.pointReferentiel * i.facteur * 1000) / 1000) })}
               </strong>
             )}
           </li>

@@ -13,6 +13,7 @@ import { statutLabel } from '../lib/statuts';
 import { formatHash } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
+import { plural, tr } from '../i18n/tr';
 
 type Preuve = RouterOutputs['preuves']['library'][number];
 
@@ -27,24 +28,20 @@ export function PreuvesPage() {
 
   return (
     <div className="page">
-      <h1>Preuves</h1>
-      <p className="muted">
-        Toutes les preuves de la collectivité : un même document peut servir plusieurs critères et plusieurs référentiels. Une preuve
-        confidentielle n'entre dans le pack d'audit que si l'export l'inclut.
-      </p>
+      <h1>{tr('library.title')}</h1>
+      <p className="muted">{tr('library.intro')}</p>
 
       <section className="card" data-testid="a-completer">
-        <h2>À compléter</h2>
-        <QueryState query={todo} what="les preuves à compléter">
+        <h2>{tr('library.todo')}</h2>
+        <QueryState query={todo} what={tr('library.todoWhat')}>
           {(t) => (
             <>
               {t.criteresSansPreuve.length === 0 ? (
-                <p className="muted">Chaque critère fait ou programmé a au moins une preuve.</p>
+                <p className="muted">{tr('library.allCovered')}</p>
               ) : (
                 <>
                   <p>
-                    {formatCount(t.criteresSansPreuve.length)} critère{t.criteresSansPreuve.length > 1 ? 's' : ''} fait{t.criteresSansPreuve.length > 1 ? 's' : ''} ou
-                    programmé{t.criteresSansPreuve.length > 1 ? 's' : ''} sans preuve :
+                    {tr(`library.missing_${plural(t.criteresSansPreuve.length)}`, { n: formatCount(t.criteresSansPreuve.length) })}
                   </p>
                   <ul data-testid="a-completer-criteres">
                     {t.criteresSansPreuve.map((c) => (
@@ -62,11 +59,11 @@ export function PreuvesPage() {
               )}
               {t.liensInvalides.length > 0 && (
                 <>
-                  <p>Liens qui ne sont pas des adresses http(s) (le pack les remplace par une note) :</p>
+                  <p>{tr('library.badLinks')}</p>
                   <ul data-testid="a-completer-liens">
                     {t.liensInvalides.map((l) => (
                       <li key={l.preuveId} data-testid={`a-completer-lien-${l.preuveId}`}>
-                        {l.titre} <span className="muted small">· {l.url} · {l.rattachements.map((r) => r.nodeId).join(', ') || 'rattaché à aucun critère'}</span>
+                        {l.titre} <span className="muted small">· {l.url} · {l.rattachements.map((r) => r.nodeId).join(', ') || tr('library.attachedNowhere')}</span>
                       </li>
                     ))}
                   </ul>
@@ -77,59 +74,61 @@ export function PreuvesPage() {
         </QueryState>
       </section>
 
-      <h2>Bibliothèque</h2>
+      <h2>{tr('library.library')}</h2>
       <div className="toolbar" role="search">
         <label className="field-inline grow">
-          <span>Rechercher</span>
-          <input data-testid="library-search" placeholder="Titre, fichier, adresse, propriétaire ou critère" value={filter.q} onChange={(e) => set({ q: e.target.value })} />
+          <span>{tr('library.search')}</span>
+          <input data-testid="library-search" placeholder={tr('library.searchPlaceholder')} value={filter.q} onChange={(e) => set({ q: e.target.value })} />
         </label>
         <label className="field-inline">
-          <span>Référentiel</span>
+          <span>{tr('library.referential')}</span>
           <select data-testid="library-referential" value={filter.referentialId} onChange={(e) => set({ referentialId: e.target.value })}>
-            <option value="">Tous</option>
+            <option value="">{tr('library.all')}</option>
             {(refs.data ?? []).map((r) => (
               <option key={r.id} value={r.id}>
                 {r.nom}
               </option>
             ))}
-            <option value={NOWHERE}>Rattachées à aucun critère</option>
+            <option value={NOWHERE}>{tr('library.nowhere')}</option>
           </select>
         </label>
         <label className="field-inline">
-          <span>Type</span>
+          <span>{tr('library.type')}</span>
           <select data-testid="library-kind" value={filter.kind} onChange={(e) => set({ kind: e.target.value as LibraryFilter['kind'] })}>
-            <option value="">Fichiers et liens</option>
-            <option value="fichier">Fichiers</option>
-            <option value="lien">Liens</option>
+            <option value="">{tr('library.both')}</option>
+            <option value="fichier">{tr('library.files')}</option>
+            <option value="lien">{tr('library.links')}</option>
           </select>
         </label>
         <label className="field-inline">
-          <span>Confidentialité</span>
+          <span>{tr('library.confidentialite')}</span>
           <select data-testid="library-confidentiel" value={filter.confidentiel} onChange={(e) => set({ confidentiel: e.target.value as LibraryFilter['confidentiel'] })}>
-            <option value="">Toutes</option>
-            <option value="oui">Confidentielles</option>
-            <option value="non">Non confidentielles</option>
+            <option value="">{tr('library.allF')}</option>
+            <option value="oui">{tr('library.confidentielles')}</option>
+            <option value="non">{tr('library.nonConfidentielles')}</option>
           </select>
         </label>
       </div>
-      <QueryState query={library} what="la bibliothèque des preuves">
+      <QueryState query={library} what={tr('library.what')}>
         {(all) => {
           const shown = filterLibrary(all, filter);
           return (
             <>
               <p className="muted small" data-testid="library-count">
-                {formatCount(shown.length)} preuve{shown.length > 1 ? 's' : ''} sur {formatCount(all.length)}
+                {tr(`library.count_${plural(shown.length)}`, { n: formatCount(shown.length), total: formatCount(all.length) })}
               </p>
               <table className="library" data-testid="library">
                 <thead>
                   <tr>
-                    <th>Preuve</th>
-                    <th>Critères</th>
-                    <th>Version</th>
-                    <th>Document du</th>
-                    <th>Propriétaire</th>
-                    <th>Confidentielle</th>
-                    <th />
+                    <th>{tr('library.colPreuve')}</th>
+                    <th>{tr('library.colCriteres')}</th>
+                    <th>{tr('library.colVersion')}</th>
+                    <th>{tr('library.colDate')}</th>
+                    <th>{tr('library.colProprietaire')}</th>
+                    <th>{tr('library.colConfidentielle')}</th>
+                    <th>
+                      <span className="visually-hidden">{tr('library.colActions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -168,11 +167,11 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
       <tr data-testid={`library-${p.id}`} data-kind={p.kind}>
         <td>
           <strong>{p.titre}</strong>
-          <div className="muted small">{p.kind === 'fichier' ? `${p.fileName ?? ''} · ${formatBytes(p.size)}` : p.url ? displayUrl(p.url) : 'lien'}</div>
+          <div className="muted small">{p.kind === 'fichier' ? `${p.fileName ?? ''} · ${formatBytes(p.size)}` : p.url ? displayUrl(p.url) : tr('library.lien')}</div>
         </td>
         <td className="small">
           {p.rattachements.length === 0
-            ? 'aucun'
+            ? tr('library.aucun')
             : p.rattachements.map((r) => (
                 <div key={`${r.referentialId}/${r.nodeId}`}>
                   <a href={formatHash({ page: 'referentiel', referentialId: r.referentialId, nodeId: r.nodeId })}>{r.nodeId}</a>{' '}
@@ -183,7 +182,7 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
         <td className="small">
           {p.kind === 'fichier' ? (
             <button type="button" className="link-button" data-testid={`library-revisions-${p.id}`} onClick={() => setShowRevisions((v) => !v)}>
-              version {p.revision}
+              {tr('library.version', { n: p.revision })}
             </button>
           ) : (
             '—'
@@ -195,26 +194,26 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
           <input
             type="checkbox"
             data-testid={`library-confidentiel-${p.id}`}
-            aria-label={`${p.titre} confidentielle`}
+            aria-label={tr('library.confidentielLabel', { titre: p.titre })}
             checked={p.confidentiel}
             onChange={(e) => update.mutate({ preuveId: p.id, confidentiel: e.target.checked })}
           />
         </td>
         <td>
           <button type="button" className="link-button" data-testid={`library-edit-${p.id}`} onClick={() => setEditing((v) => !v)}>
-            Modifier
+            {tr('library.edit')}
           </button>
         </td>
       </tr>
       {showRevisions && (
         <tr>
           <td colSpan={7}>
-            <QueryState query={revisions} what="les versions">
+            <QueryState query={revisions} what={tr('library.versionsWhat')}>
               {(revs) => (
                 <ol className="small" data-testid={`library-revision-list-${p.id}`}>
                   {revs.map((r) => (
                     <li key={r.numero} value={r.numero}>
-                      {r.fileName} · {formatBytes(r.size)} · déposée le {formatDate(r.addedAt)} par {r.addedBy} · <span title={r.sha256}>SHA-256 {r.sha256.slice(0, 12)}…</span>
+                      {tr('library.revision', { file: r.fileName, size: formatBytes(r.size), date: formatDate(r.addedAt), who: r.addedBy })} <span title={r.sha256}>SHA-256 {r.sha256.slice(0, 12)}…</span>
                     </li>
                   ))}
                 </ol>
@@ -234,17 +233,17 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
               }}
             >
               <label className="field-inline grow">
-                <span>Titre</span>
+                <span>{tr('library.titre')}</span>
                 <input data-testid={`library-titre-${p.id}`} value={draft.titre} onChange={(e) => setDraft({ ...draft, titre: e.target.value })} />
               </label>
               <label className="field-inline">
-                <span>Date du document</span>
+                <span>{tr('library.dateDocument')}</span>
                 <input type="date" data-testid={`library-date-${p.id}`} value={draft.dateDocument} onChange={(e) => setDraft({ ...draft, dateDocument: e.target.value })} />
               </label>
               <label className="field-inline">
-                <span>Propriétaire</span>
+                <span>{tr('library.proprietaire')}</span>
                 <select data-testid={`library-proprietaire-${p.id}`} value={draft.proprietaireId} onChange={(e) => setDraft({ ...draft, proprietaireId: e.target.value })}>
-                  <option value="">(personne)</option>
+                  <option value="">{tr('library.nobody')}</option>
                   {(people.data ?? []).map((x) => (
                     <option key={x.id} value={x.id}>
                       {x.nom}
@@ -253,7 +252,7 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
                 </select>
               </label>
               <button type="submit" data-testid={`library-save-${p.id}`} disabled={update.isPending}>
-                Enregistrer
+                {tr('library.save')}
               </button>
             </form>
           </td>

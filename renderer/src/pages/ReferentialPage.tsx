@@ -15,6 +15,7 @@ import { formatCount } from '../lib/format';
 import { ancestorsOf, expandableIds, indexTree, visibleRows } from '../lib/tree';
 import { formatHash, navigate } from '../router';
 import { useTRPC } from '../trpc/client';
+import { plural, tr } from '../i18n/tr';
 
 export function ReferentialPage(props: { referentialId: string | null; nodeId: string | null }) {
   const trpc = useTRPC();
@@ -24,9 +25,9 @@ export function ReferentialPage(props: { referentialId: string | null; nodeId: s
   return (
     <div className="page page-wide">
       <div className="toolbar">
-        <h1>Référentiel</h1>
+        <h1>{tr('referential.title')}</h1>
         <label className="field-inline">
-          <span>Référentiel</span>
+          <span>{tr('referential.select')}</span>
           <select
             data-testid="referential-select"
             value={referentialId ?? ''}
@@ -42,11 +43,11 @@ export function ReferentialPage(props: { referentialId: string | null; nodeId: s
       </div>
       <ImportForm />
       {list.error ? (
-        <QueryState query={list} what="la liste des référentiels">
+        <QueryState query={list} what={tr('common.referentialList')}>
           {() => null}
         </QueryState>
       ) : referentialId === null ? (
-        <p className="muted">{list.data ? "Aucun référentiel importé pour l'instant." : 'Chargement…'}</p>
+        <p className="muted">{list.data ? tr('common.noReferential') : tr('common.loading')}</p>
       ) : (
         <ReferentialView key={referentialId} referentialId={referentialId} nodeId={props.nodeId} />
       )}
@@ -58,7 +59,7 @@ function ReferentialView({ referentialId, nodeId }: { referentialId: string; nod
   const trpc = useTRPC();
   const referential = useQuery({ ...trpc.referentials.get.queryOptions({ referentialId }), staleTime: Infinity });
   return (
-    <QueryState query={referential} what={`le référentiel ${referentialId}`}>
+    <QueryState query={referential} what={tr('referential.what', { id: referentialId })}>
       {(r) => <TreeAndPanel referential={r} nodeId={nodeId} />}
     </QueryState>
   );
@@ -128,19 +129,19 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
       )}
       {unknownNode && (
         <p className="error" role="alert" data-testid="node-unknown">
-          Élément introuvable : {nodeId} n'existe pas dans le référentiel {referential.nom} (version {referential.version}).{' '}
-          <a href={formatHash({ page: 'referentiel', referentialId, nodeId: null })}>Revenir au référentiel</a>
+          {tr('referential.unknownNode', { nodeId, nom: referential.nom, version: referential.version })}{' '}
+          <a href={formatHash({ page: 'referentiel', referentialId, nodeId: null })}>{tr('referential.back')}</a>
         </p>
       )}
       <div className="split">
         <div className="split-main">
           <div className="toolbar">
             <label className="field-inline grow">
-              <span>Rechercher</span>
+              <span>{tr('referential.search')}</span>
               <input
                 type="search"
                 data-testid="tree-search"
-                placeholder="Identifiant ou mots du titre"
+                placeholder={tr('referential.searchPlaceholder')}
                 aria-describedby="tree-search-help"
                 value={query}
                 onChange={(e) => {
@@ -150,7 +151,7 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
               />
             </label>
             <button type="button" className="secondary" data-testid="tree-expand-all" onClick={() => (searching ? setCollapsed(new Set()) : setExpanded(new Set(expandableIds(index))))}>
-              Tout déplier
+              {tr('referential.expandAll')}
             </button>
             <button
               type="button"
@@ -158,15 +159,15 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
               data-testid="tree-collapse-all"
               onClick={() => (searching ? setCollapsed(new Set(expandableIds(index))) : setExpanded(new Set()))}
             >
-              Tout replier
+              {tr('referential.collapseAll')}
             </button>
           </div>
           <p id="tree-search-help" className="visually-hidden">
-            Recherche par identifiant (1.2.3 : l'élément et ce qu'il contient) ou par mots du titre, sans tenir compte des accents ni des majuscules.
+            {tr('referential.searchHelp')}
           </p>
           {searching && (
             <p className="muted" data-testid="tree-search-count" aria-live="polite">
-              {formatCount(rows.length)} ligne{rows.length > 1 ? 's' : ''} affichée{rows.length > 1 ? 's' : ''}
+              {tr(`referential.rows_${plural(rows.length)}`, { n: formatCount(rows.length) })}
             </p>
           )}
           <NodeTree

@@ -7,9 +7,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { InlineConfirm } from '../components/InlineConfirm';
 import { InlineError, QueryState } from '../components/QueryState';
-import { BACKUP_KIND_LABELS, restoreConfirmation, restoreReport } from '../lib/backups';
+import { backupKindLabel, restoreConfirmation, restoreReport } from '../lib/backups';
 import { formatBytes, formatDateTime } from '../lib/format';
 import { isBrowserMode, useTRPC } from '../trpc/client';
+import { tr } from '../i18n/tr';
 
 export function SauvegardesPage() {
   const trpc = useTRPC();
@@ -20,7 +21,7 @@ export function SauvegardesPage() {
   const create = useMutation(
     trpc.backups.create.mutationOptions({
       onSuccess: (b) => {
-        setReport(`Sauvegarde créée : ${formatDateTime(b.at)} (${formatBytes(b.size)}).`);
+        setReport(tr('backups.created', { date: formatDateTime(b.at), size: formatBytes(b.size) }));
         void queryClient.invalidateQueries(trpc.backups.pathFilter());
       },
     }),
@@ -38,12 +39,8 @@ export function SauvegardesPage() {
 
   return (
     <div className="page">
-      <h1>Sauvegardes</h1>
-      <p className="muted">
-        Label Audit sauvegarde la base chaque jour d'utilisation, avant chaque import de référentiel et avant chaque mise à jour de la base ; il garde les 7 dernières
-        quotidiennes, les 10 dernières avant import, et les 20 dernières manuelles. Les fichiers de preuve ne sont jamais effacés : une sauvegarde restaurée les
-        retrouve.
-      </p>
+      <h1>{tr('backups.title')}</h1>
+      <p className="muted">{tr('backups.intro')}</p>
       <div className="toolbar">
         <button
           type="button"
@@ -55,11 +52,11 @@ export function SauvegardesPage() {
             create.mutate();
           }}
         >
-          {create.isPending ? 'Sauvegarde en cours…' : 'Sauvegarder maintenant'}
+          {create.isPending ? tr('backups.running') : tr('backups.now')}
         </button>
         {list.data && !isBrowserMode() && (
           <span className="muted small">
-            Dossier : <span className="path">{list.data.dir}</span>
+            {tr('backups.folder')} <span className="path">{list.data.dir}</span>
           </span>
         )}
       </div>
@@ -70,27 +67,27 @@ export function SauvegardesPage() {
           {report}
         </p>
       )}
-      <QueryState query={list} what="la liste des sauvegardes">
+      <QueryState query={list} what={tr('backups.what')}>
         {(data) => (
           <>
             {data.lastError && (
               <p className="avertissement" role="alert" data-testid="backup-last-error">
-                La dernière sauvegarde automatique a échoué : {data.lastError}
+                {tr('backups.lastError', { error: data.lastError })}
               </p>
             )}
             {data.backups.length === 0 ? (
-              <p data-testid="backups-empty">Aucune sauvegarde pour l'instant.</p>
+              <p data-testid="backups-empty">{tr('backups.empty')}</p>
             ) : (
               <table data-testid="backups-table">
                 <thead>
                   <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Type</th>
+                    <th scope="col">{tr('backups.date')}</th>
+                    <th scope="col">{tr('backups.type')}</th>
                     <th scope="col" className="num">
-                      Taille
+                      {tr('backups.size')}
                     </th>
                     <th scope="col">
-                      <span className="visually-hidden">Action</span>
+                      <span className="visually-hidden">{tr('backups.action')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -98,7 +95,7 @@ export function SauvegardesPage() {
                   {data.backups.map((b) => (
                     <tr key={b.name} data-testid={`backup-${b.name}`} data-kind={b.kind}>
                       <td>{formatDateTime(b.at)}</td>
-                      <td>{BACKUP_KIND_LABELS[b.kind]}</td>
+                      <td>{backupKindLabel(b.kind)}</td>
                       <td className="num" data-value={b.size}>
                         {formatBytes(b.size)}
                       </td>
@@ -111,7 +108,7 @@ export function SauvegardesPage() {
                             onCancel={() => setConfirming(null)}
                             actions={[
                               {
-                                label: 'Restaurer',
+                                label: tr('backups.restore'),
                                 primary: true,
                                 testId: 'restore-confirm-yes',
                                 onClick: () => {
@@ -121,12 +118,12 @@ export function SauvegardesPage() {
                                   restore.mutate({ name: b.name });
                                 },
                               },
-                              { label: 'Annuler', testId: 'restore-confirm-no', onClick: () => setConfirming(null) },
+                              { label: tr('common.cancel'), testId: 'restore-confirm-no', onClick: () => setConfirming(null) },
                             ]}
                           />
                         ) : (
                           <button type="button" className="secondary" data-testid={`restore-${b.name}`} disabled={busy} onClick={() => setConfirming(b.name)}>
-                            {restore.isPending && restore.variables?.name === b.name ? 'Restauration…' : 'Restaurer'}
+                            {restore.isPending && restore.variables?.name === b.name ? tr('backups.restoring') : tr('backups.restore')}
                           </button>
                         )}
                       </td>

@@ -4,8 +4,20 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ScoreResult } from '../../../shared/domain';
+import type { Referential, ScoreResult } from '../../../shared/domain';
+import { ratioFait } from '../../../shared/scoring/ratios';
+import { tr } from '../i18n/tr';
+import { announce } from '../lib/announce';
+import { formatPercent, formatPointsRatio } from '../lib/format';
 import { useTRPC } from './client';
+
+/** The sentence read out after a save: « Score mis à jour : Climat Air Énergie, 3,3 / 500 pts (0,6 %) ». */
+export function scoreAnnouncement(score: ScoreResult, referential: Pick<Referential, 'nom' | 'model'> | undefined): string {
+  const root = score.root;
+  const pct = formatPercent(referential ? ratioFait(referential.model, root) : root.pointPotentiel > 0 ? root.pointFait / root.pointPotentiel : null);
+  const text = `${referential ? `${referential.nom}, ` : ''}${formatPointsRatio(root.pointFait, root.pointPotentiel)} (${pct})`;
+  return tr('app.scoreAnnounce', { score: text });
+}
 
 /** Callbacks to run in mutations' `onSuccess`. */
 export function useRefresh() {
@@ -13,9 +25,14 @@ export function useRefresh() {
   const queryClient = useQueryClient();
   return useMemo(
     () => ({
-      /** A statut changed: put the returned score in the cache at once, then refetch statuts, node details, history. */
+      /**
+       * A statut changed: put the returned score in the cache at once and announce it (live region), then refetch
+       * statuts, node details, history.
+       */
       afterStatut(referentialId: string, score: ScoreResult) {
         queryClient.setQueryData(trpc.scores.get.queryKey({ referentialId }), score);
+        // Screen readers hear the new score without the focus leaving the statut radios (issue 8 item 1).
+        announce(scoreAnnouncement(score, queryClient.getQueryData<Referential>(trpc.referentials.get.queryKey({ referentialId }))));
         void queryClient.invalidateQueries(trpc.statuts.pathFilter());
         void queryClient.invalidateQueries(trpc.nodes.pathFilter());
         void queryClient.invalidateQueries(trpc.history.pathFilter());

@@ -22,7 +22,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /** The JSON body of a tRPC response (the parts these tests read). */
 interface WireBody {
   result: { data: unknown };
-  error: { message: string; data: { stack?: string; userError: { code: string; message: string; location: Record<string, unknown> } } };
+  error: { message: string; data: { stack?: string; userError: { code: string; message: string; location: Record<string, unknown>; params?: Record<string, unknown> } } };
 }
 
 /** Calls a procedure over the fetch adapter (as the HTTP and IPC links do), returning the JSON body. */
@@ -99,19 +99,26 @@ describe('appRouter through createCaller', () => {
 });
 
 describe('errors over the wire (errorFormatter)', () => {
-  it('exposes error.data.userError = { code, message, location } and no stack', async () => {
+  it('exposes error.data.userError = { code, message, location, params } and no stack', async () => {
     const { status, body } = await overHttp('statuts.set', { referentialId: 'toy', nodeId: 'toy_1', statut: 'fait' });
     expect(status).toBe(400);
     expect(body.error.message).toBe('Le nœud toy_1 est calculé à partir de ses enfants : un statut se saisit sur les sous-actions et les tâches.');
-    expect(body.error.data.userError).toEqual({ code: 'STATUT_INVALID', message: body.error.message, location: { nodeId: 'toy_1' } });
+    expect(body.error.data.userError).toEqual({ code: 'STATUT_INVALID', message: body.error.message, location: { nodeId: 'toy_1' }, params: {} });
     expect(body.error.data.stack).toBeUndefined();
   });
 
   it('a zod failure is an INPUT_INVALID user error naming the field', async () => {
     const { status, body } = await overHttp('nodes.setEcheance', { referentialId: 'toy', nodeId: 'toy_1', echeance: '31/01/2027' });
     expect(status).toBe(400);
-    expect(body.error.data.userError).toMatchObject({ code: 'INPUT_INVALID', location: { field: 'echeance' } });
+    expect(body.error.data.userError).toMatchObject({ code: 'INPUT_INVALID', location: { field: 'echeance' }, params: { field: 'echeance' } });
     expect(body.error.data.userError.message).toMatch(/« echeance ».*AAAA-MM-JJ/);
+  });
+
+  it('refuses an export language other than fr / en, naming the field', async () => {
+    const { status, body } = await overHttp('pack.export', { referentialId: 'toy', lang: 'de' });
+    expect(status).toBe(400);
+    expect(body.error.data.userError).toMatchObject({ code: 'INPUT_INVALID', location: { field: 'lang' }, params: { field: 'lang' } });
+    expect(body.error.data.userError.message).toMatch(/^Donnée invalide pour « lang »/);
   });
 
   it('queries work over GET with plain JSON (ISO strings, no superjson)', async () => {
@@ -121,5 +128,7 @@ describe('errors over the wire (errorFormatter)', () => {
     const missing = await overHttp('referentials.get', { referentialId: 'zzz' }, 'GET');
     expect(missing.status).toBe(404);
     expect(missing.body.error.data.userError.code).toBe('REFERENTIAL_UNKNOWN');
+    // The values of the message, for its translation by code (renderer/src/i18n `errors.REFERENTIAL_UNKNOWN`).
+    expect(missing.body.error.data.userError.params).toEqual({ referentialId: 'zzz' });
   });
 });

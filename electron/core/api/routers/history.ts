@@ -9,19 +9,24 @@ export const historyRouter = router({
     .query(({ ctx, input }) => ctx.core.history.list(input ?? {})),
 });
 
+/** Language of the report and of the grid's titles (issue 8 item 2); absent = French. */
+const lang = z.enum(['fr', 'en']).optional();
+
 export const packRouter = router({
   /** `complete`: refuse a pack with evidence files missing (PACK_INCOMPLETE) instead of marking it incomplete; `includeConfidentiel`: put the confidentiel preuves in too. */
   export: procedure
-    .input(z.object({ referentialId, complete: z.boolean().optional(), includeConfidentiel: z.boolean().optional() }))
-    .mutation(({ ctx, input }) => ctx.core.pack.export(input.referentialId, { complete: input.complete, includeConfidentiel: input.includeConfidentiel ?? false })),
+    .input(z.object({ referentialId, complete: z.boolean().optional(), includeConfidentiel: z.boolean().optional(), lang }))
+    .mutation(({ ctx, input }) =>
+      ctx.core.pack.export(input.referentialId, { complete: input.complete, includeConfidentiel: input.includeConfidentiel ?? false, lang: input.lang }),
+    ),
   /**
    * The same export as a subscription (tRPC v11 async generator): `progress` events (files, bytes, seconds left),
    * then `done` with the result. Unsubscribing cancels it and leaves no file behind.
    */
   exportProgress: procedure
-    .input(z.object({ referentialId, complete: z.boolean().optional(), includeConfidentiel: z.boolean().optional() }))
+    .input(z.object({ referentialId, complete: z.boolean().optional(), includeConfidentiel: z.boolean().optional(), lang }))
     .subscription(async function* ({ ctx, input, signal }) {
-      yield* ctx.core.pack.exportEvents(input.referentialId, { complete: input.complete, includeConfidentiel: input.includeConfidentiel ?? false, signal });
+      yield* ctx.core.pack.exportEvents(input.referentialId, { complete: input.complete, includeConfidentiel: input.includeConfidentiel ?? false, lang: input.lang, signal });
     }),
   verify: procedure.input(z.object({ path: z.string().min(1).max(4096) })).mutation(({ ctx, input }) => ctx.core.pack.verify(input.path)),
 });
