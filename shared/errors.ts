@@ -31,6 +31,10 @@ export type UserErrorCode =
   | 'EXPORT_CANCELLED'
   | 'DB_FROM_FUTURE'
   | 'BACKUP_INVALID'
+  /** A write refused while the audit of the referential is open (audit-lock.ts). */
+  | 'AUDIT_OUVERT'
+  /** A step of the audit cycle asked at the wrong time (audit.ts). */
+  | 'AUDIT_ETAPE'
   | 'NOT_FOUND';
 
 /** A user-facing error: `message` is a complete French sentence that already names the location. */

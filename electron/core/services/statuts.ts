@@ -15,6 +15,7 @@ import { type ServiceContext, inTransaction, prepared } from './context';
 import { appendHistory } from './history';
 import { getReferential, requireNode } from './referentials';
 import { isLeaf, treeIndex } from './tree';
+import { checkUnlocked } from './audit-lock';
 
 /** A stored statut as the API shows it. `modifiedAt` is ISO 8601. */
 export interface StatutView {
@@ -208,6 +209,7 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutW
   const ref = getReferential(ctx, input.referentialId);
   const { nodeId, statut } = input;
   requireStatutNode(ref, nodeId);
+  checkUnlocked(ctx, ref.id, `Le statut de ${nodeId}`);
   if (!STATUTS_BY_MODEL[ref.model].includes(statut)) {
     throw new UserError(
       'STATUT_INVALID',
@@ -280,6 +282,7 @@ function parentRecord(ctx: ServiceContext, ref: Referential, nodeId: string): Ma
 export function setExplication(ctx: ServiceContext, referentialId: string, nodeId: string, explication: string | null): { ok: true } {
   const ref = getReferential(ctx, referentialId);
   requireStatutNode(ref, nodeId);
+  checkUnlocked(ctx, ref.id, `L'explication de ${nodeId}`);
   inTransaction(ctx, () => {
     const before = readRow(ctx, ref.id, nodeId);
     if ((before?.explication ?? null) === explication) return;
