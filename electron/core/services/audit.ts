@@ -67,8 +67,8 @@ export interface AuditCycle {
   demandeAt: string | null;
   ouvertAt: string | null;
   closAt: string | null;
-  jalonPreId: string | null;
-  jalonPostId: string | null;
+  jalonPreId: number | null;
+  jalonPostId: number | null;
   rapport: RapportAudit | null;
   decision: DecisionAudit | null;
 }
@@ -83,8 +83,8 @@ interface CycleRow {
   demande_at: string | null;
   ouvert_at: string | null;
   clos_at: string | null;
-  jalon_pre_id: string | null;
-  jalon_post_id: string | null;
+  jalon_pre_id: number | null;
+  jalon_post_id: number | null;
   rapport_file_name: string | null;
   rapport_sha256: string | null;
   rapport_size: number | null;
@@ -246,7 +246,7 @@ export function ouvrir(ctx: ServiceContext, referentialId: string, auditeur: str
   requireEtape(cycle, 'demande', 'ouvrir');
   const name = checkAuditeur(auditeur);
   inTransaction(ctx, () => {
-    const jalon = takeAuditJalon(ctx, 'pre-audit', `Pré-audit ${cycle.referentialId} — cycle ${cycle.numero}`);
+    const jalon = takeAuditJalon(ctx, cycle.referentialId, 'pre-audit', `Pré-audit ${cycle.referentialId} — cycle ${cycle.numero}`);
     prepared(ctx.db, "UPDATE audit_cycle SET etape = 'ouvert', auditeur = ?, ouvert_at = ?, jalon_pre_id = ? WHERE id = ?").run(name, ctx.now(), jalon, cycle.id);
     record(ctx, 'audit.ouverture', cycle.referentialId, etapeState(cycle), { numero: cycle.numero, etape: 'ouvert', auditeur: name, jalonId: jalon });
   });
@@ -258,7 +258,7 @@ export function clore(ctx: ServiceContext, referentialId: string): AuditCycle {
   const cycle = currentCycle(ctx, referentialId);
   requireEtape(cycle, 'ouvert', 'clore');
   inTransaction(ctx, () => {
-    const jalon = takeAuditJalon(ctx, 'post-audit', `Post-audit ${cycle.referentialId} — cycle ${cycle.numero}`);
+    const jalon = takeAuditJalon(ctx, cycle.referentialId, 'post-audit', `Post-audit ${cycle.referentialId} — cycle ${cycle.numero}`);
     prepared(ctx.db, "UPDATE audit_cycle SET etape = 'clos', clos_at = ?, jalon_post_id = ? WHERE id = ?").run(ctx.now(), jalon, cycle.id);
     record(ctx, 'audit.cloture', cycle.referentialId, etapeState(cycle), { numero: cycle.numero, etape: 'clos', auditeur: cycle.auditeur, jalonId: jalon });
   });

@@ -17,9 +17,9 @@ const indexes = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 describe('migrations', () => {
-  it('are numbered in order and the schema version is the highest (9; 007 and 008 reserved for other branches)', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 9]);
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes', 'audit']);
+  it('are numbered in order (007 reserved by another branch) and the schema version is the highest (9)', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 8, 9]);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes', 'jalons', 'audit']);
     expect(SCHEMA_VERSION).toBe(9);
   });
 
@@ -37,6 +37,10 @@ describe('migrations', () => {
       'echeance',
       'export_pilote',
       'history',
+      'jalon',
+      'jalon_preuve',
+      'jalon_referentiel',
+      'jalon_referentiel_contenu',
       'node',
       'node_service',
       'person',
@@ -73,6 +77,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(indexes(db)).toEqual([
       'history_by_node',
+      'jalon_preuve_by_sha256',
       'node_by_parent',
       'pilote_by_person',
       'preuve_by_sha256',

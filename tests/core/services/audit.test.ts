@@ -55,6 +55,19 @@ describe('audit cycle transitions', () => {
     expect(actions).toEqual(['audit.demande', 'audit.ouverture', 'audit.cloture', 'audit.decision', 'audit.cycle']);
   });
 
+  it('opening freezes the pré-audit jalon and closing the post-audit jalon, of the audited referential only', () => {
+    core.referentials.store(toyTete('cae'));
+    core.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'fait' });
+    openAudit('Claire Auditrice');
+    core.audit.setStatut({ referentialId: 'eci', nodeId: 'eci_1.2', statut: 'fait' });
+    const cycle = core.audit.clore('eci');
+    const jalons = core.jalons.list();
+    expect(jalons.map((j) => [j.id, j.kind, j.nom, j.who, j.referentiels.map((r) => [r.referentialId, r.pointFait])])).toEqual([
+      [cycle.jalonPreId, 'pre-audit', 'Pré-audit eci — cycle 1', 'Alice Testeuse', [['eci', 10]]],
+      [cycle.jalonPostId, 'post-audit', 'Post-audit eci — cycle 1', 'Alice Testeuse', [['eci', 30]]],
+    ]);
+  });
+
   it('a request can be withdrawn (back to préparation) and asked again', () => {
     core.audit.demander('eci');
     expect(core.audit.retirer('eci')).toMatchObject({ etape: 'preparation', demandeAt: null });
