@@ -17,6 +17,7 @@ import type { Db } from '../db/open';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { type EtatPreuve, type EtatReferentiel, etatCourant } from './etat';
 import { type ExportOptions, type PackExport, packFileName, packInputOf } from './pack';
+import { packHistorique } from './pack-history';
 import { referentialIds } from './referential-store';
 import { getReferential } from './referentials';
 
@@ -294,7 +295,10 @@ export function jalonEtat(ctx: ServiceContext, jalonId: number, referentialId: s
 export async function exportJalonPack(ctx: ServiceContext, jalonId: number, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const jalon = getJalon(ctx, jalonId);
   const etat = jalonEtat(ctx, jalonId, referentialId);
-  const input = packInputOf(etat, { nom: jalon.nom, date: jalon.at }, { includeConfidentiel: opts.includeConfidentiel }, (sha256) => ctx.evidence.pathOf(sha256));
+  const input = {
+    ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, { includeConfidentiel: opts.includeConfidentiel }, (sha256) => ctx.evidence.pathOf(sha256)),
+    historique: packHistorique(ctx, etat.referential, jalon.at),
+  };
   const fileName = packFileName(ctx.workspaceId, referentialId, jalon.at);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });

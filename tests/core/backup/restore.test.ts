@@ -110,8 +110,8 @@ describe('restore round trip', () => {
     const old = join(core.dataDir, 'ancienne.sqlite');
     copyFileSync(backupFile, old);
     const db = new Database(old);
-    // Undo the last migration (006: the pilote workbooks table) to get a genuine schema-5 file.
-    db.exec('DROP TABLE export_pilote');
+    // Undo the migrations after 005 (006: pilote workbooks; 008: jalons; 009: audit) to get a genuine schema-5 file.
+    for (const t of ['export_pilote', 'jalon_preuve', 'jalon_referentiel', 'jalon_referentiel_contenu', 'jalon', 'audit_note', 'audit_mesure', 'audit_cycle']) db.exec(`DROP TABLE IF EXISTS ${t}`);
     db.pragma('user_version = 5');
     db.close();
     core.statuts.set({ referentialId: NR, nodeId: 'label-nr_1.1', statut: 'pas_fait' });
