@@ -7,6 +7,8 @@ import { PersonnalisationPage } from './pages/PersonnalisationPage';
 import { PreuvesPage } from './pages/PreuvesPage';
 import { ReferentialPage } from './pages/ReferentialPage';
 import { SauvegardesPage } from './pages/SauvegardesPage';
+import { AuditPage } from './pages/AuditPage';
+import { HistoriquePage } from './pages/HistoriquePage';
 import { formatHash, useRoute, type Route } from './router';
 
 const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
@@ -17,6 +19,8 @@ const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
   { page: 'mes-criteres', label: 'Mes critères', route: { page: 'mes-criteres', ownerKey: null } },
   { page: 'preuves', label: 'Preuves', route: { page: 'preuves' } },
   { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
+  { page: 'audit', label: 'Audit', route: { page: 'audit', referentialId: null } },
+  { page: 'historique', label: 'Historique', route: { page: 'historique', referentialId: null, nodeId: null } },
 ];
 
 export function App() {
@@ -49,6 +53,8 @@ export function App() {
         {route.page === 'mes-criteres' && <MesCriteresPage ownerKey={route.ownerKey} />}
         {route.page === 'sauvegardes' && <SauvegardesPage />}
         {route.page === 'preuves' && <PreuvesPage />}
+        {route.page === 'audit' && <AuditPage referentialId={route.referentialId} />}
+        {route.page === 'historique' && <HistoriquePage referentialId={route.referentialId} nodeId={route.nodeId} />}
       </main>
     </>
   );

@@ -10,6 +10,8 @@
  *   `#/mes-criteres` or `#/mes-criteres/<personId>` (or `service:<serviceId>`)  Mes critères of a pilote or service
  *   `#/sauvegardes`                        Sauvegardes (backups and restore)
  *   `#/preuves`                             Preuves (the library and « À compléter »)
+ *   `#/audit` or `#/audit/<referentialId>`  Audit (the cycle, the auditor's workspace, the decision)
+ *   `#/historique` or `#/historique/<referentialId>/<nodeId>`  Historique (the whole file's timeline, filterable)
  */
 import { useEffect, useState } from 'react';
 
@@ -21,7 +23,9 @@ export type Route =
   | { page: 'candidature'; referentialId: string | null }
   | { page: 'mes-criteres'; ownerKey: string | null }
   | { page: 'sauvegardes' }
-  | { page: 'preuves' };
+  | { page: 'preuves' }
+  | { page: 'audit'; referentialId: string | null }
+  | { page: 'historique'; referentialId: string | null; nodeId: string | null };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -44,6 +48,8 @@ export function parseHash(hash: string): Route {
   if (page === 'mes-criteres') return { page: 'mes-criteres', ownerKey: a ?? null };
   if (page === 'sauvegardes') return { page: 'sauvegardes' };
   if (page === 'preuves') return { page: 'preuves' };
+  if (page === 'audit') return { page: 'audit', referentialId: a ?? null };
+  if (page === 'historique') return { page: 'historique', referentialId: a ?? null, nodeId: b ?? null };
   return { page: 'dashboard' };
 }
 
@@ -67,6 +73,10 @@ export function formatHash(route: Route): string {
       return '#/sauvegardes';
     case 'preuves':
       return '#/preuves';
+    case 'audit':
+      return `#/audit${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
+    case 'historique':
+      return `#/historique${route.referentialId ? `/${enc(route.referentialId)}` : ''}${route.referentialId && route.nodeId ? `/${enc(route.nodeId)}` : ''}`;
   }
 }
 
