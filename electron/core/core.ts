@@ -24,6 +24,7 @@ import * as audit from './services/audit';
 import * as auditWorkspace from './services/audit-workspace';
 import * as history from './services/history';
 import * as jalons from './services/jalons';
+import * as comparaison from './services/comparaison';
 import * as mesCriteres from './services/mes-criteres';
 import * as piloteSheet from './services/pilote-sheet';
 import * as nodes from './services/nodes';
@@ -201,6 +202,10 @@ export interface Core {
     get(id: number): jalons.JalonSummary;
     /** The audit pack of a jalon's referential, from its frozen state; the same bytes at every export. */
     exportPack(id: number, referentialId: string, opts?: pack.ExportOptions): Promise<pack.PackExport>;
+    /** Two states side by side per node (a jalon id or 'maintenant' each). */
+    compare(input: comparaison.CompareInput): comparaison.Comparaison;
+    /** The comparison as an XLSX workbook in the national comparison layout. */
+    compareXlsx(input: comparaison.CompareInput): Promise<{ fileName: string; bytes: Buffer }>;
   };
   /** Closes the database (checkpointing the WAL). */
   close(): void;
@@ -375,6 +380,8 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       list: () => jalons.listJalons(ctx),
       get: (id) => jalons.getJalon(ctx, id),
       exportPack: (id, r, o) => jalons.exportJalonPack(ctx, id, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel, signal: o?.signal, onProgress: o?.onProgress }),
+      compare: (i) => comparaison.compareJalons(ctx, i),
+      compareXlsx: (i) => comparaison.comparisonXlsx(ctx, i),
     },
     close: () => {
       if (ctx.db.open) ctx.db.close();

@@ -5,6 +5,7 @@
 import { auditRouter } from './routers/audit';
 import { backupsRouter } from './routers/backups';
 import { historyRouter, packRouter } from './routers/history';
+import { jalonsRouter } from './routers/jalons';
 import { mesCriteresRouter } from './routers/mes-criteres';
 import { nodesRouter } from './routers/nodes';
 import { peopleRouter, servicesRouter } from './routers/people';
@@ -31,6 +32,7 @@ export const appRouter = router({
   readiness: readinessRouter,
   mesCriteres: mesCriteresRouter,
   backups: backupsRouter,
+  jalons: jalonsRouter,
   audit: auditRouter,
 });
 

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import type { Niveau, Referential } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { buildPack } from '../pack';
-import type { PackPersonnalisation, PackPilotes, PackStatut } from '../pack/types';
+import type { PackInput, PackPersonnalisation, PackPilotes, PackStatut } from '../pack/types';
 import { exportsDir } from '../paths';
 import type { Db } from '../db/open';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { type EtatPreuve, type EtatReferentiel, etatCourant } from './etat';
-import { type ExportOptions, type PackExport, packFileName, packInputOf } from './pack';
+import { type ExportOptions, type PackExport, type PackOptions, packFileName, packInputOf } from './pack';
 import { packHistorique } from './pack-history';
 import { referentialIds } from './referential-store';
 import { getReferential } from './referentials';
@@ -72,7 +72,7 @@ interface EtatJson {
   personnalisation: PackPersonnalisation | null;
 }
 
-/** JSON text with object keys sorted at every level (arrays keep their order): one text per content. */
+/** JSON text with object keys sorted at every level (arrays keep their order), to compare two states' content. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
@@ -83,11 +83,16 @@ export function canonicalJson(value: unknown): string {
 
 const contentOf = new WeakMap<Referential, { sha256: string; text: string }>();
 
-/** The canonical JSON of a referential and its SHA-256 (hex), memoised per tree object (the cache keeps one per import). */
+/**
+ * The JSON of a referential and its SHA-256 (hex), memoised per tree object. The trees come from the store
+ * (`getReferential` → `loadReferential`, fields in a fixed order; the cache is dropped at each import), so the same
+ * tree and rules give the same text and hash: 10 jalons of one import share one stored copy. (A canonical form with
+ * sorted keys cost 4× more on CAE, for no gain here.)
+ */
 export function referentialContent(ref: Referential): { sha256: string; text: string } {
   let c = contentOf.get(ref);
   if (!c) {
-    const text = canonicalJson(ref);
+    const text = JSON.stringify(ref);
     c = { sha256: createHash('sha256').update(text, 'utf8').digest('hex'), text };
     contentOf.set(ref, c);
   }
@@ -120,19 +125,39 @@ export function takeJalon(ctx: ServiceContext, input: TakeJalonInput): JalonSumm
   }
   for (const id of ids) getReferential(ctx, id);
   const etats = ids.map((id) => etatCourant(ctx, id));
-  const id = inTransaction(ctx, () => {
-    const jalonId = Number(
-      prepared(ctx.db, 'INSERT INTO jalon (nom, kind, at, who) VALUES (?, ?, ?, ?)').run(nom, input.kind, ctx.now(), input.who ?? ctx.user).lastInsertRowid,
-    );
-    for (const etat of etats) writeEtat(ctx.db, jalonId, etat);
-    return jalonId;
+  const who = input.who ?? ctx.user;
+  return inTransaction(ctx, () => {
+    const at = ctx.now();
+    const jalonId = Number(prepared(ctx.db, 'INSERT INTO jalon (nom, kind, at, who) VALUES (?, ?, ?, ?)').run(nom, input.kind, at, who).lastInsertRowid);
+    const referentiels = etats.map((etat) => summaryOf(etat, writeEtat(ctx.db, jalonId, etat)));
+    return { id: jalonId, nom, kind: input.kind, at, who, referentiels };
   });
-  return getJalon(ctx, id);
 }
 
-function writeEtat(db: Db, jalonId: number, etat: EtatReferentiel): void {
+/** The headline of a state (see JalonReferentielSummary); `sha256` is its referential's content hash. */
+function summaryOf(etat: { referential: Referential; score: Pick<EtatReferentiel['score'], 'root'>; date: string }, sha256: string): JalonReferentielSummary {
+  const { root } = etat.score;
+  return {
+    referentialId: etat.referential.id,
+    nom: etat.referential.nom,
+    version: etat.referential.version,
+    date: etat.date,
+    score: root.score,
+    pointFait: root.pointFait,
+    pointPotentiel: root.pointPotentiel,
+    completude: root.completude,
+    niveau: root.niveau,
+    referentielSha256: sha256,
+  };
+}
+
+/** Writes one referential's state in jalon `jalonId` (inside its transaction); returns the referential's content hash. */
+function writeEtat(db: Db, jalonId: number, etat: EtatReferentiel): string {
   const { sha256, text } = referentialContent(etat.referential);
-  prepared(db, 'INSERT OR IGNORE INTO jalon_referentiel_contenu (sha256, contenu) VALUES (?, ?)').run(sha256, text);
+  // Checked first: binding the tree's text (about 1.3 MB for CAE) only to have it ignored costs more than the lookup.
+  if (!prepared(db, 'SELECT 1 FROM jalon_referentiel_contenu WHERE sha256 = ?').get(sha256)) {
+    prepared(db, 'INSERT INTO jalon_referentiel_contenu (sha256, contenu) VALUES (?, ?)').run(sha256, text);
+  }
   const rest: EtatJson = { workspace: etat.workspace, statuts: etat.statuts, pilotes: etat.pilotes, personnalisation: etat.personnalisation };
   prepared(db, 'INSERT INTO jalon_referentiel (jalon_id, referential_id, referentiel_sha256, date, score, etat) VALUES (?, ?, ?, ?, ?, ?)').run(
     jalonId,
@@ -150,6 +175,7 @@ function writeEtat(db: Db, jalonId: number, etat: EtatReferentiel): void {
   etat.preuves.forEach((p, seq) =>
     ins.run(jalonId, etat.referential.id, p.id, seq, p.kind, p.titre, p.revision, p.fileName, p.size, p.sha256, p.url, p.addedAt, p.confidentiel ? 1 : 0, JSON.stringify(p.nodeIds)),
   );
+  return sha256;
 }
 
 interface JalonRow {
@@ -165,34 +191,24 @@ interface JalonReferentielRow {
   referential_id: string;
   referentiel_sha256: string;
   date: string;
-  score: string;
+  root: string;
 }
 
 function summaries(ctx: ServiceContext, rows: JalonRow[]): JalonSummary[] {
   if (rows.length === 0) return [];
+  // Only the root of each ScoreResult (json_extract in SQLite: parsing ~0.5 MB of JSON per jalon in JS was slow).
   const refs = ctx.db
     .prepare(
-      `SELECT jalon_id, referential_id, referentiel_sha256, date, score FROM jalon_referentiel
+      `SELECT jalon_id, referential_id, referentiel_sha256, date, json_extract(score, '$.root') AS root FROM jalon_referentiel
         WHERE jalon_id IN (${rows.map(() => '?').join(',')}) ORDER BY jalon_id, referential_id`,
     )
     .all(...rows.map((r) => r.id)) as JalonReferentielRow[];
   const byJalon = new Map<number, JalonReferentielSummary[]>();
   for (const r of refs) {
-    const score = JSON.parse(r.score) as EtatReferentiel['score'];
+    const score = { root: JSON.parse(r.root) as EtatReferentiel['score']['root'] };
     const ref = frozenReferential(ctx.db, r.referentiel_sha256);
     const list = byJalon.get(r.jalon_id) ?? [];
-    list.push({
-      referentialId: r.referential_id,
-      nom: ref.nom,
-      version: ref.version,
-      date: r.date,
-      score: score.root.score,
-      pointFait: score.root.pointFait,
-      pointPotentiel: score.root.pointPotentiel,
-      completude: score.root.completude,
-      niveau: score.root.niveau,
-      referentielSha256: r.referentiel_sha256,
-    });
+    list.push(summaryOf({ referential: ref, score, date: r.date }, r.referentiel_sha256));
     byJalon.set(r.jalon_id, list);
   }
   return rows.map((r) => ({ id: r.id, nom: r.nom, kind: r.kind, at: r.at, who: r.who, referentiels: byJalon.get(r.id) ?? [] }));
@@ -286,6 +302,17 @@ export function jalonEtat(ctx: ServiceContext, jalonId: number, referentialId: s
 }
 
 /**
+ * The pack builder's input for a jalon's referential: its frozen state, named and dated by the jalon (`at`).
+ * @throws UserError NOT_FOUND, REFERENTIAL_UNKNOWN (see `jalonEtat`).
+ */
+export function jalonPackInput(ctx: ServiceContext, jalonId: number, referentialId: string, opts: PackOptions = {}): PackInput {
+  const jalon = getJalon(ctx, jalonId);
+  const etat = jalonEtat(ctx, jalonId, referentialId);
+  // The history up to the jalon only (append-only): the same jalon always gives the same historique.csv.
+  return { ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256)), historique: packHistorique(ctx, etat.referential, jalon.at) };
+}
+
+/**
  * Writes the audit pack of a jalon's referential under `<dataDir>/exports/`, built from the frozen state only: named
  * by the jalon, dated by the jalon (`at`), so exporting it again gives the same bytes whatever changed since (the
  * evidence files are read by the SHA-256 frozen, which the store never deletes). File name
@@ -294,11 +321,7 @@ export function jalonEtat(ctx: ServiceContext, jalonId: number, referentialId: s
  */
 export async function exportJalonPack(ctx: ServiceContext, jalonId: number, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const jalon = getJalon(ctx, jalonId);
-  const etat = jalonEtat(ctx, jalonId, referentialId);
-  const input = {
-    ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, { includeConfidentiel: opts.includeConfidentiel }, (sha256) => ctx.evidence.pathOf(sha256)),
-    historique: packHistorique(ctx, etat.referential, jalon.at),
-  };
+  const input = jalonPackInput(ctx, jalonId, referentialId, { includeConfidentiel: opts.includeConfidentiel });
   const fileName = packFileName(ctx.workspaceId, referentialId, jalon.at);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
