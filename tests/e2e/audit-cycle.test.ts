@@ -118,6 +118,7 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     const fin = new Date(Date.UTC(y + 4, m - 1, d - 1)).toISOString().slice(0, 10);
     const fr = (iso: string) => iso.split('-').reverse().join('/');
     expect(await page.textContent(tid('audit-decision'))).toBe(`2 étoiles, le ${fr(day)} — valable jusqu'au ${fr(fin)} (4 ans)`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot('audit-decision');
   });
 

@@ -410,9 +410,8 @@ function MesureRow(props: {
           />
         </td>
         <td>
-          <button type="button" className="link" aria-expanded={props.open} data-testid={`audit-ouvrir-${m.nodeId}`} onClick={props.onToggle}>
-            {m.notes.length} note{m.notes.length > 1 ? 's' : ''}
-            {props.canStatut ? ' · statuts' : ''}
+          <button type="button" className="link-button" aria-expanded={props.open} data-testid={`audit-ouvrir-${m.nodeId}`} onClick={props.onToggle}>
+            {props.open ? 'Fermer' : `${m.notes.length} note${m.notes.length > 1 ? 's' : ''}${props.canStatut ? ' · statuts' : ''}`}
           </button>
         </td>
       </tr>
