@@ -3,7 +3,9 @@
  * workspace, oldest first, in French words; a jalon's pack stops at the jalon, so re-exporting it after later
  * changes gives the same bytes.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { toCsv } from '../../../electron/core/pack/csv';
@@ -62,6 +64,24 @@ describe('history in the pack', () => {
     core.audit.addNote('eci', 'eci_1', 'Vu');
     const again = await core.jalons.exportPack(cycle.jalonPreId!, 'eci');
     expect(readFileSync(again.path).equals(bytes)).toBe(true);
+  });
+
+  it.runIf(existsSync('/usr/bin/pdftotext'))('rapport.pdf has an « Historique » page: the audit steps, then the latest changes newest first', async () => {
+    core.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'fait' });
+    core.audit.demander('eci');
+    core.audit.ouvrir('eci', 'Claire Auditrice');
+    core.audit.setStatut({ referentialId: 'eci', nodeId: 'eci_1.2', statut: 'pas_fait' });
+    const out = await core.pack.export('eci');
+    const pdf = join(core.dataDir, 'rapport-historique.pdf');
+    writeFileSync(pdf, (await entryMap(out.path)).get('rapport.pdf')!);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const page = text.slice(text.lastIndexOf('Historique'));
+    expect(page).toContain("6 modification(s) enregistrée(s) jusqu'à la date du jalon ; la liste complète est dans historique.csv.");
+    expect(page).toContain("Cycle d'audit");
+    expect(page).toContain('Audit ouvert par Claire Auditrice (cycle 1)');
+    expect(page).toContain('Toutes les modifications');
+    // Newest first: the auditor's change before the référent's.
+    expect(page.indexOf('Statut : Non renseigné → Pas fait')).toBeLessThan(page.indexOf('Statut : Non renseigné → Fait'));
   });
 
   it('cells that look like formulas are neutralised in historique.csv (an author named « =1+1 »)', () => {
