@@ -12,6 +12,8 @@
  *   `#/preuves`                             Preuves (the library and « À compléter »)
  *   `#/audit` or `#/audit/<referentialId>`  Audit (the cycle, the auditor's workspace, the decision)
  *   `#/historique` or `#/historique/<referentialId>/<nodeId>`  Historique (the whole file's timeline, filterable)
+ *   `#/jalons`                              Jalons (the list, and taking one)
+ *   `#/comparaison?a=<id>&b=<id|maintenant>[&ref=<referentialId>][&tout=1]`  Comparison of two states
  */
 import { useEffect, useState } from 'react';
 
@@ -25,11 +27,14 @@ export type Route =
   | { page: 'sauvegardes' }
   | { page: 'preuves' }
   | { page: 'audit'; referentialId: string | null }
-  | { page: 'historique'; referentialId: string | null; nodeId: string | null };
+  | { page: 'historique'; referentialId: string | null; nodeId: string | null }
+  | { page: 'jalons' }
+  | { page: 'comparaison'; a: string | null; b: string | null; referentialId: string | null; tout: boolean };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
-  const parts = hash
+  const [path = '', search = ''] = hash.split('?', 2);
+  const parts = path
     .replace(/^#\/?/, '')
     .split('/')
     .filter((p) => p !== '')
@@ -50,6 +55,11 @@ export function parseHash(hash: string): Route {
   if (page === 'preuves') return { page: 'preuves' };
   if (page === 'audit') return { page: 'audit', referentialId: a ?? null };
   if (page === 'historique') return { page: 'historique', referentialId: a ?? null, nodeId: b ?? null };
+  if (page === 'jalons') return { page: 'jalons' };
+  if (page === 'comparaison') {
+    const q = new URLSearchParams(search);
+    return { page: 'comparaison', a: q.get('a'), b: q.get('b'), referentialId: q.get('ref'), tout: q.get('tout') === '1' };
+  }
   return { page: 'dashboard' };
 }
 
@@ -77,6 +87,17 @@ export function formatHash(route: Route): string {
       return `#/audit${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
     case 'historique':
       return `#/historique${route.referentialId ? `/${enc(route.referentialId)}` : ''}${route.referentialId && route.nodeId ? `/${enc(route.nodeId)}` : ''}`;
+    case 'jalons':
+      return '#/jalons';
+    case 'comparaison': {
+      const q = new URLSearchParams();
+      if (route.a) q.set('a', route.a);
+      if (route.b) q.set('b', route.b);
+      if (route.referentialId) q.set('ref', route.referentialId);
+      if (route.tout) q.set('tout', '1');
+      const qs = q.toString();
+      return `#/comparaison${qs ? `?${qs}` : ''}`;
+    }
   }
 }
 

@@ -6,6 +6,7 @@
  * shows the auditor's changes under the auditor's name. Screenshots go to test-results/screenshots/.
  */
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditCycle } from '../../electron/core/services/audit';
 import type { Comparaison } from '../../electron/core/services/comparaison';
@@ -122,23 +123,31 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     await app.screenshot('audit-decision');
   });
 
-  it('the comparison of the pré- and post-audit jalons, and its XLSX, show exactly the two changes', async () => {
+  it('the comparison view of the pré- and post-audit jalons, and its XLSX, show exactly the two changes', async () => {
+    const { page } = app;
     const c = await cycle();
+    await page.click(tid('audit-comparer'));
+    await page.waitForSelector(tid('cmp-table'));
+    expect(new URL(page.url()).hash).toBe(`#/comparaison?a=${c.jalonPreId}&b=${c.jalonPostId}&ref=cae`);
+    const rows = await page.$$eval('[data-testid^="cmp-row-"]', (trs) => trs.map((tr) => ({ id: tr.getAttribute('data-testid')!.slice('cmp-row-'.length), changes: tr.getAttribute('data-changes') ?? '' })));
+    const statutRows = rows.filter((r) => r.changes.split(' ').includes('statut')).map((r) => r.id);
+    expect(statutRows).toEqual(changed);
+    for (const id of changed) expect((await page.textContent(tid(`cmp-${id}-b-statut`)))?.trim()).toBe('Fait');
+    // Every other changed row is an ancestor whose points moved with them.
+    const others = rows.filter((r) => r.changes !== '' && !changed.includes(r.id)).map((r) => r.id);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((id) => id === 'cae' || changed.every((x) => x.startsWith(`${id}.`)))).toBe(true);
+    // The server's comparison says the same.
     const cmp = await app.query<Comparaison>('jalons.compare', { a: c.jalonPreId, b: c.jalonPostId, referentialId: 'cae', seulementChanges: true });
-    const statutChanges = cmp.lignes.filter((l) => l.changes.includes('statut'));
-    expect(statutChanges.map((l) => [l.nodeId, l.a?.statut ?? null, l.b?.statut])).toEqual([
+    expect(cmp.lignes.filter((l) => l.changes.includes('statut')).map((l) => [l.nodeId, l.a?.statut ?? null, l.b?.statut])).toEqual([
       [changed[0], null, 'Fait'],
       [changed[1], null, 'Fait'],
     ]);
-    // Every other changed row is an ancestor whose points moved with them.
-    const ancestors = cmp.lignes.filter((l) => !l.changes.includes('statut')).map((l) => l.nodeId);
-    expect(ancestors.length).toBeGreaterThan(0);
-    expect(ancestors.every((id) => id === 'cae' || changed.every((c) => c.startsWith(`${id}.`)))).toBe(true);
+    await app.screenshot('audit-comparaison');
 
-    const xlsx = await mutate('jalons.compareXlsx', { a: c.jalonPreId, b: c.jalonPostId, referentialId: 'cae' });
-    expect(xlsx.status).toBe(200);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('cmp-xlsx'))]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((xlsx.body.result!.data as { base64: string }).base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Comparaison')!;
     const statutDiff: string[] = [];
     ws.eachRow((row, n) => {

@@ -124,12 +124,16 @@ export function takeJalon(ctx: ServiceContext, input: TakeJalonInput): JalonSumm
     throw new UserError('INPUT_INVALID', "Aucun référentiel n'est chargé dans cet espace de travail : importez-en un avant de prendre un jalon.", { field: 'referentialIds' });
   }
   for (const id of ids) getReferential(ctx, id);
-  const etats = ids.map((id) => etatCourant(ctx, id));
   const who = input.who ?? ctx.user;
+  // The jalon row is written first: the transaction holds the write lock from its first statement, so the state read
+  // next is one consistent snapshot that no other connection (the CLI on the same workspace) can change meanwhile.
   return inTransaction(ctx, () => {
     const at = ctx.now();
     const jalonId = Number(prepared(ctx.db, 'INSERT INTO jalon (nom, kind, at, who) VALUES (?, ?, ?, ?)').run(nom, input.kind, at, who).lastInsertRowid);
-    const referentiels = etats.map((etat) => summaryOf(etat, writeEtat(ctx.db, jalonId, etat)));
+    const referentiels = ids.map((id) => {
+      const etat = etatCourant(ctx, id);
+      return summaryOf(etat, writeEtat(ctx.db, jalonId, etat));
+    });
     return { id: jalonId, nom, kind: input.kind, at, who, referentiels };
   });
 }
@@ -316,13 +320,14 @@ export function jalonPackInput(ctx: ServiceContext, jalonId: number, referential
  * Writes the audit pack of a jalon's referential under `<dataDir>/exports/`, built from the frozen state only: named
  * by the jalon, dated by the jalon (`at`), so exporting it again gives the same bytes whatever changed since (the
  * evidence files are read by the SHA-256 frozen, which the store never deletes). File name
- * `<workspace>-<referential>-<YYYYMMDD-HHMMSS>.zip` from the jalon's date.
+ * `<workspace>-<referential>-jalon<id>-<YYYYMMDD-HHMMSS>.zip` from the jalon's number and date (two jalons of one
+ * second, or the live pack, never share a name).
  * @throws UserError NOT_FOUND, REFERENTIAL_UNKNOWN (see `jalonEtat`), PACK_INCOMPLETE (`complete`), the builder's errors.
  */
 export async function exportJalonPack(ctx: ServiceContext, jalonId: number, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const jalon = getJalon(ctx, jalonId);
   const input = jalonPackInput(ctx, jalonId, referentialId, { includeConfidentiel: opts.includeConfidentiel });
-  const fileName = packFileName(ctx.workspaceId, referentialId, jalon.at);
+  const fileName = packFileName(ctx.workspaceId, referentialId, jalon.at).replace(/(-\d{8}-\d{6}\.zip)$/, `-jalon${jalon.id}$1`);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
   return { path: res.path, fileName, entries: res.entries, bytes: res.bytes, missing: res.missing };

@@ -14,7 +14,7 @@ import { ETAT_OPTIONS, decisionSentence, etapeSentence, etapesState, type EtatAu
 import { fileToBase64 } from '../lib/files';
 import { formatBytes, formatDate, formatDateTime, formatPointsRatio } from '../lib/format';
 import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
-import { navigate } from '../router';
+import { formatHash, navigate } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
 
 type Cycle = RouterOutputs['audit']['cycles'][number];
@@ -147,7 +147,15 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
         {cycle.jalonPostId !== null && (
           <>
             <dt>Jalon post-audit</dt>
-            <dd data-testid="audit-jalon-post">n° {cycle.jalonPostId}, figé le {formatDateTime(cycle.closAt)}</dd>
+            <dd data-testid="audit-jalon-post">
+              n° {cycle.jalonPostId}, figé le {formatDateTime(cycle.closAt)} —{' '}
+              <a
+                data-testid="audit-comparer"
+                href={formatHash({ page: 'comparaison', a: String(cycle.jalonPreId), b: String(cycle.jalonPostId), referentialId, tout: false })}
+              >
+                comparer avec le pré-audit
+              </a>
+            </dd>
           </>
         )}
         {cycle.rapport && (

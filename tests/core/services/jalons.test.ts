@@ -11,7 +11,6 @@ import type { Core } from '../../../electron/core/core';
 import type { ServiceContext } from '../../../electron/core/services/context';
 import { etatCourant } from '../../../electron/core/services/etat';
 import { canonicalJson, jalonEtat } from '../../../electron/core/services/jalons';
-import { packFileName } from '../../../electron/core/services/pack';
 import { memoryCore, toyTete } from '../helpers/context';
 import { entryMap } from '../pack/zip-read';
 
@@ -134,7 +133,8 @@ describe('takeJalon / listJalons / getJalon', () => {
     const j = core.jalons.take({ name: 'Pré-audit', kind: 'pre-audit' });
     core.preuves.addRevision({ preuveId: fileId, fileName: 'deliberation-v2.txt', bytes: new TextEncoder().encode('Délibération v2') });
     const r = await core.jalons.exportPack(j.id, 'eci');
-    expect(r.fileName).toBe(packFileName('test', 'eci', j.at));
+    expect(j.at).toBe('2026-03-01T10:00:09.000Z');
+    expect(r.fileName).toBe('test-eci-jalon1-20260301-100009.zip');
     expect(r.missing).toBe(0);
     expect(await core.pack.verify(r.path)).toEqual({ ok: true, entries: r.entries, problems: [] });
     const entries = await entryMap(r.path);
@@ -154,6 +154,18 @@ describe('takeJalon / listJalons / getJalon', () => {
     expect(after.referentiels[0]!.referentielSha256).not.toBe(core.jalons.get(1).referentiels[0]!.referentielSha256);
     expect(jalonEtat(ctx, 1, 'eci').referential.nodes.find((n) => n.id === 'eci_1.1')!.pointReferentiel).toBe(10);
     expect(jalonEtat(ctx, after.id, 'eci').referential.nodes.find((n) => n.id === 'eci_1.1')!.pointReferentiel).toBe(15);
+  });
+
+  it('a workspace without referential has nothing to freeze: INPUT_INVALID, nothing written', () => {
+    const empty = memoryCore();
+    try {
+      expect(() => empty.core.jalons.take({ name: 'J', kind: 'manuel' })).toThrow(
+        expect.objectContaining({ code: 'INPUT_INVALID', message: "Aucun référentiel n'est chargé dans cet espace de travail : importez-en un avant de prendre un jalon." }),
+      );
+      expect(empty.core.jalons.list()).toEqual([]);
+    } finally {
+      empty.cleanup();
+    }
   });
 
   it('SQL refuses any UPDATE or DELETE of a frozen row', () => {
