@@ -37,7 +37,11 @@ export type UserErrorCode =
   /** A write based on a stale version of a node (another person changed it meanwhile); nothing was written. */
   | 'CONFLICT'
   /** An invitation token that is malformed, unknown, expired or revoked (sharing: answered with a 401 page). */
-  | 'INVITATION_INVALID';
+  | 'INVITATION_INVALID'
+  /** A write refused while the audit of the referential is open (audit-lock.ts). */
+  | 'AUDIT_OUVERT'
+  /** A step of the audit cycle asked at the wrong time (audit.ts). */
+  | 'AUDIT_ETAPE';
 
 /**
  * The values a translated message needs besides the location (issue 8 item 2): e.g. `{ id: 'p-12' }` for « La

@@ -22,6 +22,8 @@ import { readSourceFile, type BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
 import { bindActorName } from './services/actor';
+import * as audit from './services/audit';
+import * as auditWorkspace from './services/audit-workspace';
 import * as history from './services/history';
 import * as invitations from './services/invitations';
 import * as jalons from './services/jalons';
@@ -156,7 +158,28 @@ export interface Core {
     /** The consequences the scores apply to one referential (empty for non-TETE models). */
     consequences(referentialId: string): Personnalisation;
   };
-  history: { list(q?: history.HistoryQuery): history.HistoryEvent[] };
+  history: { list(q?: history.HistoryQuery): history.HistoryEvent[]; authors(): string[] };
+  /** The audit cycle, the auditor's workspace and the decision (issue 6 items 3–4; audit.ts, audit-workspace.ts). */
+  audit: {
+    cycles(referentialId: string): audit.AuditCycle[];
+    espace(referentialId: string, numero?: number): auditWorkspace.EspaceAudit;
+    ordreDuJour(referentialId: string, numero?: number): auditWorkspace.OrdreDuJour;
+    demander(referentialId: string): audit.AuditCycle;
+    retirer(referentialId: string): audit.AuditCycle;
+    ouvrir(referentialId: string, auditeur: string): audit.AuditCycle;
+    clore(referentialId: string): audit.AuditCycle;
+    decider(referentialId: string, input: audit.DecisionInput): audit.AuditCycle;
+    nouveauCycle(referentialId: string): audit.AuditCycle;
+    setEtat(referentialId: string, nodeId: string, etat: auditWorkspace.EtatAudit): auditWorkspace.MesureAudit;
+    setOrdreDuJour(referentialId: string, nodeId: string, inscrite: boolean): auditWorkspace.MesureAudit;
+    addNote(referentialId: string, nodeId: string, texte: string): auditWorkspace.NoteAudit;
+    /** The auditor's statut change while the audit is open, under the auditor's name. */
+    setStatut(input: statuts.SetStatutInput): { score: ScoreResult } & statuts.StatutWrite;
+    setExplication(referentialId: string, nodeId: string, explication: string | null): { ok: true };
+    attachRapport(referentialId: string, file: { fileName: string; bytes: Uint8Array }): audit.AuditCycle;
+    /** The stored report of cycle `numero` (default the current one), with its path in the evidence store. */
+    rapport(referentialId: string, numero?: number): audit.RapportAudit & { path: string };
+  };
   /** The label checklist of a referential for niveau `target` (default: the one the score reaches), on `score` (`scores.get`). */
   readiness: { get(referentialId: string, score: ScoreResult, target?: number): readiness.ReadinessView };
   /** « Mes critères » and the pilote spreadsheet round trip (issue 5); `today` YYYY-MM-DD, default the local day. */
@@ -335,7 +358,25 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       setReponse: (i) => personnalisation.setReponse(ctx, i),
       consequences: (id) => personnalisation.personnalisationFor(ctx, referentials.getReferential(ctx, id)),
     },
-    history: { list: (q) => history.listHistory(ctx, q) },
+    history: { list: (q) => history.listHistory(ctx, q), authors: () => history.historyAuthors(ctx) },
+    audit: {
+      cycles: (r) => audit.listCycles(ctx, r),
+      espace: (r, n) => auditWorkspace.espaceAudit(ctx, r, n),
+      ordreDuJour: (r, n) => auditWorkspace.ordreDuJour(ctx, r, n),
+      demander: (r) => audit.demander(ctx, r),
+      retirer: (r) => audit.retirer(ctx, r),
+      ouvrir: (r, a) => audit.ouvrir(ctx, r, a),
+      clore: (r) => audit.clore(ctx, r),
+      decider: (r, i) => audit.decider(ctx, r, i),
+      nouveauCycle: (r) => audit.nouveauCycle(ctx, r),
+      setEtat: (r, n, e) => auditWorkspace.setEtat(ctx, r, n, e),
+      setOrdreDuJour: (r, n, f) => auditWorkspace.setOrdreDuJour(ctx, r, n, f),
+      addNote: (r, n, t) => auditWorkspace.addNote(ctx, r, n, t),
+      setStatut: (i) => auditWorkspace.auditeurSetStatut(ctx, i),
+      setExplication: (r, n, e) => auditWorkspace.auditeurSetExplication(ctx, r, n, e),
+      attachRapport: (r, f) => audit.attachRapport(ctx, r, f),
+      rapport: (r, n) => audit.rapportFile(ctx, r, n),
+    },
     readiness: { get: (r, score, target) => readiness.getReadiness(ctx, r, score, target) },
     mesCriteres: {
       list: (o, t) => mesCriteres.criteresOf(ctx, o, t),

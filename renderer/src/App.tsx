@@ -23,6 +23,8 @@ import { PersonnalisationPage } from './pages/PersonnalisationPage';
 import { PreuvesPage } from './pages/PreuvesPage';
 import { ReferentialPage } from './pages/ReferentialPage';
 import { SauvegardesPage } from './pages/SauvegardesPage';
+import { AuditPage } from './pages/AuditPage';
+import { HistoriquePage } from './pages/HistoriquePage';
 import { formatHash, useRoute, type Route } from './router';
 import { useTRPC } from './trpc/client';
 
@@ -36,6 +38,8 @@ const NAV: Array<{ page: Route['page']; route: Route }> = [
   { page: 'preuves', route: { page: 'preuves' } },
   { page: 'jalons', route: { page: 'jalons' } },
   { page: 'export', route: { page: 'export', referentialId: null } },
+  { page: 'audit', route: { page: 'audit', referentialId: null } },
+  { page: 'historique', route: { page: 'historique', referentialId: null, nodeId: null } },
   { page: 'partage', route: { page: 'partage' } },
 ];
 
@@ -99,6 +103,8 @@ export function App() {
         {route.page === 'sauvegardes' && <SauvegardesPage />}
         {route.page === 'preuves' && <PreuvesPage />}
         {route.page === 'partage' && local && <PartagePage />}
+        {route.page === 'audit' && <AuditPage referentialId={route.referentialId} />}
+        {route.page === 'historique' && <HistoriquePage referentialId={route.referentialId} nodeId={route.nodeId} />}
         {route.page === 'jalons' && <JalonsPage />}
         {route.page === 'comparaison' && <ComparaisonPage route={route} />}
       </main>

@@ -11,6 +11,8 @@
  *   `#/sauvegardes`                        Sauvegardes (backups and restore)
  *   `#/preuves`                             Preuves (the library and « À compléter »)
  *   `#/partage`                             Partage (sharing on the local network, invitations)
+ *   `#/audit` or `#/audit/<referentialId>`  Audit (the cycle, the auditor's workspace, the decision)
+ *   `#/historique` or `#/historique/<referentialId>/<nodeId>`  Historique (the whole file's timeline, filterable)
  *   `#/jalons`                              Jalons (the list, and taking one)
  *   `#/comparaison?a=<id>&b=<id|maintenant>[&ref=<referentialId>][&tout=1]`  Comparison of two states
  */
@@ -26,6 +28,8 @@ export type Route =
   | { page: 'sauvegardes' }
   | { page: 'preuves' }
   | { page: 'partage' }
+  | { page: 'audit'; referentialId: string | null }
+  | { page: 'historique'; referentialId: string | null; nodeId: string | null }
   | { page: 'jalons' }
   | { page: 'comparaison'; a: string | null; b: string | null; referentialId: string | null; tout: boolean };
 
@@ -52,6 +56,8 @@ export function parseHash(hash: string): Route {
   if (page === 'sauvegardes') return { page: 'sauvegardes' };
   if (page === 'preuves') return { page: 'preuves' };
   if (page === 'partage') return { page: 'partage' };
+  if (page === 'audit') return { page: 'audit', referentialId: a ?? null };
+  if (page === 'historique') return { page: 'historique', referentialId: a ?? null, nodeId: b ?? null };
   if (page === 'jalons') return { page: 'jalons' };
   if (page === 'comparaison') {
     const q = new URLSearchParams(search);
@@ -82,6 +88,10 @@ export function formatHash(route: Route): string {
       return '#/preuves';
     case 'partage':
       return '#/partage';
+    case 'audit':
+      return `#/audit${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
+    case 'historique':
+      return `#/historique${route.referentialId ? `/${enc(route.referentialId)}` : ''}${route.referentialId && route.nodeId ? `/${enc(route.nodeId)}` : ''}`;
     case 'jalons':
       return '#/jalons';
     case 'comparaison': {

@@ -2,6 +2,7 @@
  * The core API: tRPC v11 router `appRouter` (type `AppRouter` for the renderer). Inputs validated with zod 4;
  * user errors mapped in trpc.ts. In-process use (CLI, tests): `appRouter.createCaller({ core })`.
  */
+import { auditRouter } from './routers/audit';
 import { backupsRouter } from './routers/backups';
 import { historyRouter, packRouter } from './routers/history';
 import { jalonsRouter } from './routers/jalons';
@@ -34,6 +35,7 @@ export const appRouter = router({
   backups: backupsRouter,
   partage: partageRouter,
   jalons: jalonsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

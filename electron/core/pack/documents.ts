@@ -1,13 +1,14 @@
 /**
  * The generated (non-evidence) entries of the pack: rapport.pdf, grille.xlsx, grille.csv, audit.json,
- * audit.schema.json and every liens.csv. Layout: DOMAIN.md "The audit pack", tete-referentials.md §4.6 and §7.
+ * audit.schema.json, historique.csv (when the input carries the history) and every liens.csv. Layout: DOMAIN.md "The audit pack", tete-referentials.md §4.6 and §7.
  */
 import { AUDIT_SCHEMA, buildAuditJson } from './audit-json';
 import { toCsv } from './csv';
 import { buildGrid, gridCsvRows } from './grid';
 import type { EvidencePlan } from './layout';
 import { writeReportPdf, type ReportContext } from './report-pdf';
-import type { PackInput } from './types';
+import type { PackHistorique, PackInput } from './types';
+import { actionFamilyLabel } from '../../../shared/history-words';
 import { writeGridXlsx } from './xlsx';
 
 /** A generated entry: pack path and bytes. */
@@ -18,6 +19,14 @@ export interface GeneratedEntry {
 
 function json(value: unknown): Buffer {
   return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
+
+/** historique.csv: a header row, then one row per event, oldest first (date and time UTC as recorded). */
+export function historiqueCsvRows(lines: readonly PackHistorique[]): string[][] {
+  return [
+    ['Date (UTC)', 'Qui', 'Action', 'N°', 'Élément', 'Modification'],
+    ...lines.map((l) => [l.at, l.who, actionFamilyLabel(l.action), l.identifiant ?? '', l.nodeId ?? '', l.description]),
+  ];
 }
 
 /**
@@ -35,6 +44,7 @@ export async function generateDocuments(input: PackInput, plan: EvidencePlan, ct
     { path: 'audit.json', data: json(buildAuditJson(input, plan.paths, ctx.missingReason)) },
     { path: 'audit.schema.json', data: json(AUDIT_SCHEMA) },
   ];
+  if (input.historique) entries.push({ path: 'historique.csv', data: toCsv(historiqueCsvRows(input.historique)) });
   for (const l of plan.liens) entries.push({ path: l.path, data: toCsv([['Titre', 'URL', 'Commentaire'], ...l.rows]) });
   return entries;
 }

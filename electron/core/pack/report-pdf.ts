@@ -16,7 +16,7 @@ import { countFr, dateFr, leafCountsFr, niveauHeading, percentFr, pointsFr, rati
 import { PACK_WORDS, statutLabelIn, type PackWords } from './words';
 import { drawableTextFor } from './pdf-text';
 import { drawTable } from './pdf-table';
-import type { PackInput, PackPersonnalisation, PackPreuve } from './types';
+import type { PackHistorique, PackInput, PackPersonnalisation, PackPreuve } from './types';
 import { streamToBuffer } from './zip-utils';
 
 // Not named `require`: the bundled main process (out/main/main.js, ESM) already declares one (electron-vite shim).
@@ -262,6 +262,42 @@ function personnalisationSection(
   }
 }
 
+/** Most recent events the report's history page lists (all of them are in historique.csv). */
+export const HISTORIQUE_PAGE_MAX = 40;
+
+/**
+ * The « Historique » page (issue 6 item 5): the audit cycle's steps, then the HISTORIQUE_PAGE_MAX most recent
+ * changes, newest first, each as who, when, N° and its French sentence; historique.csv holds them all.
+ */
+function historiqueSection(
+  doc: InstanceType<typeof PDFDocument>,
+  lines: readonly PackHistorique[],
+  t: (text: string) => string,
+  rows: (cells: string[][]) => string[][],
+  fonts: { regular: string; bold: string },
+): void {
+  const when = (at: string) => `${at.slice(0, 10).split('-').reverse().join('/')} ${at.slice(11, 16)}`;
+  const columns = [
+    { title: 'Date (UTC)', width: 90 },
+    { title: 'Qui', width: 130 },
+    { title: 'N°', width: 60 },
+    { title: 'Modification', width: 490 },
+  ];
+  const row = (l: PackHistorique) => [when(l.at), l.who, l.identifiant ?? '', l.description];
+  doc.addPage().font(B).fontSize(14).text('Historique').moveDown(0.3);
+  doc.font(R).fontSize(10).text(t(`${countFr(lines.length)} modification(s) enregistrée(s) jusqu'à la date du jalon ; la liste complète est dans historique.csv.`)).moveDown(0.4);
+  const audit = lines.filter((l) => l.action.startsWith('audit.') && l.nodeId === null);
+  if (audit.length > 0) {
+    doc.font(B).fontSize(12).text("Cycle d'audit").moveDown(0.3);
+    drawTable(doc, columns, rows(audit.map(row)), fonts, 8);
+    doc.moveDown(0.6);
+  }
+  const recent = lines.slice(-HISTORIQUE_PAGE_MAX).reverse();
+  doc.font(B).fontSize(12).text(t(lines.length > HISTORIQUE_PAGE_MAX ? `Les ${HISTORIQUE_PAGE_MAX} dernières modifications` : 'Toutes les modifications')).moveDown(0.3);
+  if (recent.length === 0) doc.font(R).fontSize(10).text('Aucune modification enregistrée.');
+  else drawTable(doc, columns, rows(recent.map(row)), fonts, 8);
+}
+
 /**
  * Renders the report and returns the PDF bytes (A4 landscape, DejaVu Sans embedded, page numbers).
  * `date` is the jalon date (metadata and every date shown).
@@ -384,6 +420,8 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
   doc.moveDown(1).font(B).fontSize(12).text(w.fichiersNonInclus).moveDown(0.3).font(R).fontSize(10);
   if (ctx.missingFiles.length === 0) doc.text(w.aucunFichierManquant);
   else for (const l of ctx.missingFiles) doc.text(t(`• ${l}`));
+
+  if (input.historique) historiqueSection(doc, input.historique, t, rows, fonts);
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

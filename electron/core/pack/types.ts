@@ -93,6 +93,18 @@ export interface PackInput {
    * item 2). Absent = French, the reference; audit.json and the manifest are the same in both.
    */
   lang?: Lang;
+  /** The history up to the pack's date, oldest first (historique.csv and the report's last page); absent = none. */
+  historique?: PackHistorique[];
+}
+
+/** One history event in the pack: `at` ISO 8601, the node's identifiant (null for the referential or workspace as a whole), the French sentence. */
+export interface PackHistorique {
+  at: string;
+  who: string;
+  action: string;
+  nodeId: string | null;
+  identifiant: string | null;
+  description: string;
 }
 
 /** Result of `buildPack`: final path, number of zip entries, zip size in bytes. */

@@ -4,6 +4,7 @@
  */
 import type { ServiceContext } from './context';
 import { fromJson, prepared, toJson } from './context';
+import { UserError } from '../../../shared/errors';
 
 /** One history event. `at` is ISO 8601; `before`/`after` are the JSON states around the change (null = none). */
 export interface HistoryEvent {
@@ -44,14 +45,32 @@ export function appendHistory(ctx: ServiceContext, entry: HistoryEntry): number 
   return Number(info.lastInsertRowid);
 }
 
-/** Filters of `listHistory`; `limit` defaults to 200 (max 5 000). */
+/**
+ * Filters of `listHistory` (issue 6 item 5, the timeline): `who` an author exactly; `action` an action
+ * (`statut.set`) or a family (`statut` matches every `statut.*`); `from` / `to` days YYYY-MM-DD, inclusive, on
+ * the UTC date of `at`; `limit` defaults to 200 (max 5 000).
+ */
 export interface HistoryQuery {
   referentialId?: string;
   nodeId?: string;
+  who?: string;
+  action?: string;
+  from?: string;
+  to?: string;
   limit?: number;
 }
 
-/** Events newest first (by id, which follows insertion order), filtered by referential and/or node. */
+function checkDay(day: string, field: 'from' | 'to'): void {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day) {
+    throw new UserError('INPUT_INVALID', `La date ${field === 'from' ? 'de début' : 'de fin'} du filtre de l'historique « ${day} » n'est pas une date valide (AAAA-MM-JJ).`, { field });
+  }
+}
+
+/**
+ * Events newest first (by id, which follows insertion order), filtered as `HistoryQuery` says.
+ * @throws UserError INPUT_INVALID for a date that is not a real YYYY-MM-DD day, or a start after the end.
+ */
 export function listHistory(ctx: ServiceContext, q: HistoryQuery = {}): HistoryEvent[] {
   const where: string[] = [];
   const args: unknown[] = [];
@@ -62,6 +81,27 @@ export function listHistory(ctx: ServiceContext, q: HistoryQuery = {}): HistoryE
   if (q.nodeId !== undefined) {
     where.push('node_id = ?');
     args.push(q.nodeId);
+  }
+  if (q.who !== undefined) {
+    where.push('who = ?');
+    args.push(q.who);
+  }
+  if (q.action !== undefined) {
+    where.push(q.action.includes('.') ? 'action = ?' : "(action = ? OR substr(action, 1, length(?) + 1) = ? || '.')");
+    args.push(...(q.action.includes('.') ? [q.action] : [q.action, q.action, q.action]));
+  }
+  if (q.from !== undefined) checkDay(q.from, 'from');
+  if (q.to !== undefined) checkDay(q.to, 'to');
+  if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
+    throw new UserError('INPUT_INVALID', `Le filtre de l'historique commence le ${q.from}, après sa fin le ${q.to}.`, { field: 'from' });
+  }
+  if (q.from !== undefined) {
+    where.push('at >= ?');
+    args.push(q.from);
+  }
+  if (q.to !== undefined) {
+    where.push('substr(at, 1, 10) <= ?');
+    args.push(q.to);
   }
   const limit = Math.min(Math.max(q.limit ?? 200, 1), 5000);
   const rows = ctx.db
@@ -87,4 +127,10 @@ export function lastChangeAt(ctx: ServiceContext, referentialId?: string): strin
       : ctx.db.prepare('SELECT at FROM history WHERE referential_id = ? OR referential_id IS NULL ORDER BY id DESC LIMIT 1').get(referentialId)
   ) as { at: string } | undefined;
   return row?.at ?? null;
+}
+
+/** The authors of the history, in alphabetical order (the timeline's « qui » filter). */
+export function historyAuthors(ctx: ServiceContext): string[] {
+  const rows = prepared(ctx.db, 'SELECT DISTINCT who FROM history').pluck().all() as string[];
+  return rows.sort((a, b) => a.localeCompare(b, 'fr'));
 }

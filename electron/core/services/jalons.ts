@@ -17,6 +17,7 @@ import type { Db } from '../db/open';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { type EtatPreuve, type EtatReferentiel, etatCourant } from './etat';
 import { type ExportOptions, type PackExport, type PackOptions, packFileName, packInputOf } from './pack';
+import { packHistorique } from './pack-history';
 import { referentialIds } from './referential-store';
 import { getReferential } from './referentials';
 
@@ -310,7 +311,9 @@ export function jalonEtat(ctx: ServiceContext, jalonId: number, referentialId: s
  */
 export function jalonPackInput(ctx: ServiceContext, jalonId: number, referentialId: string, opts: PackOptions = {}): PackInput {
   const jalon = getJalon(ctx, jalonId);
-  return packInputOf(jalonEtat(ctx, jalonId, referentialId), { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256));
+  const etat = jalonEtat(ctx, jalonId, referentialId);
+  // The history up to the jalon only (append-only): the same jalon always gives the same historique.csv.
+  return { ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256)), historique: packHistorique(ctx, etat.referential, jalon.at) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { exportsDir } from '../paths';
 import { APP_VERSION } from '../version';
 import type { ServiceContext } from './context';
 import { type EtatPreuve, type EtatReferentiel, etatCourant } from './etat';
+import { packHistorique } from './pack-history';
 
 /** Result of `pack.export`: absolute path, file name, zip entries, size in bytes, evidence files missing or altered. */
 export interface PackExport {
@@ -45,7 +46,8 @@ export interface PackOptions {
  */
 export function packInput(ctx: ServiceContext, referentialId: string, opts: PackOptions = {}): PackInput {
   const etat = etatCourant(ctx, referentialId);
-  return packInputOf(etat, { nom: 'État des lieux courant', date: etat.date }, opts, (sha256) => ctx.evidence.pathOf(sha256));
+  const input = packInputOf(etat, { nom: 'État des lieux courant', date: etat.date }, opts, (sha256) => ctx.evidence.pathOf(sha256));
+  return { ...input, historique: packHistorique(ctx, etat.referential) };
 }
 
 /**

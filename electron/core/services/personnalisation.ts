@@ -26,6 +26,7 @@ import { type ServiceContext, inTransaction } from './context';
 import { appendHistory } from './history';
 import { referentialIds } from './referential-store';
 import { getReferential } from './referentials';
+import { checkPersonnalisationUnlocked } from './audit-lock';
 
 interface WorkspaceIdentiteRow {
   type_collectivite: 'commune' | 'EPCI' | 'autre';
@@ -60,6 +61,7 @@ export type { Identite };
  *   whole non-negative number.
  */
 export function setIdentite(ctx: ServiceContext, patch: IdentiteUpdate): Identite {
+  checkPersonnalisationUnlocked(ctx, "L'identité de la collectivité");
   const before = getIdentite(ctx);
   const after: Identite = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   if (after.soustype !== null && !(SOUSTYPES as readonly string[]).includes(after.soustype)) {
@@ -241,6 +243,7 @@ export function setReponse(ctx: ServiceContext, input: SetReponseInput): Reponse
       field: input.questionId,
     });
   }
+  checkPersonnalisationUnlocked(ctx, `La réponse à la question ${question.id}`);
   const valeur = input.valeur === null ? null : checkReponse(question, input.valeur);
   const before = listReponses(ctx).get(question.id) ?? null;
   const justification = input.justification === undefined ? (before?.justification ?? null) : input.justification?.trim() || null;

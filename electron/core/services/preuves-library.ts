@@ -13,6 +13,7 @@ import { appendHistory } from './history';
 import { type Preuve, type PreuveRow, cleanFileName, getPreuve, insertCouverture, insertRevision, mimeTypeOf, requireAttendue, toPreuve } from './preuves';
 import { getReferential, listReferentials, requireNode } from './referentials';
 import { listStatuts } from './statuts';
+import { checkPreuveUnlocked, checkUnlocked } from './audit-lock';
 
 /** One stored version of a file preuve: `numero` from 1; size in bytes; `addedAt` ISO 8601. */
 export interface PreuveRevision {
@@ -46,6 +47,7 @@ function requirePreuveRow(ctx: ServiceContext, preuveId: string): PreuveRow {
 export function attachPreuve(ctx: ServiceContext, input: { preuveId: string; referentialId: string; nodeId: string; preuveAttendueId?: string }): Preuve {
   requirePreuveRow(ctx, input.preuveId);
   requireNode(getReferential(ctx, input.referentialId), input.nodeId);
+  checkUnlocked(ctx, input.referentialId, `Les preuves de ${input.nodeId}`);
   const attendue = input.preuveAttendueId ? requireAttendue(ctx, input.referentialId, input.nodeId, input.preuveAttendueId) : null;
   return inTransaction(ctx, () => {
     const before = getPreuve(ctx, input.preuveId);
@@ -104,6 +106,7 @@ function recordRevision(ctx: ServiceContext, row: PreuveRow, fileName: string, b
  */
 export function addRevisionFile(ctx: ServiceContext, input: { preuveId: string; fileName: string; bytes: Uint8Array }): Preuve {
   const row = requirePreuveRow(ctx, input.preuveId);
+  checkPreuveUnlocked(ctx, row.id);
   checkRevisable(row);
   const fileName = cleanFileName(input.fileName);
   return recordRevision(ctx, row, fileName, ctx.evidence.addFromBuffer(input.bytes));
@@ -112,6 +115,7 @@ export function addRevisionFile(ctx: ServiceContext, input: { preuveId: string; 
 /** The same from a local path (CLI, main process). Also throws FILE_NOT_FOUND / FILE_UNREADABLE naming the path. */
 export async function addRevisionPath(ctx: ServiceContext, input: { preuveId: string; path: string }): Promise<Preuve> {
   const row = requirePreuveRow(ctx, input.preuveId);
+  checkPreuveUnlocked(ctx, row.id);
   checkRevisable(row);
   const fileName = cleanFileName(input.path);
   const blob = await ctx.evidence.addFromPath(input.path);
@@ -144,6 +148,7 @@ function isCalendarDate(text: string): boolean {
  */
 export function updatePreuve(ctx: ServiceContext, input: PreuveUpdate): Preuve {
   const row = requirePreuveRow(ctx, input.preuveId);
+  checkPreuveUnlocked(ctx, row.id);
   const next = { titre: row.titre, date_document: row.date_document, proprietaire_id: row.proprietaire_id, confidentiel: row.confidentiel };
   if (input.titre !== undefined) {
     const t = input.titre.trim();
@@ -193,6 +198,7 @@ export function updatePreuve(ctx: ServiceContext, input: PreuveUpdate): Preuve {
 export function setCouverture(ctx: ServiceContext, input: { preuveId: string; referentialId: string; preuveAttendueId: string; couvre: boolean }): Preuve {
   const row = requirePreuveRow(ctx, input.preuveId);
   const ref = getReferential(ctx, input.referentialId);
+  checkUnlocked(ctx, ref.id, `Les preuves attendues de ${ref.id}`);
   const a = ref.preuvesAttendues.find((p) => p.id === input.preuveAttendueId);
   if (!a) {
     throw new UserError('PREUVE_INVALID', `La preuve attendue « ${input.preuveAttendueId} » n'existe pas dans le référentiel ${ref.nom}.`, { field: 'preuveAttendueId' });

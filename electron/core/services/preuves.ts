@@ -9,6 +9,7 @@ import { UserError } from '../../../shared/errors';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { appendHistory } from './history';
 import { getReferential, requireNode } from './referentials';
+import { checkUnlocked } from './audit-lock';
 
 /** Where a preuve is attached: one node of one referential. */
 export interface Rattachement {
@@ -303,6 +304,7 @@ interface AddOnNode {
 
 function checkTarget(ctx: ServiceContext, input: AddOnNode): { id: string; nom: string } | null {
   checkNode(ctx, input.referentialId, input.nodeId);
+  checkUnlocked(ctx, input.referentialId, `Les preuves de ${input.nodeId}`);
   return input.preuveAttendueId ? requireAttendue(ctx, input.referentialId, input.nodeId, input.preuveAttendueId) : null;
 }
 
@@ -377,6 +379,7 @@ export function detachPreuve(ctx: ServiceContext, input: { preuveId: string; nod
   if (!link) {
     throw new UserError('NOT_FOUND', `La preuve « ${input.preuveId} » n'est pas rattachée au nœud ${input.nodeId}.`, { nodeId: input.nodeId, field: 'preuveId' });
   }
+  checkUnlocked(ctx, link.referential_id, `Les preuves de ${input.nodeId}`);
   inTransaction(ctx, () => {
     const before = getPreuve(ctx, input.preuveId);
     ctx.db.prepare('DELETE FROM preuve_node WHERE preuve_id = ? AND node_id = ?').run(input.preuveId, input.nodeId);

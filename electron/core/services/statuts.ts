@@ -16,6 +16,7 @@ import { type ServiceContext, inTransaction, prepared } from './context';
 import { appendHistory } from './history';
 import { getReferential, requireNode } from './referentials';
 import { isLeaf, treeIndex } from './tree';
+import { checkUnlocked } from './audit-lock';
 
 /** A stored statut as the API shows it. `modifiedAt` is ISO 8601. */
 export interface StatutView {
@@ -251,6 +252,7 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutW
   const ref = getReferential(ctx, input.referentialId);
   const { nodeId, statut } = input;
   requireStatutNode(ref, nodeId);
+  checkUnlocked(ctx, ref.id, `Le statut de ${nodeId}`);
   if (!STATUTS_BY_MODEL[ref.model].includes(statut)) {
     throw new UserError(
       'STATUT_INVALID',
@@ -326,6 +328,7 @@ function parentRecord(ctx: ServiceContext, ref: Referential, nodeId: string): Ma
 export function setExplication(ctx: ServiceContext, referentialId: string, nodeId: string, explication: string | null, expectedVersion?: number): { ok: true; version: number } {
   const ref = getReferential(ctx, referentialId);
   requireStatutNode(ref, nodeId);
+  checkUnlocked(ctx, ref.id, `L'explication de ${nodeId}`);
   return inTransaction(ctx, () => {
     const before = readRow(ctx, ref.id, nodeId);
     checkVersion(ref, nodeId, before, expectedVersion);

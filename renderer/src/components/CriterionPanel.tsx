@@ -14,6 +14,7 @@ import type { TreeIndex } from '../lib/tree';
 import { useTRPC } from '../trpc/client';
 import type { ExplicationControl } from './ExplicationEditor';
 import { HistoryList } from './HistoryList';
+import { formatHash } from '../router';
 import { InlineConfirm } from './InlineConfirm';
 import { NodeScoreBlock } from './NodeScoreBlock';
 import { PilotesEditor } from './PilotesEditor';
@@ -159,7 +160,7 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
               preuvesAttendues={d.preuvesAttendues}
               upload={upload}
             />
-            <HistoryList events={d.history} model={referential.model} />
+            <HistoryList events={d.history} model={referential.model} fullHref={formatHash({ page: 'historique', referentialId: referential.id, nodeId: node.id })} />
           </>
         )}
       </QueryState>

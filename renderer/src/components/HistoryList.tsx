@@ -4,7 +4,8 @@ import { formatCount, formatDateTime } from '../lib/format';
 import { describeEvent, type HistoryEventLike } from '../lib/history';
 import { tr } from '../i18n/tr';
 
-export function HistoryList(props: { events: HistoryEventLike[]; model: ScoringModel }) {
+/** `fullHref`: the « Historique » screen filtered on this node (the whole timeline, with its filters). */
+export function HistoryList(props: { events: HistoryEventLike[]; model: ScoringModel; fullHref?: string }) {
   return (
     <section className="panel-section">
       <details open={props.events.length > 0 && props.events.length <= 5}>
@@ -24,6 +25,13 @@ export function HistoryList(props: { events: HistoryEventLike[]; model: ScoringM
               </li>
             ))}
           </ol>
+        )}
+        {props.fullHref && (
+          <p className="small">
+            <a href={props.fullHref} data-testid="history-full-link">
+              Voir dans l'historique complet (filtres par personne, type, période)
+            </a>
+          </p>
         )}
       </details>
     </section>

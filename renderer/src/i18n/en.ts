@@ -22,6 +22,8 @@ export const en: Catalogue = {
     preuves: 'Evidence',
     jalons: 'Milestones',
     export: 'Export',
+    audit: 'Audit',
+    historique: 'History',
     partage: 'Sharing',
   },
   common: {

@@ -23,6 +23,8 @@ export const fr = {
     preuves: 'Preuves',
     jalons: 'Jalons',
     export: 'Export',
+    audit: 'Audit',
+    historique: 'Historique',
     partage: 'Partage',
   },
   common: {

@@ -110,11 +110,10 @@ describe('restore round trip', () => {
     const old = join(core.dataDir, 'ancienne.sqlite');
     copyFileSync(backupFile, old);
     const db = new Database(old);
-    // Undo the last migrations (008: the jalon tables; 007: invitations and statut versions; 006: the pilote
-    // workbooks table) to get a genuine schema-5 file.
-    db.exec('DROP TABLE jalon_preuve; DROP TABLE jalon_referentiel; DROP TABLE jalon_referentiel_contenu; DROP TABLE jalon;');
-    db.exec('DROP TRIGGER statut_version; ALTER TABLE statut DROP COLUMN version; DROP TABLE invitation;');
-    db.exec('DROP TABLE export_pilote');
+    // Undo the migrations after 005 (006: pilote workbooks; 007: invitations and statut versions; 008: jalons;
+    // 009: audit) to get a genuine schema-5 file.
+    for (const t of ['export_pilote', 'jalon_preuve', 'jalon_referentiel', 'jalon_referentiel_contenu', 'jalon', 'audit_note', 'audit_mesure', 'audit_cycle', 'invitation']) db.exec(`DROP TABLE IF EXISTS ${t}`);
+    db.exec('DROP TRIGGER statut_version; ALTER TABLE statut DROP COLUMN version;');
     db.pragma('user_version = 5');
     db.close();
     core.statuts.set({ referentialId: NR, nodeId: 'label-nr_1.1', statut: 'pas_fait' });

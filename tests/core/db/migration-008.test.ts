@@ -28,7 +28,7 @@ describe('migration 008 (jalons)', () => {
     expect(before).not.toHaveProperty('jalon');
     db6.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 8));
     expect(db.pragma('user_version', { simple: true })).toBe(8);
     expect(snapshotTables({ db } as ServiceContext)).toEqual({ ...before, jalon: [], jalon_preuve: [], jalon_referentiel: [], jalon_referentiel_contenu: [], sqlite_sequence: before.sqlite_sequence });
     const core = bindCore({ ...ctx, db, cache: new Map() });

@@ -1,12 +1,26 @@
 /** `history.*` and `pack.*` procedures. */
 import { z } from 'zod';
 import { procedure, router } from '../trpc';
-import { nodeId, referentialId } from './schemas';
+import { isoDate, nodeId, referentialId } from './schemas';
 
 export const historyRouter = router({
   list: procedure
-    .input(z.object({ referentialId: referentialId.optional(), nodeId: nodeId.optional(), limit: z.number().int().min(1).max(5000).optional() }).optional())
+    .input(
+      z
+        .object({
+          referentialId: referentialId.optional(),
+          nodeId: nodeId.optional(),
+          who: z.string().min(1).max(500).optional(),
+          action: z.string().min(1).max(60).optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          limit: z.number().int().min(1).max(5000).optional(),
+        })
+        .optional(),
+    )
     .query(({ ctx, input }) => ctx.core.history.list(input ?? {})),
+  /** Every author of the history (the « qui » filter of the timeline). */
+  authors: procedure.query(({ ctx }) => ctx.core.history.authors()),
 });
 
 /** Language of the report and of the grid's titles (issue 8 item 2); absent = French. */

@@ -7,11 +7,12 @@ import { migration005 } from './005_preuves_library';
 import { migration006 } from './006_exports_pilotes';
 import { migration007 } from './007_partage';
 import { migration008 } from './008_jalons';
+import { migration009 } from './009_audit';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 /**
  * The schema version this build of the app writes (`PRAGMA user_version` after all migrations): the highest

@@ -1,0 +1,507 @@
+/**
+ * Audit: the audit cycle of a referential and the auditor's workspace (issue 6 items 3–4; DOMAIN.md "Audit cycle").
+ * The steps (préparation → audit demandé → audit ouvert → audit clos → décision) and the one action each allows;
+ * the ordre du jour of the session (flagged mesures by axe, with état and notes); per mesure its état, flag, notes
+ * and — while the audit is open — the statuts of its sous-actions and tâches, which only the auditor changes here
+ * (`audit.setStatut`, recorded under the auditor's name); the auditor's report; the decision; earlier cycles stay
+ * readable. The core refuses what is out of step, and its French message is shown as is.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Referential, ReferentialNode, Statut } from '../../../shared/domain';
+import { InlineError, QueryState } from '../components/QueryState';
+import { ETAT_OPTIONS, decisionSentence, etapeSentence, etapesState, type EtatAudit } from '../lib/audit';
+import { fileToBase64 } from '../lib/files';
+import { formatBytes, formatDate, formatDateTime, formatPointsRatio } from '../lib/format';
+import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
+import { formatHash, navigate } from '../router';
+import { useTRPC, type RouterOutputs } from '../trpc/client';
+
+type Cycle = RouterOutputs['audit']['cycles'][number];
+type Mesure = RouterOutputs['audit']['espace']['mesures'][number];
+
+export function AuditPage(props: { referentialId: string | null }) {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.referentials.list.queryOptions());
+  const referentialId = props.referentialId ?? list.data?.[0]?.id ?? null;
+  return (
+    <div className="page">
+      <h1>Audit</h1>
+      <p className="muted">
+        Le cycle d'audit d'un référentiel : demande, ouverture par l'auditeur (jalon pré-audit figé, modifications de la collectivité verrouillées), notes et
+        états par mesure, clôture (jalon post-audit figé), décision.
+      </p>
+      <QueryState query={list} what="la liste des référentiels">
+        {(refs) =>
+          referentialId === null ? (
+            <p>Aucun référentiel n'est chargé.</p>
+          ) : (
+            <>
+              <div className="toolbar">
+                <label className="field-inline">
+                  <span>Référentiel</span>
+                  <select data-testid="audit-referential-select" value={referentialId} onChange={(e) => navigate({ page: 'audit', referentialId: e.target.value })}>
+                    {refs.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.nom} ({r.version})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              <AuditReferential key={referentialId} referentialId={referentialId} />
+            </>
+          )
+        }
+      </QueryState>
+    </div>
+  );
+}
+
+function AuditReferential({ referentialId }: { referentialId: string }) {
+  const trpc = useTRPC();
+  const cycles = useQuery(trpc.audit.cycles.queryOptions({ referentialId }));
+  const referential = useQuery({ ...trpc.referentials.get.queryOptions({ referentialId }), staleTime: Infinity });
+  const [shown, setShown] = useState<number | null>(null);
+  return (
+    <QueryState query={cycles} what="le cycle d'audit">
+      {(all) => {
+        const current = all.at(-1)!;
+        const numero = shown ?? current.numero;
+        const readOnly = numero !== current.numero;
+        return (
+          <>
+            <CycleCard referentialId={referentialId} cycle={current} referential={referential.data} />
+            {all.length > 1 && (
+              <div className="toolbar">
+                <label className="field-inline">
+                  <span>Cycle affiché</span>
+                  <select data-testid="audit-cycle-select" value={numero} onChange={(e) => setShown(Number(e.target.value))}>
+                    {all.map((c) => (
+                      <option key={c.numero} value={c.numero}>
+                        Cycle {c.numero}
+                        {c.decision ? ` — ${decisionSentence(c.decision)}` : c.numero === current.numero ? ' (en cours)' : ''}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+            )}
+            {referential.data && <Espace referentialId={referentialId} referential={referential.data} numero={numero} cycle={all.find((c) => c.numero === numero)!} readOnly={readOnly} />}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+/** Everything a cycle step changes: the cycle, the statuts (locks), the jalons, the history. */
+function useInvalidateAll() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries();
+}
+
+function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Referential | undefined }) {
+  const { referentialId, cycle } = props;
+  const trpc = useTRPC();
+  const invalidate = useInvalidateAll();
+  const opts = { onSuccess: invalidate };
+  const demander = useMutation(trpc.audit.demander.mutationOptions(opts));
+  const retirer = useMutation(trpc.audit.retirer.mutationOptions(opts));
+  const ouvrir = useMutation(trpc.audit.ouvrir.mutationOptions(opts));
+  const clore = useMutation(trpc.audit.clore.mutationOptions(opts));
+  const decider = useMutation(trpc.audit.decider.mutationOptions(opts));
+  const nouveau = useMutation(trpc.audit.nouveauCycle.mutationOptions(opts));
+  const rapport = useMutation(trpc.audit.attachRapport.mutationOptions(opts));
+  const [auditeur, setAuditeur] = useState('');
+  const [niveau, setNiveau] = useState<string>('');
+  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [commentaire, setCommentaire] = useState('');
+  const error = demander.error ?? retirer.error ?? ouvrir.error ?? clore.error ?? decider.error ?? nouveau.error ?? rapport.error;
+  const niveaux = [...(props.referential?.niveaux ?? [])].sort((a, b) => a.rang - b.rang);
+
+  return (
+    <section className="audit-cycle" aria-labelledby="audit-cycle-title" data-testid="audit-cycle" data-etape={cycle.etape}>
+      <h2 id="audit-cycle-title">Cycle {cycle.numero}</h2>
+      <ol className="audit-etapes" data-testid="audit-etapes">
+        {etapesState(cycle.etape).map((e) => (
+          <li key={e.etape} className={`audit-etape is-${e.state}`} aria-current={e.state === 'en-cours' ? 'step' : undefined}>
+            {e.label}
+          </li>
+        ))}
+      </ol>
+      <p data-testid="audit-etape-text">{etapeSentence(cycle)}</p>
+      <dl className="audit-facts">
+        {cycle.auditeur && (
+          <>
+            <dt>Auditeur</dt>
+            <dd data-testid="audit-auditeur">{cycle.auditeur}</dd>
+          </>
+        )}
+        {cycle.jalonPreId !== null && (
+          <>
+            <dt>Jalon pré-audit</dt>
+            <dd data-testid="audit-jalon-pre">n° {cycle.jalonPreId}, figé le {formatDateTime(cycle.ouvertAt)}</dd>
+          </>
+        )}
+        {cycle.jalonPostId !== null && (
+          <>
+            <dt>Jalon post-audit</dt>
+            <dd data-testid="audit-jalon-post">
+              n° {cycle.jalonPostId}, figé le {formatDateTime(cycle.closAt)} —{' '}
+              <a
+                data-testid="audit-comparer"
+                href={formatHash({ page: 'comparaison', a: String(cycle.jalonPreId), b: String(cycle.jalonPostId), referentialId, tout: false })}
+              >
+                comparer avec le pré-audit
+              </a>
+            </dd>
+          </>
+        )}
+        {cycle.rapport && (
+          <>
+            <dt>Rapport d'audit</dt>
+            <dd data-testid="audit-rapport">
+              {cycle.rapport.fileName} ({formatBytes(cycle.rapport.size)}), joint par {cycle.rapport.addedBy} le {formatDate(cycle.rapport.addedAt)}
+            </dd>
+          </>
+        )}
+        {cycle.decision && (
+          <>
+            <dt>Décision</dt>
+            <dd data-testid="audit-decision">
+              {decisionSentence(cycle.decision)}
+              {cycle.decision.commentaire ? ` — ${cycle.decision.commentaire}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <div className="audit-actions">
+        {cycle.etape === 'preparation' && (
+          <button type="button" data-testid="audit-demander" disabled={demander.isPending} onClick={() => demander.mutate({ referentialId })}>
+            Demander l'audit
+          </button>
+        )}
+        {cycle.etape === 'demande' && (
+          <form
+            className="toolbar"
+            onSubmit={(e) => {
+              e.preventDefault();
+              ouvrir.mutate({ referentialId, auditeur });
+            }}
+          >
+            <label className="field-inline">
+              <span>Nom de l'auditeur</span>
+              <input data-testid="audit-auditeur-input" value={auditeur} onChange={(e) => setAuditeur(e.target.value)} autoComplete="name" />
+            </label>
+            <button type="submit" data-testid="audit-ouvrir" disabled={ouvrir.isPending}>
+              Ouvrir l'audit
+            </button>
+            <button type="button" className="secondary" data-testid="audit-retirer" disabled={retirer.isPending} onClick={() => retirer.mutate({ referentialId })}>
+              Retirer la demande
+            </button>
+          </form>
+        )}
+        {cycle.etape === 'ouvert' && (
+          <button type="button" data-testid="audit-clore" disabled={clore.isPending} onClick={() => clore.mutate({ referentialId })}>
+            Clore l'audit
+          </button>
+        )}
+        {cycle.etape === 'clos' && (
+          <form
+            className="audit-decision-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              decider.mutate({ referentialId, niveau: niveau === '' ? null : Number(niveau), date, commentaire: commentaire || null });
+            }}
+          >
+            <label className="field-inline">
+              <span>Niveau obtenu</span>
+              <select data-testid="audit-decision-niveau" value={niveau} onChange={(e) => setNiveau(e.target.value)}>
+                <option value="">Non labellisé</option>
+                {niveaux.map((n) => (
+                  <option key={n.rang} value={n.rang}>
+                    {n.nom}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field-inline">
+              <span>Date de la décision</span>
+              <input type="date" data-testid="audit-decision-date" value={date} onChange={(e) => setDate(e.target.value)} />
+            </label>
+            <label className="field-inline">
+              <span>Commentaire</span>
+              <input data-testid="audit-decision-commentaire" value={commentaire} onChange={(e) => setCommentaire(e.target.value)} />
+            </label>
+            <button type="submit" data-testid="audit-decider" disabled={decider.isPending}>
+              Enregistrer la décision
+            </button>
+          </form>
+        )}
+        {cycle.etape === 'decision' && (
+          <button type="button" data-testid="audit-nouveau-cycle" disabled={nouveau.isPending} onClick={() => nouveau.mutate({ referentialId })}>
+            Commencer un nouveau cycle
+          </button>
+        )}
+        {(cycle.etape === 'ouvert' || cycle.etape === 'clos' || cycle.etape === 'decision') && (
+          <label className="field-inline">
+            <span>{cycle.rapport ? 'Remplacer le rapport d’audit' : 'Joindre le rapport d’audit'}</span>
+            <input
+              type="file"
+              data-testid="audit-rapport-input"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (file) rapport.mutate({ referentialId, fileName: file.name, contentBase64: await fileToBase64(file) });
+                e.target.value = '';
+              }}
+            />
+          </label>
+        )}
+      </div>
+      <InlineError error={error} testId="audit-error" />
+    </section>
+  );
+}
+
+/** The nodes whose statut belongs to a mesure: TETE sous-actions and tâches under it; the critère itself otherwise. */
+function statutNodesOf(ref: Referential, mesureId: string): ReferentialNode[] {
+  if (ref.model !== 'tete') return ref.nodes.filter((n) => n.id === mesureId);
+  const under = new Set([mesureId]);
+  const out: ReferentialNode[] = [];
+  for (const n of ref.nodes) {
+    if (n.parentId !== null && under.has(n.parentId)) {
+      under.add(n.id);
+      if (n.depth > ref.actionLevel) out.push(n);
+    }
+  }
+  return out;
+}
+
+function Espace(props: { referentialId: string; referential: Referential; numero: number; cycle: Cycle; readOnly: boolean }) {
+  const { referentialId, referential, cycle, readOnly } = props;
+  const trpc = useTRPC();
+  const espace = useQuery(trpc.audit.espace.queryOptions({ referentialId, numero: props.numero }));
+  const [open, setOpen] = useState<string | null>(null);
+  const canFlag = !readOnly && (cycle.etape === 'demande' || cycle.etape === 'ouvert');
+  const canEtat = !readOnly && cycle.etape === 'ouvert';
+  const canNote = !readOnly && (cycle.etape === 'demande' || cycle.etape === 'ouvert' || cycle.etape === 'clos');
+  return (
+    <QueryState query={espace} what="l'espace de l'auditeur">
+      {(e) => {
+        const flagged = e.mesures.filter((m) => m.ordreDuJour);
+        const axes = referential.nodes.filter((n) => n.depth === 1 && flagged.some((m) => m.axeId === n.id));
+        return (
+          <>
+            <section aria-labelledby="odj-title" data-testid="audit-ordre-du-jour">
+              <h2 id="odj-title">Ordre du jour de la séance ({flagged.length})</h2>
+              {flagged.length === 0 ? (
+                <p className="muted">Aucune mesure inscrite : cochez « Ordre du jour » sur les mesures à examiner en séance.</p>
+              ) : (
+                axes.map((axe) => (
+                  <div key={axe.id} className="odj-axe">
+                    <h3>
+                      {axe.identifiant} {axe.nom}
+                    </h3>
+                    <ul>
+                      {flagged
+                        .filter((m) => m.axeId === axe.id)
+                        .map((m) => (
+                          <li key={m.nodeId} data-testid={`odj-${m.nodeId}`}>
+                            <strong>
+                              {m.identifiant} {m.nom}
+                            </strong>{' '}
+                            — {ETAT_OPTIONS.find((o) => o.etat === m.etat)!.label}
+                            {m.notes.length > 0 && (
+                              <ul className="audit-notes">
+                                {m.notes.map((n) => (
+                                  <li key={n.id}>
+                                    {n.texte} <span className="muted small">({n.auteur}, {formatDateTime(n.at)})</span>
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                          </li>
+                        ))}
+                    </ul>
+                  </div>
+                ))
+              )}
+            </section>
+            <section aria-labelledby="mesures-title">
+              <h2 id="mesures-title">Mesures</h2>
+              <table className="audit-mesures" data-testid="audit-mesures">
+                <thead>
+                  <tr>
+                    <th scope="col">N°</th>
+                    <th scope="col">Intitulé</th>
+                    <th scope="col">Points faits / potentiel</th>
+                    <th scope="col">État</th>
+                    <th scope="col">Ordre du jour</th>
+                    <th scope="col">Notes</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.mesures.map((m) => (
+                    <MesureRow
+                      key={m.nodeId}
+                      referentialId={referentialId}
+                      referential={referential}
+                      mesure={m}
+                      open={open === m.nodeId}
+                      onToggle={() => setOpen(open === m.nodeId ? null : m.nodeId)}
+                      canFlag={canFlag}
+                      canEtat={canEtat}
+                      canNote={canNote}
+                      canStatut={canEtat}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function MesureRow(props: {
+  referentialId: string;
+  referential: Referential;
+  mesure: Mesure;
+  open: boolean;
+  onToggle(): void;
+  canFlag: boolean;
+  canEtat: boolean;
+  canNote: boolean;
+  canStatut: boolean;
+}) {
+  const { referentialId, mesure: m } = props;
+  const trpc = useTRPC();
+  const invalidate = useInvalidateAll();
+  const setEtat = useMutation(trpc.audit.setEtat.mutationOptions({ onSuccess: invalidate }));
+  const setOdj = useMutation(trpc.audit.setOrdreDuJour.mutationOptions({ onSuccess: invalidate }));
+  const addNote = useMutation(trpc.audit.addNote.mutationOptions({ onSuccess: invalidate }));
+  const [note, setNote] = useState('');
+  const error = setEtat.error ?? setOdj.error ?? addNote.error;
+  return (
+    <>
+      <tr data-testid={`audit-mesure-${m.nodeId}`} data-etat={m.etat}>
+        <td>{m.identifiant}</td>
+        <td>{m.nom}</td>
+        <td className="num">{formatPointsRatio(m.pointFait, m.pointPotentiel)}</td>
+        <td>
+          <select
+            aria-label={`État d'audit de ${m.identifiant}`}
+            data-testid={`audit-etat-${m.nodeId}`}
+            value={m.etat}
+            disabled={!props.canEtat}
+            onChange={(e) => setEtat.mutate({ referentialId, nodeId: m.nodeId, etat: e.target.value as EtatAudit })}
+          >
+            {ETAT_OPTIONS.map((o) => (
+              <option key={o.etat} value={o.etat}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <input
+            type="checkbox"
+            aria-label={`Inscrire ${m.identifiant} à l'ordre du jour`}
+            data-testid={`audit-odj-${m.nodeId}`}
+            checked={m.ordreDuJour}
+            disabled={!props.canFlag}
+            onChange={(e) => setOdj.mutate({ referentialId, nodeId: m.nodeId, inscrite: e.target.checked })}
+          />
+        </td>
+        <td>
+          <button type="button" className="link-button" aria-expanded={props.open} data-testid={`audit-ouvrir-${m.nodeId}`} onClick={props.onToggle}>
+            {props.open ? 'Fermer' : `${m.notes.length} note${m.notes.length > 1 ? 's' : ''}${props.canStatut ? ' · statuts' : ''}`}
+          </button>
+        </td>
+      </tr>
+      {props.open && (
+        <tr className="audit-mesure-detail">
+          <td colSpan={6}>
+            {m.notes.length > 0 && (
+              <ul className="audit-notes" data-testid={`audit-notes-${m.nodeId}`}>
+                {m.notes.map((n) => (
+                  <li key={n.id}>
+                    {n.texte} <span className="muted small">({n.auteur}, {formatDateTime(n.at)})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {props.canNote && (
+              <form
+                className="toolbar"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  addNote.mutate({ referentialId, nodeId: m.nodeId, texte: note }, { onSuccess: () => setNote('') });
+                }}
+              >
+                <label className="field-inline grow">
+                  <span>Note sur {m.identifiant}</span>
+                  <textarea data-testid={`audit-note-input-${m.nodeId}`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+                </label>
+                <button type="submit" data-testid={`audit-note-add-${m.nodeId}`} disabled={addNote.isPending}>
+                  Ajouter la note
+                </button>
+              </form>
+            )}
+            {props.canStatut && <AuditeurStatuts referentialId={referentialId} referential={props.referential} mesureId={m.nodeId} />}
+            <InlineError error={error} testId={`audit-mesure-error-${m.nodeId}`} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** The auditor's statut selectors of a mesure's sous-actions and tâches (Détaillé is entered from the fiche, not here). */
+function AuditeurStatuts(props: { referentialId: string; referential: Referential; mesureId: string }) {
+  const { referentialId, referential } = props;
+  const trpc = useTRPC();
+  const invalidate = useInvalidateAll();
+  const statuts = useQuery(trpc.statuts.list.queryOptions({ referentialId }));
+  const set = useMutation(trpc.audit.setStatut.mutationOptions({ onSuccess: invalidate }));
+  const choices = STATUTS_BY_MODEL[referential.model].filter((s) => s !== 'detaille');
+  const nodes = statutNodesOf(referential, props.mesureId);
+  return (
+    <div className="audit-statuts">
+      <h4>Statuts (modifiés au nom de l'auditeur)</h4>
+      <ul>
+        {nodes.map((n) => {
+          const stored = statuts.data?.find((s) => s.nodeId === n.id);
+          const value: Statut = stored?.statut ?? 'non_renseigne';
+          return (
+            <li key={n.id} style={{ paddingLeft: `${(n.depth - referential.actionLevel - 1) * 1.2}em` }}>
+              <label className="field-inline">
+                <span>
+                  {n.identifiant} {n.nom}
+                </span>
+                <select
+                  data-testid={`audit-statut-${n.id}`}
+                  value={value}
+                  disabled={value === 'detaille'}
+                  onChange={(e) => set.mutate({ referentialId, nodeId: n.id, statut: e.target.value as Statut })}
+                >
+                  {value === 'detaille' && <option value="detaille">{statutLabel('detaille', referential.model)}</option>}
+                  {choices.map((s) => (
+                    <option key={s} value={s}>
+                      {statutLabel(s, referential.model)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <InlineError error={set.error} testId="audit-statut-error" />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The history in the audit pack (issue 6 item 5): historique.csv lists every event of the referential and of the
+ * workspace, oldest first, in French words; a jalon's pack stops at the jalon, so re-exporting it after later
+ * changes gives the same bytes.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import { toCsv } from '../../../electron/core/pack/csv';
+import { historiqueCsvRows } from '../../../electron/core/pack/documents';
+import { memoryCore, toyTete } from '../helpers/context';
+import { entryMap } from '../pack/zip-read';
+
+let core: Core;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ core, cleanup } = memoryCore());
+  core.referentials.store(toyTete('eci'));
+  core.referentials.store(toyTete('cae'));
+});
+afterEach(() => cleanup());
+
+/** historique.csv as rows of cells (BOM stripped, CRLF lines, `;` cells; no quoting in these fixtures). */
+function csvRows(bytes: Buffer): string[][] {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return bytes.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '').map((l) => l.split(';'));
+}
+
+describe('history in the pack', () => {
+  it('historique.csv: header, then every event of the referential and the workspace, oldest first, in French', async () => {
+    core.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'fait' });
+    core.statuts.set({ referentialId: 'cae', nodeId: 'cae_1.1', statut: 'fait' });
+    core.audit.demander('eci');
+    core.audit.ouvrir('eci', 'Claire Auditrice');
+    core.audit.setStatut({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'programme' });
+    core.audit.clore('eci');
+    const out = await core.pack.export('eci');
+    const rows = csvRows((await entryMap(out.path)).get('historique.csv')!);
+    expect(rows[0]).toEqual(['Date (UTC)', 'Qui', 'Action', 'N°', 'Élément', 'Modification']);
+    expect(rows.slice(1).map((r) => [r[1], r[2], r[3], r[5]])).toEqual([
+      ['Alice Testeuse', 'Espace de travail', '', 'Espace de travail créé : Commune de Test'],
+      ['Alice Testeuse', 'Référentiels', '', expect.stringMatching(/^Référentiel « eci » version toy-1 importé/)],
+      ['Alice Testeuse', 'Statuts et explications', '1.1', 'Statut : Non renseigné → Fait'],
+      ['Alice Testeuse', 'Audit', '', 'Audit demandé (cycle 1)'],
+      ['Alice Testeuse', 'Audit', '', 'Audit ouvert par Claire Auditrice (cycle 1) : jalon pré-audit figé, modifications de la collectivité verrouillées'],
+      ['Claire Auditrice', 'Statuts et explications', '1.1', 'Statut : Fait → Programmé'],
+      ['Alice Testeuse', 'Audit', '', 'Audit clos (cycle 1) : jalon post-audit figé'],
+    ]);
+    // No event of the other referential (cae).
+    expect(rows.some((r) => r[4]?.startsWith('cae'))).toBe(false);
+  });
+
+  it("a jalon's pack stops at the jalon: later changes leave its bytes identical", async () => {
+    core.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'fait' });
+    core.audit.demander('eci');
+    const cycle = core.audit.ouvrir('eci', 'Claire Auditrice');
+    const first = await core.jalons.exportPack(cycle.jalonPreId!, 'eci');
+    const bytes = readFileSync(first.path);
+    const rows = csvRows((await entryMap(first.path)).get('historique.csv')!);
+    expect(rows.at(-1)![5]).toBe('Audit ouvert par Claire Auditrice (cycle 1) : jalon pré-audit figé, modifications de la collectivité verrouillées');
+    core.audit.setStatut({ referentialId: 'eci', nodeId: 'eci_1.2', statut: 'fait' });
+    core.audit.addNote('eci', 'eci_1', 'Vu');
+    const again = await core.jalons.exportPack(cycle.jalonPreId!, 'eci');
+    expect(readFileSync(again.path).equals(bytes)).toBe(true);
+  });
+
+  it.runIf(existsSync('/usr/bin/pdftotext'))('rapport.pdf has an « Historique » page: the audit steps, then the latest changes newest first', async () => {
+    core.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'fait' });
+    core.audit.demander('eci');
+    core.audit.ouvrir('eci', 'Claire Auditrice');
+    core.audit.setStatut({ referentialId: 'eci', nodeId: 'eci_1.2', statut: 'pas_fait' });
+    const out = await core.pack.export('eci');
+    const pdf = join(core.dataDir, 'rapport-historique.pdf');
+    writeFileSync(pdf, (await entryMap(out.path)).get('rapport.pdf')!);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const page = text.slice(text.lastIndexOf('Historique'));
+    expect(page).toContain("6 modification(s) enregistrée(s) jusqu'à la date du jalon ; la liste complète est dans historique.csv.");
+    expect(page).toContain("Cycle d'audit");
+    expect(page).toContain('Audit ouvert par Claire Auditrice (cycle 1)');
+    expect(page).toContain('Toutes les modifications');
+    // Newest first: the auditor's change before the référent's.
+    expect(page.indexOf('Statut : Non renseigné → Pas fait')).toBeLessThan(page.indexOf('Statut : Non renseigné → Fait'));
+  });
+
+  it('cells that look like formulas are neutralised in historique.csv (an author named « =1+1 »)', () => {
+    const csv = toCsv(historiqueCsvRows([{ at: '2026-03-01T10:00:00.000Z', who: '=1+1', action: 'statut.set', nodeId: 'eci_1.1', identifiant: '1.1', description: 'Statut : Fait → Programmé' }]));
+    expect(csvRows(csv)[1]).toEqual(['2026-03-01T10:00:00.000Z', "'=1+1", 'Statuts et explications', '1.1', 'eci_1.1', 'Statut : Fait → Programmé']);
+  });
+});
