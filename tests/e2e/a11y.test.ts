@@ -51,6 +51,11 @@ function screens(personId: string): Array<{ name: string; hash: string; ready: s
     { name: 'preuves', hash: '#/preuves', ready: 'main h1' },
     { name: 'export', hash: '#/export/cae', ready: 'main h1' },
     { name: 'sauvegardes', hash: '#/sauvegardes', ready: 'main h1' },
+    { name: 'jalons', hash: '#/jalons', ready: 'main h1' },
+    { name: 'comparaison', hash: '#/comparaison', ready: 'main h1' },
+    { name: 'audit', hash: '#/audit/cae', ready: 'main h1' },
+    { name: 'historique', hash: '#/historique', ready: 'main h1' },
+    { name: 'partage', hash: '#/partage', ready: 'main h1' },
   ];
 }
 
