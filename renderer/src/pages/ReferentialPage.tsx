@@ -6,17 +6,19 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Referential } from '../../../shared/domain';
+import type { Referential, ReferentialNode } from '../../../shared/domain';
 import { CriterionPanel } from '../components/CriterionPanel';
 import { ImportForm } from '../components/ImportForm';
 import { NodeTree } from '../components/NodeTree';
 import { QueryState } from '../components/QueryState';
 import { formatCount } from '../lib/format';
 import { ancestorsOf, expandableIds, indexTree, visibleRows } from '../lib/tree';
-import { formatHash, navigate } from '../router';
+import { hasNodeFilters, localToday, nodePassesFilters, type TreeFilters } from '../lib/treeFilters';
+import { formatHash, navigate, replaceRoute } from '../router';
+import { TreeFilterBar } from '../components/TreeFilterBar';
 import { useTRPC } from '../trpc/client';
 
-export function ReferentialPage(props: { referentialId: string | null; nodeId: string | null }) {
+export function ReferentialPage(props: { referentialId: string | null; nodeId: string | null; filters?: TreeFilters }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.referentials.list.queryOptions());
   const referentialId = props.referentialId ?? list.data?.[0]?.id ?? null;
@@ -48,33 +50,40 @@ export function ReferentialPage(props: { referentialId: string | null; nodeId: s
       ) : referentialId === null ? (
         <p className="muted">{list.data ? "Aucun référentiel importé pour l'instant." : 'Chargement…'}</p>
       ) : (
-        <ReferentialView key={referentialId} referentialId={referentialId} nodeId={props.nodeId} />
+        <ReferentialView key={referentialId} referentialId={referentialId} nodeId={props.nodeId} filters={props.filters ?? NO_FILTERS} />
       )}
     </div>
   );
 }
 
-function ReferentialView({ referentialId, nodeId }: { referentialId: string; nodeId: string | null }) {
+const NO_FILTERS: TreeFilters = {};
+
+function ReferentialView({ referentialId, nodeId, filters }: { referentialId: string; nodeId: string | null; filters: TreeFilters }) {
   const trpc = useTRPC();
   const referential = useQuery({ ...trpc.referentials.get.queryOptions({ referentialId }), staleTime: Infinity });
   return (
     <QueryState query={referential} what={`le référentiel ${referentialId}`}>
-      {(r) => <TreeAndPanel referential={r} nodeId={nodeId} />}
+      {(r) => <TreeAndPanel referential={r} nodeId={nodeId} filters={filters} />}
     </QueryState>
   );
 }
 
-function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeId: string | null }) {
+function TreeAndPanel({ referential, nodeId, filters }: { referential: Referential; nodeId: string | null; filters: TreeFilters }) {
   const trpc = useTRPC();
   const referentialId = referential.id;
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
   const overview = useQuery(trpc.nodes.overview.queryOptions({ referentialId }));
   const index = useMemo(() => indexTree(referential), [referential]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
-  const [query, setQuery] = useState('');
+  const query = filters.q ?? '';
   // Nodes folded by the user during the current search (a search opens every branch that leads to a match).
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
-  const searching = query.trim() !== '';
+  const filtering = hasNodeFilters(filters);
+  const searching = query.trim() !== '' || filtering;
+  const setFilters = (next: TreeFilters) => {
+    setCollapsed(new Set());
+    replaceRoute({ page: 'referentiel', referentialId, nodeId, filters: next });
+  };
   // Focus: on the fiche's title when opened with the keyboard; back on the row when the fiche closes.
   const [focusTitleOf, setFocusTitleOf] = useState<string | null>(null);
   const returnFocusTo = useRef<string | null>(null);
@@ -89,7 +98,20 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
     });
   }, [nodeId, index]);
 
-  const rows = useMemo(() => visibleRows(index, expanded, query, collapsed), [index, expanded, query, collapsed]);
+  const filter = useMemo(() => {
+    if (!filtering) return undefined;
+    const facts = {
+      model: referential.model,
+      actionLevel: referential.actionLevel,
+      scores: score.data?.nodes ?? {},
+      overview: overview.data ?? {},
+      byId: index.byId,
+      hasChildren: (id: string) => (index.children.get(id)?.length ?? 0) > 0,
+      today: localToday(),
+    };
+    return (node: ReferentialNode) => nodePassesFilters(node, filters, facts);
+  }, [filtering, filters, referential, score.data, overview.data, index]);
+  const rows = useMemo(() => visibleRows(index, expanded, query, collapsed, filter), [index, expanded, query, collapsed, filter]);
   const selected = nodeId !== null ? (index.byId.get(nodeId) ?? null) : null;
   const unknownNode = nodeId !== null && selected === null;
 
@@ -112,11 +134,11 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
   };
   const open = (id: string, how: 'keyboard' | 'pointer') => {
     setFocusTitleOf(how === 'keyboard' ? id : null);
-    navigate({ page: 'referentiel', referentialId, nodeId: id });
+    navigate({ page: 'referentiel', referentialId, nodeId: id, filters });
   };
   const close = () => {
     if (selected) returnFocusTo.current = selected.id;
-    navigate({ page: 'referentiel', referentialId, nodeId: null });
+    navigate({ page: 'referentiel', referentialId, nodeId: null, filters });
   };
 
   return (
@@ -143,10 +165,7 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
                 placeholder="Identifiant ou mots du titre"
                 aria-describedby="tree-search-help"
                 value={query}
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  setCollapsed(new Set());
-                }}
+                onChange={(e) => setFilters({ ...filters, q: e.target.value === '' ? undefined : e.target.value })}
               />
             </label>
             <button type="button" className="secondary" data-testid="tree-expand-all" onClick={() => (searching ? setCollapsed(new Set()) : setExpanded(new Set(expandableIds(index))))}>
@@ -161,6 +180,7 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
               Tout replier
             </button>
           </div>
+          <TreeFilterBar referential={referential} filters={filters} overview={overview.data ?? {}} onChange={setFilters} />
           <p id="tree-search-help" className="visually-hidden">
             Recherche par identifiant (1.2.3 : l'élément et ce qu'il contient) ou par mots du titre, sans tenir compte des accents ni des majuscules.
           </p>
