@@ -67,6 +67,7 @@ import { niveauProgress, pointsHorsPotentiel } from '../lib/niveau';
 import { levelLabel } from '../lib/statuts';
 import { indexTree, axesOf } from '../lib/tree';
 import { ScoreBar } from './ScoreBar';
+import { ScoreCharts } from './ScoreCharts';
 
 export interface ScoreCardProps {
   referential: Referential;
@@ -169,6 +170,8 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref }: Sco
           </span>
         </div>
       </div>
+
+      <ScoreCharts referential={referential} score={score} />
 
       <table className="axes" data-testid={`axes-${id}`}>
         <caption className="visually-hidden">Score par {levelLabel(referential.hierarchie[1]) || 'axe'}</caption>

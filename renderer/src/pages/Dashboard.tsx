@@ -1,4 +1,4 @@
-/** Tableau de bord: the workspace name, the link to the Sauvegardes screen, and one ScoreCard per imported referential. */
+/** Tableau de bord: the workspace name, the link to the Sauvegardes screen, « Imprimer » (print CSS in styles/print.css), and one ScoreCard per imported referential. */
 import { useQuery } from '@tanstack/react-query';
 import { formatHash } from '../router';
 import { ScoreCard } from '../components/ScoreCard';
@@ -21,10 +21,13 @@ export function Dashboard() {
           {workspace.data.population !== null ? ` · ${formatCount(workspace.data.population)} habitants` : ''}
         </p>
       )}
-      <p>
+      <p className="dashboard-actions no-print">
         <a href={formatHash({ page: 'sauvegardes' })} data-testid="dashboard-sauvegardes">
           Sauvegardes et restauration
         </a>
+        <button type="button" className="secondary" data-testid="dashboard-print" onClick={() => window.print()}>
+          Imprimer le tableau de bord
+        </button>
       </p>
       <QueryState query={list} what="la liste des référentiels">
         {(refs) =>
