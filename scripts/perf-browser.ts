@@ -121,6 +121,7 @@ async function main(): Promise<number> {
     // Open a mesure: click its row (tree folded to mesures), fiche with its detail loaded.
     const mesures = ['cae_1.1.1', 'cae_2.2.1', 'cae_3.1.2', 'cae_4.1.1', 'cae_5.2.1', 'cae_6.1.1', 'cae_1.2.2', 'cae_3.3.1', 'cae_2.1.1', 'cae_4.2.1'];
     const open: number[] = [];
+    const panel: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const id = mesures[i % mesures.length]!;
       const [axe, sousAxe] = [id.split('.')[0]!, id.split('.').slice(0, 2).join('.')];
@@ -129,6 +130,10 @@ async function main(): Promise<number> {
       await page.click(`[data-testid="node-toggle-${axe}"]`);
       await page.click(`[data-testid="node-toggle-${sousAxe}"]`);
       await page.waitForSelector(`[data-testid="node-${id}"]`);
+      panel.push(await timeInPage(page, `document.querySelector('[data-testid="node-${id}"]').click()`, `document.querySelector('[data-testid="criterion-panel"][data-node-id="${id}"]') !== null`));
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-testid="criterion-panel"]', { state: 'detached' });
+      await page.evaluate(`new Promise((r) => setTimeout(r, 200))`);
       open.push(
         await timeInPage(
           page,
@@ -162,6 +167,7 @@ async function main(): Promise<number> {
     report('Référence : clic sans effet (plancher de la mesure)', base, false);
     report('Premier affichage utile (tableau de bord, score et graphique)', paint, false);
     console.log(`${'  dont first-contentful-paint du navigateur'.padEnd(62)} médiane ${fr1(median(fcp)).padStart(7)} ms`);
+    report('  dont la fiche affichée (avant son détail)', panel, false);
     const worst = Math.max(report('Ouvrir une mesure (fiche et détail chargés)', open), report('Filtrer l’arbre déplié : recherche d’un mot', search), report('Filtrer l’arbre déplié : statut', statut));
     const gzip = js.reduce((s, f) => s + f.gzip, 0);
     console.log(`${'JavaScript du renderer, gzip -9'.padEnd(62)} ${fr1(gzip / 1000)} ko (${js.length} fichier(s), ${fr1(js.reduce((s, f) => s + f.bytes, 0) / 1000)} ko bruts)`);

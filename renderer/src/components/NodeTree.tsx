@@ -54,6 +54,7 @@ export function NodeTree(props: NodeTreeProps) {
   const [scrollMargin, setScrollMargin] = useState(0);
   const virtual = rows.length > VIRTUAL_MIN_ROWS;
   useLayoutEffect(() => {
+    if (!virtual) return; // a forced layout on every render costs ~10 ms: only where the window needs it
     const top = tbodyRef.current ? tbodyRef.current.getBoundingClientRect().top + window.scrollY : 0;
     if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
   });
