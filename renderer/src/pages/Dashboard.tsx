@@ -1,6 +1,7 @@
 /** Tableau de bord: the workspace name, the link to the Sauvegardes screen, « Imprimer » (print CSS in styles/print.css), and one ScoreCard per imported referential. */
 import { useQuery } from '@tanstack/react-query';
 import { formatHash } from '../router';
+import { FirstRunGuide } from '../components/FirstRunGuide';
 import { ScoreCard } from '../components/ScoreCard';
 import { QueryState } from '../components/QueryState';
 import { shownError } from '../lib/errors';
@@ -29,6 +30,7 @@ export function Dashboard() {
           Imprimer le tableau de bord
         </button>
       </p>
+      <FirstRunGuide />
       <QueryState query={list} what="la liste des référentiels">
         {(refs) =>
           refs.length === 0 ? (
