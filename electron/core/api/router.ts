@@ -3,6 +3,7 @@
  * user errors mapped in trpc.ts. In-process use (CLI, tests): `appRouter.createCaller({ core })`.
  */
 import { backupsRouter } from './routers/backups';
+import { examplesRouter } from './routers/examples';
 import { historyRouter, packRouter } from './routers/history';
 import { mesCriteresRouter } from './routers/mes-criteres';
 import { nodesRouter } from './routers/nodes';
@@ -30,6 +31,7 @@ export const appRouter = router({
   readiness: readinessRouter,
   mesCriteres: mesCriteresRouter,
   backups: backupsRouter,
+  examples: examplesRouter,
 });
 
 export type AppRouter = typeof appRouter;

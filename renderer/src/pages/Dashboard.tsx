@@ -1,6 +1,7 @@
 /** Tableau de bord: the workspace name, the link to the Sauvegardes screen, « Imprimer » (print CSS in styles/print.css), and one ScoreCard per imported referential. */
 import { useQuery } from '@tanstack/react-query';
 import { formatHash } from '../router';
+import { ExamplesBlock } from '../components/ExamplesBlock';
 import { FirstRunGuide } from '../components/FirstRunGuide';
 import { ScoreCard } from '../components/ScoreCard';
 import { QueryState } from '../components/QueryState';
@@ -44,6 +45,7 @@ export function Dashboard() {
           )
         }
       </QueryState>
+      <ExamplesBlock />
     </div>
   );
 }
