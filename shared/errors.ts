@@ -31,6 +31,7 @@ export type UserErrorCode =
   | 'EXPORT_CANCELLED'
   | 'DB_FROM_FUTURE'
   | 'BACKUP_INVALID'
+  | 'BACKUP_CANCELLED'
   | 'NOT_FOUND';
 
 /** A user-facing error: `message` is a complete French sentence that already names the location. */
