@@ -47,7 +47,10 @@ export type CliCommand =
     }
   | { name: 'set-reponse'; questionId: string; valeur: string; justification: string | null | undefined }
   | { name: 'readiness'; referentialId: string; level: number | undefined }
-  | { name: 'export-pack'; referentialId: string; out: string | undefined }
+  | { name: 'export-pack'; referentialId: string; out: string | undefined; jalon?: number }
+  | { name: 'jalon'; referentialId: string | undefined; nom: string; kind: 'manuel' | 'pre-audit' | 'post-audit' }
+  | { name: 'jalons' }
+  | { name: 'compare'; a: number | 'maintenant'; b: number | 'maintenant'; referentialId: string | undefined; xlsx: string | undefined; all: boolean }
   | { name: 'verify'; file: string }
   | { name: 'data-dir'; move: string | undefined; reset: boolean }
   | { name: 'backup'; out: string | undefined }
@@ -83,7 +86,10 @@ const COMMANDS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, { option
   },
   'set-reponse': { options: { justification: { type: 'string' } }, positionals: ['QUESTION', 'VALEUR'] },
   readiness: { options: { level: { type: 'string' } }, positionals: ['REFERENTIEL'] },
-  'export-pack': { options: { out: { type: 'string' } }, positionals: ['REFERENTIEL'] },
+  'export-pack': { options: { out: { type: 'string' }, jalon: { type: 'string' } }, positionals: ['REFERENTIEL'] },
+  jalon: { options: { name: { type: 'string' }, kind: { type: 'string' } }, positionals: ['[REFERENTIEL]'] },
+  jalons: { options: {}, positionals: [] },
+  compare: { options: { referential: { type: 'string' }, xlsx: { type: 'string' }, tout: { type: 'boolean' } }, positionals: ['A', 'B'] },
   verify: { options: {}, positionals: ['FICHIER.zip'] },
   'data-dir': { options: { move: { type: 'string' }, reset: { type: 'boolean' } }, positionals: [] },
   backup: { options: { out: { type: 'string' } }, positionals: [] },
@@ -180,7 +186,8 @@ export function parseCli(rawArgv: string[]): ParsedCli {
 
   const variadic = spec.positionals.some((p) => p.endsWith('...'));
   const expected = spec.positionals.length;
-  if (variadic ? positionals.length < 1 : positionals.length !== expected) {
+  const optional = spec.positionals.filter((p) => p.startsWith('[')).length;
+  if (variadic ? positionals.length < 1 : positionals.length > expected || positionals.length < expected - optional) {
     const shape = spec.positionals.join(' ') || '(aucun argument)';
     throw invalid(`La commande ${name} attend : ${shape} (reçu ${positionals.length} argument${positionals.length > 1 ? 's' : ''}).`);
   }
@@ -235,8 +242,23 @@ export function parseCli(rawArgv: string[]): ParsedCli {
       if (level !== undefined && !/^[1-9]\d?$/.test(level.trim())) throw invalid(`Option --level : « ${level} » n'est pas un niveau (1, 2, 3…).`, 'level');
       return { name, referentialId: p0, level: level === undefined ? undefined : Number(level.trim()), common: commonOptions };
     }
-    case 'export-pack':
-      return { name, referentialId: p0, out: str('out'), common: commonOptions };
+    case 'export-pack': {
+      const jalon = str('jalon');
+      return { name, referentialId: p0, out: str('out'), ...(jalon === undefined ? {} : { jalon: jalonNumber(jalon, 'jalon') }), common: commonOptions };
+    }
+    case 'jalon': {
+      const nom = str('name');
+      if (nom === undefined || nom.trim() === '') throw invalid('La commande jalon attend un nom : --name "2026 - avant le comité".', 'name');
+      const kind = str('kind') ?? 'manuel';
+      if (!['manuel', 'pre-audit', 'post-audit'].includes(kind)) throw invalid(`Option --kind : « ${kind} » inconnu ; types acceptés : manuel, pre-audit, post-audit.`, 'kind');
+      return { name, referentialId: positionals[0], nom, kind: kind as 'manuel' | 'pre-audit' | 'post-audit', common: commonOptions };
+    }
+    case 'jalons':
+      return { name, common: commonOptions };
+    case 'compare': {
+      const cote = (v: string, which: string) => (v.trim().toLowerCase() === 'maintenant' ? ('maintenant' as const) : jalonNumber(v, which));
+      return { name, a: cote(p0, 'A'), b: cote(p1, 'B'), referentialId: str('referential'), xlsx: str('xlsx'), all: values.tout === true, common: commonOptions };
+    }
     case 'data-dir': {
       const move = str('move');
       if (move !== undefined && values.reset === true) throw invalid('La commande data-dir prend --move DOSSIER ou --reset, pas les deux.', 'move');
@@ -252,6 +274,12 @@ export function parseCli(rawArgv: string[]): ParsedCli {
     default:
       return { name: 'verify', file: p0, common: commonOptions };
   }
+}
+
+/** A jalon number (1, 2, …) typed by the user. Throws UserError INPUT_INVALID naming the argument. */
+function jalonNumber(text: string, field: string): number {
+  if (!/^\s*[1-9]\d{0,8}\s*$/.test(text)) throw invalid(`${field === 'jalon' ? 'Option --jalon' : `Argument ${field}`} : « ${text} » n'est pas un numéro de jalon (1, 2, … ; voir label-audit jalons)${field === 'jalon' ? '' : ' ni « maintenant »'}.`, field);
+  return Number(text.trim());
 }
 
 /** Every option taking a value (`--data-dir`, `--explication`, …), and every option name we know. */

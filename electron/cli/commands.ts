@@ -19,6 +19,7 @@ import { decodeUtf8 } from '../core/referential/decode';
 import { parseSituation, situationPersonnalisation } from '../core/situation';
 import { ratioFait } from '../../shared/scoring/ratios';
 import { roundDetail } from '../../shared/statut';
+import { runJalonCommand } from './jalon-commands';
 import { formatBytes, formatNodePoints, formatPercent, formatPoints, formatScoreText, toCliScore } from './format';
 
 /** A direct caller of the router (`appRouter.createCaller({ core })`). */
@@ -319,7 +320,12 @@ export async function runCommand(
       );
       return OK;
     }
+    case 'jalon':
+    case 'jalons':
+    case 'compare':
+      return runJalonCommand(cmd, caller, io, core);
     case 'export-pack': {
+      if (cmd.jalon !== undefined) return runJalonCommand(cmd, caller, io, core);
       // --out: written there directly (its folder must exist); otherwise under <data dir>/exports.
       const r = cmd.out !== undefined && core ? await writePackTo(core, cmd.referentialId, cmd.out, io.cwd) : await caller.pack.export({ referentialId: cmd.referentialId });
       const doc = { path: r.path, fileName: basename(r.path), entries: r.entries, bytes: r.bytes, missing: r.missing };

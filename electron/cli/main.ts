@@ -26,7 +26,7 @@ const processIo: CliIo = {
 };
 
 /** Commands that only read the workspace: refused on a data dir without one rather than creating it. */
-const READ_COMMANDS: ReadonlySet<string> = new Set(['score', 'readiness', 'referentials', 'export-pack']);
+const READ_COMMANDS: ReadonlySet<string> = new Set(['score', 'readiness', 'referentials', 'export-pack', 'jalon', 'jalons', 'compare']);
 
 /** backup and restore work on an existing workspace only: they never create one either. */
 const BACKUP_COMMANDS: ReadonlySet<string> = new Set(['backup', 'restore']);

@@ -31,8 +31,17 @@ Commandes :
   import-questions FICHIER...
         Importe les questions de personnalisation (CSV questions, options, thématiques de la plateforme
         Territoires en Transitions) ; les réponses déjà données sont conservées.
-  export-pack REFERENTIEL [--out FICHIER.zip]
+  export-pack REFERENTIEL [--out FICHIER.zip] [--jalon N]
         Écrit le paquet d'audit (zip) ; sans --out, il reste dans le dossier exports de l'espace de travail.
+        Avec --jalon, le paquet du jalon n° N, tel qu'il a été figé (mêmes octets à chaque export).
+  jalon [REFERENTIEL] --name NOM [--kind manuel|pre-audit|post-audit]
+        Prend un jalon : une copie figée des scores, statuts, explications, personnalisation, preuves et du
+        référentiel lui-même (tous les référentiels, ou celui donné).
+  jalons
+        Liste les jalons pris, avec leur score.
+  compare A B [--referential REFERENTIEL] [--xlsx FICHIER.xlsx] [--tout]
+        Compare deux états d'un référentiel (A, B : un numéro de jalon ou « maintenant ») : les lignes
+        modifiées (toutes avec --tout) ; --xlsx écrit le classeur de comparaison (un bloc de colonnes par état).
   verify FICHIER.zip
         Vérifie un paquet d'audit (empreintes, manifeste, noms) ; code de sortie 1 s'il y a un problème.
   data-dir [--move DOSSIER | --reset]

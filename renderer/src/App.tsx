@@ -1,7 +1,9 @@
-/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Preuves, Export) and the current screen. */
+/** The app frame: a header with the navigation (Tableau de bord, Référentiel, Personnalisation, Candidature, Preuves, Jalons, Export) and the current screen. */
 import { CandidaturePage } from './pages/CandidaturePage';
+import { ComparaisonPage } from './pages/ComparaisonPage';
 import { Dashboard } from './pages/Dashboard';
 import { ExportPage } from './pages/ExportPage';
+import { JalonsPage } from './pages/JalonsPage';
 import { MesCriteresPage } from './pages/MesCriteresPage';
 import { PersonnalisationPage } from './pages/PersonnalisationPage';
 import { PreuvesPage } from './pages/PreuvesPage';
@@ -16,6 +18,7 @@ const NAV: Array<{ page: Route['page']; label: string; route: Route }> = [
   { page: 'candidature', label: 'Candidature', route: { page: 'candidature', referentialId: null } },
   { page: 'mes-criteres', label: 'Mes critères', route: { page: 'mes-criteres', ownerKey: null } },
   { page: 'preuves', label: 'Preuves', route: { page: 'preuves' } },
+  { page: 'jalons', label: 'Jalons', route: { page: 'jalons' } },
   { page: 'export', label: 'Export', route: { page: 'export', referentialId: null } },
 ];
 
@@ -49,6 +52,8 @@ export function App() {
         {route.page === 'mes-criteres' && <MesCriteresPage ownerKey={route.ownerKey} />}
         {route.page === 'sauvegardes' && <SauvegardesPage />}
         {route.page === 'preuves' && <PreuvesPage />}
+        {route.page === 'jalons' && <JalonsPage />}
+        {route.page === 'comparaison' && <ComparaisonPage route={route} />}
       </main>
     </>
   );

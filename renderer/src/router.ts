@@ -10,6 +10,8 @@
  *   `#/mes-criteres` or `#/mes-criteres/<personId>` (or `service:<serviceId>`)  Mes critères of a pilote or service
  *   `#/sauvegardes`                        Sauvegardes (backups and restore)
  *   `#/preuves`                             Preuves (the library and « À compléter »)
+ *   `#/jalons`                              Jalons (the list, and taking one)
+ *   `#/comparaison?a=<id>&b=<id|maintenant>[&ref=<referentialId>][&tout=1]`  Comparison of two states
  * The Référentiel routes take the tree's search and filters as a query string after the path
  * (`#/referentiel/cae?q=mobilite&statut=fait`, lib/treeFilters.ts), so they survive a reload.
  */
@@ -24,7 +26,9 @@ export type Route =
   | { page: 'candidature'; referentialId: string | null }
   | { page: 'mes-criteres'; ownerKey: string | null }
   | { page: 'sauvegardes' }
-  | { page: 'preuves' };
+  | { page: 'preuves' }
+  | { page: 'jalons' }
+  | { page: 'comparaison'; a: string | null; b: string | null; referentialId: string | null; tout: boolean };
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
@@ -52,6 +56,11 @@ export function parseHash(hash: string): Route {
   if (page === 'mes-criteres') return { page: 'mes-criteres', ownerKey: a ?? null };
   if (page === 'sauvegardes') return { page: 'sauvegardes' };
   if (page === 'preuves') return { page: 'preuves' };
+  if (page === 'jalons') return { page: 'jalons' };
+  if (page === 'comparaison') {
+    const q = new URLSearchParams(search);
+    return { page: 'comparaison', a: q.get('a'), b: q.get('b'), referentialId: q.get('ref'), tout: q.get('tout') === '1' };
+  }
   return { page: 'dashboard' };
 }
 
@@ -77,6 +86,17 @@ export function formatHash(route: Route): string {
       return '#/sauvegardes';
     case 'preuves':
       return '#/preuves';
+    case 'jalons':
+      return '#/jalons';
+    case 'comparaison': {
+      const q = new URLSearchParams();
+      if (route.a) q.set('a', route.a);
+      if (route.b) q.set('b', route.b);
+      if (route.referentialId) q.set('ref', route.referentialId);
+      if (route.tout) q.set('tout', '1');
+      const qs = q.toString();
+      return `#/comparaison${qs ? `?${qs}` : ''}`;
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 import { backupsRouter } from './routers/backups';
 import { examplesRouter } from './routers/examples';
 import { historyRouter, packRouter } from './routers/history';
+import { jalonsRouter } from './routers/jalons';
 import { mesCriteresRouter } from './routers/mes-criteres';
 import { nodesRouter } from './routers/nodes';
 import { peopleRouter, servicesRouter } from './routers/people';
@@ -32,6 +33,7 @@ export const appRouter = router({
   mesCriteres: mesCriteresRouter,
   backups: backupsRouter,
   examples: examplesRouter,
+  jalons: jalonsRouter,
 });
 
 export type AppRouter = typeof appRouter;

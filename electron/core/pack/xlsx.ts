@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { GRID_COLUMNS, PERCENT_COLUMNS, POINT_COLUMNS, TITLE_ROW, type Grid } from './grid';
 import { rezipWithDate } from './zip-utils';
 
-/** Pale fills by axe number (1-based, cycling), for depth 1 (stronger) and depth 2 (lighter) rows. */
-const AXE_COLOURS: [string, string][] = [
+/** Pale fills by axe number (1-based, cycling), for depth 1 (stronger) and depth 2 (lighter) rows (also the comparison sheet). */
+export const AXE_COLOURS: [string, string][] = [
   ['FFB7D7F0', 'FFDCEBF7'],
   ['FFC6E5B3', 'FFE3F2DA'],
   ['FFF9D9A8', 'FFFCEBD3'],
@@ -17,7 +17,8 @@ const AXE_COLOURS: [string, string][] = [
   ['FFB3E0DC', 'FFD9F0EE'],
 ];
 
-const WIDTHS = [12, 50, 50, 14, 11, 11, 11, 9, 11, 9, 11, 9, 18, 50, 12, 25, 25, 40, 12];
+/** Column widths A–S of the grid, in characters. */
+export const WIDTHS = [12, 50, 50, 14, 11, 11, 11, 9, 11, 9, 11, 9, 18, 50, 12, 25, 25, 40, 12];
 
 /**
  * Writes the workbook and returns its bytes. `date` (the jalon date) is the workbook's created/modified date

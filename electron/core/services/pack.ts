@@ -5,22 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Detail, Referential } from '../../../shared/domain';
-import { identiteFormule, reponsesActives } from '../../../shared/personnalisation';
+import type { Referential } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { buildPack, sanitizeSegment, verifyPack } from '../pack';
 import { compareBytes, nodeFolders } from '../pack/layout';
-import type { PackInput, PackPersonnalisation, PackPilotes, PackPreuve, PackProgress, PackStatut } from '../pack/types';
+import type { PackInput, PackPilotes, PackPreuve, PackProgress, PackStatut } from '../pack/types';
 import { exportsDir } from '../paths';
 import { APP_VERSION } from '../version';
 import type { ServiceContext } from './context';
-import { lastChangeAt } from './history';
-import { nodesOverview } from './nodes';
-import { getIdentite, listQuestions, listReponses, personnalisationFor } from './personnalisation';
-import { type Preuve, listPreuves } from './preuves';
-import { getReferential } from './referentials';
-import { computeScore, listStatuts } from './statuts';
-import { getWorkspace } from './workspace';
+import { type EtatPreuve, type EtatReferentiel, etatCourant } from './etat';
 
 /** Result of `pack.export`: absolute path, file name, zip entries, size in bytes, evidence files missing or altered. */
 export interface PackExport {
@@ -43,30 +36,26 @@ export interface PackOptions {
 }
 
 /**
- * Builds the PackInput of a referential from the store (no file is written). Confidentiel preuves are left out
- * unless `opts.includeConfidentiel`, and each is listed in `retenues` (one line per place it would have had,
- * `"<folder>/<name> — preuve confidentielle retenue …"`), which the builder writes to
- * `_manifeste/fichiers-manquants.txt` (tete-referentials.md §4.6 `confidentiel`). Throws REFERENTIAL_UNKNOWN.
+ * Builds the PackInput of a referential from the store (no file is written): `packInputOf` of its live state
+ * (services/etat.ts), named « État des lieux courant » and dated by the last recorded change. Confidentiel preuves
+ * are left out unless `opts.includeConfidentiel` (see `packInputOf`). Throws REFERENTIAL_UNKNOWN.
  */
 export function packInput(ctx: ServiceContext, referentialId: string, opts: PackOptions = {}): PackInput {
-  const referential = getReferential(ctx, referentialId);
-  const ws = getWorkspace(ctx);
-  const imported = (ctx.db.prepare('SELECT imported_at FROM referential WHERE id = ?').get(referentialId) as { imported_at: string }).imported_at;
-  const date = lastChangeAt(ctx, referentialId) ?? imported;
-  const statuts = new Map<string, PackStatut>(
-    listStatuts(ctx, referentialId).map((s) => [
-      s.nodeId,
-      { statut: s.statut, detail: s.detail as Detail | null, explication: s.explication, modifiedAt: s.modifiedAt, modifiedBy: s.modifiedBy },
-    ]),
-  );
-  const pilotes = new Map<string, PackPilotes>();
-  for (const [nodeId, o] of Object.entries(nodesOverview(ctx, referentialId))) {
-    if (o.pilotes.length || o.services.length || o.echeance) pilotes.set(nodeId, { personnes: o.pilotes, services: o.services, echeance: o.echeance });
-  }
-  const own = new Set(referential.nodes.map((n) => n.id));
-  const all = listPreuves(ctx, referentialId);
-  const kept = opts.includeConfidentiel ? all : all.filter((p) => !p.confidentiel);
-  const retenues = opts.includeConfidentiel ? [] : withheldLines(referential, all.filter((p) => p.confidentiel));
+  const etat = etatCourant(ctx, referentialId);
+  return packInputOf(etat, { nom: 'État des lieux courant', date: etat.date }, opts, (sha256) => ctx.evidence.pathOf(sha256));
+}
+
+/**
+ * The PackInput of a state (live or frozen in a jalon), named and dated by `jalon`. Confidentiel preuves are left
+ * out unless `opts.includeConfidentiel`, and each is listed in `retenues` (one line per place it would have had,
+ * `"<folder>/<name> — preuve confidentielle retenue …"`), which the builder writes to
+ * `_manifeste/fichiers-manquants.txt` (tete-referentials.md §4.6 `confidentiel`). Pure: the same state, jalon and
+ * options give the same input, hence the same pack bytes.
+ */
+export function packInputOf(etat: EtatReferentiel, jalon: { nom: string; date: string }, opts: PackOptions, evidencePath: (sha256: string) => string): PackInput {
+  const { referential } = etat;
+  const kept = opts.includeConfidentiel ? etat.preuves : etat.preuves.filter((p) => !p.confidentiel);
+  const retenues = opts.includeConfidentiel ? [] : withheldLines(referential, etat.preuves.filter((p) => p.confidentiel));
   const preuves: PackPreuve[] = kept.map((p) => ({
     id: p.id,
     kind: p.kind,
@@ -76,57 +65,25 @@ export function packInput(ctx: ServiceContext, referentialId: string, opts: Pack
     sha256: p.sha256,
     url: p.url,
     addedAt: p.addedAt,
-    nodeIds: p.nodeIds.filter((id) => own.has(id)),
+    nodeIds: p.nodeIds,
   }));
   return {
     appVersion: APP_VERSION,
-    workspace: { nom: ws.nom, typeCollectivite: ws.typeCollectivite, codeInsee: ws.codeInsee, population: ws.population },
+    workspace: { ...etat.workspace },
     referential,
-    score: computeScore(ctx, referentialId),
-    jalon: { nom: 'État des lieux courant', date },
-    statuts,
-    pilotes,
+    score: etat.score,
+    jalon,
+    statuts: new Map<string, PackStatut>(etat.statuts.map(({ nodeId, ...s }) => [nodeId, s])),
+    pilotes: new Map<string, PackPilotes>(etat.pilotes.map(({ nodeId, ...p }) => [nodeId, p])),
     preuves,
-    personnalisation: packPersonnalisation(ctx, referential),
+    personnalisation: etat.personnalisation,
     retenues,
-    evidencePath: (sha256) => ctx.evidence.pathOf(sha256),
-  };
-}
-
-/** The personnalisation part of a TETE referential's pack (null for other models): see `PackPersonnalisation`. */
-function packPersonnalisation(ctx: ServiceContext, referential: Referential): PackPersonnalisation | null {
-  if (referential.model !== 'tete') return null;
-  const identite = getIdentite(ctx);
-  const { questions } = listQuestions(ctx);
-  const reponses = listReponses(ctx);
-  const { actives } = reponsesActives(questions, identiteFormule(identite), new Map([...reponses].map(([id, r]) => [id, r.valeur])));
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  const text = (questionId: string, v: boolean | string | number): string => {
-    if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
-    if (typeof v === 'number') return `${(Math.round(v * 1000) / 10).toLocaleString('fr-FR')} %`;
-    return byId.get(questionId)?.choix.find((c) => c.id === v)?.formulation ?? v;
-  };
-  const conseq = personnalisationFor(ctx, referential);
-  return {
-    identite,
-    reponses: [...reponses.values()].map((r) => ({
-      questionId: r.questionId,
-      formulation: byId.get(r.questionId)?.formulation ?? r.questionId,
-      reponse: text(r.questionId, r.valeur),
-      valeur: r.valeur,
-      justification: r.justification,
-      prisEnCompte: actives.has(r.questionId),
-      modifiedAt: r.modifiedAt,
-      modifiedBy: r.modifiedBy,
-    })),
-    consequences: referential.nodes
-      .filter((n) => conseq[n.id] !== undefined)
-      .map((n) => ({ nodeId: n.id, identifiant: n.identifiant, nom: n.nom, desactive: conseq[n.id]!.desactive === true, facteur: conseq[n.id]!.potentielPerso ?? null })),
+    evidencePath,
   };
 }
 
 /** Lines of withheld confidentiel preuves: the folder of each node it is attached to (its mesure's), its name. */
-function withheldLines(referential: Referential, confidentiels: readonly Preuve[]): string[] {
+function withheldLines(referential: Referential, confidentiels: readonly EtatPreuve[]): string[] {
   const folders = nodeFolders(referential);
   const byId = new Map(referential.nodes.map((n) => [n.id, n]));
   const folderOf = (nodeId: string): string => {
@@ -140,8 +97,8 @@ function withheldLines(referential: Referential, confidentiels: readonly Preuve[
   for (const p of confidentiels) {
     const name = sanitizeSegment(p.kind === 'fichier' ? (p.fileName ?? p.titre) : p.titre);
     const what = p.kind === 'fichier' ? 'fichier' : 'lien';
-    for (const r of p.rattachements.filter((x) => x.referentialId === referential.id)) {
-      lines.add(`${folderOf(r.nodeId)}/${name} — preuve confidentielle retenue (${what} « ${p.titre} ») : non incluse dans le pack à la demande de la collectivité`);
+    for (const nodeId of p.nodeIds) {
+      lines.add(`${folderOf(nodeId)}/${name} — preuve confidentielle retenue (${what} « ${p.titre} ») : non incluse dans le pack à la demande de la collectivité`);
     }
   }
   return [...lines].sort(compareBytes);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bindCore } from '../../../electron/core/core';
-import { MIGRATIONS } from '../../../electron/core/db/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/db/migrations';
 import { migrate, openDatabase } from '../../../electron/core/db/open';
 import { createEvidenceStore } from '../../../electron/core/evidence/store';
 import type { ServiceContext } from '../../../electron/core/services/context';
@@ -90,13 +90,13 @@ describe('migration 004 (models rate and progress)', () => {
     migrate(db, file, MIGRATIONS.slice(0, 4)); // at 004, so that a migration numbered 5 runs next
     db.prepare("INSERT INTO history (at, who, action) VALUES ('2026-01-01', 'A', 'x')").run();
     const breaking = {
-      version: MIGRATIONS.length + 1,
+      version: SCHEMA_VERSION + 1,
       name: 'breaking',
       foreignKeysOff: true,
       up: (d: Database.Database) => d.exec("INSERT INTO node (referential_id, id, identifiant, depth, type, nom, point_referentiel, ordre, seq) VALUES ('absent', 'n', '1', 1, 'x', 'n', 0, 0, 0)"),
     };
-    expect(() => migrate(db, file, [...MIGRATIONS, breaking])).toThrow(new RegExp(`Migration ${MIGRATIONS.length + 1} \\(breaking\\) : 1 clé\\(s\\) étrangère\\(s\\) rompue\\(s\\)`));
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(() => migrate(db, file, [...MIGRATIONS, breaking])).toThrow(new RegExp(`Migration ${SCHEMA_VERSION + 1} \\(breaking\\) : 1 clé\\(s\\) étrangère\\(s\\) rompue\\(s\\)`));
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('SELECT COUNT(*) AS n FROM node').get()).toEqual({ n: 0 });
     db.close();

@@ -29,7 +29,7 @@ describe('migration 006 (exports of pilote workbooks)', () => {
     expect(before).not.toHaveProperty('export_pilote');
     db4.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 6));
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(snapshotTables({ db } as ServiceContext)).toEqual({ ...before, export_pilote: [] });
     const core = bindCore({ ...ctx, db, cache: new Map() });

@@ -17,10 +17,10 @@ const indexes = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 describe('migrations', () => {
-  it('are numbered 1..n in order and the schema version is their count (6)', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes']);
-    expect(SCHEMA_VERSION).toBe(6);
+  it('are numbered in order (007 reserved by another branch) and the schema version is the highest (8)', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 8]);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'lookup_indexes', 'personnalisation', 'more_models', 'preuves_library', 'exports_pilotes', 'jalons']);
+    expect(SCHEMA_VERSION).toBe(8);
   });
 
   it('open a database at version 0 (new file): every table, WAL, foreign keys, busy_timeout 5000', () => {
@@ -34,6 +34,10 @@ describe('migrations', () => {
       'echeance',
       'export_pilote',
       'history',
+      'jalon',
+      'jalon_preuve',
+      'jalon_referentiel',
+      'jalon_referentiel_contenu',
       'node',
       'node_service',
       'person',
@@ -70,6 +74,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(indexes(db)).toEqual([
       'history_by_node',
+      'jalon_preuve_by_sha256',
       'node_by_parent',
       'pilote_by_person',
       'preuve_by_sha256',
@@ -116,7 +121,7 @@ describe('migrations', () => {
     const file = join(tmp.dir, 'future.sqlite');
     const future = new Database(file);
     future.exec('CREATE TABLE t (x)');
-    future.pragma('user_version = 7');
+    future.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     future.close();
     const before = createHash('sha256').update(readFileSync(file)).digest('hex');
     let err: unknown;
@@ -128,7 +133,7 @@ describe('migrations', () => {
     expect(isUserError(err)).toBe(true);
     expect((err as { code: string }).code).toBe('DB_FROM_FUTURE');
     expect((err as Error).message).toContain(file);
-    expect((err as Error).message).toContain('schéma 7');
+    expect((err as Error).message).toContain(`schéma ${SCHEMA_VERSION + 1}`);
     expect((err as { location: { file: string } }).location.file).toBe(file);
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
   });

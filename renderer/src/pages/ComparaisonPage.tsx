@@ -1,0 +1,174 @@
+/**
+ * Comparaison (issue 6 item 2), `#/comparaison?a=<jalon>&b=<jalon|maintenant>[&ref=…][&tout=1]`: two states of one
+ * referential side by side per node — potentiel, points and % fait / programmé / pas fait, statut — with the changed
+ * values highlighted; by default only the changed rows (« Toutes les lignes » shows every node). The same figures
+ * as the XLSX (« Exporter en XLSX », the national comparison layout) and the jalon's pack.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { InlineError, QueryState } from '../components/QueryState';
+import { CHAMPS, coteOf, valeurText } from '../lib/comparaison';
+import { downloadBase64 } from '../lib/download';
+import { formatCount } from '../lib/format';
+import { navigate, type Route } from '../router';
+import { useTRPC, type RouterOutputs } from '../trpc/client';
+
+type ComparaisonRoute = Extract<Route, { page: 'comparaison' }>;
+type Jalon = RouterOutputs['jalons']['list'][number];
+
+/** Referential ids a side holds: a jalon's, or the workspace's for « maintenant ». */
+function referentialsOf(cote: number | 'maintenant', jalons: Jalon[], live: string[]): string[] {
+  return cote === 'maintenant' ? live : (jalons.find((j) => j.id === cote)?.referentiels.map((r) => r.referentialId) ?? []);
+}
+
+export function ComparaisonPage(props: { route: ComparaisonRoute }) {
+  const trpc = useTRPC();
+  const jalons = useQuery(trpc.jalons.list.queryOptions());
+  const referentials = useQuery(trpc.referentials.list.queryOptions());
+  const a = coteOf(props.route.a);
+  const b = coteOf(props.route.b) ?? 'maintenant';
+  const go = (patch: Partial<ComparaisonRoute>) => navigate({ ...props.route, ...patch });
+  return (
+    <div className="page page-wide">
+      <h1>Comparaison</h1>
+      <QueryState query={jalons} what="la liste des jalons">
+        {(list) => {
+          if (list.length === 0) return <p data-testid="cmp-no-jalon">Aucun jalon à comparer : prenez-en un depuis l'écran Jalons.</p>;
+          const sideA = a ?? list[list.length - 1]!.id;
+          const live = (referentials.data ?? []).map((r) => r.id);
+          const inA = referentialsOf(sideA, list, live);
+          const common = referentialsOf(b, list, live).filter((id) => inA.includes(id));
+          const ref = props.route.referentialId ?? common[0] ?? null;
+          const option = (j: Jalon) => (
+            <option key={j.id} value={String(j.id)}>
+              n° {j.id} — {j.nom}
+            </option>
+          );
+          return (
+            <>
+              <div className="toolbar">
+                <label className="field-inline">
+                  <span>État A</span>
+                  <select data-testid="cmp-a" value={String(sideA)} onChange={(e) => go({ a: e.target.value })}>
+                    <option value="maintenant">Maintenant</option>
+                    {list.map(option)}
+                  </select>
+                </label>
+                <label className="field-inline">
+                  <span>État B</span>
+                  <select data-testid="cmp-b" value={String(b)} onChange={(e) => go({ b: e.target.value })}>
+                    <option value="maintenant">Maintenant</option>
+                    {list.map(option)}
+                  </select>
+                </label>
+                {common.length > 1 && (
+                  <label className="field-inline">
+                    <span>Référentiel</span>
+                    <select data-testid="cmp-ref" value={ref ?? ''} onChange={(e) => go({ referentialId: e.target.value })}>
+                      {common.map((id) => (
+                        <option key={id} value={id}>
+                          {id}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+                <label className="check">
+                  <input type="checkbox" data-testid="cmp-tout" checked={props.route.tout} onChange={(e) => go({ tout: e.target.checked })} />
+                  <span>Toutes les lignes</span>
+                </label>
+              </div>
+              {ref === null ? (
+                <p className="avertissement" role="alert" data-testid="cmp-no-common">
+                  Ces deux états ne portent sur aucun référentiel commun : on compare deux états d'un même référentiel.
+                </p>
+              ) : (
+                <ComparisonTable a={sideA} b={b} referentialId={ref} tout={props.route.tout} />
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
+
+function ComparisonTable(props: { a: number | 'maintenant'; b: number | 'maintenant'; referentialId: string; tout: boolean }) {
+  const trpc = useTRPC();
+  const input = { a: props.a, b: props.b, referentialId: props.referentialId };
+  const cmp = useQuery(trpc.jalons.compare.queryOptions({ ...input, seulementChanges: !props.tout }));
+  const xlsx = useMutation(trpc.jalons.compareXlsx.mutationOptions({ onSuccess: (r) => downloadBase64(r.fileName, r.base64) }));
+  return (
+    <QueryState query={cmp} what="la comparaison">
+      {(c) => (
+        <>
+          <div className="toolbar">
+            <p data-testid="cmp-summary" data-value={c.changed}>
+              {c.nom} : {c.a.label} → {c.b.label} — {c.changed === 0 ? 'aucune ligne modifiée' : `${formatCount(c.changed)} ligne${c.changed > 1 ? 's' : ''} modifiée${c.changed > 1 ? 's' : ''}`}.
+            </p>
+            <button type="button" className="secondary" data-testid="cmp-xlsx" disabled={xlsx.isPending} onClick={() => xlsx.mutate(input)}>
+              {xlsx.isPending ? 'Export en cours…' : 'Exporter en XLSX'}
+            </button>
+          </div>
+          <InlineError error={xlsx.error} testId="cmp-xlsx-error" />
+          {c.lignes.length === 0 ? (
+            <p data-testid="cmp-empty">Aucune différence entre ces deux états.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="comparaison" data-testid="cmp-table">
+                <thead>
+                  <tr>
+                    <th scope="col" rowSpan={2}>
+                      N°
+                    </th>
+                    <th scope="col" rowSpan={2}>
+                      Intitulé
+                    </th>
+                    <th scope="colgroup" colSpan={CHAMPS.length} data-testid="cmp-label-a">
+                      {c.a.label}
+                    </th>
+                    <th scope="colgroup" colSpan={CHAMPS.length} className="cote-b" data-testid="cmp-label-b">
+                      {c.b.label}
+                    </th>
+                  </tr>
+                  <tr>
+                    {[...CHAMPS, ...CHAMPS].map((f, i) => (
+                      <th key={i} scope="col" className={`${f.kind === 'text' ? '' : 'num'}${i >= CHAMPS.length ? ' cote-b' : ''}`} title={f.titre}>
+                        {f.court}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.lignes.map((l) => (
+                    <tr key={l.nodeId} data-testid={`cmp-row-${l.nodeId}`} data-changes={l.changes.join(' ')} className={`depth-${Math.min(l.depth, 5)}${l.changes.length ? ' changed' : ''}`}>
+                      <th scope="row">{l.identifiant || 'Total'}</th>
+                      <td>{l.identifiant ? l.nom : ''}</td>
+                      {CHAMPS.map((f) => (
+                        <td key={`a-${f.key}`} className={f.kind === 'text' ? '' : 'num'} data-testid={`cmp-${l.nodeId}-a-${f.key}`}>
+                          {l.a ? valeurText(f.kind, l.a[f.key]) : 'absent'}
+                        </td>
+                      ))}
+                      {CHAMPS.map((f) => {
+                        const changed = l.changes.includes(f.key);
+                        return (
+                          <td
+                            key={`b-${f.key}`}
+                            className={`cote-b${f.kind === 'text' ? '' : ' num'}${changed ? ' diff' : ''}`}
+                            data-testid={`cmp-${l.nodeId}-b-${f.key}`}
+                            data-changed={changed ? 'true' : undefined}
+                          >
+                            {l.b ? valeurText(f.kind, l.b[f.key]) : 'absent'}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}
