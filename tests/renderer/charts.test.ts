@@ -62,3 +62,24 @@ describe('dashboard chart figures', () => {
     expect(rings[2]!.description).toBe('2 Vide : complétude non calculable, 0 / 0 critères renseignés');
   });
 });
+
+import { progressionDescription, progressionPoints } from '../../renderer/src/lib/charts';
+
+describe('progression across jalons', () => {
+  const j = (nom: string, at: string, refs: Array<[string, number | null]>) => ({ nom, at, referentiels: refs.map(([referentialId, score]) => ({ referentialId, score })) });
+  it('the jalons holding the referential, oldest first, then today; none: no chart', () => {
+    const jalons = [j('Post-audit', '2026-09-01T10:00:00Z', [['cae', 0.4012]]), j('Pré-audit', '2026-03-12T08:00:00Z', [['cae', 0.25], ['label-nr', 0.6]]), j('Autre', '2026-05-01T00:00:00Z', [['label-nr', 0.7]])];
+    const points = progressionPoints(jalons, 'cae', 0.30199);
+    expect(points).toEqual([
+      { label: 'Pré-audit (12/03/2026)', value: 25 },
+      { label: 'Post-audit (01/09/2026)', value: 40.1 },
+      { label: 'Aujourd’hui', value: 30.1 },
+    ]);
+    expect(progressionDescription(points, [{ nom: '2 étoiles', value: 35 }])).toBe(
+      `Progression du score : Pré-audit (12/03/2026) 25,0${NNBSP}% ; Post-audit (01/09/2026) 40,1${NNBSP}% ; Aujourd’hui 30,1${NNBSP}%. Seuils : 2 étoiles 35,0${NNBSP}%.`,
+    );
+    expect(progressionPoints(jalons, 'eci', 0.5)).toEqual([]);
+    expect(progressionPoints([j('Vide', '2026-01-01T00:00:00Z', [['cae', null]])], 'cae', null).map((p) => p.value)).toEqual([null, null]);
+    expect(progressionDescription([{ label: 'Aujourd’hui', value: null }], [])).toBe('Progression du score : Aujourd’hui non calculable.');
+  });
+});

@@ -19,30 +19,45 @@ export function cssVar(name: string, fallback: string): string {
   return v === '' ? fallback : v;
 }
 
-/** Draws each seuil as a dashed vertical line across the chart area, its name above it (x scale in %; needs ~30 px of top padding). */
-export function seuilPlugin(seuils: readonly SeuilLine[], color: string): Plugin<'bar'> {
+/**
+ * Draws each seuil as a dashed line across the chart area at its value on the % scale: vertical on a horizontal
+ * bar chart (`axis` 'x', names above, ~30 px of top padding), horizontal on a line chart (`axis` 'y', names at the
+ * right end).
+ */
+export function seuilPlugin<T extends 'bar' | 'line'>(seuils: readonly SeuilLine[], color: string, axis: 'x' | 'y' = 'x'): Plugin<T> {
   return {
     id: 'seuils',
     afterDatasetsDraw(chart) {
-      const { ctx, chartArea, scales } = chart;
-      const x = scales.x;
-      if (!x) return;
+      const { ctx, chartArea } = chart;
+      const scale = chart.scales[axis];
+      if (!scale) return;
       ctx.save();
       ctx.strokeStyle = color;
       ctx.fillStyle = color;
       ctx.lineWidth = 1.5;
       ctx.setLineDash([5, 4]);
       ctx.font = '11px system-ui, sans-serif';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'bottom';
       seuils.forEach((s, i) => {
-        const px = x.getPixelForValue(s.value);
+        const px = scale.getPixelForValue(s.value);
         ctx.beginPath();
-        ctx.moveTo(px, chartArea.top);
-        ctx.lineTo(px, chartArea.bottom);
+        if (axis === 'x') {
+          ctx.moveTo(px, chartArea.top);
+          ctx.lineTo(px, chartArea.bottom);
+        } else {
+          ctx.moveTo(chartArea.left, px);
+          ctx.lineTo(chartArea.right, px);
+        }
         ctx.stroke();
-        // Names on two staggered lines, so close seuils (65 %, 75 %) do not overwrite each other.
-        ctx.fillText(s.nom, px, chartArea.top - 2 - (i % 2) * 13);
+        if (axis === 'x') {
+          ctx.textAlign = 'center';
+          ctx.textBaseline = 'bottom';
+          // Names on two staggered lines, so close seuils (65 %, 75 %) do not overwrite each other.
+          ctx.fillText(s.nom, px, chartArea.top - 2 - (i % 2) * 13);
+        } else {
+          ctx.textAlign = 'right';
+          ctx.textBaseline = 'bottom';
+          ctx.fillText(s.nom, chartArea.right - 2, px - 2);
+        }
       });
       ctx.restore();
     },

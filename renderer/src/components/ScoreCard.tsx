@@ -68,6 +68,7 @@ import { levelLabel } from '../lib/statuts';
 import { indexTree, axesOf } from '../lib/tree';
 import { ScoreBar } from './ScoreBar';
 import { ScoreCharts } from './ScoreCharts';
+import type { ProgressionPoint } from '../lib/charts';
 
 export interface ScoreCardProps {
   referential: Referential;
@@ -76,9 +77,11 @@ export interface ScoreCardProps {
   treeHref: string;
   /** Opens its Candidature checklist (link shown under the niveau; only for referentials with niveaux). */
   candidatureHref?: string;
+  /** Score across the jalons that froze this referential, then today (lib/charts.ts `progressionPoints`); [] = no chart. */
+  progression?: ProgressionPoint[];
 }
 
-export function ScoreCard({ referential, score, treeHref, candidatureHref }: ScoreCardProps) {
+export function ScoreCard({ referential, score, treeHref, candidatureHref, progression }: ScoreCardProps) {
   const id = referential.id;
   const root = score.root;
   // One base for the %, the "fait / potentiel" line and the gap: the potentiel (shared/domain.ts Niveau.seuil).
@@ -171,7 +174,7 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref }: Sco
         </div>
       </div>
 
-      <ScoreCharts referential={referential} score={score} />
+      <ScoreCharts referential={referential} score={score} progression={progression} />
 
       <table className="axes" data-testid={`axes-${id}`}>
         <caption className="visually-hidden">Score par {levelLabel(referential.hierarchie[1]) || 'axe'}</caption>

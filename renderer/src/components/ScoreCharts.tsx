@@ -6,14 +6,14 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { Referential, ScoreResult } from '../../../shared/domain';
-import { axeBars, axeChartDescription, completudeRings, seuilLines, type Ring } from '../lib/charts';
+import { axeBars, axeChartDescription, completudeRings, progressionDescription, seuilLines, type ProgressionPoint, type Ring } from '../lib/charts';
 import { modelFigures } from '../lib/figures';
 import { formatPercent } from '../lib/format';
 import { levelLabel } from '../lib/statuts';
 import { axesOf, indexTree } from '../lib/tree';
 import { ChartCanvas, cssVar, seuilPlugin } from './Chart';
 
-export function ScoreCharts({ referential, score }: { referential: Referential; score: ScoreResult }) {
+export function ScoreCharts({ referential, score, progression = [] }: { referential: Referential; score: ScoreResult; progression?: ProgressionPoint[] }) {
   const id = referential.id;
   const words = modelFigures(referential.model);
   const axes = axesOf(indexTree(referential));
@@ -39,7 +39,23 @@ export function ScoreCharts({ referential, score }: { referential: Referential; 
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
     },
-    plugins: [seuilPlugin(seuils, cssVar('--accent', '#1f5f8b'))],
+    plugins: [seuilPlugin<'bar'>(seuils, cssVar('--accent', '#1f5f8b'))],
+  });
+  const lineConfig = (): ChartConfiguration<'line'> => ({
+    type: 'line',
+    data: {
+      labels: progression.map((p) => p.label),
+      datasets: [{ data: progression.map((p) => p.value), borderColor: cssVar('--fait', '#2e7d4f'), backgroundColor: cssVar('--fait', '#2e7d4f'), pointRadius: 4, spanGaps: false }],
+    },
+    options: {
+      maintainAspectRatio: false,
+      scales: {
+        y: { min: 0, max: 100, ticks: { callback: (v) => `${v}\u202f%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
+        x: { ticks: { color: cssVar('--text', '#1d2125'), font: { size: 11 } }, grid: { display: false } },
+      },
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+    },
+    plugins: [seuilPlugin<'line'>(seuils, cssVar('--accent', '#1f5f8b'), 'y')],
   });
 
   return (
@@ -67,6 +83,18 @@ export function ScoreCharts({ referential, score }: { referential: Referential; 
           ))}
         </ul>
       </figure>
+      {progression.length > 0 && (
+        <figure className="chart-figure chart-wide">
+          <figcaption>Progression du score d'un jalon à l'autre</figcaption>
+          <ChartCanvas
+            config={lineConfig}
+            dataKey={JSON.stringify([progression, seuils])}
+            description={progressionDescription(progression, seuils)}
+            height={200}
+            testId={`chart-progression-${id}`}
+          />
+        </figure>
+      )}
     </div>
   );
 }

@@ -85,3 +85,37 @@ export function completudeRings(root: RootScore, axes: readonly ReferentialNode[
   }
   return out;
 }
+
+/** One point of the progression chart: a jalon (or « Aujourd'hui ») and its score in % (truncated; null: not computable). */
+export interface ProgressionPoint {
+  label: string;
+  value: number | null;
+}
+
+/** What the progression needs of a jalon (jalons.list: `JalonSummary`). */
+export interface JalonForChart {
+  nom: string;
+  at: string;
+  referentiels: ReadonlyArray<{ referentialId: string; score: number | null }>;
+}
+
+/**
+ * The score of `referentialId` across the jalons that froze it, oldest first, then today's: [] when no jalon holds
+ * it (no chart then). Labels « Pré-audit (12/03/2026) ».
+ */
+export function progressionPoints(jalons: readonly JalonForChart[], referentialId: string, current: number | null): ProgressionPoint[] {
+  const dated = jalons
+    .map((j) => ({ j, r: j.referentiels.find((r) => r.referentialId === referentialId) }))
+    .filter((x): x is { j: JalonForChart; r: { referentialId: string; score: number | null } } => x.r !== undefined)
+    .sort((x, y) => x.j.at.localeCompare(y.j.at));
+  if (dated.length === 0) return [];
+  const day = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return [...dated.map(({ j, r }) => ({ label: `${j.nom} (${day(j.at)})`, value: chartPercent(r.score) })), { label: 'Aujourd’hui', value: chartPercent(current) }];
+}
+
+/** The text alternative of the progression chart: « Progression du score : Pré-audit (12/03/2026) 25,0 % ; Aujourd’hui 30,1 %. » */
+export function progressionDescription(points: readonly ProgressionPoint[], seuils: readonly SeuilLine[]): string {
+  const parts = points.map((p) => `${p.label} ${p.value === null ? 'non calculable' : formatPercent(p.value / 100)}`).join(' ; ');
+  const s = seuils.length > 0 ? ` Seuils : ${seuils.map((l) => `${l.nom} ${formatPercent(l.value / 100)}`).join(', ')}.` : '';
+  return `Progression du score : ${parts}.${s}`;
+}

@@ -6,6 +6,7 @@ import { FirstRunGuide } from '../components/FirstRunGuide';
 import { ScoreCard } from '../components/ScoreCard';
 import { QueryState } from '../components/QueryState';
 import { shownError } from '../lib/errors';
+import { progressionPoints } from '../lib/charts';
 import { formatCount } from '../lib/format';
 import { useTRPC } from '../trpc/client';
 
@@ -54,6 +55,7 @@ function ReferentialCard({ referentialId }: { referentialId: string }) {
   const trpc = useTRPC();
   const referential = useQuery({ ...trpc.referentials.get.queryOptions({ referentialId }), staleTime: Infinity });
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
+  const jalons = useQuery(trpc.jalons.list.queryOptions());
   const error = referential.error ?? score.error;
   if (error) {
     return (
@@ -71,6 +73,7 @@ function ReferentialCard({ referentialId }: { referentialId: string }) {
       score={score.data}
       treeHref={formatHash({ page: 'referentiel', referentialId, nodeId: null })}
       candidatureHref={referential.data.niveaux.length > 0 ? formatHash({ page: 'candidature', referentialId }) : undefined}
+      progression={progressionPoints(jalons.data ?? [], referentialId, score.data.root.score)}
     />
   );
 }
