@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithSharedData } from '../helpers/shared-data';
 import { startE2EApp, type E2EApp } from './harness';
-import { text, tid } from './ui';
+import { setStatut, text, tid } from './ui';
 
 describeWithSharedData('the CAE tree at scale (virtualised, filters in the address)', () => {
   let app: E2EApp;
@@ -147,5 +147,33 @@ describeWithSharedData('the CAE tree at scale (virtualised, filters in the addre
     await page.keyboard.press('ArrowDown');
     const next = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
     expect(next).toMatch(/^node-cae_6\.5\.3\.1/);
+  });
+
+  it('« Modifié depuis » a jalon: only the nodes changed since, in the address; an unknown jalon says so', async () => {
+    const { page } = app;
+    // A jalon of the demo (tRPC mutation over HTTP, as the Jalons screen does), then one statut changed in the UI.
+    const res = await page.evaluate(async () => {
+      const r = await fetch('/trpc/jalons.take', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Avant essai' }) });
+      return (await r.json()) as { result: { data: { id: number } } };
+    });
+    const jalon = res.result.data.id;
+    await page.goto(`${app.url}#/referentiel/cae`);
+    await page.reload();
+    await page.fill(tid('tree-search'), '2.1.1.1');
+    await setStatut(page, 'cae_2.1.1.1', 'fait');
+    await page.keyboard.press('Escape');
+    await page.fill(tid('tree-search'), '');
+    await page.selectOption(tid('filter-jalon'), String(jalon));
+    await page.waitForFunction((id) => new URLSearchParams(location.hash.split('?')[1]).get('jalon') === String(id), jalon);
+    await page.waitForSelector(tid('node-cae_2.1.1.1'));
+    // The sous-action and every level above it changed (statut, points); nothing else.
+    expect(await domRows()).toEqual(['cae_2', 'cae_2.1', 'cae_2.1.1', 'cae_2.1.1.1']);
+    await page.reload();
+    await page.waitForSelector(tid('node-cae_2.1.1.1'));
+    expect(await page.inputValue(tid('filter-jalon'))).toBe(String(jalon));
+    expect(await domRows()).toEqual(['cae_2', 'cae_2.1', 'cae_2.1.1', 'cae_2.1.1.1']);
+    await page.goto(`${app.url}#/referentiel/cae?jalon=999`);
+    expect(await text(page, 'filter-jalon-error')).toMatch(/999/);
+    expect(await rowCount()).toBe(0);
   });
 });

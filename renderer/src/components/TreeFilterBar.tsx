@@ -1,5 +1,5 @@
 /**
- * The filters of the Référentiel tree (statut, pilote, service, échéance, preuves manquantes), beside the search
+ * The filters of the Référentiel tree (statut, pilote, service, échéance, modifié depuis un jalon, preuves manquantes), beside the search
  * box. Controlled: the values live in the address (lib/treeFilters.ts), `onChange` gives the next filters.
  * Pilotes and services offered are those assigned somewhere in this referential (`nodes.overview`).
  */
@@ -9,7 +9,9 @@ import { ECHEANCE_LABELS, hasNodeFilters, type EcheanceFilter, type TreeFilters 
 import type { NodeOverview } from './NodeTree';
 
 export interface TreeFilterBarProps {
-  referential: Pick<Referential, 'model'>;
+  referential: Pick<Referential, 'model' | 'id'>;
+  /** The jalons that froze this referential (jalons.list), for « Modifié depuis le jalon ». */
+  jalons?: ReadonlyArray<{ id: number; nom: string; at: string }>;
   filters: TreeFilters;
   overview: Record<string, NodeOverview>;
   onChange(next: TreeFilters): void;
@@ -22,7 +24,7 @@ function names(lists: Iterable<string[]>): string[] {
   return [...set].sort((a, b) => a.localeCompare(b, 'fr'));
 }
 
-export function TreeFilterBar({ referential, filters, overview, onChange }: TreeFilterBarProps) {
+export function TreeFilterBar({ referential, filters, overview, onChange, jalons = [] }: TreeFilterBarProps) {
   const values = Object.values(overview);
   const pilotes = names(values.map((o) => o.pilotes));
   const services = names(values.map((o) => o.services));
@@ -77,6 +79,20 @@ export function TreeFilterBar({ referential, filters, overview, onChange }: Tree
           ))}
         </select>
       </label>
+      {(jalons.length > 0 || filters.jalon !== undefined) && (
+        <label className="field-inline">
+          <span>Modifié depuis</span>
+          <select data-testid="filter-jalon" value={filters.jalon ?? ''} onChange={(e) => set('jalon', e.target.value)}>
+            <option value="">—</option>
+            {filters.jalon !== undefined && !jalons.some((j) => String(j.id) === filters.jalon) && <option value={filters.jalon}>jalon n° {filters.jalon}</option>}
+            {jalons.map((j) => (
+              <option key={j.id} value={String(j.id)}>
+                le jalon « {j.nom} » ({`${j.at.slice(8, 10)}/${j.at.slice(5, 7)}/${j.at.slice(0, 4)}`})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="field-inline checkbox">
         <input type="checkbox" data-testid="filter-sans-preuve" checked={filters.sansPreuve === true} onChange={(e) => set('sansPreuve', e.target.checked ? true : '')} />
         <span>Preuves manquantes</span>

@@ -11,6 +11,7 @@ import { CriterionPanel } from '../components/CriterionPanel';
 import { ImportForm } from '../components/ImportForm';
 import { NodeTree } from '../components/NodeTree';
 import { QueryState } from '../components/QueryState';
+import { shownError } from '../lib/errors';
 import { formatCount } from '../lib/format';
 import { ancestorsOf, expandableIds, indexTree, visibleRows } from '../lib/tree';
 import { hasNodeFilters, localToday, nodePassesFilters, type TreeFilters } from '../lib/treeFilters';
@@ -73,6 +74,18 @@ function TreeAndPanel({ referential, nodeId, filters }: { referential: Referenti
   const referentialId = referential.id;
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
   const overview = useQuery(trpc.nodes.overview.queryOptions({ referentialId }));
+  const jalons = useQuery(trpc.jalons.list.queryOptions());
+  const jalonsOfRef = (jalons.data ?? []).filter((j) => j.referentiels.some((r) => r.referentialId === referentialId));
+  // « Modifié depuis le jalon »: the nodes whose figures or statut differ between that jalon and now (jalons.compare).
+  const jalonId = filters.jalon !== undefined && /^\d+$/.test(filters.jalon) ? Number(filters.jalon) : null;
+  const changes = useQuery({
+    ...trpc.jalons.compare.queryOptions({ a: jalonId ?? 1, b: 'maintenant', referentialId, seulementChanges: true }),
+    enabled: jalonId !== null && jalonId >= 1,
+  });
+  const changedSinceJalon = useMemo(
+    () => (changes.data ? new Set(changes.data.lignes.filter((l) => l.nodeId !== '' && l.changes.length > 0).map((l) => l.nodeId)) : undefined),
+    [changes.data],
+  );
   const index = useMemo(() => indexTree(referential), [referential]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const query = filters.q ?? '';
@@ -108,9 +121,10 @@ function TreeAndPanel({ referential, nodeId, filters }: { referential: Referenti
       byId: index.byId,
       hasChildren: (id: string) => (index.children.get(id)?.length ?? 0) > 0,
       today: localToday(),
+      changedSinceJalon,
     };
     return (node: ReferentialNode) => nodePassesFilters(node, filters, facts);
-  }, [filtering, filters, referential, score.data, overview.data, index]);
+  }, [filtering, filters, referential, score.data, overview.data, index, changedSinceJalon]);
   const rows = useMemo(() => visibleRows(index, expanded, query, collapsed, filter), [index, expanded, query, collapsed, filter]);
   const selected = nodeId !== null ? (index.byId.get(nodeId) ?? null) : null;
   const unknownNode = nodeId !== null && selected === null;
@@ -180,7 +194,12 @@ function TreeAndPanel({ referential, nodeId, filters }: { referential: Referenti
               Tout replier
             </button>
           </div>
-          <TreeFilterBar referential={referential} filters={filters} overview={overview.data ?? {}} onChange={setFilters} />
+          <TreeFilterBar referential={referential} filters={filters} overview={overview.data ?? {}} onChange={setFilters} jalons={jalonsOfRef} />
+          {filters.jalon !== undefined && changes.error && (
+            <p className="error" role="alert" data-testid="filter-jalon-error">
+              {shownError(changes.error).message}
+            </p>
+          )}
           <p id="tree-search-help" className="visually-hidden">
             Recherche par identifiant (1.2.3 : l'élément et ce qu'il contient) ou par mots du titre, sans tenir compte des accents ni des majuscules.
           </p>
