@@ -73,4 +73,20 @@ describeWithSharedData('dashboard charts (demo workspace)', () => {
     await page.emulateMedia({ media: 'screen' });
     await app.screenshot('dashboard-charts');
   });
+
+  it('progression across jalons: absent without a jalon, then the jalon and today with the seuils', async () => {
+    const { page } = app;
+    await page.goto(app.url);
+    await page.waitForSelector(tid('chart-axes-cae'));
+    expect(await page.$(tid('chart-progression-cae'))).toBeNull();
+    await page.evaluate(async () => {
+      await fetch('/trpc/jalons.take', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Pré-audit', kind: 'pre-audit' }) });
+    });
+    await page.reload();
+    await page.waitForSelector(tid('chart-progression-cae'));
+    const score = await app.query<ScoreResult>('scores.get', { referentialId: 'cae' });
+    const label = (await page.getAttribute(tid('chart-progression-cae'), 'aria-label')) ?? '';
+    const pct = frPercent(score.root.score);
+    expect(label).toMatch(new RegExp(`^Progression du score : Pré-audit \\(\\d\\d/\\d\\d/\\d{4}\\) ${pct} ; Aujourd’hui ${pct}\\. Seuils : 2 étoiles 35,0`));
+  });
 });
