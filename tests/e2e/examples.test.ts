@@ -50,4 +50,16 @@ describeWithSharedData('Exemples: the RGESN self-assessment of Label Audit', () 
     await page.click(tid('example-replace-rgesn-label-audit'));
     expect(await text(page, 'example-done')).toBe('Exemple chargé : 0 statut écrit dans rgesn.');
   });
+
+  it('the fiche of an RGESN critère shows the referential\'s help: objective and implementation, means of control', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}#/referentiel/rgesn/rgesn_4.8`);
+    await page.waitForSelector(`${tid('criterion-panel')}[data-node-id="rgesn_4.8"]`);
+    expect(await text(page, 'panel-text-description')).toMatch(/^Description\s*\S/);
+    expect(await text(page, 'panel-text-description')).toContain('Mise en œuvre');
+    await page.click(`${tid('panel-text-perimetre')} summary`);
+    expect(await text(page, 'panel-text-perimetre')).toMatch(/^Moyen de contrôle\s*\S/);
+    // The example's explication is the authority's own words, below.
+    expect(await page.inputValue('[data-testid="criterion-panel"] textarea')).toBe('Aucune police téléchargée : polices du système.');
+  });
 });
