@@ -123,12 +123,16 @@ export function takeJalon(ctx: ServiceContext, input: TakeJalonInput): JalonSumm
     throw new UserError('INPUT_INVALID', "Aucun référentiel n'est chargé dans cet espace de travail : importez-en un avant de prendre un jalon.", { field: 'referentialIds' });
   }
   for (const id of ids) getReferential(ctx, id);
-  const etats = ids.map((id) => etatCourant(ctx, id));
   const who = input.who ?? ctx.user;
+  // The jalon row is written first: the transaction holds the write lock from its first statement, so the state read
+  // next is one consistent snapshot that no other connection (the CLI on the same workspace) can change meanwhile.
   return inTransaction(ctx, () => {
     const at = ctx.now();
     const jalonId = Number(prepared(ctx.db, 'INSERT INTO jalon (nom, kind, at, who) VALUES (?, ?, ?, ?)').run(nom, input.kind, at, who).lastInsertRowid);
-    const referentiels = etats.map((etat) => summaryOf(etat, writeEtat(ctx.db, jalonId, etat)));
+    const referentiels = ids.map((id) => {
+      const etat = etatCourant(ctx, id);
+      return summaryOf(etat, writeEtat(ctx.db, jalonId, etat));
+    });
     return { id: jalonId, nom, kind: input.kind, at, who, referentiels };
   });
 }

@@ -110,8 +110,8 @@ describe('restore round trip', () => {
     const old = join(core.dataDir, 'ancienne.sqlite');
     copyFileSync(backupFile, old);
     const db = new Database(old);
-    // Undo the last migration (006: the pilote workbooks table) to get a genuine schema-5 file.
-    db.exec('DROP TABLE export_pilote');
+    // Undo the last migrations (006: the pilote workbooks table; 008: the jalon tables) to get a genuine schema-5 file.
+    db.exec('DROP TABLE export_pilote; DROP TABLE jalon_preuve; DROP TABLE jalon_referentiel; DROP TABLE jalon_referentiel_contenu; DROP TABLE jalon;');
     db.pragma('user_version = 5');
     db.close();
     core.statuts.set({ referentialId: NR, nodeId: 'label-nr_1.1', statut: 'pas_fait' });

@@ -156,6 +156,18 @@ describe('takeJalon / listJalons / getJalon', () => {
     expect(jalonEtat(ctx, after.id, 'eci').referential.nodes.find((n) => n.id === 'eci_1.1')!.pointReferentiel).toBe(15);
   });
 
+  it('a workspace without referential has nothing to freeze: INPUT_INVALID, nothing written', () => {
+    const empty = memoryCore();
+    try {
+      expect(() => empty.core.jalons.take({ name: 'J', kind: 'manuel' })).toThrow(
+        expect.objectContaining({ code: 'INPUT_INVALID', message: "Aucun référentiel n'est chargé dans cet espace de travail : importez-en un avant de prendre un jalon." }),
+      );
+      expect(empty.core.jalons.list()).toEqual([]);
+    } finally {
+      empty.cleanup();
+    }
+  });
+
   it('SQL refuses any UPDATE or DELETE of a frozen row', () => {
     core.jalons.take({ name: 'J', kind: 'manuel' });
     const attempts = [
