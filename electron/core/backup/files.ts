@@ -74,15 +74,19 @@ export async function backupDatabase(db: Db, dest: string, opts: BackupProgressO
   const tmp = join(dir, `${BACKUP_TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.sqlite`);
   try {
     if (opts.signal?.aborted) throw opts.signal.reason;
+    let total = 0;
     await db.backup(tmp, {
       // Called between steps of the online backup: a throw aborts it (better-sqlite3), the temp file goes below.
       progress: ({ totalPages, remainingPages }) => {
         if (opts.signal?.aborted) throw opts.signal.reason;
+        total = totalPages;
         opts.onProgress?.({ pages: totalPages - remainingPages, totalPages });
         return Math.max(BACKUP_MIN_PAGES_PER_STEP, Math.ceil(totalPages / BACKUP_STEPS));
       },
     });
-    opts.onProgress?.({ pages: 1, totalPages: 1 });
+    // The last step calls no handler: say it is all copied (a small base is copied in one step, never reported).
+    if (total === 0) total = Math.max(1, Number(db.pragma('page_count', { simple: true })));
+    opts.onProgress?.({ pages: total, totalPages: total });
     const copy = new Database(tmp, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');

@@ -11,10 +11,10 @@ import type { SeuilLine } from '../lib/charts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, LineController, LineElement, PointElement);
 Chart.defaults.animation = false;
-Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font') || 'system-ui, sans-serif';
 
-/** A CSS custom property of the page (the theme's colours), with a fallback. */
+/** A CSS custom property of the page (the theme's colours), with a fallback (also outside a browser: unit tests). */
 export function cssVar(name: string, fallback: string): string {
+  if (typeof document === 'undefined' || typeof getComputedStyle === 'undefined') return fallback;
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return v === '' ? fallback : v;
 }
@@ -82,6 +82,7 @@ export function ChartCanvas({ config, dataKey, description, height, width, testI
   build.current = config;
   useEffect(() => {
     if (!ref.current) return;
+    Chart.defaults.font.family = cssVar('--font', 'system-ui, sans-serif');
     const chart = new Chart(ref.current, build.current() as ChartConfiguration);
     return () => chart.destroy();
   }, [dataKey]);
