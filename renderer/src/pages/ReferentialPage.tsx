@@ -4,7 +4,7 @@
  * unknown id says so, with a link back). Enter on a row opens the fiche with the focus on its title; closing it
  * (×, Escape) gives the focus back to that row.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Referential, ReferentialNode } from '../../../shared/domain';
 import { CriterionPanel } from '../components/CriterionPanel';
@@ -71,6 +71,7 @@ function ReferentialView({ referentialId, nodeId, filters }: { referentialId: st
 
 function TreeAndPanel({ referential, nodeId, filters }: { referential: Referential; nodeId: string | null; filters: TreeFilters }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const referentialId = referential.id;
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
   const overview = useQuery(trpc.nodes.overview.queryOptions({ referentialId }));
@@ -147,6 +148,8 @@ function TreeAndPanel({ referential, nodeId, filters }: { referential: Referenti
     else setExpanded(flip);
   };
   const open = (id: string, how: 'keyboard' | 'pointer') => {
+    // Ask for the fiche's detail now, not after the panel has rendered: the answer arrives while React draws it.
+    void queryClient.prefetchQuery(trpc.nodes.detail.queryOptions({ referentialId, nodeId: id }));
     setFocusTitleOf(how === 'keyboard' ? id : null);
     navigate({ page: 'referentiel', referentialId, nodeId: id, filters });
   };
