@@ -41,7 +41,9 @@ export type UserErrorCode =
   /** A write refused while the audit of the referential is open (audit-lock.ts). */
   | 'AUDIT_OUVERT'
   /** A step of the audit cycle asked at the wrong time (audit.ts). */
-  | 'AUDIT_ETAPE';
+  | 'AUDIT_ETAPE'
+  /** A backup cancelled by the user before it was complete (nothing was written). */
+  | 'BACKUP_CANCELLED';
 
 /**
  * The values a translated message needs besides the location (issue 8 item 2): e.g. `{ id: 'p-12' }` for « La

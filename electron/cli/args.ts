@@ -54,6 +54,7 @@ export type CliCommand =
   | { name: 'verify'; file: string }
   | { name: 'data-dir'; move: string | undefined; reset: boolean }
   | { name: 'backup'; out: string | undefined }
+  | { name: 'load-example'; id: string; remplacer: boolean }
   | { name: 'restore'; file: string };
 
 export type ParsedCli = CliCommand & { common: CommonOptions };
@@ -93,6 +94,7 @@ const COMMANDS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, { option
   'data-dir': { options: { move: { type: 'string' }, reset: { type: 'boolean' } }, positionals: [] },
   backup: { options: { out: { type: 'string' } }, positionals: [] },
   restore: { options: {}, positionals: ['FICHIER'] },
+  'load-example': { options: { remplacer: { type: 'boolean' } }, positionals: ['EXEMPLE'] },
 };
 
 function invalid(message: string, field?: string): UserError {
@@ -267,6 +269,8 @@ export function parseCli(rawArgv: string[]): ParsedCli {
       return { name, out: str('out'), common: commonOptions };
     case 'restore':
       return { name, file: p0, common: commonOptions };
+    case 'load-example':
+      return { name, id: p0, remplacer: values.remplacer === true, common: commonOptions };
     default:
       return { name: 'verify', file: p0, common: commonOptions };
   }

@@ -295,6 +295,11 @@ export async function runCommand(
       );
       return OK;
     }
+    case 'load-example': {
+      const r = requireCore(core, cmd.name).examples.load(cmd.id, { remplacer: cmd.remplacer });
+      emit(io, r, () => `Exemple ${r.id} chargé dans ${r.referentialId} : ${r.written} statut${r.written > 1 ? 's' : ''} écrit${r.written > 1 ? 's' : ''}, ${r.unchanged} déjà identique${r.unchanged > 1 ? 's' : ''}.`);
+      return OK;
+    }
     case 'backup': {
       const backups = requireCore(core, cmd.name).backups;
       const r = cmd.out !== undefined ? await backups.writeTo(resolve(io.cwd, cmd.out)) : await backups.create('manuelle').then((b) => ({ ...b, path: join(backups.dir, b.name) }));

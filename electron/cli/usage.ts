@@ -51,6 +51,10 @@ Commandes :
   backup [--out FICHIER]
         Sauvegarde la base de l'espace de travail (API de sauvegarde de SQLite) ; sans --out, dans le dossier
         sauvegardes du dossier de données.
+  load-example EXEMPLE [--remplacer]
+        Charge un exemple livré (referential/exemples) : rgesn-label-audit, l'auto-évaluation RGESN de
+        Label Audit elle-même (78 critères, avec leurs explications), dans un espace où le RGESN 2024 est
+        importé. Refuse de remplacer des statuts déjà saisis sans --remplacer.
   restore FICHIER
         Restaure une sauvegarde après avoir sauvegardé l'état actuel ; refuse un fichier qui n'est pas une
         sauvegarde Label Audit intacte de cet espace de travail, ou écrite par une version plus récente.

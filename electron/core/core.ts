@@ -39,6 +39,7 @@ import * as library from './services/preuves-library';
 import * as readiness from './services/readiness';
 import * as referentials from './services/referentials';
 import * as statuts from './services/statuts';
+import * as examples from './services/examples';
 import * as workspace from './services/workspace';
 
 /** Options of `createCore`. */
@@ -113,6 +114,8 @@ export interface Core {
     setExplication(referentialId: string, nodeId: string, explication: string | null, expectedVersion?: number): { ok: true; version: number };
   };
   scores: { get(referentialId: string): ScoreResult };
+  /** Example statuts shipped in referential/exemples (services/examples.ts): the app's own RGESN self-assessment. */
+  examples: { list(): examples.ExampleSummary[]; load(id: string, opts?: { remplacer?: boolean }): examples.ExampleLoad };
   people: { list(): people.Person[]; create(input: { nom: string; email?: string | null; serviceId?: string | null }): people.Person };
   services: { list(): people.Service[]; create(input: { nom: string }): people.Service };
   nodes: {
@@ -325,6 +328,7 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       setExplication: (r, n, e, v) => statuts.setExplication(ctx, r, n, e, v),
     },
     scores: { get: (id) => statuts.computeScore(ctx, id) },
+    examples: { list: () => examples.listExamples(), load: (id, o) => examples.loadExample(ctx, id, o) },
     people: { list: () => people.listPeople(ctx), create: (i) => people.createPerson(ctx, i) },
     services: { list: () => people.listServices(ctx), create: (i) => people.createService(ctx, i) },
     nodes: {

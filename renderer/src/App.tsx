@@ -95,7 +95,7 @@ export function App() {
       {local && <PartageBanner />}
       <main id="contenu" tabIndex={-1}>
         {route.page === 'dashboard' && <Dashboard />}
-        {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} />}
+        {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} filters={route.filters} />}
         {route.page === 'export' && <ExportPage referentialId={route.referentialId} />}
         {route.page === 'personnalisation' && <PersonnalisationPage />}
         {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}

@@ -15,12 +15,15 @@
  *   `#/historique` or `#/historique/<referentialId>/<nodeId>`  Historique (the whole file's timeline, filterable)
  *   `#/jalons`                              Jalons (the list, and taking one)
  *   `#/comparaison?a=<id>&b=<id|maintenant>[&ref=<referentialId>][&tout=1]`  Comparison of two states
+ * The Référentiel routes take the tree's search and filters as a query string after the path
+ * (`#/referentiel/cae?q=mobilite&statut=fait`, lib/treeFilters.ts), so they survive a reload.
  */
 import { useEffect, useState } from 'react';
+import { formatFilters, parseFilters, type TreeFilters } from './lib/treeFilters';
 
 export type Route =
   | { page: 'dashboard' }
-  | { page: 'referentiel'; referentialId: string | null; nodeId: string | null }
+  | { page: 'referentiel'; referentialId: string | null; nodeId: string | null; filters?: TreeFilters }
   | { page: 'export'; referentialId: string | null }
   | { page: 'personnalisation' }
   | { page: 'candidature'; referentialId: string | null }
@@ -35,8 +38,9 @@ export type Route =
 
 /** Parses a location hash (`#/referentiel/cae/cae_1.1.1`); anything unknown is the dashboard. */
 export function parseHash(hash: string): Route {
-  const [path = '', search = ''] = hash.split('?', 2);
-  const parts = path
+  const q = hash.indexOf('?');
+  const search = q >= 0 ? hash.slice(q + 1) : '';
+  const parts = (q >= 0 ? hash.slice(0, q) : hash)
     .replace(/^#\/?/, '')
     .split('/')
     .filter((p) => p !== '')
@@ -48,7 +52,10 @@ export function parseHash(hash: string): Route {
       }
     });
   const [page, a, b] = parts;
-  if (page === 'referentiel') return { page: 'referentiel', referentialId: a ?? null, nodeId: b ?? null };
+  if (page === 'referentiel') {
+    const filters = parseFilters(search);
+    return { page: 'referentiel', referentialId: a ?? null, nodeId: b ?? null, ...(Object.keys(filters).length > 0 ? { filters } : {}) };
+  }
   if (page === 'export') return { page: 'export', referentialId: a ?? null };
   if (page === 'personnalisation') return { page: 'personnalisation' };
   if (page === 'candidature') return { page: 'candidature', referentialId: a ?? null };
@@ -72,8 +79,10 @@ export function formatHash(route: Route): string {
   switch (route.page) {
     case 'dashboard':
       return '#/';
-    case 'referentiel':
-      return `#/referentiel${route.referentialId ? `/${enc(route.referentialId)}` : ''}${route.referentialId && route.nodeId ? `/${enc(route.nodeId)}` : ''}`;
+    case 'referentiel': {
+      const qs = formatFilters(route.filters);
+      return `#/referentiel${route.referentialId ? `/${enc(route.referentialId)}` : ''}${route.referentialId && route.nodeId ? `/${enc(route.nodeId)}` : ''}${qs ? `?${qs}` : ''}`;
+    }
     case 'export':
       return `#/export${route.referentialId ? `/${enc(route.referentialId)}` : ''}`;
     case 'personnalisation':
@@ -109,6 +118,17 @@ export function formatHash(route: Route): string {
 /** Goes to `route` (adds a history entry). */
 export function navigate(route: Route): void {
   window.location.hash = formatHash(route);
+}
+
+/**
+ * Replaces the current route without a new history entry (typing in the search box must not fill the Back
+ * button's history), then tells `useRoute` listeners (replaceState fires no `hashchange`).
+ */
+export function replaceRoute(route: Route): void {
+  const hash = formatHash(route);
+  if (hash === window.location.hash) return;
+  window.history.replaceState(window.history.state, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 /** The current route, updated on `hashchange`. */

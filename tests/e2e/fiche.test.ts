@@ -46,7 +46,9 @@ describeWithSharedData('the fiche and the tree in Chromium (demo workspace)', ()
     await page.waitForSelector(tid('node-cae_1.2.3.2.1'));
     await page.fill(tid('tree-search'), '');
     await page.click(tid('tree-expand-all'));
-    expect(await page.$$eval('[data-testid="node-tree"] tbody tr', (rows) => rows.length)).toBe(1470);
+    // 1 470 rows unfolded, virtualised: the table says its size, only a window of rows is in the DOM (tree-scale.test.ts).
+    await page.waitForSelector(`${tid('node-tree')}[data-row-count="1470"]`);
+    expect(await page.$$eval('[data-testid="node-tree"] tbody tr[data-testid^="node-"]', (rows) => rows.length)).toBeLessThan(200);
     await page.click(tid('tree-collapse-all'));
     expect(await page.$$eval('[data-testid="node-tree"] tbody tr', (rows) => rows.length)).toBe(6);
   });

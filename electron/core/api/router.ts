@@ -4,6 +4,7 @@
  */
 import { auditRouter } from './routers/audit';
 import { backupsRouter } from './routers/backups';
+import { examplesRouter } from './routers/examples';
 import { historyRouter, packRouter } from './routers/history';
 import { jalonsRouter } from './routers/jalons';
 import { mesCriteresRouter } from './routers/mes-criteres';
@@ -34,6 +35,7 @@ export const appRouter = router({
   mesCriteres: mesCriteresRouter,
   backups: backupsRouter,
   partage: partageRouter,
+  examples: examplesRouter,
   jalons: jalonsRouter,
   audit: auditRouter,
 });

@@ -18,7 +18,7 @@ import { openDatabase } from '../db/open';
 import { fsyncDir, fsyncFile, removeQuietly, sweepTempFiles } from '../durable-fs';
 import type { ServiceContext } from '../services/context';
 import { storageError } from '../storage-errors';
-import { BACKUP_TEMP_PREFIX, backupDatabase, backupsDir, listBackups, writeBackup } from './files';
+import { BACKUP_TEMP_PREFIX, backupDatabase, backupsDir, listBackups, writeBackup, type BackupProgressOptions } from './files';
 import { type DatabaseSummary, inspectDatabaseFile } from './inspect';
 import { type BackupInfo, type BackupKind, dailyBackupDue, parseBackupFileName } from './names';
 
@@ -55,6 +55,12 @@ export interface Backups {
    */
   create(kind?: BackupKind): Promise<BackupInfo>;
   /**
+   * The same as `create`, as events (the `backups.createProgress` subscription): `progress` (pages copied of the
+   * total, at most every 100 ms and once at the end) then `done` with the backup. An aborted `signal` (or leaving
+   * the loop) stops the copy: no backup file is left, and the error thrown is UserError BACKUP_CANCELLED.
+   */
+  createEvents(kind: BackupKind, signal?: AbortSignal): AsyncGenerator<BackupEvent, void, undefined>;
+  /**
    * Writes a backup to `path` (absolute; its folder must exist; an existing file is replaced only once the new one
    * is complete). Throws UserError FILE_NOT_FOUND (no such folder), FILE_UNREADABLE (a folder, the open database
    * itself, not writable, disk full).
@@ -81,6 +87,12 @@ export interface Backups {
 export const RESTORE_TEMP_PREFIX = '.tmp-restauration-';
 
 /** Options of `createBackups`. */
+/** One event of `Backups.createEvents`. */
+export type BackupEvent = { type: 'progress'; pages: number; totalPages: number } | { type: 'done'; backup: BackupInfo };
+
+/** Minimum time between two progress events (ms): enough for a bar, not a flood over IPC or SSE. */
+const EVENT_INTERVAL_MS = 100;
+
 export interface BackupsOptions {
   /** One-line notices (a failed daily backup). */
   log: (line: string) => void;
@@ -162,14 +174,61 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
     queue = run.catch(() => undefined);
     return run;
   };
-  const take = (kind: BackupKind) =>
+  const take = (kind: BackupKind, progress: BackupProgressOptions = {}) =>
     serial(async () => {
       try {
-        return await writeBackup(ctx.db, dir, kind, ctx.now());
+        return await writeBackup(ctx.db, dir, kind, ctx.now(), progress);
       } catch (e) {
         throw backupWriteError(e, dir, dir);
       }
     });
+
+  async function* createEvents(kind: BackupKind, signal?: AbortSignal): AsyncGenerator<BackupEvent, void, undefined> {
+    const queue: BackupEvent[] = [];
+    let wake: (() => void) | null = null;
+    const state: { settled: { ok: true; value: BackupInfo } | { ok: false; error: unknown } | null } = { settled: null };
+    const ac = new AbortController();
+    const cancel = () => ac.abort(new UserError('BACKUP_CANCELLED', 'Sauvegarde annulée : aucun fichier de sauvegarde partiel n\'a été laissé.'));
+    if (signal?.aborted) cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    let last = -Infinity;
+    const job = take(kind, {
+      signal: ac.signal,
+      onProgress: (p) => {
+        const t = performance.now();
+        if (p.pages < p.totalPages && t - last < EVENT_INTERVAL_MS) return;
+        last = t;
+        queue.push({ type: 'progress', ...p });
+        wake?.();
+      },
+    }).then(
+      (value) => {
+        state.settled = { ok: true, value };
+        wake?.();
+      },
+      (error: unknown) => {
+        state.settled = { ok: false, error };
+        wake?.();
+      },
+    );
+    try {
+      for (;;) {
+        while (queue.length > 0) yield queue.shift() as BackupEvent;
+        const s = state.settled;
+        if (s !== null) {
+          if (!s.ok) throw s.error;
+          yield { type: 'done', backup: s.value };
+          return;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+      }
+    } finally {
+      if (state.settled === null) cancel();
+      await job; // the temp file is gone once the copy has settled
+      signal?.removeEventListener('abort', cancel);
+    }
+  }
 
   const restore = (path: string, shownAs: string = path): Promise<RestoreResult> =>
     serial(async () => {
@@ -213,6 +272,7 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
     dir,
     list: () => ({ dir, backups: listBackups(dir), lastError }),
     create: (kind = 'manuelle') => take(kind),
+    createEvents,
     writeTo: (path) =>
       serial(async () => {
         const target = resolve(path);

@@ -124,10 +124,13 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
 
       {score && <NodeScoreBlock score={score} badge={badge} model={referential.model} breakdown={!editable || hasChildren} />}
 
-      <TextBlock title={tr('panel.description')} text={node.description} />
-      <TextBlock title={tr('panel.contexte')} text={node.contexte} collapsed />
-      <TextBlock title={tr('panel.exemples')} text={node.exemples} collapsed />
-      <TextBlock title={tr('panel.perimetre')} text={node.perimetreEvaluation} collapsed />
+      {/* The referential's help (issue 8 item 6): every text it carries for the node; expected preuves are in PreuvesSection. */}
+      <TextBlock title={tr('panel.description')} text={node.description} testId="panel-text-description" />
+      <TextBlock title={tr('panel.contexte')} text={node.contexte} collapsed testId="panel-text-contexte" />
+      <TextBlock title={tr('panel.exemples')} text={node.exemples} collapsed testId="panel-text-exemples" />
+      <TextBlock title={referential.model === 'weighted' ? tr('panel.moyenControle') : tr('panel.perimetre')} text={node.perimetreEvaluation} collapsed testId="panel-text-perimetre" />
+      <TextBlock title={tr('panel.ressources')} text={node.ressources} collapsed testId="panel-text-ressources" />
+      <TextBlock title={tr('panel.reductionPotentiel')} text={node.reductionPotentiel} collapsed testId="panel-text-reduction" />
 
       <QueryState query={detail} what={tr('panel.what')}>
         {(d) => (
@@ -168,19 +171,19 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
   );
 }
 
-function TextBlock(props: { title: string; text: string | null; collapsed?: boolean }) {
+function TextBlock(props: { title: string; text: string | null; collapsed?: boolean; testId?: string }) {
   const text = toPlainText(props.text);
   if (text === '') return null;
   if (props.collapsed) {
     return (
-      <details className="text-block">
+      <details className="text-block" data-testid={props.testId}>
         <summary>{props.title}</summary>
         <p className="prose">{text}</p>
       </details>
     );
   }
   return (
-    <section className="text-block">
+    <section className="text-block" data-testid={props.testId}>
       <h3>{props.title}</h3>
       <p className="prose">{text}</p>
     </section>

@@ -4,9 +4,14 @@
  * every other screen and export), complétude, pilotes, échéance and the count of preuves. While the fiche is open
  * (`compact`), the secondary columns (complétude, pilotes · échéance, preuves: the fiche shows them) give their
  * room to the titles. Presentational: rows come from lib/tree.ts `visibleRows`.
- * Keyboard: Enter / Space opens the fiche (focus goes to its title), → / ← unfold / fold (Escape: CriterionPanel).
+ * Keyboard: Enter / Space opens the fiche (focus goes to its title), → / ← unfold / fold, ↓ / ↑ next / previous
+ * row (Escape: CriterionPanel).
+ * Quick at scale (issue 8 item 4): above VIRTUAL_MIN_ROWS rows (the CAE tree unfolded is 1 470), only the rows in
+ * and near the window are in the DOM (@tanstack/react-virtual, window scrolling, spacer rows above and below);
+ * `aria-rowcount` / `aria-rowindex` give the real size and place, `data-row-count` the count for the tests.
  */
-import type { KeyboardEvent } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { NodeScore, ScoringModel } from '../../../shared/domain';
 import { modelFigures, pctCell, pointsCell } from '../lib/figures';
 import { formatCount, formatDate, formatPercent, ratio } from '../lib/format';
@@ -37,12 +42,56 @@ export interface NodeTreeProps {
   onSelect(nodeId: string, how: 'keyboard' | 'pointer'): void;
 }
 
+/** Trees with more visible rows than this are virtualised; smaller ones render every row (simpler DOM, print). */
+export const VIRTUAL_MIN_ROWS = 150;
+/** Estimated row height in px before measuring (one line of title). */
+const ROW_ESTIMATE = 34;
+
 export function NodeTree(props: NodeTreeProps) {
-  const { model, compact } = props;
+  const { model, compact, rows } = props;
   const words = modelFigures(model);
-  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, row: TreeRow) => {
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const virtual = rows.length > VIRTUAL_MIN_ROWS;
+  useLayoutEffect(() => {
+    if (!virtual) return; // a forced layout on every render costs ~10 ms: only where the window needs it
+    const top = tbodyRef.current ? tbodyRef.current.getBoundingClientRect().top + window.scrollY : 0;
+    if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
+  });
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 12,
+    scrollMargin,
+    enabled: virtual,
+    getItemKey: (i) => rows[i]?.node.id ?? i,
+  });
+  // A node opened from the address (reload, link) may lie far below: bring its row into the window.
+  const selectedIndex = props.selectedId === null ? -1 : rows.findIndex((r) => r.node.id === props.selectedId);
+  useEffect(() => {
+    if (virtual && selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // Only when the selection changes, not on every scroll (the virtualizer object is stable).
+  }, [props.selectedId, virtual]);
+
+  const focusRow = (index: number) => {
+    const target = rows[index];
+    if (!target) return;
+    if (virtual) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // The row may be rendered only after the scroll: try now and on the next frames.
+    const tryFocus = (left: number) => {
+      const el = document.querySelector<HTMLElement>(`[data-testid="node-${CSS.escape(target.node.id)}"]`);
+      if (el) el.focus();
+      else if (left > 0) requestAnimationFrame(() => tryFocus(left - 1));
+    };
+    tryFocus(5);
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, row: TreeRow, index: number) => {
     if (e.target !== e.currentTarget) return; // keys on the ▾ button are the button's
-    if (e.key === 'Enter' || e.key === ' ') {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusRow(index + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       props.onSelect(row.node.id, 'keyboard');
     } else if (e.key === 'ArrowRight' && row.hasChildren && !row.expanded) {
@@ -52,8 +101,14 @@ export function NodeTree(props: NodeTreeProps) {
     }
   };
 
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const shown = virtual ? items.map((v) => ({ row: rows[v.index]!, index: v.index })) : rows.map((row, index) => ({ row, index }));
+  const paddingTop = virtual && items.length > 0 ? items[0]!.start - scrollMargin : 0;
+  const paddingBottom = virtual && items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - scrollMargin) : 0;
+  const columns = compact ? 4 : 7;
+
   return (
-    <table className={compact ? 'tree compact' : 'tree'} data-testid="node-tree">
+    <table className={compact ? 'tree compact' : 'tree'} data-testid="node-tree" aria-rowcount={rows.length + 1} data-row-count={rows.length}>
       {/* Fixed widths for the figures, the rest to the title (table-layout: fixed in styles/referential.css). */}
       <colgroup>
         <col />
@@ -91,8 +146,13 @@ export function NodeTree(props: NodeTreeProps) {
           )}
         </tr>
       </thead>
-      <tbody>
-        {props.rows.map((row) => {
+      <tbody ref={tbodyRef}>
+        {virtual && paddingTop > 0 && (
+          <tr aria-hidden="true" className="tree-spacer">
+            <td colSpan={columns} style={{ height: paddingTop, padding: 0, border: 0 }} />
+          </tr>
+        )}
+        {shown.map(({ row, index }) => {
           const { node } = row;
           const s = props.scores[node.id];
           const o = props.overview[node.id];
@@ -101,13 +161,16 @@ export function NodeTree(props: NodeTreeProps) {
           return (
             <tr
               key={node.id}
+              ref={virtual ? virtualizer.measureElement : undefined}
+              data-index={index}
+              aria-rowindex={index + 2}
               data-testid={`node-${node.id}`}
               data-depth={node.depth}
               className={selected ? 'selected' : undefined}
               aria-selected={selected}
               tabIndex={0}
               onClick={() => props.onSelect(node.id, 'pointer')}
-              onKeyDown={(e) => onKey(e, row)}
+              onKeyDown={(e) => onKey(e, row, index)}
             >
               <td className="tree-title" style={{ paddingLeft: `${0.25 + row.level * (compact ? 0.7 : 0.9)}rem` }}>
                 {row.hasChildren ? (
@@ -149,6 +212,11 @@ export function NodeTree(props: NodeTreeProps) {
             </tr>
           );
         })}
+        {virtual && paddingBottom > 0 && (
+          <tr aria-hidden="true" className="tree-spacer">
+            <td colSpan={columns} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+          </tr>
+        )}
       </tbody>
     </table>
   );

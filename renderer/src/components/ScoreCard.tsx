@@ -67,6 +67,8 @@ import { niveauProgress, pointsHorsPotentiel } from '../lib/niveau';
 import { levelLabel } from '../lib/statuts';
 import { indexTree, axesOf } from '../lib/tree';
 import { ScoreBar } from './ScoreBar';
+import { ScoreCharts } from './ScoreCharts';
+import type { ProgressionPoint } from '../lib/charts';
 
 export interface ScoreCardProps {
   referential: Referential;
@@ -75,9 +77,11 @@ export interface ScoreCardProps {
   treeHref: string;
   /** Opens its Candidature checklist (link shown under the niveau; only for referentials with niveaux). */
   candidatureHref?: string;
+  /** Score across the jalons that froze this referential, then today (lib/charts.ts `progressionPoints`); [] = no chart. */
+  progression?: ProgressionPoint[];
 }
 
-export function ScoreCard({ referential, score, treeHref, candidatureHref }: ScoreCardProps) {
+export function ScoreCard({ referential, score, treeHref, candidatureHref, progression }: ScoreCardProps) {
   const id = referential.id;
   const root = score.root;
   // One base for the %, the "fait / potentiel" line and the gap: the potentiel (shared/domain.ts Niveau.seuil).
@@ -169,6 +173,8 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref }: Sco
           </span>
         </div>
       </div>
+
+      <ScoreCharts referential={referential} score={score} progression={progression} />
 
       <table className="axes" data-testid={`axes-${id}`}>
         <caption className="visually-hidden">Score par {levelLabel(referential.hierarchie[1]) || 'axe'}</caption>

@@ -81,16 +81,23 @@ export interface TreeRow {
  * The rows to show, depth-first, below the root (not shown).
  * Without a query: children of expanded nodes only. With a query: every matching node and its ancestors, all
  * expanded except those in `collapsed` (folded by the user during this search), so a match deep in the tree is
- * visible at once and the ▾ buttons still fold.
+ * visible at once and the ▾ buttons still fold. `filter` (lib/treeFilters.ts), when given, works like a query:
+ * a node is a match when it passes the filter and the query.
  */
-export function visibleRows(index: TreeIndex, expanded: ReadonlySet<string>, query = '', collapsed: ReadonlySet<string> = new Set()): TreeRow[] {
+export function visibleRows(
+  index: TreeIndex,
+  expanded: ReadonlySet<string>,
+  query = '',
+  collapsed: ReadonlySet<string> = new Set(),
+  filter?: (node: ReferentialNode) => boolean,
+): TreeRow[] {
   const rows: TreeRow[] = [];
-  const searching = normalizeSearch(query) !== '';
+  const searching = normalizeSearch(query) !== '' || filter !== undefined;
   let keep: Set<string> | null = null;
   if (searching) {
     keep = new Set();
     for (const node of index.byId.values()) {
-      if (node.parentId === null || !nodeMatches(node, query)) continue;
+      if (node.parentId === null || !nodeMatches(node, query) || (filter !== undefined && !filter(node))) continue;
       for (let cur: ReferentialNode | undefined = node; cur && cur.parentId !== null; cur = index.byId.get(cur.parentId)) {
         if (keep.has(cur.id)) break;
         keep.add(cur.id);

@@ -1,9 +1,12 @@
-/** Tableau de bord: the workspace name, the link to the Sauvegardes screen, and one ScoreCard per imported referential. */
+/** Tableau de bord: the workspace name, the link to the Sauvegardes screen, « Imprimer » (print CSS in styles/print.css), and one ScoreCard per imported referential. */
 import { useQuery } from '@tanstack/react-query';
 import { formatHash } from '../router';
+import { ExamplesBlock } from '../components/ExamplesBlock';
+import { FirstRunGuide } from '../components/FirstRunGuide';
 import { ScoreCard } from '../components/ScoreCard';
 import { QueryState } from '../components/QueryState';
 import { shownError } from '../lib/errors';
+import { progressionPoints } from '../lib/charts';
 import { formatCount } from '../lib/format';
 import { useTRPC } from '../trpc/client';
 
@@ -21,11 +24,15 @@ export function Dashboard() {
           {workspace.data.population !== null ? ` · ${formatCount(workspace.data.population)} habitants` : ''}
         </p>
       )}
-      <p>
+      <p className="dashboard-actions no-print">
         <a href={formatHash({ page: 'sauvegardes' })} data-testid="dashboard-sauvegardes">
           Sauvegardes et restauration
         </a>
+        <button type="button" className="secondary" data-testid="dashboard-print" onClick={() => window.print()}>
+          Imprimer le tableau de bord
+        </button>
       </p>
+      <FirstRunGuide />
       <QueryState query={list} what="la liste des référentiels">
         {(refs) =>
           refs.length === 0 ? (
@@ -39,6 +46,7 @@ export function Dashboard() {
           )
         }
       </QueryState>
+      <ExamplesBlock />
     </div>
   );
 }
@@ -47,6 +55,7 @@ function ReferentialCard({ referentialId }: { referentialId: string }) {
   const trpc = useTRPC();
   const referential = useQuery({ ...trpc.referentials.get.queryOptions({ referentialId }), staleTime: Infinity });
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
+  const jalons = useQuery(trpc.jalons.list.queryOptions());
   const error = referential.error ?? score.error;
   if (error) {
     return (
@@ -64,6 +73,7 @@ function ReferentialCard({ referentialId }: { referentialId: string }) {
       score={score.data}
       treeHref={formatHash({ page: 'referentiel', referentialId, nodeId: null })}
       candidatureHref={referential.data.niveaux.length > 0 ? formatHash({ page: 'candidature', referentialId }) : undefined}
+      progression={progressionPoints(jalons.data ?? [], referentialId, score.data.root.score)}
     />
   );
 }

@@ -4,20 +4,23 @@
  * unknown id says so, with a link back). Enter on a row opens the fiche with the focus on its title; closing it
  * (×, Escape) gives the focus back to that row.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Referential } from '../../../shared/domain';
+import type { Referential, ReferentialNode } from '../../../shared/domain';
 import { CriterionPanel } from '../components/CriterionPanel';
 import { ImportForm } from '../components/ImportForm';
 import { NodeTree } from '../components/NodeTree';
 import { QueryState } from '../components/QueryState';
+import { shownError } from '../lib/errors';
 import { formatCount } from '../lib/format';
 import { ancestorsOf, expandableIds, indexTree, visibleRows } from '../lib/tree';
-import { formatHash, navigate } from '../router';
+import { hasNodeFilters, localToday, nodePassesFilters, type TreeFilters } from '../lib/treeFilters';
+import { formatHash, navigate, replaceRoute } from '../router';
+import { TreeFilterBar } from '../components/TreeFilterBar';
 import { useTRPC } from '../trpc/client';
 import { plural, tr } from '../i18n/tr';
 
-export function ReferentialPage(props: { referentialId: string | null; nodeId: string | null }) {
+export function ReferentialPage(props: { referentialId: string | null; nodeId: string | null; filters?: TreeFilters }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.referentials.list.queryOptions());
   const referentialId = props.referentialId ?? list.data?.[0]?.id ?? null;
@@ -49,33 +52,53 @@ export function ReferentialPage(props: { referentialId: string | null; nodeId: s
       ) : referentialId === null ? (
         <p className="muted">{list.data ? tr('common.noReferential') : tr('common.loading')}</p>
       ) : (
-        <ReferentialView key={referentialId} referentialId={referentialId} nodeId={props.nodeId} />
+        <ReferentialView key={referentialId} referentialId={referentialId} nodeId={props.nodeId} filters={props.filters ?? NO_FILTERS} />
       )}
     </div>
   );
 }
 
-function ReferentialView({ referentialId, nodeId }: { referentialId: string; nodeId: string | null }) {
+const NO_FILTERS: TreeFilters = {};
+
+function ReferentialView({ referentialId, nodeId, filters }: { referentialId: string; nodeId: string | null; filters: TreeFilters }) {
   const trpc = useTRPC();
   const referential = useQuery({ ...trpc.referentials.get.queryOptions({ referentialId }), staleTime: Infinity });
   return (
     <QueryState query={referential} what={tr('referential.what', { id: referentialId })}>
-      {(r) => <TreeAndPanel referential={r} nodeId={nodeId} />}
+      {(r) => <TreeAndPanel referential={r} nodeId={nodeId} filters={filters} />}
     </QueryState>
   );
 }
 
-function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeId: string | null }) {
+function TreeAndPanel({ referential, nodeId, filters }: { referential: Referential; nodeId: string | null; filters: TreeFilters }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const referentialId = referential.id;
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
   const overview = useQuery(trpc.nodes.overview.queryOptions({ referentialId }));
+  const jalons = useQuery(trpc.jalons.list.queryOptions());
+  const jalonsOfRef = (jalons.data ?? []).filter((j) => j.referentiels.some((r) => r.referentialId === referentialId));
+  // « Modifié depuis le jalon »: the nodes whose figures or statut differ between that jalon and now (jalons.compare).
+  const jalonId = filters.jalon !== undefined && /^\d+$/.test(filters.jalon) ? Number(filters.jalon) : null;
+  const changes = useQuery({
+    ...trpc.jalons.compare.queryOptions({ a: jalonId ?? 1, b: 'maintenant', referentialId, seulementChanges: true }),
+    enabled: jalonId !== null && jalonId >= 1,
+  });
+  const changedSinceJalon = useMemo(
+    () => (changes.data ? new Set(changes.data.lignes.filter((l) => l.nodeId !== '' && l.changes.length > 0).map((l) => l.nodeId)) : undefined),
+    [changes.data],
+  );
   const index = useMemo(() => indexTree(referential), [referential]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
-  const [query, setQuery] = useState('');
+  const query = filters.q ?? '';
   // Nodes folded by the user during the current search (a search opens every branch that leads to a match).
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
-  const searching = query.trim() !== '';
+  const filtering = hasNodeFilters(filters);
+  const searching = query.trim() !== '' || filtering;
+  const setFilters = (next: TreeFilters) => {
+    setCollapsed(new Set());
+    replaceRoute({ page: 'referentiel', referentialId, nodeId, filters: next });
+  };
   // Focus: on the fiche's title when opened with the keyboard; back on the row when the fiche closes.
   const [focusTitleOf, setFocusTitleOf] = useState<string | null>(null);
   const returnFocusTo = useRef<string | null>(null);
@@ -90,7 +113,21 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
     });
   }, [nodeId, index]);
 
-  const rows = useMemo(() => visibleRows(index, expanded, query, collapsed), [index, expanded, query, collapsed]);
+  const filter = useMemo(() => {
+    if (!filtering) return undefined;
+    const facts = {
+      model: referential.model,
+      actionLevel: referential.actionLevel,
+      scores: score.data?.nodes ?? {},
+      overview: overview.data ?? {},
+      byId: index.byId,
+      hasChildren: (id: string) => (index.children.get(id)?.length ?? 0) > 0,
+      today: localToday(),
+      changedSinceJalon,
+    };
+    return (node: ReferentialNode) => nodePassesFilters(node, filters, facts);
+  }, [filtering, filters, referential, score.data, overview.data, index, changedSinceJalon]);
+  const rows = useMemo(() => visibleRows(index, expanded, query, collapsed, filter), [index, expanded, query, collapsed, filter]);
   const selected = nodeId !== null ? (index.byId.get(nodeId) ?? null) : null;
   const unknownNode = nodeId !== null && selected === null;
 
@@ -112,12 +149,14 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
     else setExpanded(flip);
   };
   const open = (id: string, how: 'keyboard' | 'pointer') => {
+    // Ask for the fiche's detail now, not after the panel has rendered: the answer arrives while React draws it.
+    void queryClient.prefetchQuery(trpc.nodes.detail.queryOptions({ referentialId, nodeId: id }));
     setFocusTitleOf(how === 'keyboard' ? id : null);
-    navigate({ page: 'referentiel', referentialId, nodeId: id });
+    navigate({ page: 'referentiel', referentialId, nodeId: id, filters });
   };
   const close = () => {
     if (selected) returnFocusTo.current = selected.id;
-    navigate({ page: 'referentiel', referentialId, nodeId: null });
+    navigate({ page: 'referentiel', referentialId, nodeId: null, filters });
   };
 
   return (
@@ -144,10 +183,7 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
                 placeholder={tr('referential.searchPlaceholder')}
                 aria-describedby="tree-search-help"
                 value={query}
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  setCollapsed(new Set());
-                }}
+                onChange={(e) => setFilters({ ...filters, q: e.target.value === '' ? undefined : e.target.value })}
               />
             </label>
             <button type="button" className="secondary" data-testid="tree-expand-all" onClick={() => (searching ? setCollapsed(new Set()) : setExpanded(new Set(expandableIds(index))))}>
@@ -162,6 +198,12 @@ function TreeAndPanel({ referential, nodeId }: { referential: Referential; nodeI
               {tr('referential.collapseAll')}
             </button>
           </div>
+          <TreeFilterBar referential={referential} filters={filters} overview={overview.data ?? {}} onChange={setFilters} jalons={jalonsOfRef} />
+          {filters.jalon !== undefined && changes.error && (
+            <p className="error" role="alert" data-testid="filter-jalon-error">
+              {shownError(changes.error).message}
+            </p>
+          )}
           <p id="tree-search-help" className="visually-hidden">
             {tr('referential.searchHelp')}
           </p>

@@ -1,16 +1,61 @@
 /**
  * Sauvegardes (issue 7 item 2), reached from the dashboard: the backups of the workspace (date, kind, size), newest
- * first; « Sauvegarder maintenant »; « Restaurer » on a row, confirmed inline, after which every screen reloads its
+ * first; « Sauvegarder maintenant » with a progress bar and « Annuler » (the `backups.createProgress` subscription:
+ * unsubscribing stops the copy and leaves no file; leaving the screen cancels too); « Restaurer » on a row, confirmed inline, after which every screen reloads its
  * data from the restored database. The last automatic backup's failure, if any, is shown at the top.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { InlineConfirm } from '../components/InlineConfirm';
 import { InlineError, QueryState } from '../components/QueryState';
 import { backupKindLabel, restoreConfirmation, restoreReport } from '../lib/backups';
 import { formatBytes, formatDateTime } from '../lib/format';
-import { isBrowserMode, useTRPC } from '../trpc/client';
+import { isBrowserMode, useTRPC, useTRPCClient } from '../trpc/client';
 import { tr } from '../i18n/tr';
+
+/** « Sauvegarder maintenant » as a subscription: pages copied, then the backup; cancel = unsubscribe. */
+type BackupNow =
+  | { kind: 'idle' }
+  | { kind: 'running'; pages: number; totalPages: number }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'cancelled' };
+
+function useBackupNow(onDone: (b: { at: string; size: number }) => void) {
+  const client = useTRPCClient();
+  const [state, setState] = useState<BackupNow>({ kind: 'idle' });
+  const sub = useRef<{ unsubscribe(): void } | null>(null);
+  const done = useRef(onDone);
+  done.current = onDone;
+  const stop = useCallback(() => {
+    sub.current?.unsubscribe();
+    sub.current = null;
+  }, []);
+  useEffect(() => stop, [stop]);
+  const start = useCallback(() => {
+    stop();
+    setState({ kind: 'running', pages: 0, totalPages: 0 });
+    sub.current = client.backups.createProgress.subscribe(undefined, {
+      onData: (event) => {
+        if (event.type === 'progress') setState({ kind: 'running', pages: event.pages, totalPages: event.totalPages });
+        else {
+          stop();
+          setState({ kind: 'idle' });
+          done.current(event.backup);
+        }
+      },
+      onError: (error) => {
+        sub.current = null;
+        setState({ kind: 'failed', error });
+      },
+    });
+  }, [client, stop]);
+  const cancel = useCallback(() => {
+    stop();
+    setState({ kind: 'cancelled' });
+  }, [stop]);
+  const reset = useCallback(() => setState({ kind: 'idle' }), []);
+  return { state, start, cancel, reset };
+}
 
 export function SauvegardesPage() {
   const trpc = useTRPC();
@@ -18,14 +63,11 @@ export function SauvegardesPage() {
   const list = useQuery(trpc.backups.list.queryOptions());
   const [confirming, setConfirming] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
-  const create = useMutation(
-    trpc.backups.create.mutationOptions({
-      onSuccess: (b) => {
-        setReport(tr('backups.created', { date: formatDateTime(b.at), size: formatBytes(b.size) }));
-        void queryClient.invalidateQueries(trpc.backups.pathFilter());
-      },
-    }),
-  );
+  const create = useBackupNow((b) => {
+    setReport(tr('backups.created', { date: formatDateTime(b.at), size: formatBytes(b.size) }));
+    void queryClient.invalidateQueries(trpc.backups.pathFilter());
+  });
+  const running = create.state.kind === 'running';
   const restore = useMutation(
     trpc.backups.restore.mutationOptions({
       onSuccess: (r) => {
@@ -35,7 +77,7 @@ export function SauvegardesPage() {
       },
     }),
   );
-  const busy = create.isPending || restore.isPending;
+  const busy = running || restore.isPending;
 
   return (
     <div className="page">
@@ -49,10 +91,10 @@ export function SauvegardesPage() {
           onClick={() => {
             setReport(null);
             restore.reset();
-            create.mutate();
+            create.start();
           }}
         >
-          {create.isPending ? tr('backups.running') : tr('backups.now')}
+          {running ? tr('backups.running') : tr('backups.now')}
         </button>
         {list.data && !isBrowserMode() && (
           <span className="muted small">
@@ -60,7 +102,28 @@ export function SauvegardesPage() {
           </span>
         )}
       </div>
-      <InlineError error={create.error} testId="backup-error" />
+      {create.state.kind === 'running' && (
+        <div className="backup-progress" data-testid="backup-progress">
+          <progress
+            data-testid="backup-progressbar"
+            max={100}
+            aria-label="Avancement de la sauvegarde"
+            {...(create.state.totalPages > 0 ? { value: Math.floor((100 * create.state.pages) / create.state.totalPages) } : {})}
+          />
+          <span className="small" data-testid="backup-progress-text">
+            {create.state.totalPages > 0 ? `${Math.floor((100 * create.state.pages) / create.state.totalPages)}\u202f% de la base copiée` : 'Préparation…'}
+          </span>
+          <button type="button" className="secondary" data-testid="backup-cancel" onClick={create.cancel}>
+            Annuler la sauvegarde
+          </button>
+        </div>
+      )}
+      {create.state.kind === 'cancelled' && (
+        <p role="status" data-testid="backup-cancelled">
+          Sauvegarde annulée : aucun fichier n'a été laissé.
+        </p>
+      )}
+      <InlineError error={create.state.kind === 'failed' ? create.state.error : null} testId="backup-error" />
       <InlineError error={restore.error} testId="restore-error" />
       {report && (
         <p className="ok" role="status" data-testid="backup-report">

@@ -9,6 +9,13 @@ import { procedure, router } from '../trpc';
 export const backupsRouter = router({
   list: procedure.query(({ ctx }) => ctx.core.backups.list()),
   create: procedure.mutation(({ ctx }) => ctx.core.backups.create('manuelle')),
+  /**
+   * « Sauvegarder maintenant » with a progress bar: `progress` events (pages copied of the total), then `done`
+   * with the backup. Unsubscribing cancels it and leaves no file behind (issue 8 item 4).
+   */
+  createProgress: procedure.subscription(async function* ({ ctx, signal }) {
+    yield* ctx.core.backups.createEvents('manuelle', signal);
+  }),
   restore: procedure
     .input(z.object({ name: z.string().min(1).max(120) }))
     .mutation(({ ctx, input }) => ctx.core.backups.restoreNamed(input.name)),
