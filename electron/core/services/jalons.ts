@@ -129,7 +129,7 @@ export function takeJalon(ctx: ServiceContext, input: TakeJalonInput): JalonSumm
   // next is one consistent snapshot that no other connection (the CLI on the same workspace) can change meanwhile.
   return inTransaction(ctx, () => {
     const at = ctx.now();
-    const jalonId = Number(prepared(ctx.db, 'INSERT INTO jalon (nom, kind, at, who) VALUES (?, ?, ?, ?)').run(nom, input.kind, at, who).lastInsertRowid);
+    const jalonId = Number(prepared(ctx.db, 'INSERT INTO jalon (nom, kind, at, who, history_id) VALUES (?, ?, ?, ?, (SELECT MAX(id) FROM history))').run(nom, input.kind, at, who).lastInsertRowid);
     const referentiels = ids.map((id) => {
       const etat = etatCourant(ctx, id);
       return summaryOf(etat, writeEtat(ctx.db, jalonId, etat));
@@ -312,8 +312,10 @@ export function jalonEtat(ctx: ServiceContext, jalonId: number, referentialId: s
 export function jalonPackInput(ctx: ServiceContext, jalonId: number, referentialId: string, opts: PackOptions = {}): PackInput {
   const jalon = getJalon(ctx, jalonId);
   const etat = jalonEtat(ctx, jalonId, referentialId);
-  // The history up to the jalon only (append-only): the same jalon always gives the same historique.csv.
-  return { ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256)), historique: packHistorique(ctx, etat.referential, jalon.at) };
+  // The history up to the jalon only (append-only, cut at the last event id recorded when it was taken, not at
+  // its time: events written later in the same second stay out): the same jalon always gives the same historique.csv.
+  const { history_id: lastId } = prepared(ctx.db, 'SELECT history_id FROM jalon WHERE id = ?').get(jalonId) as { history_id: number | null };
+  return { ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256)), historique: packHistorique(ctx, etat.referential, lastId ?? 0) };
 }
 
 /**

@@ -21,14 +21,14 @@ interface Row {
 }
 
 /**
- * The history lines of `ref`'s pack, oldest first; `until` (ISO 8601) keeps only the events recorded at or before
- * it (a jalon's time).
+ * The history lines of `ref`'s pack, oldest first; `untilId` keeps only the events up to that history id (the
+ * last one recorded when a jalon was taken; 0 = none).
  */
-export function packHistorique(ctx: ServiceContext, ref: Referential, until?: string): PackHistorique[] {
+export function packHistorique(ctx: ServiceContext, ref: Referential, untilId?: number): PackHistorique[] {
   const rows = (
-    until === undefined
+    untilId === undefined
       ? prepared(ctx.db, 'SELECT * FROM history WHERE referential_id = ? OR referential_id IS NULL ORDER BY id').all(ref.id)
-      : prepared(ctx.db, 'SELECT * FROM history WHERE (referential_id = ? OR referential_id IS NULL) AND at <= ? ORDER BY id').all(ref.id, until)
+      : prepared(ctx.db, 'SELECT * FROM history WHERE (referential_id = ? OR referential_id IS NULL) AND id <= ? ORDER BY id').all(ref.id, untilId)
   ) as Row[];
   const identifiants = new Map(ref.nodes.map((n) => [n.id, n.identifiant]));
   return rows.map((r) => ({

@@ -59,11 +59,33 @@ describe('history in the pack', () => {
     const first = await core.jalons.exportPack(cycle.jalonPreId!, 'eci');
     const bytes = readFileSync(first.path);
     const rows = csvRows((await entryMap(first.path)).get('historique.csv')!);
-    expect(rows.at(-1)![5]).toBe('Audit ouvert par Claire Auditrice (cycle 1) : jalon pré-audit figé, modifications de la collectivité verrouillées');
+    // The pré-audit jalon is the state the audit opened on: its history stops at the request, before the opening
+    // event (recorded after the jalon, naming it).
+    expect(rows.at(-1)![5]).toBe('Audit demandé (cycle 1)');
     core.audit.setStatut({ referentialId: 'eci', nodeId: 'eci_1.2', statut: 'fait' });
     core.audit.addNote('eci', 'eci_1', 'Vu');
     const again = await core.jalons.exportPack(cycle.jalonPreId!, 'eci');
     expect(readFileSync(again.path).equals(bytes)).toBe(true);
+  });
+
+  it("a jalon's pack stops at the last event recorded when it was taken, even when later events share its second", async () => {
+    const mc = memoryCore();
+    try {
+      mc.core.referentials.store(toyTete('eci'));
+      mc.core.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'fait' });
+      mc.ctx.now = () => '2026-03-01T12:00:00.000Z'; // a clock that does not move: same-second events
+      const jalon = mc.core.jalons.take({ name: 'Même seconde', kind: 'manuel' });
+      const first = await mc.core.jalons.exportPack(jalon.id, 'eci');
+      const bytes = readFileSync(first.path);
+      mc.core.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.2', statut: 'pas_fait' });
+      const rows = csvRows((await entryMap(first.path)).get('historique.csv')!);
+      expect(rows.at(-1)![5]).toBe('Statut : Non renseigné → Fait');
+      const again = await mc.core.jalons.exportPack(jalon.id, 'eci');
+      expect(csvRows((await entryMap(again.path)).get('historique.csv')!).map((r) => r[5])).toEqual(rows.map((r) => r[5]));
+      expect(readFileSync(again.path).equals(bytes)).toBe(true);
+    } finally {
+      mc.cleanup();
+    }
   });
 
   it.runIf(existsSync('/usr/bin/pdftotext'))('rapport.pdf has an « Historique » page: the audit steps, then the latest changes newest first', async () => {

@@ -22,7 +22,9 @@ CREATE TABLE jalon (
   nom TEXT NOT NULL CHECK (length(trim(nom)) > 0),
   kind TEXT NOT NULL CHECK (kind IN ('manuel', 'pre-audit', 'post-audit')),
   at TEXT NOT NULL,
-  who TEXT NOT NULL
+  who TEXT NOT NULL,
+  -- The last history event recorded when the jalon was taken (NULL: none yet): its pack's historique stops there.
+  history_id INTEGER
 );
 
 CREATE TABLE jalon_referentiel_contenu (
