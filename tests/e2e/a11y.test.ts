@@ -107,6 +107,36 @@ describeWithSharedData('accessibility (axe-core) in Chromium, every screen, both
     }
   }
 
+  it('has no axe violation, dark theme, on a comparison with changes, an opened audit mesure and the sharing banner', async () => {
+    const mutate = async <T,>(path: string, input: unknown): Promise<T> => {
+      const res = await fetch(`${app.url}trpc/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+      if (!body.result) throw new Error(`${path}: ${body.error?.message}`);
+      return body.result.data;
+    };
+    const jalon = await mutate<{ id: number }>('jalons.take', { name: 'Avant les changements', kind: 'manuel' });
+    await mutate('statuts.set', { referentialId: 'cae', nodeId: 'cae_1.1.1.1.1', statut: 'pas_fait' });
+    await mutate('partage.demarrer', { host: '127.0.0.1', port: 0 });
+    try {
+      const found: string[] = [];
+      for (const lang of ['fr', 'en'] as const) {
+        await open(`#/comparaison?a=${jalon.id}&b=maintenant&ref=cae`, lang, 'dark', tid('cmp-summary'));
+        expect(Number(await app.page.getAttribute(tid('cmp-summary'), 'data-value'))).toBeGreaterThan(0);
+        await app.page.waitForSelector('.partage-banner');
+        for (const v of await axeViolations(app)) found.push(`comparaison (${lang}): ${v}`);
+        await app.screenshot(`a11y-comparaison-${lang}-dark`);
+      }
+      await open('#/audit/cae', 'fr', 'dark', 'main h1');
+      const toggle = app.page.locator('.audit-mesures button, .audit-mesures a').first();
+      if ((await toggle.count()) > 0) await toggle.click();
+      for (const v of await axeViolations(app)) found.push(`audit: ${v}`);
+      if (found.length > 0) console.log(`axe violations (dark, with data):\n${found.join('\n')}`);
+      expect(found).toEqual([]);
+    } finally {
+      await mutate('partage.arreter', undefined);
+    }
+  });
+
   it('offers a skip link as the first keyboard stop, which moves the focus to <main>', async () => {
     const { page } = app;
     await open('#/', 'fr', 'light', tid('workspace-nom'));
