@@ -157,7 +157,7 @@ describeWithSharedData('Partage in Chromium (demo workspace)', () => {
       if (r.resourceType() === 'script') scripts.push(r.url());
     });
     for (const [url, reason] of [
-      [lien, `L'invitation de ${pilote.nom} (Pilote) a été révoquée le`],
+      [lien, `L'invitation ${/^[AEÉIOU]/i.test(pilote.nom) ? "d'" : 'de '}${pilote.nom} (Pilote) a été révoquée le`],
       [lien.replace(/token=.*$/, `token=${Buffer.alloc(32, 9).toString('base64url')}`), "Lien d'invitation inconnu"],
       [lien.replace(/\?token=.*$/, ''), 'réservée aux personnes invitées'],
       [lien.replace(/\?token=.*$/, 'assets/index.js'), 'réservée aux personnes invitées'],

@@ -9,6 +9,7 @@
  * and référent-only when it is a mutation or a subscription: a new procedure is safe until classified.
  */
 import { UserError } from '../../../shared/errors';
+import { elide } from '../../../shared/readiness-words';
 import { ROLE_LABELS, type Actor } from '../../../shared/roles';
 import type { Core } from '../core';
 import { ownsNode, ownsPreuve } from '../services/ownership';
@@ -122,7 +123,7 @@ const str = (o: unknown, key: string): string | undefined => {
 };
 
 function refuse(actor: Actor, action: string, why = ''): never {
-  throw new UserError('FORBIDDEN', `Action refusée : le rôle « ${ROLE_LABELS[actor.role]} » (${actor.name}) ne permet pas de ${action}${why}.`, {});
+  throw new UserError('FORBIDDEN', `Action refusée : le rôle « ${ROLE_LABELS[actor.role]} » (${actor.name}) ne permet pas ${elide('de', action)}${why}.`, {});
 }
 
 /**

@@ -4,6 +4,8 @@
  * expiry, a revocation, and when it was last used. `authenticate` turns a token into the Actor of the request.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { formatDateIn } from '../../../shared/locale';
+import { elide } from '../../../shared/readiness-words';
 import { UserError } from '../../../shared/errors';
 import { ROLE_LABELS, type Actor, type Role } from '../../../shared/roles';
 import { type ServiceContext, inTransaction, prepared } from './context';
@@ -160,10 +162,10 @@ export function authenticate(ctx: ServiceContext, token: string, at: string = ct
   if (!row) throw new UserError('INVITATION_INVALID', "Lien d'invitation inconnu : il n'a pas été émis par ce poste, ou la personne invitée a été supprimée.", { field: 'token' });
   const state = etat(row, at);
   if (state === 'revoquee') {
-    throw new UserError('INVITATION_INVALID', `L'invitation de ${row.nom} (${ROLE_LABELS[row.role]}) a été révoquée le ${row.revoked_at!.slice(0, 10)}.`, { field: 'token' });
+    throw new UserError('INVITATION_INVALID', `L'invitation ${elide('de', row.nom)} (${ROLE_LABELS[row.role]}) a été révoquée le ${formatDateIn('fr', row.revoked_at!)}.`, { field: 'token' });
   }
   if (state === 'expiree') {
-    throw new UserError('INVITATION_INVALID', `L'invitation de ${row.nom} (${ROLE_LABELS[row.role]}) a expiré le ${row.expires_at.slice(0, 10)}.`, { field: 'token' });
+    throw new UserError('INVITATION_INVALID', `L'invitation ${elide('de', row.nom)} (${ROLE_LABELS[row.role]}) a expiré le ${formatDateIn('fr', row.expires_at)}.`, { field: 'token' });
   }
   if (row.last_seen_at === null || Date.parse(at) - Date.parse(row.last_seen_at) >= SEEN_EVERY_MS) {
     prepared(ctx.db, 'UPDATE invitation SET last_seen_at = ? WHERE id = ?').run(at, row.id);

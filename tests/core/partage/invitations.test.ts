@@ -77,7 +77,7 @@ describe('invitations (issue 5 item 4)', () => {
     const after = new Date(Date.parse(invitation.expiresAt) + 1000).toISOString();
     expect(errorOf(() => core.invitations.authenticate(token, after))).toMatchObject({
       code: 'INVITATION_INVALID',
-      message: `L'invitation de Paul Auditeur (Auditeur) a expiré le ${invitation.expiresAt.slice(0, 10)}.`,
+      message: `L'invitation de Paul Auditeur (Auditeur) a expiré le ${invitation.expiresAt.slice(8, 10)}/${invitation.expiresAt.slice(5, 7)}/${invitation.expiresAt.slice(0, 4)}.`,
     });
     expect(core.invitations.list(after)[0]!.etat).toBe('expiree');
     // one second before: still valid
@@ -89,7 +89,7 @@ describe('invitations (issue 5 item 4)', () => {
     expect(core.invitations.authenticate(token).name).toBe('Claire Dupont');
     const revoked = core.invitations.revoke(invitation.id);
     expect(revoked.etat).toBe('revoquee');
-    expect(errorOf(() => core.invitations.authenticate(token))).toMatchObject({ code: 'INVITATION_INVALID', message: expect.stringContaining('a été révoquée le 2026-03-01') });
+    expect(errorOf(() => core.invitations.authenticate(token))).toMatchObject({ code: 'INVITATION_INVALID', message: expect.stringContaining('a été révoquée le 01/03/2026') });
     const events = core.history.list().length;
     expect(core.invitations.revoke(invitation.id).revokedAt).toBe(revoked.revokedAt);
     expect(core.history.list()).toHaveLength(events);

@@ -127,7 +127,7 @@ describe('roles enforced in the core (access.ts)', () => {
     for (const [action, call] of cases) {
       const r = await refusal(call);
       expect(r.code, action).toBe('FORBIDDEN');
-      expect(r.message, action).toContain(`le rôle « Pilote » (Claire Dupont) ne permet pas de ${action}`);
+      expect(r.message, action).toContain(`le rôle « Pilote » (Claire Dupont) ne permet pas ${/^[aeéiou]/.test(action) ? `d'${action}` : `de ${action}`}`);
     }
   });
 
@@ -155,7 +155,7 @@ describe('roles enforced in the core (access.ts)', () => {
       l.partage.demarrer({ host: '127.0.0.1' }),
       l.mesCriteres.exportXlsx({ owner: { personId: claire } }),
     ]) {
-      expect((await refusal(call)).message).toMatch(/^Action refusée : le rôle « Lecture seule » \(Élu Lecteur\) ne permet pas de /);
+      expect((await refusal(call)).message).toMatch(/^Action refusée : le rôle « Lecture seule » \(Élu Lecteur\) ne permet pas (de |d')/);
     }
     expect(core.people.list()).toHaveLength(2);
   });
@@ -223,5 +223,25 @@ describe('partage.* bad inputs (zod: BAD_REQUEST naming the field, shown in Fren
     await bad(lead.partage.demarrer({ host: '' }), 'host');
     await bad(lead.partage.revoquer({ id: '' }), 'id');
     expect(core.invitations.list()).toEqual([]);
+  });
+});
+
+describe('refusal wording', () => {
+  it('elides « de » before a vowel (d’inviter, d’écrire) and keeps it before a consonant', async () => {
+    const { checkAccess } = await import('../../../electron/core/api/access');
+    const actor = { role: 'lecture' as const, personId: null, name: 'Élu Lecteur' };
+    const message = (path: string): string => {
+      try {
+        checkAccess(null as never, actor, path, 'mutation', {});
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'permis';
+    };
+    expect(message('partage.inviter')).toBe("Action refusée : le rôle « Lecture seule » (Élu Lecteur) ne permet pas d'inviter une personne.");
+    expect(message('audit.addNote')).toBe("Action refusée : le rôle « Lecture seule » (Élu Lecteur) ne permet pas d'écrire une note d'audit.");
+    expect(message('partage.arreter')).toBe("Action refusée : le rôle « Lecture seule » (Élu Lecteur) ne permet pas d'arrêter le partage.");
+    expect(message('people.create')).toBe("Action refusée : le rôle « Lecture seule » (Élu Lecteur) ne permet pas d'ajouter une personne.");
+    expect(message('statuts.set')).toBe('Action refusée : le rôle « Lecture seule » (Élu Lecteur) ne permet pas de modifier le statut.');
   });
 });

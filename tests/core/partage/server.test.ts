@@ -72,7 +72,7 @@ describe('the sharing listener: every request needs a valid invitation token', (
     const other = core.invitations.create({ role: 'lecture', nom: 'Élu', validiteJours: 1 });
     const clock = core.ctx.now;
     core.ctx.now = () => '2026-03-05T00:00:00.000Z';
-    await expect401(await get('/', cookieOf(other.token)), "L'invitation de Élu (Lecture seule) a expiré le 2026-03-02.");
+    await expect401(await get('/', cookieOf(other.token)), "L'invitation d'Élu (Lecture seule) a expiré le 02/03/2026.");
     core.ctx.now = clock;
     expect((await get('/', cookieOf(token))).status).toBe(200);
     core.invitations.revoke(invitationId);
