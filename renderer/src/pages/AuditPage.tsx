@@ -13,6 +13,7 @@ import { InlineError, QueryState } from '../components/QueryState';
 import { ETAT_OPTIONS, decisionSentence, etapeSentence, etapesState, type EtatAudit } from '../lib/audit';
 import { fileToBase64 } from '../lib/files';
 import { formatBytes, formatDate, formatDateTime, formatPointsRatio } from '../lib/format';
+import { tr } from '../i18n/tr';
 import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
 import { formatHash, navigate } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
@@ -467,6 +468,9 @@ function AuditeurStatuts(props: { referentialId: string; referential: Referentia
   const trpc = useTRPC();
   const invalidate = useInvalidateAll();
   const statuts = useQuery(trpc.statuts.list.queryOptions({ referentialId }));
+  // The engine's display statut: a sous-action without a statut of its own whose tâches have one is « Détaillé à
+  // la tâche » (tete-referentials.md §2.1), not « Non renseigné »; its tâches are changed below it.
+  const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
   const set = useMutation(trpc.audit.setStatut.mutationOptions({ onSuccess: invalidate }));
   const choices = STATUTS_BY_MODEL[referential.model].filter((s) => s !== 'detaille');
   const nodes = statutNodesOf(referential, props.mesureId);
@@ -476,7 +480,8 @@ function AuditeurStatuts(props: { referentialId: string; referential: Referentia
       <ul>
         {nodes.map((n) => {
           const stored = statuts.data?.find((s) => s.nodeId === n.id);
-          const value: Statut = stored?.statut ?? 'non_renseigne';
+          const parTache = (stored?.statut ?? 'non_renseigne') === 'non_renseigne' && score.data?.nodes[n.id]?.statut === 'detaille_a_la_tache';
+          const value: Statut | 'detaille_a_la_tache' = parTache ? 'detaille_a_la_tache' : (stored?.statut ?? 'non_renseigne');
           return (
             <li key={n.id} style={{ paddingLeft: `${(n.depth - referential.actionLevel - 1) * 1.2}em` }}>
               <label className="field-inline">
@@ -486,10 +491,12 @@ function AuditeurStatuts(props: { referentialId: string; referential: Referentia
                 <select
                   data-testid={`audit-statut-${n.id}`}
                   value={value}
-                  disabled={value === 'detaille'}
+                  disabled={value === 'detaille' || value === 'detaille_a_la_tache'}
+                  title={value === 'detaille_a_la_tache' ? 'Statut calculé à partir des tâches : modifiez les tâches ci-dessous' : undefined}
                   onChange={(e) => set.mutate({ referentialId, nodeId: n.id, statut: e.target.value as Statut })}
                 >
                   {value === 'detaille' && <option value="detaille">{statutLabel('detaille', referential.model)}</option>}
+                  {value === 'detaille_a_la_tache' && <option value="detaille_a_la_tache">{tr('statut.detaille_a_la_tache')}</option>}
                   {choices.map((s) => (
                     <option key={s} value={s}>
                       {statutLabel(s, referential.model)}
