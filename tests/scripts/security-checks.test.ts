@@ -14,6 +14,7 @@ const root = join(import.meta.dirname, '../..');
 // Electronegativity 1.10.3, `-i electron -r -e 45.5.0 -o report.csv`, on this tree (2026-11).
 const REPORT = `issue, severity, confidence, filename, location, sample, description, url
 CSP_GLOBAL_CHECK,"LOW","TENTATIVE","web.ts","254:36",N/A,"Failed to parse CSP, it may not be valid.",https://github.com/doyensec/electronegativity/wiki/CSP_GLOBAL_CHECK
+CSP_GLOBAL_CHECK,"LOW","TENTATIVE","core/partage/server.ts","120:36",N/A,"Failed to parse CSP, it may not be valid.",https://github.com/doyensec/electronegativity/wiki/CSP_GLOBAL_CHECK
 AUXCLICK_JS_CHECK,"MEDIUM","FIRM","shell/main.ts","38:14","const win = new BrowserWindow(windowOptions(preloadPath));","Limit navigation flows to untrusted origins. Middle-click may cause Electron to open a link within a new window",https://github.com/doyensec/electronegativity/wiki/AUXCLICK_JS_CHECK
 CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","shell/main.ts","38:14","const win = new BrowserWindow(windowOptions(preloadPath));","Review the use of the contextIsolation option",https://github.com/doyensec/electronegativity/wiki/CONTEXT_ISOLATION_JS_CHECK
 SANDBOX_JS_CHECK,"MEDIUM","FIRM","shell/main.ts","38:14","const win = new BrowserWindow(windowOptions(preloadPath));","Use sandbox for untrusted origins",https://github.com/doyensec/electronegativity/wiki/SANDBOX_JS_CHECK
@@ -28,13 +29,14 @@ describe('Electronegativity report', () => {
     const findings = parseElectronegativityCsv(REPORT);
     expect(findings.map((f) => `${f.check} ${f.severity} ${f.file}:${f.location}`)).toEqual([
       'CSP_GLOBAL_CHECK LOW web.ts:254:36',
+      'CSP_GLOBAL_CHECK LOW core/partage/server.ts:120:36',
       'AUXCLICK_JS_CHECK MEDIUM shell/main.ts:38:14',
       'CONTEXT_ISOLATION_JS_CHECK HIGH shell/main.ts:38:14',
       'SANDBOX_JS_CHECK MEDIUM shell/main.ts:38:14',
       'OPEN_EXTERNAL_JS_CHECK MEDIUM shell/main.ts:72:35',
       'OPEN_EXTERNAL_JS_CHECK MEDIUM shell/security.ts:139:10',
     ]);
-    expect(findings[2]?.sample).toBe('const win = new BrowserWindow(windowOptions(preloadPath));');
+    expect(findings[3]?.sample).toBe('const win = new BrowserWindow(windowOptions(preloadPath));');
   });
 
   it('the committed allow-list justifies exactly these findings', () => {
