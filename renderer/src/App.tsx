@@ -71,6 +71,8 @@ export function App() {
     );
   }
   const local = !moi.data?.distant;
+  // An invited auditeur or lecteur sees who they are and what they may do; the core refuses anything else.
+  const invite = !local && moi.data && moi.data.role !== 'referent' ? moi.data : null;
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -89,10 +91,20 @@ export function App() {
             ))}
           </ul>
         </nav>
+        {invite && (
+          <span data-testid="moi">
+            {invite.nom} — {ROLE_LABELS[invite.role]}
+          </span>
+        )}
         <HeaderSettings />
         <LiveRegion />
       </header>
       {local && <PartageBanner />}
+      {invite && (
+        <p className="role-notice" role="note" data-testid="role-notice">
+          {invite.role === 'auditeur' ? t('app.roleNoticeAuditeur') : t('app.roleNoticeLecture')}
+        </p>
+      )}
       <main id="contenu" tabIndex={-1}>
         {route.page === 'dashboard' && <Dashboard />}
         {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} filters={route.filters} />}

@@ -143,9 +143,36 @@ describeWithSharedData('Partage in Chromium (demo workspace)', () => {
     await context.close();
   });
 
+  it('an invited lecteur is told who they are and that they only read; a write is refused by the core', async () => {
+    const lead = app.page;
+    await lead.goto(`${app.url}#/partage`);
+    await lead.selectOption(tid('invitation-role'), 'lecture');
+    await lead.fill(tid('invitation-nom'), 'Élu Lecteur');
+    await lead.click(tid('invitation-creer'));
+    await lead.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value.includes('token='), tid('invitation-lien'));
+    const lienLecture = await lead.inputValue(tid('invitation-lien'));
+    const context = await app.browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(lienLecture);
+    await page.waitForSelector(tid('role-notice'));
+    expect(await page.textContent(tid('moi'))).toBe('Élu Lecteur — Lecture seule');
+    expect(await page.textContent(tid('role-notice'))).toContain('les modifications sont réservées au référent');
+    expect(await page.$(tid('nav-partage'))).toBeNull();
+    const refused = await page.evaluate(async () => {
+      const r = await fetch('/trpc/people.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nom: 'Intrus' }) });
+      return { status: r.status, message: ((await r.json()) as { error?: { message: string } }).error?.message };
+    });
+    expect(refused).toEqual({ status: 403, message: "Action refusée : le rôle « Lecture seule » (Élu Lecteur) ne permet pas d'ajouter une personne." });
+    await context.close();
+    const lecture = (await app.query<Invitation[]>('partage.invitations')).find((i) => i.nom === 'Élu Lecteur')!;
+    await lead.goto(`${app.url}#/partage`);
+    await lead.click(tid(`invitation-revoquer-${lecture.id}`));
+    await lead.waitForFunction((sel) => !document.querySelector(sel), tid(`invitation-revoquer-${lecture.id}`));
+  });
+
   it('a revoked link and a forged one get nothing but a 401 page', async () => {
     const lead = app.page;
-    const invitation = (await app.query<Invitation[]>('partage.invitations'))[0]!;
+    const invitation = (await app.query<Invitation[]>('partage.invitations')).find((i) => i.personId === pilote.personId && i.revokedAt === null)!;
     await lead.goto(`${app.url}#/partage`);
     await lead.click(tid(`invitation-revoquer-${invitation.id}`));
     await lead.waitForFunction((id) => document.querySelector(`[data-testid="invitation-etat-${id}"]`)?.textContent === 'Révoquée', invitation.id);

@@ -12,6 +12,8 @@ export const en: Catalogue = {
     themeLight: 'Light',
     themeDark: 'Dark',
     scoreAnnounce: 'Score updated: {{score}}',
+    roleNoticeLecture: "Read-only access: you can browse the file; changes are reserved to the audit lead.",
+    roleNoticeAuditeur: "Auditor access: you can browse the whole file and keep the audit in the « Audit » screen (notes, states, statuts during the audit); other changes are reserved to the audit lead.",
   },
   nav: {
     dashboard: 'Dashboard',

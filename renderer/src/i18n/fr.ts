@@ -13,6 +13,8 @@ export const fr = {
     themeLight: 'Clair',
     themeDark: 'Sombre',
     scoreAnnounce: 'Score mis à jour : {{score}}',
+    roleNoticeLecture: "Accès en lecture seule : vous consultez le dossier ; les modifications sont réservées au référent.",
+    roleNoticeAuditeur: "Accès auditeur : vous consultez tout le dossier et tenez l'audit dans l'écran « Audit » (notes, états, statuts pendant l'audit) ; les autres modifications sont réservées au référent.",
   },
   nav: {
     dashboard: 'Tableau de bord',
