@@ -55,17 +55,15 @@ export function PersonnalisationPage() {
   );
 }
 
-const TYPES: Array<{ value: '' | 'commune' | 'EPCI'; label: string }> = [
-  { value: '', label: 'Non précisé' },
-  { value: 'commune', label: 'Commune' },
-  { value: 'EPCI', label: 'EPCI' },
+/** The identity type options; labels from the catalogue section `identityType` (key '' → `none`). */
+const TYPES: Array<{ value: '' | 'commune' | 'EPCI' }> = [{ value: '' }, { value: 'commune' }, { value: 'EPCI' }];
+const SOUSTYPES: Array<{ value: '' | 'epci_a_fiscalite_propre' | 'syndicat' | 'pole' }> = [
+  { value: '' },
+  { value: 'epci_a_fiscalite_propre' },
+  { value: 'syndicat' },
+  { value: 'pole' },
 ];
-const SOUSTYPES: Array<{ value: '' | 'epci_a_fiscalite_propre' | 'syndicat' | 'pole'; label: string }> = [
-  { value: '', label: 'Non précisé' },
-  { value: 'epci_a_fiscalite_propre', label: 'EPCI à fiscalité propre' },
-  { value: 'syndicat', label: 'Syndicat' },
-  { value: 'pole', label: 'Pôle (PETR, pôle métropolitain)' },
-];
+const typeLabel = (value: string) => tr(`identityType.${value || 'none'}`);
 
 function IdentiteForm({ identite }: { identite: Identite }) {
   const trpc = useTRPC();
@@ -107,7 +105,7 @@ function IdentiteForm({ identite }: { identite: Identite }) {
           <select id={`${id}-type`} value={type} onChange={(e) => (edited(), setType(e.target.value as typeof type))} data-testid="identite-type">
             {TYPES.map((t) => (
               <option key={t.value} value={t.value}>
-                {t.label}
+                {typeLabel(t.value)}
               </option>
             ))}
           </select>
@@ -118,7 +116,7 @@ function IdentiteForm({ identite }: { identite: Identite }) {
             <select id={`${id}-soustype`} value={soustype} onChange={(e) => (edited(), setSoustype(e.target.value as typeof soustype))}>
               {SOUSTYPES.map((t) => (
                 <option key={t.value} value={t.value}>
-                  {t.label}
+                  {typeLabel(t.value)}
                 </option>
               ))}
             </select>
