@@ -745,4 +745,15 @@ export const en: Catalogue = {
     etat_revoquee: 'Revoked',
     revoquer: 'Revoke',
   },
+  espacePilote: {
+    title: 'My criteria — {{nom}}',
+    what: 'your criteria',
+    empty: 'No criterion is assigned to you yet.',
+    score: '{{nom}}:',
+    statutOf: 'Status of {{id}}',
+    reload: 'Reload',
+    manquantes: 'missing: {{list}}',
+    lienOf: 'Evidence link for {{id}}',
+    addLink: 'Add the link',
+  },
 };

@@ -747,4 +747,15 @@ export const fr = {
     etat_revoquee: 'Révoquée',
     revoquer: 'Révoquer',
   },
+  espacePilote: {
+    title: 'Mes critères — {{nom}}',
+    what: 'vos critères',
+    empty: "Aucun critère ne vous est confié pour l'instant.",
+    score: '{{nom}} :',
+    statutOf: 'Statut de {{id}}',
+    reload: 'Recharger',
+    manquantes: 'manquantes : {{list}}',
+    lienOf: 'Lien de preuve pour {{id}}',
+    addLink: 'Ajouter le lien',
+  },
 };
