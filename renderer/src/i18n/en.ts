@@ -816,4 +816,17 @@ export const en: Catalogue = {
     addNote: 'Add the note',
     statutsTitle: 'Statuses (changed in the auditor’s name)',
   },
+  backupProgress: {
+    label: 'Backup progress',
+    copied: '{{n}}% of the database copied',
+    preparing: 'Preparing…',
+    cancel: 'Cancel the backup',
+    cancelled: 'Backup cancelled: no file was left behind.',
+  },
+  echeance: {
+    incomplete: 'Incomplete date: enter the day, the month and the year, or empty the field to remove the due date.',
+    notADate: '“{{v}}” is not a date: enter a complete day, month and year.',
+    year: 'The year {{year}} is not plausible for a due date: choose a date between {{min}} and {{max}} (entered: {{date}}).',
+    noSuchDay: '{{date}} does not exist: check the day and the month.',
+  },
 };

@@ -818,4 +818,17 @@ export const fr = {
     addNote: 'Ajouter la note',
     statutsTitle: "Statuts (modifiés au nom de l'auditeur)",
   },
+  backupProgress: {
+    label: 'Avancement de la sauvegarde',
+    copied: '{{n}}\u202f% de la base copiée',
+    preparing: 'Préparation…',
+    cancel: 'Annuler la sauvegarde',
+    cancelled: "Sauvegarde annulée : aucun fichier n'a été laissé.",
+  },
+  echeance: {
+    incomplete: "Date incomplète : saisissez le jour, le mois et l'année (JJ/MM/AAAA), ou videz le champ pour retirer l'échéance.",
+    notADate: "« {{v}} » n'est pas une date : saisissez-la sous la forme JJ/MM/AAAA.",
+    year: "L'année {{year}} n'est pas plausible pour une échéance : choisissez une date entre {{min}} et {{max}} (saisi : {{date}}).",
+    noSuchDay: "Le {{date}} n'existe pas : vérifiez le jour et le mois.",
+  },
 };
