@@ -456,6 +456,8 @@ export const en: Catalogue = {
     goDocuments: "Go to the application documents",
   },
   perso: {
+    saving: 'Saving…',
+    answeredBy: 'Answer “{{value}}” by {{who}}, on {{date}}.',
     title: "Customisation",
     intro: "As on the national platform, the identity of the local authority and its answers to the competence questions adapt the potential of the CAE and ECi measures (reductions, deactivations). Each answer is saved with its justification and stays in the history.",
     what: "the questionnaire",

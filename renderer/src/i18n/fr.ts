@@ -457,6 +457,8 @@ export const fr = {
     goDocuments: "Aller aux documents de candidature",
   },
   perso: {
+    saving: 'Enregistrement…',
+    answeredBy: 'Réponse « {{value}} » par {{who}}, le {{date}}.',
     title: "Personnalisation",
     intro: "Comme sur la plateforme nationale, l'identité de la collectivité et ses réponses aux questions de compétence adaptent le potentiel des mesures CAE et ECi (réductions, désactivations). Chaque réponse est enregistrée avec sa justification et reste dans l'historique.",
     what: "le questionnaire",

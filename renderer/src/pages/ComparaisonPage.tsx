@@ -67,14 +67,14 @@ export function ComparaisonPage(props: { route: ComparaisonRoute }) {
                 <label className="field-inline">
                   <span>{t('jalons.stateA')}</span>
                   <select data-testid="cmp-a" value={String(sideA)} onChange={(e) => go({ a: e.target.value })}>
-                    <option value="maintenant">Maintenant</option>
+                    <option value="maintenant">{t('jalons.now')}</option>
                     {list.map(option)}
                   </select>
                 </label>
                 <label className="field-inline">
                   <span>{t('jalons.stateB')}</span>
                   <select data-testid="cmp-b" value={String(b)} onChange={(e) => go({ b: e.target.value })}>
-                    <option value="maintenant">Maintenant</option>
+                    <option value="maintenant">{t('jalons.now')}</option>
                     {list.map(option)}
                   </select>
                 </label>

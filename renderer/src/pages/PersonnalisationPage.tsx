@@ -227,7 +227,7 @@ function ThematiqueSection({ id, nom, items }: { id: string; nom: string; items:
 
 /** A stored proportion (fraction 0..1) as the French percentage the user typed: 0.35 → « 35 », 0.125 → « 12,5 ». */
 const pctText = (v: number): string => (Math.round(v * 1e6) / 1e4).toLocaleString('fr-FR', { maximumFractionDigits: 2, useGrouping: false });
-const ouiNon = (v: unknown): string => (v === true ? 'Oui' : v === false ? 'Non' : typeof v === 'number' ? `${pctText(v)} %` : String(v));
+const ouiNon = (v: unknown): string => (v === true ? tr('perso.oui') : v === false ? tr('perso.non') : typeof v === 'number' ? `${pctText(v)} %` : String(v));
 
 function QuestionCard({ item }: { item: Item }) {
   const { question, reponse } = item;
@@ -319,8 +319,11 @@ function QuestionCard({ item }: { item: Item }) {
       )}
       {reponse && (
         <p className="muted small" data-testid={`question-${question.id}-auteur`}>
-          Réponse « {ouiNon(question.type === 'choix' ? (question.choix.find((c) => c.id === reponse.valeur)?.formulation ?? reponse.valeur) : reponse.valeur)} » par {reponse.modifiedBy}, le{' '}
-          {formatDateTime(reponse.modifiedAt)}.
+          {tr('perso.answeredBy', {
+            value: ouiNon(question.type === 'choix' ? (question.choix.find((c) => c.id === reponse.valeur)?.formulation ?? reponse.valeur) : reponse.valeur),
+            who: reponse.modifiedBy,
+            date: formatDateTime(reponse.modifiedAt),
+          })}
         </p>
       )}
       <Impacts item={item} />
