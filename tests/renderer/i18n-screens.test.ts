@@ -88,7 +88,7 @@ describe('screen helpers follow the interface language', () => {
   it('échéance messages, first-run steps, jalon kinds', () => {
     expect(commitEcheance('', true, null)).toEqual({ kind: 'error', message: 'Incomplete date: enter the day, the month and the year, or empty the field to remove the due date.' });
     expect(commitEcheance('2026-02-30', false, null)).toEqual({ kind: 'error', message: '30 Feb 2026 does not exist: check the day and the month.' });
-    const steps = guideSteps({ nom: 'Ma collectivité', referentials: [{ nom: 'Label NR' }], people: 1, services: 2 } as Parameters<typeof guideSteps>[0]);
+    const steps = guideSteps({ nom: 'Ma collectivité', referentials: [{ id: 'label-nr', nom: 'Label NR' }], people: 1, services: 2 });
     expect(steps.map((s) => [s.titre, s.etat])).toEqual([
       ['Identity of the local authority', 'Name to enter.'],
       ['Referentials', '1 referential: Label NR.'],
