@@ -15,7 +15,9 @@ import { axesOf, indexTree } from '../lib/tree';
 import { ChartCanvas, cssVar, seuilPlugin } from './Chart';
 
 export function ScoreCharts({ referential, score, progression = [] }: { referential: Referential; score: ScoreResult; progression?: ProgressionPoint[] }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  // French writes « 40 % » (narrow no-break space), English « 40% » (shared/locale.ts).
+  const pctSpace = lang === 'fr' ? '\u202f' : '';
   const id = referential.id;
   const words = modelFigures(referential.model);
   const axes = axesOf(indexTree(referential));
@@ -23,7 +25,7 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
   const seuils = seuilLines(referential.niveaux);
   const levelWord = levelLabel(referential.hierarchie[1]) || t('level.axe');
   const rings = completudeRings(score.root, axes, score.nodes, words.renseignes);
-  const barsKey = JSON.stringify([bars.map((b) => b.value), seuils]);
+  const barsKey = JSON.stringify([bars.map((b) => b.value), seuils, lang]);
 
   const barConfig = (): ChartConfiguration<'bar'> => ({
     type: 'bar',
@@ -36,7 +38,7 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
       maintainAspectRatio: false,
       layout: { padding: { top: seuils.length > 0 ? 30 : 0, right: 24 } },
       scales: {
-        x: { min: 0, max: 100, ticks: { callback: (v) => `${v}\u202f%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
+        x: { min: 0, max: 100, ticks: { callback: (v) => `${v}${pctSpace}%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
         y: { ticks: { color: cssVar('--text', '#1d2125'), font: { size: 11 } }, grid: { display: false } },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -52,7 +54,7 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
     options: {
       maintainAspectRatio: false,
       scales: {
-        y: { min: 0, max: 100, ticks: { callback: (v) => `${v}\u202f%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
+        y: { min: 0, max: 100, ticks: { callback: (v) => `${v}${pctSpace}%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
         x: { ticks: { color: cssVar('--text', '#1d2125'), font: { size: 11 } }, grid: { display: false } },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -89,7 +91,7 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
           <figcaption>{t('charts.progressionCaption')}</figcaption>
           <ChartCanvas
             config={lineConfig}
-            dataKey={JSON.stringify([progression, seuils])}
+            dataKey={JSON.stringify([progression, seuils, lang])}
             description={progressionDescription(progression, seuils)}
             height={200}
             testId={`chart-progression-${id}`}
