@@ -8,29 +8,36 @@
  * (people.ts), workspace.create / workspace.update (workspace.ts), reponse.set / identite.update /
  * questions.import (personnalisation.ts), import.pilote (pilote-sheet.ts), audit.* (audit.ts, audit-workspace.ts).
  * Never raw JSON nor action keys: an unknown action reads « Modification enregistrée ». Pure: no DOM, no Node.
+ * French is the reference (the pack's words); every describer takes a `lang` ('fr' by default, 'en' for the
+ * screens in English, issue 8 item 2): the words of each language are the WORDS table below.
  */
 import type { ScoringModel, Statut } from './domain';
-import { statutLabelFr as statutLabel } from './statut-labels';
+import type { Lang } from './locale';
+import { speaksConformite } from './scoring/ratios';
+import { statutLabelFr } from './statut-labels';
 
 const integerFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const oneDecimalFr = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const integerEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDecimalEn = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** 1111 → "1 111" (non-finite → "—"). */
-function formatCount(value: number): string {
-  return Number.isFinite(value) ? integerFr.format(value) : '—';
+/** 1111 → "1 111" (en "1,111"; non-finite → "—"). */
+function formatCount(value: number, lang: Lang): string {
+  return Number.isFinite(value) ? (lang === 'en' ? integerEn : integerFr).format(value) : '—';
 }
 
-/** 1 → "1 octet", 89 → "89 octets", 1536 → "1,5 ko" (1 ko = 1 024 octets), as the screens write sizes. */
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${integerFr.format(bytes)} octet${bytes >= 2 ? 's' : ''}`;
-  const units = ['ko', 'Mo', 'Go', 'To'];
+/** 1 → "1 octet", 89 → "89 octets", 1536 → "1,5 ko" (1 ko = 1 024 octets), as the screens write sizes (en: bytes, KB). */
+function formatBytes(bytes: number, lang: Lang): string {
+  const en = lang === 'en';
+  if (bytes < 1024) return en ? `${integerEn.format(bytes)} byte${bytes === 1 ? '' : 's'}` : `${integerFr.format(bytes)} octet${bytes >= 2 ? 's' : ''}`;
+  const units = en ? ['KB', 'MB', 'GB', 'TB'] : ['ko', 'Mo', 'Go', 'To'];
   let v = bytes / 1024;
   let i = 0;
   while (v >= 1024 && i < units.length - 1) {
     v /= 1024;
     i++;
   }
-  return `${oneDecimalFr.format(Math.round(v * 10) / 10)}\u202f${units[i]}`;
+  return `${(en ? oneDecimalEn : oneDecimalFr).format(Math.round(v * 10) / 10)}${en ? ' ' : '\u202f'}${units[i]}`;
 }
 
 /** "2026-03-05…" → "05/03/2026"; anything else unchanged. */
@@ -62,8 +69,283 @@ export interface HistoryEventLike {
 const STATUT_KEYS = new Set<string>(['fait', 'programme', 'pas_fait', 'non_renseigne', 'detaille', 'non_concerne', 'conforme', 'non_conforme', 'non_applicable']);
 const NNBSP = '\u202f';
 const pct = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const pctEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 /** Longest quoted text (explication) shown in one line. */
 const QUOTE_MAX = 120;
+
+/** English statut labels (the same words as the renderer's en.ts `statut.*`). */
+const STATUT_EN: Record<Statut, string> = {
+  non_renseigne: 'Not filled in',
+  fait: 'Done',
+  programme: 'Planned',
+  pas_fait: 'Not done',
+  detaille: 'Detailed',
+  non_concerne: 'Not concerned',
+  conforme: 'Compliant',
+  non_conforme: 'Not compliant',
+  non_applicable: 'Not applicable',
+};
+
+function statutLabel(statut: Statut, model: ScoringModel, lang: Lang): string {
+  if (lang === 'fr') return statutLabelFr(statut, model);
+  if (speaksConformite(model) && statut === 'non_renseigne') return 'Not evaluated';
+  return STATUT_EN[statut];
+}
+
+/** The words of the describers in one language: fixed texts, and templates for the sentences with values. */
+interface Words {
+  open: string;
+  close: string;
+  statutSet: (b: string, a: string) => string;
+  statutCascade: (b: string, a: string) => string;
+  titre: (b: string, a: string) => string;
+  dateDocument: (d: string) => string;
+  dateDocumentRetiree: string;
+  proprietaire: (p: string | null) => string;
+  confidentielle: string;
+  plusConfidentielle: string;
+  preuveModifiee: (text: string, changes: string) => string;
+  document: string;
+  lien: string;
+  none: string;
+  pilotes: (list: string) => string;
+  services: (list: string) => string;
+  pilotesInchanges: (p: string, s: string) => string;
+  echeanceRetireeEtait: (d: string) => string;
+  echeanceRetiree: string;
+  echeanceFixeeAuLieu: (a: string, b: string) => string;
+  echeanceFixee: (a: string) => string;
+  explicationEffacee: string;
+  explicationModifiee: string;
+  explicationAjoutee: string;
+  elements: (n: string) => string;
+  points: (n: string) => string;
+  referentiel: string;
+  importe: (id: string, version: string | null, what: string) => string;
+  deVersion: (p: string, v: string) => string;
+  version: (v: string) => string;
+  retires: (n: number, count: string) => string;
+  reimporte: (id: string, change: string, what: string, gone: string) => string;
+  workspaceFields: Record<string, string>;
+  workspaceCree: (nom: string | null) => string;
+  workspaceModifie: (fields: string) => string;
+  workspaceSansChangement: string;
+  lienAjoute: string;
+  preuveAjoutee: string;
+  lienRattache: string;
+  preuveRattachee: string;
+  lienRetire: string;
+  preuveRetiree: string;
+  nouvelleVersion: (n: string, text: string) => string;
+  preuveAttendue: string;
+  plusFournie: (attendue: string, text: string) => string;
+  fournie: (attendue: string, text: string) => string;
+  sansNom: string;
+  personneAjoutee: (nom: string) => string;
+  serviceAjoute: (nom: string) => string;
+  identiteModifiee: string;
+  questionsImportees: (n: string | null) => string;
+  fichierPilote: string;
+  auditDemande: (n: string) => string;
+  auditRetrait: (n: string) => string;
+  auditOuverture: (auditeur: string | null, n: string) => string;
+  auditCloture: (n: string) => string;
+  auditCycle: (n: string) => string;
+  etat: Record<string, string>;
+  auditEtat: (b: string, a: string) => string;
+  ordreInscrite: string;
+  ordreRetiree: string;
+  auditNote: (q: string) => string;
+  rapportRemplace: string;
+  rapportJoint: string;
+  rapport: (verb: string, name: string, size: string | null) => string;
+  modification: string;
+  niveauInconnu: string;
+  decision: (nom: string, date: string | null, fin: string | null) => string;
+  oui: string;
+  non: string;
+  sansReponse: string;
+  reponseEffacee: (q: string) => string;
+  reponse: (q: string, b: string, a: string) => string;
+  families: Record<string, string>;
+  autre: string;
+}
+
+const FR: Words = {
+  open: '« ',
+  close: ' »',
+  statutSet: (b, a) => `Statut : ${b} → ${a}`,
+  statutCascade: (b, a) => `Statut : ${b} → ${a}, car une tâche a reçu son propre statut`,
+  titre: (b, a) => `titre « ${b} » → « ${a} »`,
+  dateDocument: (d) => `date du document ${d}`,
+  dateDocumentRetiree: 'date du document retirée',
+  proprietaire: (p) => `propriétaire ${p ?? 'retiré'}`,
+  confidentielle: 'marquée confidentielle',
+  plusConfidentielle: 'plus confidentielle',
+  preuveModifiee: (text, changes) => `Preuve modifiée : ${text}${changes}`,
+  document: 'document',
+  lien: 'lien',
+  none: 'aucun',
+  pilotes: (list) => `Pilotes : ${list}`,
+  services: (list) => `Services : ${list}`,
+  pilotesInchanges: (p, s) => `Pilotes inchangés : ${p} ; services : ${s}`,
+  echeanceRetireeEtait: (d) => `Échéance retirée (elle était fixée au ${d})`,
+  echeanceRetiree: 'Échéance retirée',
+  echeanceFixeeAuLieu: (a, b) => `Échéance fixée au ${a} (au lieu du ${b})`,
+  echeanceFixee: (a) => `Échéance fixée au ${a}`,
+  explicationEffacee: 'Explication effacée',
+  explicationModifiee: 'Explication modifiée',
+  explicationAjoutee: 'Explication ajoutée',
+  elements: (n) => `${n} éléments`,
+  points: (n) => `${n} points`,
+  referentiel: 'référentiel',
+  importe: (id, version, what) => `Référentiel « ${id} »${version ? ` version ${version}` : ''} importé${what}`,
+  deVersion: (p, v) => ` de la version ${p} à la version ${v}`,
+  version: (v) => ` (version ${v})`,
+  retires: (n, count) => `, ${count} élément${n > 1 ? 's' : ''} retiré${n > 1 ? 's' : ''}`,
+  reimporte: (id, change, what, gone) => `Référentiel « ${id} » réimporté${change}${what}${gone}`,
+  workspaceFields: { nom: 'nom', typeCollectivite: 'type de collectivité', codeInsee: 'code INSEE', population: 'population', utilisateur: 'utilisateur' },
+  workspaceCree: (nom) => `Espace de travail créé${nom ? ` : ${nom}` : ''}`,
+  workspaceModifie: (fields) => `Espace de travail modifié : ${fields}`,
+  workspaceSansChangement: 'Espace de travail enregistré sans changement',
+  lienAjoute: 'Lien ajouté',
+  preuveAjoutee: 'Preuve ajoutée',
+  lienRattache: 'Lien rattaché',
+  preuveRattachee: 'Preuve rattachée (fichier déjà déposé)',
+  lienRetire: 'Lien retiré',
+  preuveRetiree: 'Preuve retirée',
+  nouvelleVersion: (n, text) => `Nouvelle version (n° ${n}) de la preuve : ${text}`,
+  preuveAttendue: 'preuve attendue',
+  plusFournie: (attendue, text) => `« ${attendue} » n'est plus marquée comme fournie par : ${text}`,
+  fournie: (attendue, text) => `« ${attendue} » marquée comme fournie par : ${text}`,
+  sansNom: 'sans nom',
+  personneAjoutee: (nom) => `Personne ajoutée : ${nom}`,
+  serviceAjoute: (nom) => `Service ajouté : ${nom}`,
+  identiteModifiee: 'Identité de la collectivité modifiée',
+  questionsImportees: (n) => `Questions de personnalisation importées${n !== null ? ` : ${n} questions` : ''}`,
+  fichierPilote: 'Fichier de pilote importé',
+  auditDemande: (n) => `Audit demandé (cycle ${n})`,
+  auditRetrait: (n) => `Demande d'audit retirée (cycle ${n}) : retour en préparation`,
+  auditOuverture: (auditeur, n) => `Audit ouvert par ${auditeur ?? "l'auditeur"} (cycle ${n}) : jalon pré-audit figé, modifications de la collectivité verrouillées`,
+  auditCloture: (n) => `Audit clos (cycle ${n}) : jalon post-audit figé`,
+  auditCycle: (n) => `Nouveau cycle d'audit (cycle ${n}) : en préparation`,
+  etat: { non_audite: 'Non audité', en_cours: 'En cours', audite: 'Audité' },
+  auditEtat: (b, a) => `État d'audit : ${b} → ${a}`,
+  ordreInscrite: "Inscrite à l'ordre du jour de l'audit",
+  ordreRetiree: "Retirée de l'ordre du jour de l'audit",
+  auditNote: (q) => `Note d'audit : ${q}`,
+  rapportRemplace: "Rapport d'audit remplacé",
+  rapportJoint: "Rapport d'audit joint",
+  rapport: (verb, name, size) => `${verb} : ${name}${size !== null ? ` (${size})` : ''}`,
+  modification: 'Modification enregistrée',
+  niveauInconnu: 'niveau inconnu',
+  decision: (nom, date, fin) => `Décision : ${nom}${date ? ` le ${date}` : ''}${fin ? `, valable jusqu'au ${fin}` : ''}`,
+  oui: 'Oui',
+  non: 'Non',
+  sansReponse: 'sans réponse',
+  reponseEffacee: (q) => `Réponse à la question ${q} effacée`,
+  reponse: (q, b, a) => `Réponse à la question ${q} : ${b} → ${a}`,
+  families: {
+    statut: 'Statuts et explications',
+    preuve: 'Preuves',
+    node: 'Pilotes et échéances',
+    audit: 'Audit',
+    jalon: 'Jalons',
+    reponse: 'Personnalisation',
+    referential: 'Référentiels',
+    workspace: 'Espace de travail',
+  },
+  autre: 'Autre',
+};
+
+const EN: Words = {
+  open: '“',
+  close: '”',
+  statutSet: (b, a) => `Status: ${b} → ${a}`,
+  statutCascade: (b, a) => `Status: ${b} → ${a}, because a task received its own status`,
+  titre: (b, a) => `title “${b}” → “${a}”`,
+  dateDocument: (d) => `document date ${d}`,
+  dateDocumentRetiree: 'document date removed',
+  proprietaire: (p) => (p ? `owner ${p}` : 'owner removed'),
+  confidentielle: 'marked confidential',
+  plusConfidentielle: 'no longer confidential',
+  preuveModifiee: (text, changes) => `Evidence changed: ${text}${changes}`,
+  document: 'document',
+  lien: 'link',
+  none: 'none',
+  pilotes: (list) => `Leads: ${list}`,
+  services: (list) => `Services: ${list}`,
+  pilotesInchanges: (p, s) => `Leads unchanged: ${p}; services: ${s}`,
+  echeanceRetireeEtait: (d) => `Due date removed (it was set to ${d})`,
+  echeanceRetiree: 'Due date removed',
+  echeanceFixeeAuLieu: (a, b) => `Due date set to ${a} (instead of ${b})`,
+  echeanceFixee: (a) => `Due date set to ${a}`,
+  explicationEffacee: 'Explanation erased',
+  explicationModifiee: 'Explanation changed',
+  explicationAjoutee: 'Explanation added',
+  elements: (n) => `${n} items`,
+  points: (n) => `${n} points`,
+  referentiel: 'referential',
+  importe: (id, version, what) => `Referential “${id}”${version ? ` version ${version}` : ''} imported${what}`,
+  deVersion: (p, v) => ` from version ${p} to version ${v}`,
+  version: (v) => ` (version ${v})`,
+  retires: (n, count) => `, ${count} item${n === 1 ? '' : 's'} removed`,
+  reimporte: (id, change, what, gone) => `Referential “${id}” imported again${change}${what}${gone}`,
+  workspaceFields: { nom: 'name', typeCollectivite: 'type of local authority', codeInsee: 'INSEE code', population: 'population', utilisateur: 'user' },
+  workspaceCree: (nom) => `Workspace created${nom ? `: ${nom}` : ''}`,
+  workspaceModifie: (fields) => `Workspace changed: ${fields}`,
+  workspaceSansChangement: 'Workspace saved without change',
+  lienAjoute: 'Link added',
+  preuveAjoutee: 'Evidence added',
+  lienRattache: 'Link attached',
+  preuveRattachee: 'Evidence attached (file already stored)',
+  lienRetire: 'Link removed',
+  preuveRetiree: 'Evidence removed',
+  nouvelleVersion: (n, text) => `New version (no. ${n}) of the evidence: ${text}`,
+  preuveAttendue: 'expected evidence',
+  plusFournie: (attendue, text) => `“${attendue}” no longer marked as provided by: ${text}`,
+  fournie: (attendue, text) => `“${attendue}” marked as provided by: ${text}`,
+  sansNom: 'no name',
+  personneAjoutee: (nom) => `Person added: ${nom}`,
+  serviceAjoute: (nom) => `Service added: ${nom}`,
+  identiteModifiee: 'Identity of the local authority changed',
+  questionsImportees: (n) => `Customisation questions imported${n !== null ? `: ${n} questions` : ''}`,
+  fichierPilote: 'Lead’s file imported',
+  auditDemande: (n) => `Audit requested (cycle ${n})`,
+  auditRetrait: (n) => `Audit request withdrawn (cycle ${n}): back to preparation`,
+  auditOuverture: (auditeur, n) => `Audit opened by ${auditeur ?? 'the auditor'} (cycle ${n}): pre-audit milestone frozen, changes by the local authority locked`,
+  auditCloture: (n) => `Audit closed (cycle ${n}): post-audit milestone frozen`,
+  auditCycle: (n) => `New audit cycle (cycle ${n}): in preparation`,
+  etat: { non_audite: 'Not audited', en_cours: 'In progress', audite: 'Audited' },
+  auditEtat: (b, a) => `Audit state: ${b} → ${a}`,
+  ordreInscrite: 'Put on the audit agenda',
+  ordreRetiree: 'Removed from the audit agenda',
+  auditNote: (q) => `Audit note: ${q}`,
+  rapportRemplace: 'Audit report replaced',
+  rapportJoint: 'Audit report attached',
+  rapport: (verb, name, size) => `${verb}: ${name}${size !== null ? ` (${size})` : ''}`,
+  modification: 'Change recorded',
+  niveauInconnu: 'unknown level',
+  decision: (nom, date, fin) => `Decision: ${nom}${date ? ` on ${date}` : ''}${fin ? `, valid until ${fin}` : ''}`,
+  oui: 'Yes',
+  non: 'No',
+  sansReponse: 'no answer',
+  reponseEffacee: (q) => `Answer to question ${q} erased`,
+  reponse: (q, b, a) => `Answer to question ${q}: ${b} → ${a}`,
+  families: {
+    statut: 'Statuses and explanations',
+    preuve: 'Evidence',
+    node: 'Leads and due dates',
+    audit: 'Audit',
+    jalon: 'Milestones',
+    reponse: 'Customisation',
+    referential: 'Referentials',
+    workspace: 'Workspace',
+  },
+  autre: 'Other',
+};
+
+const WORDS: Record<Lang, Words> = { fr: FR, en: EN };
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null);
@@ -71,246 +353,238 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** « texte » cut to QUOTE_MAX characters on one line. */
-function quote(text: string): string {
+/** « texte » (en “text”) cut to QUOTE_MAX characters on one line. */
+function quote(text: string, w: Words): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return `« ${line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX - 1)}…` : line} »`;
+  return `${w.open}${line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX - 1)}…` : line}${w.close}`;
 }
 
 /**
  * A statut value (a key, or a stored row `{ statut, detail }`) in words: "Fait", "Détaillé (70 % / 20 % / 10 %)"
  * (fait / programmé / pas fait). Nothing stored → "Non renseigné" ("Non évalué" for the weighted model).
+ * `lang` 'en' gives "Done", "Detailed (70% / 20% / 10%)", "Not filled in".
  */
-export function describeStatut(v: unknown, model: ScoringModel = 'tete'): string {
+export function describeStatut(v: unknown, model: ScoringModel = 'tete', lang: Lang = 'fr'): string {
   const row = obj(v);
   const key = row ? row.statut : v;
-  if (typeof key !== 'string' || !STATUT_KEYS.has(key)) return statutLabel('non_renseigne', model);
-  const label = statutLabel(key as Statut, model);
+  if (typeof key !== 'string' || !STATUT_KEYS.has(key)) return statutLabel('non_renseigne', model, lang);
+  const label = statutLabel(key as Statut, model, lang);
   const detail = row?.detail;
   if (key === 'detaille' && Array.isArray(detail) && detail.length === 3) {
-    return `${label} (${detail.map((x) => `${pct.format(Math.round(Number(x) * 1000) / 10)}${NNBSP}%`).join(' / ')})`;
+    const f = lang === 'en' ? pctEn : pct;
+    return `${label} (${detail.map((x) => `${f.format(Math.round(Number(x) * 1000) / 10)}${lang === 'en' ? '' : NNBSP}%`).join(' / ')})`;
   }
   return label;
 }
 
 /** What changed on a preuve's metadata (titre, date of the document, owner, confidentiel), in one sentence. */
-function describePreuveUpdate(before: Obj | null, after: Obj | null): string {
+function describePreuveUpdate(before: Obj | null, after: Obj | null, lang: Lang): string {
+  const w = WORDS[lang];
   const changes: string[] = [];
-  if (str(before?.titre) !== str(after?.titre)) changes.push(`titre « ${str(before?.titre) ?? ''} » → « ${str(after?.titre) ?? ''} »`);
+  if (str(before?.titre) !== str(after?.titre)) changes.push(w.titre(str(before?.titre) ?? '', str(after?.titre) ?? ''));
   if (str(before?.dateDocument) !== str(after?.dateDocument)) {
     const d = str(after?.dateDocument);
-    changes.push(d ? `date du document ${formatDate(d)}` : 'date du document retirée');
+    changes.push(d ? w.dateDocument(formatDate(d)) : w.dateDocumentRetiree);
   }
-  if (str(before?.proprietaire) !== str(after?.proprietaire)) changes.push(`propriétaire ${str(after?.proprietaire) ?? 'retiré'}`);
-  if (before?.confidentiel !== after?.confidentiel) changes.push(after?.confidentiel === true ? 'marquée confidentielle' : 'plus confidentielle');
-  return `Preuve modifiée : ${describePreuve(after).text}${changes.length > 0 ? ` — ${changes.join(', ')}` : ''}`;
+  if (str(before?.proprietaire) !== str(after?.proprietaire)) changes.push(w.proprietaire(str(after?.proprietaire)));
+  if (before?.confidentiel !== after?.confidentiel) changes.push(after?.confidentiel === true ? w.confidentielle : w.plusConfidentielle);
+  return w.preuveModifiee(describePreuve(after, lang).text, changes.length > 0 ? ` — ${changes.join(', ')}` : '');
 }
 
 /** A preuve record (`Preuve` of preuves.ts) in words: file "Titre (nom.pdf, 89 octets)" or link "Titre (url décodée)". */
-function describePreuve(p: Obj | null): { lien: boolean; text: string } {
-  if (!p) return { lien: false, text: 'document' };
+function describePreuve(p: Obj | null, lang: Lang): { lien: boolean; text: string } {
+  const w = WORDS[lang];
+  if (!p) return { lien: false, text: w.document };
   const lien = p.kind === 'lien';
   const titre = str(p.titre);
   if (lien) {
     const url = str(p.url);
     const shownTitre = titre && titre !== url ? titre : null;
     if (shownTitre && url) return { lien, text: `${shownTitre} (${displayUrl(url)})` };
-    return { lien, text: shownTitre ?? (url ? displayUrl(url) : 'lien') };
+    return { lien, text: shownTitre ?? (url ? displayUrl(url) : w.lien) };
   }
   const fileName = str(p.fileName);
   const size = num(p.size);
-  const facts = [fileName && fileName !== titre ? fileName : null, size !== null ? formatBytes(size) : null].filter((x) => x !== null);
-  const name = titre ?? fileName ?? 'document';
+  const facts = [fileName && fileName !== titre ? fileName : null, size !== null ? formatBytes(size, lang) : null].filter((x) => x !== null);
+  const name = titre ?? fileName ?? w.document;
   return { lien, text: facts.length > 0 ? `${name} (${facts.join(', ')})` : name };
 }
 
-function describePilotes(before: unknown, after: unknown): string {
+function describePilotes(before: unknown, after: unknown, w: Words): string {
   const b = obj(before);
   const a = obj(after);
-  const list = (xs: string[], none: string) => (xs.length > 0 ? xs.join(', ') : none);
+  const list = (xs: string[]) => (xs.length > 0 ? xs.join(', ') : w.none);
   const parts: string[] = [];
   const [bp, ap, bs, as] = [names(b?.pilotes), names(a?.pilotes), names(b?.services), names(a?.services)];
-  if (bp.join('\n') !== ap.join('\n')) parts.push(`Pilotes : ${list(ap, 'aucun')}`);
-  if (bs.join('\n') !== as.join('\n')) parts.push(`Services : ${list(as, 'aucun')}`);
-  if (parts.length === 0) return `Pilotes inchangés : ${list(ap, 'aucun')} ; services : ${list(as, 'aucun')}`;
+  if (bp.join('\n') !== ap.join('\n')) parts.push(w.pilotes(list(ap)));
+  if (bs.join('\n') !== as.join('\n')) parts.push(w.services(list(as)));
+  if (parts.length === 0) return w.pilotesInchanges(list(ap), list(as));
   return parts.join(' · ');
 }
 
-function describeEcheance(before: unknown, after: unknown): string {
+function describeEcheance(before: unknown, after: unknown, w: Words): string {
   const b = str(before);
   const a = str(after);
-  if (a === null) return b ? `Échéance retirée (elle était fixée au ${formatDate(b)})` : 'Échéance retirée';
-  return b && b !== a ? `Échéance fixée au ${formatDate(a)} (au lieu du ${formatDate(b)})` : `Échéance fixée au ${formatDate(a)}`;
+  if (a === null) return b ? w.echeanceRetireeEtait(formatDate(b)) : w.echeanceRetiree;
+  return b && b !== a ? w.echeanceFixeeAuLieu(formatDate(a), formatDate(b)) : w.echeanceFixee(formatDate(a));
 }
 
-function describeExplication(before: unknown, after: unknown): string {
+function describeExplication(before: unknown, after: unknown, w: Words): string {
   const b = str(before);
   const a = str(after);
-  if (a === null) return 'Explication effacée';
-  return `${b ? 'Explication modifiée' : 'Explication ajoutée'} : ${quote(a)}`;
+  if (a === null) return w.explicationEffacee;
+  return `${b ? w.explicationModifiee : w.explicationAjoutee}${w === EN ? ':' : ' :'} ${quote(a, w)}`;
 }
 
-function describeImport(before: unknown, after: unknown): string {
+function describeImport(before: unknown, after: unknown, lang: Lang): string {
+  const w = WORDS[lang];
   const a = obj(after);
   const b = obj(before);
-  const id = str(a?.id) ?? 'référentiel';
+  const id = str(a?.id) ?? w.referentiel;
   const version = str(a?.version);
   const nodes = num(a?.nodes);
   const points = num(a?.points);
-  const facts = [nodes !== null ? `${formatCount(nodes)} éléments` : null, points !== null ? `${formatCount(points)} points` : null].filter((x) => x !== null);
-  const what = facts.length > 0 ? ` : ${facts.join(', ')}` : '';
-  if (!b) return `Référentiel « ${id} »${version ? ` version ${version}` : ''} importé${what}`;
+  const facts = [nodes !== null ? w.elements(formatCount(nodes, lang)) : null, points !== null ? w.points(formatCount(points, lang)) : null].filter((x) => x !== null);
+  const what = facts.length > 0 ? `${lang === 'en' ? ':' : ' :'} ${facts.join(', ')}` : '';
+  if (!b) return w.importe(id, version, what);
   const previous = str(b.version);
   const removed = num(b.nodesRemoved) ?? 0;
-  const change = previous && version && previous !== version ? ` de la version ${previous} à la version ${version}` : version ? ` (version ${version})` : '';
-  const gone = removed > 0 ? `, ${formatCount(removed)} élément${removed > 1 ? 's' : ''} retiré${removed > 1 ? 's' : ''}` : '';
-  return `Référentiel « ${id} » réimporté${change}${what}${gone}`;
+  const change = previous && version && previous !== version ? w.deVersion(previous, version) : version ? w.version(version) : '';
+  const gone = removed > 0 ? w.retires(removed, formatCount(removed, lang)) : '';
+  return w.reimporte(id, change, what, gone);
 }
 
-const WORKSPACE_FIELDS: Record<string, string> = {
-  nom: 'nom',
-  typeCollectivite: 'type de collectivité',
-  codeInsee: 'code INSEE',
-  population: 'population',
-  utilisateur: 'utilisateur',
-};
-
-function describeWorkspace(before: unknown, after: unknown): string {
+function describeWorkspace(before: unknown, after: unknown, w: Words): string {
   const a = obj(after);
   const b = obj(before);
-  if (!b) return `Espace de travail créé${str(a?.nom) ? ` : ${str(a?.nom)}` : ''}`;
-  const changed = Object.keys(WORKSPACE_FIELDS).filter((k) => a && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-  return changed.length > 0 ? `Espace de travail modifié : ${changed.map((k) => WORKSPACE_FIELDS[k]).join(', ')}` : 'Espace de travail enregistré sans changement';
+  if (!b) return w.workspaceCree(str(a?.nom));
+  const changed = Object.keys(w.workspaceFields).filter((k) => a && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return changed.length > 0 ? w.workspaceModifie(changed.map((k) => w.workspaceFields[k]).join(', ')) : w.workspaceSansChangement;
 }
 
 /**
- * The event as one French sentence, e.g. "Statut : Non renseigné → Fait", « Échéance fixée au 30/06/2027 »,
- * « Pilotes : Jeanne Martin, Paul Roux », « Preuve ajoutée : Délibération.pdf (89 octets) », « Lien ajouté : … ».
+ * The event as one sentence, French by default, e.g. "Statut : Non renseigné → Fait", « Échéance fixée au 30/06/2027 »,
+ * « Pilotes : Jeanne Martin, Paul Roux », « Preuve ajoutée : Délibération.pdf (89 octets) », « Lien ajouté : … »;
+ * `lang` 'en': "Status: Not filled in → Done", "Due date set to 30/06/2027".
  * `model` names statuts as the referential does (RGESN: "Non évalué"). Never throws, whatever the JSON.
  */
-export function describeEvent(e: HistoryEventLike, model: ScoringModel = 'tete'): string {
+export function describeEvent(e: HistoryEventLike, model: ScoringModel = 'tete', lang: Lang = 'fr'): string {
+  const w = WORDS[lang];
+  const n = (v: unknown) => String(num(obj(v)?.numero) ?? '?');
+  const colon = lang === 'en' ? ':' : ' :';
   switch (e.action) {
     case 'statut.set':
-      return `Statut : ${describeStatut(e.before, model)} → ${describeStatut(e.after, model)}`;
+      return w.statutSet(describeStatut(e.before, model, lang), describeStatut(e.after, model, lang));
     case 'statut.cascade':
-      return `Statut : ${describeStatut(e.before, model)} → ${describeStatut(e.after, model)}, car une tâche a reçu son propre statut`;
+      return w.statutCascade(describeStatut(e.before, model, lang), describeStatut(e.after, model, lang));
     case 'statut.explication':
-      return describeExplication(e.before, e.after);
+      return describeExplication(e.before, e.after, w);
     case 'node.pilotes':
-      return describePilotes(e.before, e.after);
+      return describePilotes(e.before, e.after, w);
     case 'node.echeance':
-      return describeEcheance(e.before, e.after);
+      return describeEcheance(e.before, e.after, w);
     case 'preuve.add': {
-      const p = describePreuve(obj(e.after));
-      return `${p.lien ? 'Lien ajouté' : 'Preuve ajoutée'} : ${p.text}`;
+      const p = describePreuve(obj(e.after), lang);
+      return `${p.lien ? w.lienAjoute : w.preuveAjoutee}${colon} ${p.text}`;
     }
     case 'preuve.attach': {
-      const p = describePreuve(obj(e.after));
+      const p = describePreuve(obj(e.after), lang);
       // Only files are reused (same bytes and name already in the evidence store).
-      return `${p.lien ? 'Lien rattaché' : 'Preuve rattachée (fichier déjà déposé)'} : ${p.text}`;
+      return `${p.lien ? w.lienRattache : w.preuveRattachee}${colon} ${p.text}`;
     }
     case 'preuve.detach': {
-      const p = describePreuve(obj(e.before) ?? obj(e.after));
-      return `${p.lien ? 'Lien retiré' : 'Preuve retirée'} : ${p.text}`;
+      const p = describePreuve(obj(e.before) ?? obj(e.after), lang);
+      return `${p.lien ? w.lienRetire : w.preuveRetiree}${colon} ${p.text}`;
     }
     case 'preuve.revision': {
       const after = obj(e.after);
-      return `Nouvelle version (n° ${num(after?.revision) ?? '?'}) de la preuve : ${describePreuve(after).text}`;
+      return w.nouvelleVersion(String(num(after?.revision) ?? '?'), describePreuve(after, lang).text);
     }
     case 'preuve.update':
-      return describePreuveUpdate(obj(e.before), obj(e.after));
+      return describePreuveUpdate(obj(e.before), obj(e.after), lang);
     case 'preuve.couverture': {
       const after = obj(e.after);
-      const attendue = str(obj(after?.preuveAttendue)?.nom) ?? 'preuve attendue';
-      return after?.couvre === false
-        ? `« ${attendue} » n'est plus marquée comme fournie par : ${describePreuve(after).text}`
-        : `« ${attendue} » marquée comme fournie par : ${describePreuve(after).text}`;
+      const attendue = str(obj(after?.preuveAttendue)?.nom) ?? w.preuveAttendue;
+      return after?.couvre === false ? w.plusFournie(attendue, describePreuve(after, lang).text) : w.fournie(attendue, describePreuve(after, lang).text);
     }
     case 'referential.import':
-      return describeImport(e.before, e.after);
+      return describeImport(e.before, e.after, lang);
     case 'person.create':
-      return `Personne ajoutée : ${str(obj(e.after)?.nom) ?? 'sans nom'}`;
+      return w.personneAjoutee(str(obj(e.after)?.nom) ?? w.sansNom);
     case 'service.create':
-      return `Service ajouté : ${str(obj(e.after)?.nom) ?? 'sans nom'}`;
+      return w.serviceAjoute(str(obj(e.after)?.nom) ?? w.sansNom);
     case 'workspace.create':
     case 'workspace.update':
-      return describeWorkspace(e.action === 'workspace.create' ? null : e.before, e.after);
+      return describeWorkspace(e.action === 'workspace.create' ? null : e.before, e.after, w);
     case 'reponse.set':
-      return describeReponse(e.before, e.after);
+      return describeReponse(e.before, e.after, lang);
     case 'identite.update':
-      return 'Identité de la collectivité modifiée';
-    case 'questions.import':
-      return `Questions de personnalisation importées${num(obj(e.after)?.questions) !== null ? ` : ${formatCount(num(obj(e.after)?.questions)!)} questions` : ''}`;
+      return w.identiteModifiee;
+    case 'questions.import': {
+      const q = num(obj(e.after)?.questions);
+      return w.questionsImportees(q !== null ? formatCount(q, lang) : null);
+    }
     case 'import.pilote':
-      return 'Fichier de pilote importé';
+      return w.fichierPilote;
     case 'audit.demande':
-      return `Audit demandé (cycle ${num(obj(e.after)?.numero) ?? '?'})`;
+      return w.auditDemande(n(e.after));
     case 'audit.retrait':
-      return `Demande d'audit retirée (cycle ${num(obj(e.after)?.numero) ?? '?'}) : retour en préparation`;
+      return w.auditRetrait(n(e.after));
     case 'audit.ouverture':
-      return `Audit ouvert par ${str(obj(e.after)?.auditeur) ?? "l'auditeur"} (cycle ${num(obj(e.after)?.numero) ?? '?'}) : jalon pré-audit figé, modifications de la collectivité verrouillées`;
+      return w.auditOuverture(str(obj(e.after)?.auditeur), n(e.after));
     case 'audit.cloture':
-      return `Audit clos (cycle ${num(obj(e.after)?.numero) ?? '?'}) : jalon post-audit figé`;
+      return w.auditCloture(n(e.after));
     case 'audit.decision':
-      return describeDecision(obj(e.after));
+      return describeDecision(obj(e.after), w);
     case 'audit.cycle':
-      return `Nouveau cycle d'audit (cycle ${num(obj(e.after)?.numero) ?? '?'}) : en préparation`;
+      return w.auditCycle(n(e.after));
     case 'audit.etat':
-      return `État d'audit : ${ETAT_WORDS[String(e.before)] ?? 'Non audité'} → ${ETAT_WORDS[String(e.after)] ?? 'Non audité'}`;
+      return w.auditEtat(w.etat[String(e.before)] ?? w.etat.non_audite!, w.etat[String(e.after)] ?? w.etat.non_audite!);
     case 'audit.ordre':
-      return e.after === true ? "Inscrite à l'ordre du jour de l'audit" : "Retirée de l'ordre du jour de l'audit";
+      return e.after === true ? w.ordreInscrite : w.ordreRetiree;
     case 'audit.note':
-      return `Note d'audit : ${quote(str(e.after) ?? '')}`;
+      return w.auditNote(quote(str(e.after) ?? '', w));
     case 'audit.rapport': {
       const a = obj(e.after);
       const size = num(a?.size);
-      return `${obj(e.before) ? "Rapport d'audit remplacé" : "Rapport d'audit joint"} : ${str(a?.fileName) ?? 'document'}${size !== null ? ` (${formatBytes(size)})` : ''}`;
+      return w.rapport(obj(e.before) ? w.rapportRemplace : w.rapportJoint, str(a?.fileName) ?? w.document, size !== null ? formatBytes(size, lang) : null);
     }
     default:
-      return 'Modification enregistrée';
+      return w.modification;
   }
 }
 
-const ETAT_WORDS: Record<string, string> = { non_audite: 'Non audité', en_cours: 'En cours', audite: 'Audité' };
-
 /** « Décision : 3 étoiles le 15/04/2026, valable jusqu'au 14/04/2030 » (or « Non labellisé »). */
-function describeDecision(a: Obj | null): string {
-  const nom = str(a?.nom) ?? 'niveau inconnu';
+function describeDecision(a: Obj | null, w: Words): string {
+  const nom = str(a?.nom) ?? w.niveauInconnu;
   const date = str(a?.date);
   const fin = str(a?.finValidite);
-  return `Décision : ${nom}${date ? ` le ${formatDate(date)}` : ''}${fin && a?.niveau !== null ? `, valable jusqu'au ${formatDate(fin)}` : ''}`;
+  return w.decision(nom, date ? formatDate(date) : null, fin && a?.niveau !== null ? formatDate(fin) : null);
 }
 
 /** An answer value in words: Oui / Non, a number (a proportion 0..1 as a percentage is the caller's), an option key. */
-function reponseWords(v: unknown): string {
-  if (v === true) return 'Oui';
-  if (v === false) return 'Non';
-  if (typeof v === 'number') return pct.format(v);
-  return typeof v === 'string' ? v : 'sans réponse';
+function reponseWords(v: unknown, lang: Lang): string {
+  const w = WORDS[lang];
+  if (v === true) return w.oui;
+  if (v === false) return w.non;
+  if (typeof v === 'number') return (lang === 'en' ? pctEn : pct).format(v);
+  return typeof v === 'string' ? v : w.sansReponse;
 }
 
-function describeReponse(before: unknown, after: unknown): string {
+function describeReponse(before: unknown, after: unknown, lang: Lang): string {
+  const w = WORDS[lang];
   const b = obj(before);
   const a = obj(after);
   const q = str(a?.question) ?? str(b?.question) ?? '?';
-  if (!a) return `Réponse à la question ${q} effacée`;
-  return `Réponse à la question ${q} : ${b ? reponseWords(b.valeur) : 'sans réponse'} → ${reponseWords(a.valeur)}`;
+  if (!a) return w.reponseEffacee(q);
+  return w.reponse(q, b ? reponseWords(b.valeur, lang) : w.sansReponse, reponseWords(a.valeur, lang));
 }
 
 /** The families of actions the timeline filters on (the part before the dot), with their French names. */
-export const ACTION_FAMILIES: ReadonlyArray<{ action: string; label: string }> = [
-  { action: 'statut', label: 'Statuts et explications' },
-  { action: 'preuve', label: 'Preuves' },
-  { action: 'node', label: 'Pilotes et échéances' },
-  { action: 'audit', label: 'Audit' },
-  { action: 'jalon', label: 'Jalons' },
-  { action: 'reponse', label: 'Personnalisation' },
-  { action: 'referential', label: 'Référentiels' },
-  { action: 'workspace', label: 'Espace de travail' },
-];
+export const ACTION_FAMILIES: ReadonlyArray<{ action: string; label: string }> = Object.entries(FR.families).map(([action, label]) => ({ action, label }));
 
-/** The French name of an action's family (« Statuts et explications »), « Autre » when unknown. */
-export function actionFamilyLabel(action: string): string {
-  const family = action.split('.')[0];
-  return ACTION_FAMILIES.find((f) => f.action === family)?.label ?? 'Autre';
+/** The name of an action's family (« Statuts et explications »; en "Statuses and explanations"), « Autre » when unknown. */
+export function actionFamilyLabel(action: string, lang: Lang = 'fr'): string {
+  const family = action.split('.')[0] ?? '';
+  return WORDS[lang].families[family] ?? WORDS[lang].autre;
 }

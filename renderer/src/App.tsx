@@ -6,7 +6,6 @@
  * « Partage ».
  */
 import { useQuery } from '@tanstack/react-query';
-import { ROLE_LABELS } from '../../shared/roles';
 import { HeaderSettings } from './components/HeaderSettings';
 import { LiveRegion } from './components/LiveRegion';
 import { PartageBanner } from './components/PartageBanner';
@@ -59,7 +58,7 @@ export function App() {
         <header className="app-header">
           <span className="brand">Label Audit</span>
           <span data-testid="moi">
-            {moi.data.nom} — {ROLE_LABELS[moi.data.role]}
+            {moi.data.nom} — {t(`roles.${moi.data.role}`)}
           </span>
           <HeaderSettings />
           <LiveRegion />

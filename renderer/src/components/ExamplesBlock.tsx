@@ -3,6 +3,8 @@
  * Label Audit's own RGESN self-assessment, loaded into this workspace with one button (`examples.load`) once its
  * referential is imported; over statuts already entered, the server's refusal is shown with « Remplacer ».
  */
+import { plural, tr } from '../i18n/tr';
+import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { shownError } from '../lib/errors';
@@ -12,6 +14,7 @@ import { useTRPC } from '../trpc/client';
 
 export function ExamplesBlock() {
   const trpc = useTRPC();
+  const { t } = useT();
   const queryClient = useQueryClient();
   const examples = useQuery(trpc.examples.list.queryOptions());
   const refs = useQuery(trpc.referentials.list.queryOptions());
@@ -19,7 +22,7 @@ export function ExamplesBlock() {
   const load = useMutation(
     trpc.examples.load.mutationOptions({
       onSuccess: (r) => {
-        setDone(`Exemple chargé : ${formatCount(r.written)} statut${r.written > 1 ? 's' : ''} écrit${r.written > 1 ? 's' : ''} dans ${r.referentialId}.`);
+        setDone(tr(`examples.done_${plural(r.written)}`, { n: formatCount(r.written), id: r.referentialId }));
         void queryClient.invalidateQueries();
       },
     }),
@@ -30,7 +33,7 @@ export function ExamplesBlock() {
 
   return (
     <section className="card no-print" data-testid="examples" aria-labelledby="examples-title">
-      <h2 id="examples-title">Exemples</h2>
+      <h2 id="examples-title">{t('examples.title')}</h2>
       <ul className="plain">
         {examples.data.map((e) => (
           <li key={e.id} data-testid={`example-${e.id}`}>
@@ -40,17 +43,17 @@ export function ExamplesBlock() {
             {imported.has(e.referentialId) ? (
               <p className="field-row">
                 <button type="button" className="secondary" data-testid={`example-load-${e.id}`} disabled={load.isPending} onClick={() => load.mutate({ id: e.id })}>
-                  Charger l'exemple ({formatCount(e.statuts)} critères)
+                  {t('examples.load', { n: formatCount(e.statuts) })}
                 </button>
-                {refused && /remplacerait/.test(refused) && (
+                {load.error && /remplacerait/.test(load.error.message) && (
                   <button type="button" data-testid={`example-replace-${e.id}`} disabled={load.isPending} onClick={() => load.mutate({ id: e.id, remplacer: true })}>
-                    Remplacer les statuts saisis
+                    {t('examples.replace')}
                   </button>
                 )}
               </p>
             ) : (
               <p className="muted small">
-                Importez d'abord le référentiel {e.referentialId} (<a href={formatHash({ page: 'referentiel', referentialId: null, nodeId: null })}>écran Référentiel</a>).
+                {t('examples.importFirst', { id: e.referentialId })} (<a href={formatHash({ page: 'referentiel', referentialId: null, nodeId: null })}>{t('examples.referentielScreen')}</a>).
               </p>
             )}
           </li>

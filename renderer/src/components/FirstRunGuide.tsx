@@ -5,6 +5,7 @@
  * first pilotes (`people.create`, `services.create`). Once shown it stays until closed, for good with « Fermer le guide » (per workspace,
  * in localStorage). Steps and visibility: lib/firstRun.ts.
  */
+import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { shownError } from '../lib/errors';
@@ -23,6 +24,7 @@ function readClosed(workspaceId: string): boolean {
 
 export function FirstRunGuide() {
   const trpc = useTRPC();
+  const { t } = useT();
   const queryClient = useQueryClient();
   const refresh = useRefresh();
   const workspace = useQuery(trpc.workspace.get.queryOptions());
@@ -77,12 +79,12 @@ export function FirstRunGuide() {
   return (
     <section className="card guide no-print" data-testid="first-run-guide" aria-labelledby="guide-title">
       <header className="card-header">
-        <h2 id="guide-title">Premiers pas</h2>
+        <h2 id="guide-title">{t('firstRun.title')}</h2>
         <button type="button" className="secondary" data-testid="guide-close" onClick={close}>
-          {allDone ? 'Terminer' : 'Fermer le guide'}
+          {allDone ? t('firstRun.finish') : t('firstRun.close')}
         </button>
       </header>
-      <p className="muted">Trois étapes pour préparer un nouvel espace de travail. Vous pourrez tout modifier ensuite.</p>
+      <p className="muted">{t('firstRun.intro')}</p>
       {error && (
         <p className="error" role="alert" data-testid="guide-error">
           {shownError(error).message}
@@ -96,15 +98,15 @@ export function FirstRunGuide() {
           <p className="muted">{identite.etat}</p>
           <form className="field-row" onSubmit={saveNom}>
             <label className="field-inline grow">
-              <span>Nom de la collectivité</span>
-              <input data-testid="guide-nom" value={nom} placeholder={w.nom === DEFAULT_WORKSPACE_NOM ? 'Commune de …' : w.nom} onChange={(e) => setNom(e.target.value)} maxLength={200} />
+              <span>{t('firstRun.nomLabel')}</span>
+              <input data-testid="guide-nom" value={nom} placeholder={w.nom === DEFAULT_WORKSPACE_NOM ? t('firstRun.nomPlaceholder') : w.nom} onChange={(e) => setNom(e.target.value)} maxLength={200} />
             </label>
             <button type="submit" data-testid="guide-nom-save" disabled={nom.trim() === '' || updateWorkspace.isPending}>
-              Enregistrer
+              {t('common.save')}
             </button>
           </form>
           <p className="small">
-            Type, population, compétences : <a href={formatHash({ page: 'personnalisation' })}>compléter l'identité dans Personnalisation</a> (elle ajuste le potentiel des référentiels Territoire Engagé).
+            {t('firstRun.identiteBefore')}<a href={formatHash({ page: 'personnalisation' })}>{t('firstRun.identiteLink')}</a>{t('firstRun.identiteAfter')}
           </p>
         </li>
         <li data-testid="guide-step-referentiels" data-done={refs.done}>
@@ -113,9 +115,9 @@ export function FirstRunGuide() {
           </h3>
           <p className="muted">{refs.etat}</p>
           <p className="small">
-            La grille de travail Label NR est fournie. Pour le label Territoire Engagé, importez les fichiers CAE ou ECi (CSV de structure et de preuves) :{' '}
+            {t('firstRun.importBefore')}{' '}
             <a href={formatHash({ page: 'referentiel', referentialId: null, nodeId: null })} data-testid="guide-import">
-              importer un référentiel
+              {t('firstRun.importLink')}
             </a>
             .
           </p>
@@ -127,11 +129,11 @@ export function FirstRunGuide() {
           <p className="muted">{pilotes.etat}</p>
           <form className="field-row" onSubmit={(e) => void addPerson(e)}>
             <label className="field-inline grow">
-              <span>Nom du pilote</span>
+              <span>{t('firstRun.piloteLabel')}</span>
               <input data-testid="guide-personne" value={personne} onChange={(e) => setPersonne(e.target.value)} maxLength={200} />
             </label>
             <label className="field-inline">
-              <span>Service (facultatif)</span>
+              <span>{t('firstRun.serviceLabel')}</span>
               <input data-testid="guide-service" value={service} onChange={(e) => setService(e.target.value)} maxLength={200} list="guide-services" />
               <datalist id="guide-services">
                 {services.data.map((s) => (
@@ -140,7 +142,7 @@ export function FirstRunGuide() {
               </datalist>
             </label>
             <button type="submit" data-testid="guide-personne-add" disabled={personne.trim() === '' || createPerson.isPending}>
-              Ajouter
+              {t('firstRun.add')}
             </button>
           </form>
           {people.data.length > 0 && (
@@ -150,7 +152,7 @@ export function FirstRunGuide() {
               ))}
             </ul>
           )}
-          <p className="small">Ensuite, attribuez les critères à leurs pilotes depuis la fiche de chaque critère (Référentiel).</p>
+          <p className="small">{t('firstRun.then')}</p>
         </li>
       </ol>
     </section>

@@ -1,4 +1,5 @@
 /** History of a node (newest first, as `nodes.detail` returns it): when, who, and what changed as a French sentence. */
+import { useT } from '../i18n';
 import type { ScoringModel } from '../../../shared/domain';
 import { formatCount, formatDateTime } from '../lib/format';
 import { describeEvent, type HistoryEventLike } from '../lib/history';
@@ -6,6 +7,7 @@ import { tr } from '../i18n/tr';
 
 /** `fullHref`: the « Historique » screen filtered on this node (the whole timeline, with its filters). */
 export function HistoryList(props: { events: HistoryEventLike[]; model: ScoringModel; fullHref?: string }) {
+  const { lang } = useT();
   return (
     <section className="panel-section">
       <details open={props.events.length > 0 && props.events.length <= 5}>
@@ -21,7 +23,7 @@ export function HistoryList(props: { events: HistoryEventLike[]; model: ScoringM
                 <span className="muted small">
                   {formatDateTime(e.at)} · {e.who}
                 </span>
-                <span>{describeEvent(e, props.model)}</span>
+                <span>{describeEvent(e, props.model, lang)}</span>
               </li>
             ))}
           </ol>
@@ -29,7 +31,7 @@ export function HistoryList(props: { events: HistoryEventLike[]; model: ScoringM
         {props.fullHref && (
           <p className="small">
             <a href={props.fullHref} data-testid="history-full-link">
-              Voir dans l'historique complet (filtres par personne, type, période)
+              {tr('historique.fullLink')}
             </a>
           </p>
         )}

@@ -10,6 +10,7 @@
  * and near the window are in the DOM (@tanstack/react-virtual, window scrolling, spacer rows above and below);
  * `aria-rowcount` / `aria-rowindex` give the real size and place, `data-row-count` the count for the tests.
  */
+import { useT } from '../i18n';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { NodeScore, ScoringModel } from '../../../shared/domain';
@@ -49,6 +50,7 @@ const ROW_ESTIMATE = 34;
 
 export function NodeTree(props: NodeTreeProps) {
   const { model, compact, rows } = props;
+  const { t } = useT();
   const words = modelFigures(model);
   const tbodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -121,8 +123,8 @@ export function NodeTree(props: NodeTreeProps) {
       </colgroup>
       <thead>
         <tr>
-          <th scope="col">Critère</th>
-          <th scope="col">Statut</th>
+          <th scope="col">{t('tree.critere')}</th>
+          <th scope="col">{t('scoreBlock.statut')}</th>
           <th scope="col" className="num" title={words.pointsTitle}>
             {words.pointsHeader}
           </th>
@@ -130,18 +132,18 @@ export function NodeTree(props: NodeTreeProps) {
             {words.pctHeader}
           </th>
           {!compact && (
-            <th scope="col" className="num" title="Part des tâches (critères) renseignées">
-              Complétude
+            <th scope="col" className="num" title={t('tree.completudeTitle')}>
+              {t('scoreBlock.completude')}
             </th>
           )}
           {!compact && (
             <th scope="col" className="nowrap">
-              Pilotes · échéance
+              {t('tree.pilotesEcheance')}
             </th>
           )}
           {!compact && (
             <th scope="col" className="num">
-              Preuves
+              {t('nav.preuves')}
             </th>
           )}
         </tr>
@@ -179,7 +181,7 @@ export function NodeTree(props: NodeTreeProps) {
                     className="toggle"
                     data-testid={`node-toggle-${node.id}`}
                     aria-expanded={row.expanded}
-                    aria-label={`${row.expanded ? 'Replier' : 'Déplier'} ${node.identifiant}`}
+                    aria-label={t(row.expanded ? 'tree.collapse' : 'tree.expand', { id: node.identifiant })}
                     onClick={(e) => {
                       e.stopPropagation();
                       props.onToggle(node.id);
@@ -205,7 +207,7 @@ export function NodeTree(props: NodeTreeProps) {
               {!compact && (
                 <td className="small people">
                   {o && o.pilotes.length > 0 && <span className="block">{o.pilotes.join(', ')}</span>}
-                  {o?.echeance && <span className="block muted">échéance {formatDate(o.echeance)}</span>}
+                  {o?.echeance && <span className="block muted">{t('tree.echeance', { date: formatDate(o.echeance) })}</span>}
                 </td>
               )}
               {!compact && <td className="num">{o && o.preuves > 0 ? formatCount(o.preuves) : ''}</td>}

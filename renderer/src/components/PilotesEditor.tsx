@@ -217,7 +217,7 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
             }
           }}
         />
-        {setEcheance.isPending && <span className="muted small">Enregistrement…</span>}
+        {setEcheance.isPending && <span className="muted small">{tr('perso.saving')}</span>}
       </div>
       {dateError !== null ? (
         <p className="error" role="alert" id={`${id}-echeance-error`} data-testid="echeance-error">

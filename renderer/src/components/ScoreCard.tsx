@@ -22,15 +22,17 @@ export function scorePointsLine(
 ): string {
   if (model === 'rate' || model === 'progress') {
     const base = ratioBase(model, { pointProgramme: 0, ...root });
-    const s = (n: number) => (n > 1 ? 's' : '');
-    return model === 'rate'
-      ? `${formatCount(root.pointFait)} conforme${s(root.pointFait)} sur ${formatCount(base)} évalué${s(base)} (${formatCount(root.pointReferentiel)} critère${s(root.pointReferentiel)})`
-      : `${formatCount(root.pointFait)} faite${s(root.pointFait)} sur ${formatCount(base)} renseignée${s(base)} (${formatCount(root.pointReferentiel)} pratique${s(root.pointReferentiel)})`;
+    const line = (part: string, n: number) => trPlural(`scoreCard.${model}${part}`, n, { n: formatCount(n) });
+    return `${line('Fait', root.pointFait)} ${line('Base', base)} (${line('Total', root.pointReferentiel)})`;
   }
   if (model !== 'weighted') return formatPointsRatio(root.pointFait, root.pointPotentiel);
   const evaluated = Math.round((root.pointFait + root.pointPasFait) * 1000) / 1000;
-  const s = (n: number) => (ptsUnit(n) === 'pts' ? 's' : '');
-  return `${formatPts(root.pointFait)} conforme${s(root.pointFait)} sur ${formatPoints(evaluated)} évalué${s(evaluated)} (${formatPoints(root.pointReferentiel)} au total)`;
+  const byUnit = (n: number) => (ptsUnit(n) === 'pts' ? 'other' : 'one');
+  return tr('scoreCard.weightedLine', {
+    fait: tr(`scoreCard.weightedFait_${byUnit(root.pointFait)}`, { n: formatPts(root.pointFait) }),
+    base: tr(`scoreCard.weightedBase_${byUnit(evaluated)}`, { n: formatPoints(evaluated) }),
+    total: formatPoints(root.pointReferentiel),
+  });
 }
 
 /**
@@ -45,18 +47,18 @@ export function axePct(model: ScoringModel, s: NodeScore): string {
 
 /** The line of points (or critères, pratiques) out of the potentiel: non concernés, non applicables, personnalisation. */
 function horsPotentielLine(model: ScoringModel, root: RootScore, horsPotentiel: number): string {
-  const s = (n: number) => (n > 1 ? 's' : '');
+  const byUnit = ptsUnit(horsPotentiel) === 'pts' ? 'other' : 'one';
   switch (model) {
     case 'tete':
-      return `potentiel personnalisé : ${formatPoints(root.pointPotentiel)} sur ${formatPts(root.pointReferentiel)}`;
+      return tr('scoreCard.horsTete', { pot: formatPoints(root.pointPotentiel), ref: formatPts(root.pointReferentiel) });
     case 'weighted':
-      return `${formatPts(horsPotentiel)} non applicable${ptsUnit(horsPotentiel) === 'pts' ? 's' : ''}`;
+      return tr(`scoreCard.horsWeighted_${byUnit}`, { n: formatPts(horsPotentiel) });
     case 'rate':
-      return `${formatCount(horsPotentiel)} critère${s(horsPotentiel)} non applicable${s(horsPotentiel)}`;
+      return trPlural('scoreCard.horsRate', horsPotentiel, { n: formatCount(horsPotentiel) });
     case 'progress':
-      return `${formatCount(horsPotentiel)} pratique${s(horsPotentiel)} non concernée${s(horsPotentiel)}`;
+      return trPlural('scoreCard.horsProgress', horsPotentiel, { n: formatCount(horsPotentiel) });
     default:
-      return `${formatPts(horsPotentiel)} non concerné${ptsUnit(horsPotentiel) === 'pts' ? 's' : ''} (sur ${formatPoints(root.pointReferentiel)})`;
+      return tr(`scoreCard.horsPoints_${byUnit}`, { n: formatPts(horsPotentiel), ref: formatPoints(root.pointReferentiel) });
   }
 }
 import type { NodeScore, Referential, RootScore, ScoreResult, ScoringModel } from '../../../shared/domain';
@@ -69,6 +71,13 @@ import { indexTree, axesOf } from '../lib/tree';
 import { ScoreBar } from './ScoreBar';
 import { ScoreCharts } from './ScoreCharts';
 import type { ProgressionPoint } from '../lib/charts';
+import { plural, tr } from '../i18n/tr';
+import { useT } from '../i18n';
+
+/** `key_one` / `key_other` by the plural rule of the current language (i18n/tr.ts `plural`), filled from `values`. */
+function trPlural(key: string, n: number, values: Record<string, unknown>): string {
+  return tr(`${key}_${plural(n)}`, values);
+}
 
 export interface ScoreCardProps {
   referential: Referential;
@@ -82,6 +91,7 @@ export interface ScoreCardProps {
 }
 
 export function ScoreCard({ referential, score, treeHref, candidatureHref, progression }: ScoreCardProps) {
+  const { t } = useT();
   const id = referential.id;
   const root = score.root;
   // One base for the %, the "fait / potentiel" line and the gap: the potentiel (shared/domain.ts Niveau.seuil).
@@ -93,14 +103,14 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref, progr
   // The columns after Potentiel, in the model's words (RGESN and RGAA have no « programmé »).
   const columns: Array<[string, (s: NodeScore) => number]> = speaksConformite(model)
     ? [
-        ['Conforme', (s) => s.pointFait],
-        ['Non conforme', (s) => s.pointPasFait],
-        ['Non évalué', (s) => s.pointNonRenseigne],
+        [t('statut.conforme'), (s) => s.pointFait],
+        [t('statut.non_conforme'), (s) => s.pointPasFait],
+        [t('statut.non_evalue'), (s) => s.pointNonRenseigne],
       ]
     : [
-        ['Fait', (s) => s.pointFait],
-        ['Programmé', (s) => s.pointProgramme],
-        ['Pas fait', (s) => s.pointPasFait],
+        [t('statut.fait'), (s) => s.pointFait],
+        [t('statut.programme'), (s) => s.pointProgramme],
+        [t('statut.pas_fait'), (s) => s.pointPasFait],
       ];
   const rate = model === 'rate';
 
@@ -110,7 +120,7 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref, progr
         <h2 id={`card-title-${id}`}>
           <a href={treeHref}>{referential.nom}</a>
         </h2>
-        <span className="muted">version {referential.version}</span>
+        <span className="muted">{t('scoreCard.version', { v: referential.version })}</span>
       </header>
 
       {referential.avertissement && (
@@ -121,7 +131,7 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref, progr
 
       <div className="headline">
         <div className="figure">
-          <span className="figure-label">Score global</span>
+          <span className="figure-label">{t('scoreCard.scoreGlobal')}</span>
           <span className="figure-value" data-testid={`score-global-${id}`} data-value={root.score ?? ''}>
             {formatPercent(root.score)}
           </span>
@@ -136,35 +146,35 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref, progr
         </div>
         {referential.niveaux.length > 0 && (
           <div className="figure">
-            <span className="figure-label">{rate ? 'Conformité RGAA' : 'Seuil de score atteint'}</span>
+            <span className="figure-label">{rate ? t('scoreCard.conformiteRgaa') : t('scoreCard.seuilAtteint')}</span>
             <span className="figure-value" data-testid={`niveau-${id}`} data-rang={progress.atteint?.rang ?? 0}>
-              {progress.atteint?.nom ?? 'aucun'}
+              {progress.atteint?.nom ?? t('common.none')}
             </span>
             {progress.suivant && (
               <span className="figure-sub" data-testid={`niveau-suivant-${id}`}>
                 {rate
-                  ? `Prochain : ${progress.suivant.niveau.nom} à ${formatPercent(progress.suivant.niveau.seuil)}, il manque ${formatCount(progress.suivant.manquePoints)} critère${progress.suivant.manquePoints > 1 ? 's' : ''} conforme${progress.suivant.manquePoints > 1 ? 's' : ''}`
-                  : `Prochain : ${progress.suivant.niveau.nom} à ${formatPercent(progress.suivant.niveau.seuil)}, il manque ${formatPts(progress.suivant.manquePoints)}`}
+                  ? trPlural('scoreCard.nextRate', progress.suivant.manquePoints, { nom: progress.suivant.niveau.nom, seuil: formatPercent(progress.suivant.niveau.seuil), n: formatCount(progress.suivant.manquePoints) })
+                  : t('scoreCard.next', { nom: progress.suivant.niveau.nom, seuil: formatPercent(progress.suivant.niveau.seuil), pts: formatPts(progress.suivant.manquePoints) })}
               </span>
             )}
             {progress.atteint && root.completude < 1 && (
               <span className="figure-note" data-testid={`niveau-note-${id}`}>
                 {referential.model === 'tete'
-                  ? 'Une demande exige aussi 100\u202f% de complétude et les critères par mesure.'
+                  ? t('scoreCard.noteTete')
                   : rate
-                    ? 'Calculée sur les seuls critères évalués\u202f: une déclaration suppose tous les critères évalués.'
-                    : 'Une demande exige aussi 100\u202f% de complétude et les prérequis de la grille.'}
+                    ? t('scoreCard.noteRate')
+                    : t('scoreCard.noteGrille')}
               </span>
             )}
             {candidatureHref && (
               <a className="figure-link" href={candidatureHref} data-testid={`candidature-link-${id}`}>
-                Préparer la candidature
+                {t('scoreCard.candidature')}
               </a>
             )}
           </div>
         )}
         <div className="figure">
-          <span className="figure-label">Complétude</span>
+          <span className="figure-label">{t('scoreBlock.completude')}</span>
           <span className="figure-value" data-testid={`completude-${id}`} data-value={root.completude}>
             {formatPercent(root.completude)}
           </span>
@@ -177,18 +187,18 @@ export function ScoreCard({ referential, score, treeHref, candidatureHref, progr
       <ScoreCharts referential={referential} score={score} progression={progression} />
 
       <table className="axes" data-testid={`axes-${id}`}>
-        <caption className="visually-hidden">Score par {levelLabel(referential.hierarchie[1]) || 'axe'}</caption>
+        <caption className="visually-hidden">{t('scoreCard.axesCaption', { level: levelLabel(referential.hierarchie[1]) || t('level.axe') })}</caption>
         <thead>
           <tr>
-            <th scope="col">{capitalize(levelLabel(referential.hierarchie[1]) || 'axe')}</th>
-            <th scope="col" className="num">{words.counts ? 'Applicables' : 'Potentiel'}</th>
+            <th scope="col">{capitalize(levelLabel(referential.hierarchie[1]) || t('level.axe'))}</th>
+            <th scope="col" className="num">{words.counts ? t('scoreCard.applicables') : t('scoreCard.potentiel')}</th>
             {columns.map(([label]) => (
               <th key={label} scope="col" className="num">
                 {label}
               </th>
             ))}
             <th scope="col" className="num">{words.pctLabel}</th>
-            <th scope="col"><span className="visually-hidden">Répartition</span></th>
+            <th scope="col"><span className="visually-hidden">{t('scoreCard.repartition')}</span></th>
           </tr>
         </thead>
         <tbody>

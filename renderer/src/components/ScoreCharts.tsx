@@ -4,6 +4,7 @@
  * (the whole referential, then each axe). Each canvas carries its text alternative; the card's per-axe table says
  * the same figures in full. Figures and words come from lib/charts.ts.
  */
+import { useT } from '../i18n';
 import type { ChartConfiguration } from 'chart.js';
 import type { Referential, ScoreResult } from '../../../shared/domain';
 import { axeBars, axeChartDescription, completudeRings, progressionDescription, seuilLines, type ProgressionPoint, type Ring } from '../lib/charts';
@@ -14,14 +15,17 @@ import { axesOf, indexTree } from '../lib/tree';
 import { ChartCanvas, cssVar, seuilPlugin } from './Chart';
 
 export function ScoreCharts({ referential, score, progression = [] }: { referential: Referential; score: ScoreResult; progression?: ProgressionPoint[] }) {
+  const { t, lang } = useT();
+  // French writes « 40 % » (narrow no-break space), English « 40% » (shared/locale.ts).
+  const pctSpace = lang === 'fr' ? '\u202f' : '';
   const id = referential.id;
   const words = modelFigures(referential.model);
   const axes = axesOf(indexTree(referential));
   const bars = axeBars(referential.model, axes, score.nodes, words.horsChamp, words.rienEvalue);
   const seuils = seuilLines(referential.niveaux);
-  const levelWord = levelLabel(referential.hierarchie[1]) || 'axe';
+  const levelWord = levelLabel(referential.hierarchie[1]) || t('level.axe');
   const rings = completudeRings(score.root, axes, score.nodes, words.renseignes);
-  const barsKey = JSON.stringify([bars.map((b) => b.value), seuils]);
+  const barsKey = JSON.stringify([bars.map((b) => b.value), seuils, lang]);
 
   const barConfig = (): ChartConfiguration<'bar'> => ({
     type: 'bar',
@@ -34,7 +38,7 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
       maintainAspectRatio: false,
       layout: { padding: { top: seuils.length > 0 ? 30 : 0, right: 24 } },
       scales: {
-        x: { min: 0, max: 100, ticks: { callback: (v) => `${v}\u202f%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
+        x: { min: 0, max: 100, ticks: { callback: (v) => `${v}${pctSpace}%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
         y: { ticks: { color: cssVar('--text', '#1d2125'), font: { size: 11 } }, grid: { display: false } },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -50,7 +54,7 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
     options: {
       maintainAspectRatio: false,
       scales: {
-        y: { min: 0, max: 100, ticks: { callback: (v) => `${v}\u202f%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
+        y: { min: 0, max: 100, ticks: { callback: (v) => `${v}${pctSpace}%`, color: cssVar('--muted', '#55606a') }, grid: { color: cssVar('--border', '#d5d8d2') } },
         x: { ticks: { color: cssVar('--text', '#1d2125'), font: { size: 11 } }, grid: { display: false } },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -62,8 +66,7 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
     <div className="score-charts" data-testid={`charts-${id}`}>
       <figure className="chart-figure">
         <figcaption>
-          {words.pctLabel} par {levelWord}
-          {seuils.length > 0 ? ' et seuils du label' : ''}
+          {t(seuils.length > 0 ? 'charts.axesCaptionSeuils' : 'charts.axesCaption', { pct: words.pctLabel, level: levelWord })}
         </figcaption>
         <ChartCanvas
           config={barConfig}
@@ -74,7 +77,7 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
         />
       </figure>
       <figure className="chart-figure">
-        <figcaption>Complétude</figcaption>
+        <figcaption>{t('scoreBlock.completude')}</figcaption>
         <ul className="rings" data-testid={`rings-${id}`}>
           {rings.map((r) => (
             <li key={r.id}>
@@ -85,10 +88,10 @@ export function ScoreCharts({ referential, score, progression = [] }: { referent
       </figure>
       {progression.length > 0 && (
         <figure className="chart-figure chart-wide">
-          <figcaption>Progression du score d'un jalon à l'autre</figcaption>
+          <figcaption>{t('charts.progressionCaption')}</figcaption>
           <ChartCanvas
             config={lineConfig}
-            dataKey={JSON.stringify([progression, seuils])}
+            dataKey={JSON.stringify([progression, seuils, lang])}
             description={progressionDescription(progression, seuils)}
             height={200}
             testId={`chart-progression-${id}`}

@@ -3,6 +3,7 @@
  * box. Controlled: the values live in the address (lib/treeFilters.ts), `onChange` gives the next filters.
  * Pilotes and services offered are those assigned somewhere in this referential (`nodes.overview`).
  */
+import { useT } from '../i18n';
 import type { Referential } from '../../../shared/domain';
 import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
 import { ECHEANCE_LABELS, hasNodeFilters, type EcheanceFilter, type TreeFilters } from '../lib/treeFilters';
@@ -25,6 +26,7 @@ function names(lists: Iterable<string[]>): string[] {
 }
 
 export function TreeFilterBar({ referential, filters, overview, onChange, jalons = [] }: TreeFilterBarProps) {
+  const { t } = useT();
   const values = Object.values(overview);
   const pilotes = names(values.map((o) => o.pilotes));
   const services = names(values.map((o) => o.services));
@@ -34,11 +36,11 @@ export function TreeFilterBar({ referential, filters, overview, onChange, jalons
 
   return (
     <fieldset className="tree-filters" data-testid="tree-filters">
-      <legend className="visually-hidden">Filtres de l'arborescence</legend>
+      <legend className="visually-hidden">{t('treeFilters.legend')}</legend>
       <label className="field-inline">
-        <span>Statut</span>
+        <span>{t('scoreBlock.statut')}</span>
         <select data-testid="filter-statut" value={filters.statut ?? ''} onChange={(e) => set('statut', e.target.value)}>
-          <option value="">Tous</option>
+          <option value="">{t('treeFilters.all')}</option>
           {STATUTS_BY_MODEL[referential.model].map((s) => (
             <option key={s} value={s}>
               {statutLabel(s, referential.model)}
@@ -47,9 +49,9 @@ export function TreeFilterBar({ referential, filters, overview, onChange, jalons
         </select>
       </label>
       <label className="field-inline">
-        <span>Pilote</span>
+        <span>{t('treeFilters.pilote')}</span>
         <select data-testid="filter-pilote" value={filters.pilote ?? ''} onChange={(e) => set('pilote', e.target.value)}>
-          <option value="">Tous</option>
+          <option value="">{t('treeFilters.all')}</option>
           {withCurrent(pilotes, filters.pilote).map((n) => (
             <option key={n} value={n}>
               {n}
@@ -58,9 +60,9 @@ export function TreeFilterBar({ referential, filters, overview, onChange, jalons
         </select>
       </label>
       <label className="field-inline">
-        <span>Service</span>
+        <span>{t('treeFilters.service')}</span>
         <select data-testid="filter-service" value={filters.service ?? ''} onChange={(e) => set('service', e.target.value)}>
-          <option value="">Tous</option>
+          <option value="">{t('treeFilters.all')}</option>
           {withCurrent(services, filters.service).map((n) => (
             <option key={n} value={n}>
               {n}
@@ -69,25 +71,25 @@ export function TreeFilterBar({ referential, filters, overview, onChange, jalons
         </select>
       </label>
       <label className="field-inline">
-        <span>Échéance</span>
+        <span>{t('pilotes.echeance')}</span>
         <select data-testid="filter-echeance" value={filters.echeance ?? ''} onChange={(e) => set('echeance', e.target.value as EcheanceFilter | '')}>
-          <option value="">Toutes</option>
+          <option value="">{t('treeFilters.allF')}</option>
           {(Object.keys(ECHEANCE_LABELS) as EcheanceFilter[]).map((k) => (
             <option key={k} value={k}>
-              {ECHEANCE_LABELS[k]}
+              {t(`treeFilters.echeance_${k}`)}
             </option>
           ))}
         </select>
       </label>
       {(jalons.length > 0 || filters.jalon !== undefined) && (
         <label className="field-inline">
-          <span>Modifié depuis</span>
+          <span>{t('treeFilters.since')}</span>
           <select data-testid="filter-jalon" value={filters.jalon ?? ''} onChange={(e) => set('jalon', e.target.value)}>
             <option value="">—</option>
-            {filters.jalon !== undefined && !jalons.some((j) => String(j.id) === filters.jalon) && <option value={filters.jalon}>jalon n° {filters.jalon}</option>}
+            {filters.jalon !== undefined && !jalons.some((j) => String(j.id) === filters.jalon) && <option value={filters.jalon}>{t('treeFilters.jalonN', { n: filters.jalon })}</option>}
             {jalons.map((j) => (
               <option key={j.id} value={String(j.id)}>
-                le jalon « {j.nom} » ({`${j.at.slice(8, 10)}/${j.at.slice(5, 7)}/${j.at.slice(0, 4)}`})
+                {t('treeFilters.jalon', { nom: j.nom, date: `${j.at.slice(8, 10)}/${j.at.slice(5, 7)}/${j.at.slice(0, 4)}` })}
               </option>
             ))}
           </select>
@@ -95,11 +97,11 @@ export function TreeFilterBar({ referential, filters, overview, onChange, jalons
       )}
       <label className="field-inline checkbox">
         <input type="checkbox" data-testid="filter-sans-preuve" checked={filters.sansPreuve === true} onChange={(e) => set('sansPreuve', e.target.checked ? true : '')} />
-        <span>Preuves manquantes</span>
+        <span>{t('treeFilters.sansPreuve')}</span>
       </label>
       {hasNodeFilters(filters) && (
         <button type="button" className="secondary" data-testid="filter-reset" onClick={() => onChange(filters.q ? { q: filters.q } : {})}>
-          Retirer les filtres
+          {t('treeFilters.reset')}
         </button>
       )}
     </fieldset>

@@ -3,6 +3,7 @@
  * order with the current one, what can be done at each step, the états of a mesure, the decision in words.
  * Pure functions, tested in tests/renderer/audit.test.ts; the rules themselves are the core's (services/audit.ts).
  */
+import { tr } from '../i18n/tr';
 import { formatDate } from './format';
 
 export type Etape = 'preparation' | 'demande' | 'ouvert' | 'clos' | 'decision';
@@ -27,28 +28,37 @@ export const ETAT_OPTIONS: ReadonlyArray<{ etat: EtatAudit; label: string }> = [
 /** Each step as done / current / to come, for the step list. */
 export function etapesState(current: Etape): Array<{ etape: Etape; label: string; state: 'fait' | 'en-cours' | 'a-venir' }> {
   const i = ETAPES.findIndex((e) => e.etape === current);
-  return ETAPES.map((e, j) => ({ ...e, state: j < i ? 'fait' : j === i ? 'en-cours' : 'a-venir' }));
+  return ETAPES.map((e, j) => ({ etape: e.etape, label: tr(`audit.etape_${e.etape}`), state: j < i ? 'fait' : j === i ? 'en-cours' : 'a-venir' }));
 }
 
 /** One sentence saying where the cycle stands and what comes next. */
 export function etapeSentence(c: { numero: number; etape: Etape; auditeur: string | null; ouvertAt: string | null; closAt: string | null }): string {
   switch (c.etape) {
     case 'preparation':
-      return `Cycle ${c.numero} en préparation : quand le dossier est prêt (voir Candidature), demandez l'audit.`;
+      return tr('audit.sentence_preparation', { n: c.numero });
     case 'demande':
-      return `Cycle ${c.numero} : audit demandé. Préparez l'ordre du jour ; à l'ouverture, le jalon pré-audit est figé et les modifications de la collectivité sont verrouillées.`;
+      return tr('audit.sentence_demande', { n: c.numero });
     case 'ouvert':
-      return `Cycle ${c.numero} : audit ouvert par ${c.auditeur ?? "l'auditeur"} le ${formatDate(c.ouvertAt)}. Seul l'auditeur modifie les statuts, depuis cet écran ; chaque changement est enregistré à son nom.`;
+      return tr('audit.sentence_ouvert', { n: c.numero, auditeur: c.auditeur ?? tr('audit.theAuditor'), date: formatDate(c.ouvertAt) });
     case 'clos':
-      return `Cycle ${c.numero} : audit clos le ${formatDate(c.closAt)} (jalon post-audit figé). Enregistrez la décision du comité.`;
+      return tr('audit.sentence_clos', { n: c.numero, date: formatDate(c.closAt) });
     case 'decision':
-      return `Cycle ${c.numero} : décision rendue. Un nouveau cycle repart de l'état actuel du dossier ; celui-ci reste consultable.`;
+      return tr('audit.sentence_decision', { n: c.numero });
   }
 }
 
 /** The decision in words: « 3 étoiles, le 15/04/2026 — valable jusqu'au 14/04/2030 (4 ans) ». */
 export function decisionSentence(d: { niveau: number | null; nom: string; date: string; finValidite: string | null; validiteAnnees: number | null }): string {
   const validite =
-    d.niveau === null ? '' : d.finValidite ? ` — valable jusqu'au ${formatDate(d.finValidite)} (${d.validiteAnnees} ans)` : ' — validité non précisée par le référentiel';
-  return `${d.nom}, le ${formatDate(d.date)}${validite}`;
+    d.niveau === null
+      ? ''
+      : d.finValidite
+        ? tr('audit.validite', { date: formatDate(d.finValidite), n: d.validiteAnnees })
+        : tr('audit.validiteInconnue');
+  return tr('audit.decisionSentence', { nom: d.niveau === null ? tr('audit.nonLabellise') : d.nom, date: formatDate(d.date), validite });
+}
+
+/** An audit état (non audité, en cours, audité) in the interface language. */
+export function etatLabel(etat: EtatAudit): string {
+  return tr(`audit.etat_${etat}`);
 }

@@ -5,6 +5,7 @@
  * never reaches a seuil line the score has not reached (DOMAIN.md: a score below a threshold is never displayed
  * as reaching it). Seuils come from the referential (`Referential.niveaux`), never from code.
  */
+import { tr } from '../i18n/tr';
 import type { Niveau, NodeScore, ReferentialNode, RootScore, ScoringModel } from '../../../shared/domain';
 import { ratioFait } from '../../../shared/scoring/ratios';
 import { formatCount, formatPercent } from './format';
@@ -55,9 +56,8 @@ export function seuilLines(niveaux: readonly Niveau[]): SeuilLine[] {
  * Seuils : 1 étoile 0 %, 2 étoiles 35,0 % … » (screen readers read this instead of the canvas).
  */
 export function axeChartDescription(levelWord: string, bars: readonly AxeBar[], seuils: readonly SeuilLine[]): string {
-  const parts = bars.map((b) => `${b.label} ${b.text}`).join(' ; ');
-  const s = seuils.length > 0 ? ` Seuils : ${seuils.map((l) => `${l.nom} ${formatPercent(l.value / 100)}`).join(', ')}.` : '';
-  return `Score par ${levelWord} : ${parts}.${s}`;
+  const parts = bars.map((b) => `${b.label} ${b.text}`).join(tr('charts.sep'));
+  return tr('charts.axesDescription', { level: levelWord, parts, seuils: seuilsSentence(seuils) });
 }
 
 /** One complétude ring: renseignés over total. */
@@ -76,9 +76,9 @@ export interface Ring {
 export function completudeRings(root: RootScore, axes: readonly ReferentialNode[], scores: Record<string, NodeScore>, renseignes: string): Ring[] {
   const ring = (id: string, label: string, done: number, total: number): Ring => {
     const f = total > 0 ? done / total : null;
-    return { id, label, done, total, value: chartPercent(f), description: `${label} : complétude ${formatPercent(f, 'non calculable')}, ${formatCount(done)} / ${formatCount(total)} ${renseignes}` };
+    return { id, label, done, total, value: chartPercent(f), description: tr('charts.ringDescription', { label, pct: formatPercent(f, tr('common.notComputable')), done: formatCount(done), total: formatCount(total), renseignes }) };
   };
-  const out = [ring('root', 'Ensemble', root.completedTachesCount, root.totalTachesCount)];
+  const out = [ring('root', tr('charts.ensemble'), root.completedTachesCount, root.totalTachesCount)];
   for (const axe of axes) {
     const s = scores[axe.id];
     if (s) out.push(ring(axe.id, `${axe.identifiant} ${axe.nom}`, s.completedTachesCount, s.totalTachesCount));
@@ -110,12 +110,17 @@ export function progressionPoints(jalons: readonly JalonForChart[], referentialI
     .sort((x, y) => x.j.at.localeCompare(y.j.at));
   if (dated.length === 0) return [];
   const day = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-  return [...dated.map(({ j, r }) => ({ label: `${j.nom} (${day(j.at)})`, value: chartPercent(r.score) })), { label: 'Aujourd’hui', value: chartPercent(current) }];
+  return [...dated.map(({ j, r }) => ({ label: `${j.nom} (${day(j.at)})`, value: chartPercent(r.score) })), { label: tr('charts.today'), value: chartPercent(current) }];
 }
 
 /** The text alternative of the progression chart: « Progression du score : Pré-audit (12/03/2026) 25,0 % ; Aujourd’hui 30,1 %. » */
 export function progressionDescription(points: readonly ProgressionPoint[], seuils: readonly SeuilLine[]): string {
-  const parts = points.map((p) => `${p.label} ${p.value === null ? 'non calculable' : formatPercent(p.value / 100)}`).join(' ; ');
-  const s = seuils.length > 0 ? ` Seuils : ${seuils.map((l) => `${l.nom} ${formatPercent(l.value / 100)}`).join(', ')}.` : '';
-  return `Progression du score : ${parts}.${s}`;
+  const parts = points.map((p) => `${p.label} ${p.value === null ? tr('common.notComputable') : formatPercent(p.value / 100)}`).join(tr('charts.sep'));
+  return tr('charts.progressionDescription', { parts, seuils: seuilsSentence(seuils) });
+}
+
+/** « Seuils : 2 étoiles 35,0 %, … . » with a leading space, or '' when the referential has no seuil. */
+function seuilsSentence(seuils: readonly SeuilLine[]): string {
+  if (seuils.length === 0) return '';
+  return tr('charts.seuils', { list: seuils.map((l) => `${l.nom} ${formatPercent(l.value / 100)}`).join(', ') });
 }

@@ -2,6 +2,7 @@
  * Pure helpers of the Jalons and Comparaison screens (issue 6): the labels of jalon kinds, a side of a comparison
  * read from the route, and the text of one compared value (points, truncated %, statut).
  */
+import { tr } from '../i18n/tr';
 import { formatPercent, formatPoints } from './format';
 
 /** French label of a jalon kind. */
@@ -16,6 +17,11 @@ export function coteOf(text: string | null): number | 'maintenant' | null {
   if (text === null) return null;
   if (text === 'maintenant') return 'maintenant';
   return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
+}
+
+/** A jalon kind in the interface language (catalogue `jalons.kind_<kind>`; French: JALON_KIND_LABELS). */
+export function jalonKindLabel(kind: 'manuel' | 'pre-audit' | 'post-audit'): string {
+  return tr(`jalons.kind_${kind}`);
 }
 
 /** The compared fields, in column order, with their column titles (`court`: the header, `titre`: its tooltip). */

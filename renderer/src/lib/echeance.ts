@@ -5,13 +5,14 @@
  * ECHEANCE_MIN_YEAR and ECHEANCE_MAX_YEAR that differs from the stored one (API contract `nodes.setEcheance`:
  * YYYY-MM-DD or null).
  */
+import { tr } from '../i18n/tr';
 import { formatDate } from './format';
 
 /** Years an échéance may take (a labelling plan runs a few years; 0006 is a typing slip, not a deadline). */
 export const ECHEANCE_MIN_YEAR = 2000;
 export const ECHEANCE_MAX_YEAR = 2100;
 
-/** Outcome of `commitEcheance`: save `value` (null = clear), do nothing, or show `message` (French). */
+/** Outcome of `commitEcheance`: save `value` (null = clear), do nothing, or show `message` (in the interface language). */
 export type EcheanceCommit = { kind: 'save'; value: string | null } | { kind: 'none' } | { kind: 'error'; message: string };
 
 /**
@@ -24,22 +25,22 @@ export type EcheanceCommit = { kind: 'save'; value: string | null } | { kind: 'n
  */
 export function commitEcheance(value: string, incomplete: boolean, stored: string | null): EcheanceCommit {
   if (incomplete) {
-    return { kind: 'error', message: "Date incomplète : saisissez le jour, le mois et l'année (JJ/MM/AAAA), ou videz le champ pour retirer l'échéance." };
+    return { kind: 'error', message: tr('echeance.incomplete') };
   }
   const v = value.trim();
   if (v === '') return stored === null ? { kind: 'none' } : { kind: 'save', value: null };
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return { kind: 'error', message: `« ${v} » n'est pas une date : saisissez-la sous la forme JJ/MM/AAAA.` };
+  if (!m) return { kind: 'error', message: tr('echeance.notADate', { v }) };
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (year < ECHEANCE_MIN_YEAR || year > ECHEANCE_MAX_YEAR) {
     return {
       kind: 'error',
-      message: `L'année ${m[1]} n'est pas plausible pour une échéance : choisissez une date entre ${ECHEANCE_MIN_YEAR} et ${ECHEANCE_MAX_YEAR} (saisi : ${formatDate(v)}).`,
+      message: tr('echeance.year', { year: m[1], min: ECHEANCE_MIN_YEAR, max: ECHEANCE_MAX_YEAR, date: formatDate(v) }),
     };
   }
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
-    return { kind: 'error', message: `Le ${formatDate(v)} n'existe pas : vérifiez le jour et le mois.` };
+    return { kind: 'error', message: tr('echeance.noSuchDay', { date: formatDate(v) }) };
   }
   return v === stored ? { kind: 'none' } : { kind: 'save', value: v };
 }

@@ -2,6 +2,7 @@
  * The first-run guide of a new workspace (issue 8 item 6): three steps — identité, référentiels, pilotes — and
  * when to show it. Pure; the guide is components/FirstRunGuide.tsx.
  */
+import { plural, tr } from '../i18n/tr';
 
 /** The name a new empty workspace is created with (electron/core/core.ts, demo off). */
 export const DEFAULT_WORKSPACE_NOM = 'Ma collectivité';
@@ -29,25 +30,25 @@ export interface GuideFacts {
  * pilotes done with at least one person.
  */
 export function guideSteps(f: GuideFacts): GuideStep[] {
-  const s = (n: number) => (n > 1 ? 's' : '');
+  const n = (key: string, count: number, values: Record<string, unknown> = {}) => tr(`firstRun.${key}_${plural(count)}`, { n: count, ...values });
   return [
     {
       key: 'identite',
-      titre: 'Identité de la collectivité',
+      titre: tr('firstRun.identite'),
       done: f.nom.trim() !== '' && f.nom.trim() !== DEFAULT_WORKSPACE_NOM,
-      etat: f.nom.trim() === DEFAULT_WORKSPACE_NOM ? 'Nom à saisir.' : `Nom : ${f.nom}.`,
+      etat: f.nom.trim() === DEFAULT_WORKSPACE_NOM ? tr('firstRun.nomASaisir') : tr('firstRun.nom', { nom: f.nom }),
     },
     {
       key: 'referentiels',
-      titre: 'Référentiels',
+      titre: tr('firstRun.referentiels'),
       done: f.referentials.length > 0,
-      etat: f.referentials.length === 0 ? 'Aucun référentiel : importez-en un.' : `${f.referentials.length} référentiel${s(f.referentials.length)} : ${f.referentials.map((r) => r.nom).join(', ')}.`,
+      etat: f.referentials.length === 0 ? tr('firstRun.noReferential') : n('referentials', f.referentials.length, { noms: f.referentials.map((r) => r.nom).join(', ') }),
     },
     {
       key: 'pilotes',
-      titre: 'Pilotes et services',
+      titre: tr('pilotes.title'),
       done: f.people > 0,
-      etat: f.people === 0 ? 'Aucun pilote pour l’instant.' : `${f.people} pilote${s(f.people)}, ${f.services} service${s(f.services)}.`,
+      etat: f.people === 0 ? tr('firstRun.noPilote') : `${n('pilotes', f.people)}, ${n('services', f.services)}.`,
     },
   ];
 }

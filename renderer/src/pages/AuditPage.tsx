@@ -6,11 +6,13 @@
  * (`audit.setStatut`, recorded under the auditor's name); the auditor's report; the decision; earlier cycles stay
  * readable. The core refuses what is out of step, and its French message is shown as is.
  */
+import { plural, tr } from '../i18n/tr';
+import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Referential, ReferentialNode, Statut } from '../../../shared/domain';
 import { InlineError, QueryState } from '../components/QueryState';
-import { ETAT_OPTIONS, decisionSentence, etapeSentence, etapesState, type EtatAudit } from '../lib/audit';
+import { ETAT_OPTIONS, decisionSentence, etapeSentence, etapesState, etatLabel, type EtatAudit } from '../lib/audit';
 import { fileToBase64 } from '../lib/files';
 import { formatBytes, formatDate, formatDateTime, formatPointsRatio } from '../lib/format';
 import { tr } from '../i18n/tr';
@@ -23,24 +25,24 @@ type Mesure = RouterOutputs['audit']['espace']['mesures'][number];
 
 export function AuditPage(props: { referentialId: string | null }) {
   const trpc = useTRPC();
+  const { t } = useT();
   const list = useQuery(trpc.referentials.list.queryOptions());
   const referentialId = props.referentialId ?? list.data?.[0]?.id ?? null;
   return (
     <div className="page">
-      <h1>Audit</h1>
+      <h1>{t('nav.audit')}</h1>
       <p className="muted">
-        Le cycle d'audit d'un référentiel : demande, ouverture par l'auditeur (jalon pré-audit figé, modifications de la collectivité verrouillées), notes et
-        états par mesure, clôture (jalon post-audit figé), décision.
+        {t('audit.intro')}
       </p>
-      <QueryState query={list} what="la liste des référentiels">
+      <QueryState query={list} what={t('common.referentialList')}>
         {(refs) =>
           referentialId === null ? (
-            <p>Aucun référentiel n'est chargé.</p>
+            <p>{t('audit.noReferential')}</p>
           ) : (
             <>
               <div className="toolbar">
                 <label className="field-inline">
-                  <span>Référentiel</span>
+                  <span>{t('nav.referentiel')}</span>
                   <select data-testid="audit-referential-select" value={referentialId} onChange={(e) => navigate({ page: 'audit', referentialId: e.target.value })}>
                     {refs.map((r) => (
                       <option key={r.id} value={r.id}>
@@ -61,11 +63,12 @@ export function AuditPage(props: { referentialId: string | null }) {
 
 function AuditReferential({ referentialId }: { referentialId: string }) {
   const trpc = useTRPC();
+  const { t } = useT();
   const cycles = useQuery(trpc.audit.cycles.queryOptions({ referentialId }));
   const referential = useQuery({ ...trpc.referentials.get.queryOptions({ referentialId }), staleTime: Infinity });
   const [shown, setShown] = useState<number | null>(null);
   return (
-    <QueryState query={cycles} what="le cycle d'audit">
+    <QueryState query={cycles} what={t('audit.cycleWhat')}>
       {(all) => {
         const current = all.at(-1)!;
         const numero = shown ?? current.numero;
@@ -76,12 +79,12 @@ function AuditReferential({ referentialId }: { referentialId: string }) {
             {all.length > 1 && (
               <div className="toolbar">
                 <label className="field-inline">
-                  <span>Cycle affiché</span>
+                  <span>{t('audit.cycleShown')}</span>
                   <select data-testid="audit-cycle-select" value={numero} onChange={(e) => setShown(Number(e.target.value))}>
                     {all.map((c) => (
                       <option key={c.numero} value={c.numero}>
-                        Cycle {c.numero}
-                        {c.decision ? ` — ${decisionSentence(c.decision)}` : c.numero === current.numero ? ' (en cours)' : ''}
+                        {t('audit.cycle', { n: c.numero })}
+                        {c.decision ? ` — ${decisionSentence(c.decision)}` : c.numero === current.numero ? ` ${t('audit.current')}` : ''}
                       </option>
                     ))}
                   </select>
@@ -105,6 +108,7 @@ function useInvalidateAll() {
 function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Referential | undefined }) {
   const { referentialId, cycle } = props;
   const trpc = useTRPC();
+  const { t } = useT();
   const invalidate = useInvalidateAll();
   const opts = { onSuccess: invalidate };
   const demander = useMutation(trpc.audit.demander.mutationOptions(opts));
@@ -123,7 +127,7 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
 
   return (
     <section className="audit-cycle" aria-labelledby="audit-cycle-title" data-testid="audit-cycle" data-etape={cycle.etape}>
-      <h2 id="audit-cycle-title">Cycle {cycle.numero}</h2>
+      <h2 id="audit-cycle-title">{t('audit.cycle', { n: cycle.numero })}</h2>
       <ol className="audit-etapes" data-testid="audit-etapes">
         {etapesState(cycle.etape).map((e) => (
           <li key={e.etape} className={`audit-etape is-${e.state}`} aria-current={e.state === 'en-cours' ? 'step' : undefined}>
@@ -135,41 +139,41 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
       <dl className="audit-facts">
         {cycle.auditeur && (
           <>
-            <dt>Auditeur</dt>
+            <dt>{t('roles.auditeur')}</dt>
             <dd data-testid="audit-auditeur">{cycle.auditeur}</dd>
           </>
         )}
         {cycle.jalonPreId !== null && (
           <>
-            <dt>Jalon pré-audit</dt>
-            <dd data-testid="audit-jalon-pre">n° {cycle.jalonPreId}, figé le {formatDateTime(cycle.ouvertAt)}</dd>
+            <dt>{t('audit.jalonPre')}</dt>
+            <dd data-testid="audit-jalon-pre">{t('audit.jalonFige', { id: cycle.jalonPreId, date: formatDateTime(cycle.ouvertAt) })}</dd>
           </>
         )}
         {cycle.jalonPostId !== null && (
           <>
-            <dt>Jalon post-audit</dt>
+            <dt>{t('audit.jalonPost')}</dt>
             <dd data-testid="audit-jalon-post">
-              n° {cycle.jalonPostId}, figé le {formatDateTime(cycle.closAt)} —{' '}
+              {t('audit.jalonFige', { id: cycle.jalonPostId, date: formatDateTime(cycle.closAt) })} —{' '}
               <a
                 data-testid="audit-comparer"
                 href={formatHash({ page: 'comparaison', a: String(cycle.jalonPreId), b: String(cycle.jalonPostId), referentialId, tout: false })}
               >
-                comparer avec le pré-audit
+                {t('audit.comparePre')}
               </a>
             </dd>
           </>
         )}
         {cycle.rapport && (
           <>
-            <dt>Rapport d'audit</dt>
+            <dt>{t('audit.rapport')}</dt>
             <dd data-testid="audit-rapport">
-              {cycle.rapport.fileName} ({formatBytes(cycle.rapport.size)}), joint par {cycle.rapport.addedBy} le {formatDate(cycle.rapport.addedAt)}
+              {t('audit.rapportJoint', { name: cycle.rapport.fileName, size: formatBytes(cycle.rapport.size), by: cycle.rapport.addedBy, date: formatDate(cycle.rapport.addedAt) })}
             </dd>
           </>
         )}
         {cycle.decision && (
           <>
-            <dt>Décision</dt>
+            <dt>{t('audit.etape_decision')}</dt>
             <dd data-testid="audit-decision">
               {decisionSentence(cycle.decision)}
               {cycle.decision.commentaire ? ` — ${cycle.decision.commentaire}` : ''}
@@ -181,7 +185,7 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
       <div className="audit-actions">
         {cycle.etape === 'preparation' && (
           <button type="button" data-testid="audit-demander" disabled={demander.isPending} onClick={() => demander.mutate({ referentialId })}>
-            Demander l'audit
+            {t('audit.demander')}
           </button>
         )}
         {cycle.etape === 'demande' && (
@@ -193,20 +197,20 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
             }}
           >
             <label className="field-inline">
-              <span>Nom de l'auditeur</span>
+              <span>{t('audit.auditeurNom')}</span>
               <input data-testid="audit-auditeur-input" value={auditeur} onChange={(e) => setAuditeur(e.target.value)} autoComplete="name" />
             </label>
             <button type="submit" data-testid="audit-ouvrir" disabled={ouvrir.isPending}>
-              Ouvrir l'audit
+              {t('audit.ouvrir')}
             </button>
             <button type="button" className="secondary" data-testid="audit-retirer" disabled={retirer.isPending} onClick={() => retirer.mutate({ referentialId })}>
-              Retirer la demande
+              {t('audit.retirer')}
             </button>
           </form>
         )}
         {cycle.etape === 'ouvert' && (
           <button type="button" data-testid="audit-clore" disabled={clore.isPending} onClick={() => clore.mutate({ referentialId })}>
-            Clore l'audit
+            {t('audit.clore')}
           </button>
         )}
         {cycle.etape === 'clos' && (
@@ -218,9 +222,9 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
             }}
           >
             <label className="field-inline">
-              <span>Niveau obtenu</span>
+              <span>{t('audit.niveau')}</span>
               <select data-testid="audit-decision-niveau" value={niveau} onChange={(e) => setNiveau(e.target.value)}>
-                <option value="">Non labellisé</option>
+                <option value="">{t('audit.nonLabellise')}</option>
                 {niveaux.map((n) => (
                   <option key={n.rang} value={n.rang}>
                     {n.nom}
@@ -229,26 +233,26 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
               </select>
             </label>
             <label className="field-inline">
-              <span>Date de la décision</span>
+              <span>{t('audit.decisionDate')}</span>
               <input type="date" data-testid="audit-decision-date" value={date} onChange={(e) => setDate(e.target.value)} />
             </label>
             <label className="field-inline">
-              <span>Commentaire</span>
+              <span>{t('audit.commentaire')}</span>
               <input data-testid="audit-decision-commentaire" value={commentaire} onChange={(e) => setCommentaire(e.target.value)} />
             </label>
             <button type="submit" data-testid="audit-decider" disabled={decider.isPending}>
-              Enregistrer la décision
+              {t('audit.decider')}
             </button>
           </form>
         )}
         {cycle.etape === 'decision' && (
           <button type="button" data-testid="audit-nouveau-cycle" disabled={nouveau.isPending} onClick={() => nouveau.mutate({ referentialId })}>
-            Commencer un nouveau cycle
+            {t('audit.nouveau')}
           </button>
         )}
         {(cycle.etape === 'ouvert' || cycle.etape === 'clos' || cycle.etape === 'decision') && (
           <label className="field-inline">
-            <span>{cycle.rapport ? 'Remplacer le rapport d’audit' : 'Joindre le rapport d’audit'}</span>
+            <span>{cycle.rapport ? t('audit.rapportReplace') : t('audit.rapportAttach')}</span>
             <input
               type="file"
               data-testid="audit-rapport-input"
@@ -283,22 +287,23 @@ function statutNodesOf(ref: Referential, mesureId: string): ReferentialNode[] {
 function Espace(props: { referentialId: string; referential: Referential; numero: number; cycle: Cycle; readOnly: boolean }) {
   const { referentialId, referential, cycle, readOnly } = props;
   const trpc = useTRPC();
+  const { t } = useT();
   const espace = useQuery(trpc.audit.espace.queryOptions({ referentialId, numero: props.numero }));
   const [open, setOpen] = useState<string | null>(null);
   const canFlag = !readOnly && (cycle.etape === 'demande' || cycle.etape === 'ouvert');
   const canEtat = !readOnly && cycle.etape === 'ouvert';
   const canNote = !readOnly && (cycle.etape === 'demande' || cycle.etape === 'ouvert' || cycle.etape === 'clos');
   return (
-    <QueryState query={espace} what="l'espace de l'auditeur">
+    <QueryState query={espace} what={t('audit.espaceWhat')}>
       {(e) => {
         const flagged = e.mesures.filter((m) => m.ordreDuJour);
         const axes = referential.nodes.filter((n) => n.depth === 1 && flagged.some((m) => m.axeId === n.id));
         return (
           <>
             <section aria-labelledby="odj-title" data-testid="audit-ordre-du-jour">
-              <h2 id="odj-title">Ordre du jour de la séance ({flagged.length})</h2>
+              <h2 id="odj-title">{t('audit.odjTitle', { n: flagged.length })}</h2>
               {flagged.length === 0 ? (
-                <p className="muted">Aucune mesure inscrite : cochez « Ordre du jour » sur les mesures à examiner en séance.</p>
+                <p className="muted">{t('audit.odjEmpty')}</p>
               ) : (
                 axes.map((axe) => (
                   <div key={axe.id} className="odj-axe">
@@ -313,7 +318,7 @@ function Espace(props: { referentialId: string; referential: Referential; numero
                             <strong>
                               {m.identifiant} {m.nom}
                             </strong>{' '}
-                            — {ETAT_OPTIONS.find((o) => o.etat === m.etat)!.label}
+                            — {etatLabel(m.etat)}
                             {m.notes.length > 0 && (
                               <ul className="audit-notes">
                                 {m.notes.map((n) => (
@@ -331,16 +336,16 @@ function Espace(props: { referentialId: string; referential: Referential; numero
               )}
             </section>
             <section aria-labelledby="mesures-title">
-              <h2 id="mesures-title">Mesures</h2>
+              <h2 id="mesures-title">{t('audit.mesures')}</h2>
               <table className="audit-mesures" data-testid="audit-mesures">
                 <thead>
                   <tr>
-                    <th scope="col">N°</th>
-                    <th scope="col">Intitulé</th>
-                    <th scope="col">Points faits / potentiel</th>
-                    <th scope="col">État</th>
-                    <th scope="col">Ordre du jour</th>
-                    <th scope="col">Notes</th>
+                    <th scope="col">{t('jalons.no')}</th>
+                    <th scope="col">{t('comparaison.intitule')}</th>
+                    <th scope="col">{t('audit.points')}</th>
+                    <th scope="col">{t('audit.etat')}</th>
+                    <th scope="col">{t('audit.odj')}</th>
+                    <th scope="col">{t('audit.notes')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -381,6 +386,7 @@ function MesureRow(props: {
 }) {
   const { referentialId, mesure: m } = props;
   const trpc = useTRPC();
+  const { t } = useT();
   const invalidate = useInvalidateAll();
   const setEtat = useMutation(trpc.audit.setEtat.mutationOptions({ onSuccess: invalidate }));
   const setOdj = useMutation(trpc.audit.setOrdreDuJour.mutationOptions({ onSuccess: invalidate }));
@@ -395,7 +401,7 @@ function MesureRow(props: {
         <td className="num">{formatPointsRatio(m.pointFait, m.pointPotentiel)}</td>
         <td>
           <select
-            aria-label={`État d'audit de ${m.identifiant}`}
+            aria-label={t('audit.etatOf', { id: m.identifiant })}
             data-testid={`audit-etat-${m.nodeId}`}
             value={m.etat}
             disabled={!props.canEtat}
@@ -403,7 +409,7 @@ function MesureRow(props: {
           >
             {ETAT_OPTIONS.map((o) => (
               <option key={o.etat} value={o.etat}>
-                {o.label}
+                {etatLabel(o.etat)}
               </option>
             ))}
           </select>
@@ -411,7 +417,7 @@ function MesureRow(props: {
         <td>
           <input
             type="checkbox"
-            aria-label={`Inscrire ${m.identifiant} à l'ordre du jour`}
+            aria-label={t('audit.odjOf', { id: m.identifiant })}
             data-testid={`audit-odj-${m.nodeId}`}
             checked={m.ordreDuJour}
             disabled={!props.canFlag}
@@ -420,7 +426,7 @@ function MesureRow(props: {
         </td>
         <td>
           <button type="button" className="link-button" aria-expanded={props.open} data-testid={`audit-ouvrir-${m.nodeId}`} onClick={props.onToggle}>
-            {props.open ? 'Fermer' : `${m.notes.length} note${m.notes.length > 1 ? 's' : ''}${props.canStatut ? ' · statuts' : ''}`}
+            {props.open ? t('common.close') : `${tr(`audit.notes_${plural(m.notes.length)}`, { n: m.notes.length })}${props.canStatut ? ` · ${t('audit.statuts')}` : ''}`}
           </button>
         </td>
       </tr>
@@ -445,11 +451,11 @@ function MesureRow(props: {
                 }}
               >
                 <label className="field-inline grow">
-                  <span>Note sur {m.identifiant}</span>
+                  <span>{t('audit.noteOn', { id: m.identifiant })}</span>
                   <textarea data-testid={`audit-note-input-${m.nodeId}`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
                 </label>
                 <button type="submit" data-testid={`audit-note-add-${m.nodeId}`} disabled={addNote.isPending}>
-                  Ajouter la note
+                  {t('audit.addNote')}
                 </button>
               </form>
             )}
@@ -466,6 +472,7 @@ function MesureRow(props: {
 function AuditeurStatuts(props: { referentialId: string; referential: Referential; mesureId: string }) {
   const { referentialId, referential } = props;
   const trpc = useTRPC();
+  const { t } = useT();
   const invalidate = useInvalidateAll();
   const statuts = useQuery(trpc.statuts.list.queryOptions({ referentialId }));
   // The engine's display statut: a sous-action without a statut of its own whose tâches have one is « Détaillé à
@@ -476,7 +483,7 @@ function AuditeurStatuts(props: { referentialId: string; referential: Referentia
   const nodes = statutNodesOf(referential, props.mesureId);
   return (
     <div className="audit-statuts">
-      <h4>Statuts (modifiés au nom de l'auditeur)</h4>
+      <h4>{t('audit.statutsTitle')}</h4>
       <ul>
         {nodes.map((n) => {
           const stored = statuts.data?.find((s) => s.nodeId === n.id);

@@ -9,34 +9,36 @@ import { shownError } from '../lib/errors';
 import { progressionPoints } from '../lib/charts';
 import { formatCount } from '../lib/format';
 import { useTRPC } from '../trpc/client';
+import { tr, useT } from '../i18n';
 
 export function Dashboard() {
   const trpc = useTRPC();
+  const { t } = useT();
   const workspace = useQuery(trpc.workspace.get.queryOptions());
   const list = useQuery(trpc.referentials.list.queryOptions());
 
   return (
     <div className="page">
-      <h1 data-testid="workspace-nom">{workspace.data?.nom ?? 'Tableau de bord'}</h1>
+      <h1 data-testid="workspace-nom">{workspace.data?.nom ?? t('nav.dashboard')}</h1>
       {workspace.data && (
         <p className="muted">
-          Tableau de bord · {workspace.data.typeCollectivite}
-          {workspace.data.population !== null ? ` · ${formatCount(workspace.data.population)} habitants` : ''}
+          {t('nav.dashboard')} · {typeCollectiviteLabel(workspace.data.typeCollectivite)}
+          {workspace.data.population !== null ? ` · ${t('dashboard.habitants', { n: formatCount(workspace.data.population) })}` : ''}
         </p>
       )}
       <p className="dashboard-actions no-print">
         <a href={formatHash({ page: 'sauvegardes' })} data-testid="dashboard-sauvegardes">
-          Sauvegardes et restauration
+          {t('dashboard.sauvegardes')}
         </a>
         <button type="button" className="secondary" data-testid="dashboard-print" onClick={() => window.print()}>
-          Imprimer le tableau de bord
+          {t('dashboard.print')}
         </button>
       </p>
       <FirstRunGuide />
-      <QueryState query={list} what="la liste des référentiels">
+      <QueryState query={list} what={t('common.referentialList')}>
         {(refs) =>
           refs.length === 0 ? (
-            <p>Aucun référentiel importé pour l'instant.</p>
+            <p>{t('common.noReferential')}</p>
           ) : (
             <div className="cards">
               {refs.map((r) => (
@@ -51,8 +53,16 @@ export function Dashboard() {
   );
 }
 
+/** The workspace's type of collectivité in the interface language ('commune' → « Commune » / "Municipality"); an unknown value as is. */
+function typeCollectiviteLabel(value: string): string {
+  const key = `identityType.${value}`;
+  const text = tr(key);
+  return text === key ? value : text;
+}
+
 function ReferentialCard({ referentialId }: { referentialId: string }) {
   const trpc = useTRPC();
+  const { t } = useT();
   const referential = useQuery({ ...trpc.referentials.get.queryOptions({ referentialId }), staleTime: Infinity });
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
   const jalons = useQuery(trpc.jalons.list.queryOptions());
@@ -61,12 +71,12 @@ function ReferentialCard({ referentialId }: { referentialId: string }) {
     return (
       <section className="card" data-testid={`referential-card-${referentialId}`}>
         <p className="error" role="alert">
-          Impossible de charger le référentiel {referentialId} : {shownError(error).message}
+          {t('dashboard.cardError', { id: referentialId, message: shownError(error).message })}
         </p>
       </section>
     );
   }
-  if (!referential.data || !score.data) return <section className="card loading">Chargement de {referentialId}…</section>;
+  if (!referential.data || !score.data) return <section className="card loading">{t('common.loadingOf', { what: referentialId })}</section>;
   return (
     <ScoreCard
       referential={referential.data}

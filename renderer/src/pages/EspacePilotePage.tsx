@@ -4,6 +4,7 @@
  * sent back, a change made meanwhile by someone else comes back as a conflict with a « Recharger » button), add a
  * preuve (a file or a link). Everything else is refused by the core anyway (access.ts).
  */
+import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Statut } from '../../../shared/domain';
@@ -15,33 +16,33 @@ import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
 import { type RouterOutputs, useTRPC } from '../trpc/client';
 
 type Critere = RouterOutputs['mesCriteres']['list']['criteres'][number];
-const URGENCE: Record<string, string> = { en_retard: 'En retard', a_venir: 'À venir', sans_date: 'Sans échéance', termine: 'Terminé' };
 
 export function EspacePilotePage(props: { personId: string; nom: string }) {
   const trpc = useTRPC();
+  const { t } = useT();
   const list = useQuery(trpc.mesCriteres.list.queryOptions({ owner: { personId: props.personId } }));
   const referentialIds = [...new Set((list.data?.criteres ?? []).map((c) => c.referentialId))];
   return (
     <div className="page">
-      <h1>Mes critères — {props.nom}</h1>
+      <h1>{t('espacePilote.title', { nom: props.nom })}</h1>
       <div className="toolbar">
         {referentialIds.map((id) => (
           <Score key={id} referentialId={id} nom={list.data?.criteres.find((c) => c.referentialId === id)?.referentialNom ?? id} />
         ))}
       </div>
-      <QueryState query={list} what="vos critères">
+      <QueryState query={list} what={t('espacePilote.what')}>
         {(data) =>
           data.criteres.length === 0 ? (
-            <p className="muted">Aucun critère ne vous est confié pour l'instant.</p>
+            <p className="muted">{t('espacePilote.empty')}</p>
           ) : (
             <table className="table" data-testid="pilote-criteres">
               <thead>
                 <tr>
-                  <th>Urgence</th>
-                  <th>Échéance</th>
-                  <th>Critère</th>
-                  <th>Statut</th>
-                  <th>Preuves</th>
+                  <th>{t('mes.colUrgence')}</th>
+                  <th>{t('mes.colEcheance')}</th>
+                  <th>{t('mes.colCritere')}</th>
+                  <th>{t('mes.colStatut')}</th>
+                  <th>{t('nav.preuves')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -59,10 +60,11 @@ export function EspacePilotePage(props: { personId: string; nom: string }) {
 
 function Score(props: { referentialId: string; nom: string }) {
   const trpc = useTRPC();
+  const { t } = useT();
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId: props.referentialId }));
   return (
     <p className="card" data-testid={`pilote-score-${props.referentialId}`} data-value={score.data?.root.score ?? ''}>
-      {props.nom} : <strong>{score.data ? formatPercent(score.data.root.score) : '…'}</strong>
+      {t('espacePilote.score', { nom: props.nom })} <strong>{score.data ? formatPercent(score.data.root.score) : '…'}</strong>
     </p>
   );
 }
@@ -70,6 +72,7 @@ function Score(props: { referentialId: string; nom: string }) {
 function Ligne(props: { critere: Critere }) {
   const c = props.critere;
   const trpc = useTRPC();
+  const { t } = useT();
   const qc = useQueryClient();
   const refetch = () => void qc.invalidateQueries();
   const setStatut = useMutation(trpc.statuts.set.mutationOptions({ onSuccess: refetch }));
@@ -80,14 +83,14 @@ function Ligne(props: { critere: Critere }) {
   const conflict = setStatut.error ? shownError(setStatut.error).code === 'CONFLICT' : false;
   return (
     <tr data-testid={`pilote-row-${c.nodeId}`} data-version={c.version}>
-      <td className={`urgence urgence-${c.urgence}`}>{URGENCE[c.urgence]}</td>
+      <td className={`urgence urgence-${c.urgence}`}>{t(`mes.${c.urgence}`)}</td>
       <td>{c.echeance ? formatDate(c.echeance) : '—'}</td>
       <td>
         {c.identifiant} {c.nom}
       </td>
       <td>
         <select
-          aria-label={`Statut de ${c.identifiant}`}
+          aria-label={t('espacePilote.statutOf', { id: c.identifiant })}
           data-testid={`pilote-statut-${c.nodeId}`}
           value={c.statut}
           disabled={setStatut.isPending}
@@ -107,17 +110,17 @@ function Ligne(props: { critere: Critere }) {
             <InlineError error={error} testId={`pilote-error-${c.nodeId}`} />
             {conflict && (
               <button type="button" data-testid={`pilote-recharger-${c.nodeId}`} onClick={() => (setStatut.reset(), refetch())}>
-                Recharger
+                {t('espacePilote.reload')}
               </button>
             )}
           </div>
         )}
       </td>
       <td>
-        <span data-testid={`pilote-preuves-${c.nodeId}`}>{c.preuves > 0 ? `${c.preuves} fournie(s)` : c.preuvesManquantes.length > 0 ? `manquantes : ${c.preuvesManquantes.join(', ')}` : 'aucune'}</span>
+        <span data-testid={`pilote-preuves-${c.nodeId}`}>{c.preuves > 0 ? t('mes.fournies', { n: c.preuves }) : c.preuvesManquantes.length > 0 ? t('espacePilote.manquantes', { list: c.preuvesManquantes.join(', ') }) : t('mes.aucunePreuve')}</span>
         <div className="toolbar">
           <label className="field-inline">
-            <span>Fichier</span>
+            <span>{t('mes.colFichier')}</span>
             <input
               type="file"
               data-testid={`pilote-preuve-fichier-${c.nodeId}`}
@@ -135,9 +138,9 @@ function Ligne(props: { critere: Critere }) {
               if (isHttpUrl(url)) addLink.mutate({ referentialId: c.referentialId, nodeId: c.nodeId, url: url.trim() }, { onSuccess: () => setUrl('') });
             }}
           >
-            <input aria-label={`Lien de preuve pour ${c.identifiant}`} placeholder="https://…" data-testid={`pilote-preuve-lien-${c.nodeId}`} value={url} onChange={(ev) => setUrl(ev.target.value)} />
+            <input aria-label={t('espacePilote.lienOf', { id: c.identifiant })} placeholder="https://…" data-testid={`pilote-preuve-lien-${c.nodeId}`} value={url} onChange={(ev) => setUrl(ev.target.value)} />
             <button type="submit" disabled={!isHttpUrl(url) || addLink.isPending}>
-              Ajouter le lien
+              {t('espacePilote.addLink')}
             </button>
           </form>
         </div>

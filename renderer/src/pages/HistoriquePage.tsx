@@ -4,11 +4,13 @@
  * date range (`history.list`; the core checks the dates and says what is wrong in French). The criterion panel
  * links here with its referential and node already chosen.
  */
+import { plural, tr } from '../i18n/tr';
+import { useT } from '../i18n';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { InlineError, QueryState } from '../components/QueryState';
 import { formatCount, formatDateTime } from '../lib/format';
-import { ACTION_FAMILIES, describeEvent } from '../lib/history';
+import { ACTION_FAMILIES, actionFamilyLabel, describeEvent } from '../lib/history';
 import { navigate } from '../router';
 import { useTRPC } from '../trpc/client';
 
@@ -17,6 +19,7 @@ const LIMIT = 500;
 
 export function HistoriquePage(props: { referentialId: string | null; nodeId: string | null }) {
   const trpc = useTRPC();
+  const { t, lang } = useT();
   const refs = useQuery(trpc.referentials.list.queryOptions());
   const authors = useQuery(trpc.history.authors.queryOptions());
   const [who, setWho] = useState('');
@@ -39,13 +42,13 @@ export function HistoriquePage(props: { referentialId: string | null; nodeId: st
 
   return (
     <div className="page">
-      <h1>Historique</h1>
-      <p className="muted">Chaque modification du dossier : qui, quand, et ce qui a changé (avant → après). Filtrez par personne, type de modification, référentiel, élément ou période.</p>
+      <h1>{t('nav.historique')}</h1>
+      <p className="muted">{t('historique.intro')}</p>
       <form className="toolbar historique-filtres" data-testid="historique-filtres" onSubmit={(e) => e.preventDefault()}>
         <label className="field-inline">
-          <span>Qui</span>
+          <span>{t('historique.who')}</span>
           <select data-testid="historique-who" value={who} onChange={(e) => setWho(e.target.value)}>
-            <option value="">Tout le monde</option>
+            <option value="">{t('historique.everyone')}</option>
             {(authors.data ?? []).map((a) => (
               <option key={a} value={a}>
                 {a}
@@ -54,24 +57,24 @@ export function HistoriquePage(props: { referentialId: string | null; nodeId: st
           </select>
         </label>
         <label className="field-inline">
-          <span>Modification</span>
+          <span>{t('historique.modification')}</span>
           <select data-testid="historique-action" value={action} onChange={(e) => setAction(e.target.value)}>
-            <option value="">Toutes</option>
+            <option value="">{t('treeFilters.allF')}</option>
             {ACTION_FAMILIES.map((f) => (
               <option key={f.action} value={f.action}>
-                {f.label}
+                {actionFamilyLabel(f.action, lang)}
               </option>
             ))}
           </select>
         </label>
         <label className="field-inline">
-          <span>Référentiel</span>
+          <span>{t('nav.referentiel')}</span>
           <select
             data-testid="historique-referential"
             value={referentialId}
             onChange={(e) => navigate({ page: 'historique', referentialId: e.target.value || null, nodeId: null })}
           >
-            <option value="">Tous</option>
+            <option value="">{t('treeFilters.all')}</option>
             {(refs.data ?? []).map((r) => (
               <option key={r.id} value={r.id}>
                 {r.nom}
@@ -80,38 +83,38 @@ export function HistoriquePage(props: { referentialId: string | null; nodeId: st
           </select>
         </label>
         <label className="field-inline">
-          <span>Élément (identifiant du nœud)</span>
-          <input data-testid="historique-node" value={node} onChange={(e) => setNode(e.target.value)} placeholder="ex. cae_1.1.1" />
+          <span>{t('historique.element')}</span>
+          <input data-testid="historique-node" value={node} onChange={(e) => setNode(e.target.value)} placeholder={t('historique.elementPlaceholder')} />
         </label>
         <label className="field-inline">
-          <span>Du</span>
+          <span>{t('historique.from')}</span>
           <input type="date" data-testid="historique-from" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label className="field-inline">
-          <span>Au</span>
+          <span>{t('historique.to')}</span>
           <input type="date" data-testid="historique-to" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
       </form>
       {events.error ? (
         <InlineError error={events.error} testId="historique-error" />
       ) : (
-        <QueryState query={events} what="l'historique">
+        <QueryState query={events} what={t('historique.what')}>
           {(list) => (
             <>
               <p className="muted small" role="status" data-testid="historique-count">
                 {list.length === 0
-                  ? 'Aucune modification ne correspond à ces filtres.'
-                  : `${formatCount(list.length)} modification${list.length > 1 ? 's' : ''}${list.length === LIMIT ? ` (les ${formatCount(LIMIT)} plus récentes)` : ''}`}
+                  ? t('historique.none')
+                  : `${tr(`historique.count_${plural(list.length)}`, { n: formatCount(list.length) })}${list.length === LIMIT ? t('historique.limit', { n: formatCount(LIMIT) }) : ''}`}
               </p>
               {list.length > 0 && (
                 <table className="historique" data-testid="historique-table">
                   <thead>
                     <tr>
-                      <th scope="col">Quand</th>
-                      <th scope="col">Qui</th>
-                      <th scope="col">Référentiel</th>
-                      <th scope="col">Élément</th>
-                      <th scope="col">Modification</th>
+                      <th scope="col">{t('historique.when')}</th>
+                      <th scope="col">{t('historique.who')}</th>
+                      <th scope="col">{t('nav.referentiel')}</th>
+                      <th scope="col">{t('historique.elementShort')}</th>
+                      <th scope="col">{t('historique.modification')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -127,7 +130,7 @@ export function HistoriquePage(props: { referentialId: string | null; nodeId: st
                             '—'
                           )}
                         </td>
-                        <td>{describeEvent(e, (e.referentialId && models.get(e.referentialId)) || 'tete')}</td>
+                        <td>{describeEvent(e, (e.referentialId && models.get(e.referentialId)) || 'tete', lang)}</td>
                       </tr>
                     ))}
                   </tbody>

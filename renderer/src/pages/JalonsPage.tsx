@@ -3,16 +3,18 @@
  * named one, and the way to a comparison (two jalons, or a jalon and « maintenant »). A jalon is immutable: the
  * screen offers no edit and no delete.
  */
+import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { InlineError, QueryState } from '../components/QueryState';
-import { JALON_KIND_LABELS } from '../lib/comparaison';
+import { jalonKindLabel } from '../lib/comparaison';
 import { formatDateTime, formatPercent, formatPointsRatio } from '../lib/format';
 import { formatHash, navigate } from '../router';
 import { isBrowserMode, useTRPC } from '../trpc/client';
 
 export function JalonsPage() {
   const trpc = useTRPC();
+  const { t } = useT();
   const qc = useQueryClient();
   const list = useQuery(trpc.jalons.list.queryOptions());
   const [nom, setNom] = useState('');
@@ -28,13 +30,12 @@ export function JalonsPage() {
   );
   return (
     <div className="page">
-      <h1>Jalons</h1>
+      <h1>{t('nav.jalons')}</h1>
       <p className="muted">
-        Un jalon fige l'état du dossier : scores, statuts, explications, personnalisation, preuves (la version de chaque fichier) et le référentiel lui-même. Ce qui
-        change ensuite ne le modifie pas ; son paquet d'audit et sa comparaison restent identiques.
+        {t('jalons.intro')}
       </p>
       <section className="card">
-        <h2>Prendre un jalon</h2>
+        <h2>{t('jalons.takeTitle')}</h2>
         <form
           className="toolbar"
           onSubmit={(e) => {
@@ -43,28 +44,28 @@ export function JalonsPage() {
           }}
         >
           <label className="field-inline">
-            <span>Nom</span>
-            <input type="text" data-testid="jalon-nom" value={nom} maxLength={200} placeholder="2026 - avant le comité de pilotage" onChange={(e) => setNom(e.target.value)} />
+            <span>{t('jalons.nom')}</span>
+            <input type="text" data-testid="jalon-nom" value={nom} maxLength={200} placeholder={t('jalons.nomPlaceholder')} onChange={(e) => setNom(e.target.value)} />
           </label>
           <button type="submit" data-testid="jalon-take" disabled={take.isPending}>
-            {take.isPending ? 'Jalon en cours…' : 'Prendre le jalon'}
+            {take.isPending ? t('jalons.taking') : t('jalons.take')}
           </button>
         </form>
         <InlineError error={take.error} testId="jalon-error" />
         {take.data && (
           <p className="ok" role="status" data-testid="jalon-report">
-            Jalon n° {take.data.id} « {take.data.nom} » pris le {formatDateTime(take.data.at)}.
+            {t('jalons.taken', { id: take.data.id, nom: take.data.nom, date: formatDateTime(take.data.at) })}
           </p>
         )}
       </section>
-      <QueryState query={list} what="la liste des jalons">
+      <QueryState query={list} what={t('jalons.listWhat')}>
         {(jalons) =>
           jalons.length === 0 ? (
-            <p data-testid="jalons-empty">Aucun jalon pour l'instant.</p>
+            <p data-testid="jalons-empty">{t('jalons.empty')}</p>
           ) : (
             <>
               <section className="card">
-                <h2>Comparer</h2>
+                <h2>{t('jalons.compare')}</h2>
                 <form
                   className="toolbar"
                   onSubmit={(e) => {
@@ -73,7 +74,7 @@ export function JalonsPage() {
                   }}
                 >
                   <label className="field-inline">
-                    <span>État A</span>
+                    <span>{t('jalons.stateA')}</span>
                     <select data-testid="cmp-pick-a" value={a || String(jalons[jalons.length - 1]!.id)} onChange={(e) => setA(e.target.value)}>
                       {jalons.map((j) => (
                         <option key={j.id} value={String(j.id)}>
@@ -83,9 +84,9 @@ export function JalonsPage() {
                     </select>
                   </label>
                   <label className="field-inline">
-                    <span>État B</span>
+                    <span>{t('jalons.stateB')}</span>
                     <select data-testid="cmp-pick-b" value={b} onChange={(e) => setB(e.target.value)}>
-                      <option value="maintenant">Maintenant</option>
+                      <option value="maintenant">{t('jalons.now')}</option>
                       {jalons.map((j) => (
                         <option key={j.id} value={String(j.id)}>
                           n° {j.id} — {j.nom}
@@ -94,7 +95,7 @@ export function JalonsPage() {
                     </select>
                   </label>
                   <button type="submit" data-testid="cmp-go">
-                    Comparer
+                    {t('jalons.compare')}
                   </button>
                 </form>
               </section>
@@ -102,15 +103,15 @@ export function JalonsPage() {
                 <thead>
                   <tr>
                     <th scope="col" className="num">
-                      N°
+                      {t('jalons.no')}
                     </th>
-                    <th scope="col">Nom</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Date</th>
-                    <th scope="col">Par</th>
-                    <th scope="col">Scores</th>
+                    <th scope="col">{t('jalons.nom')}</th>
+                    <th scope="col">{t('jalons.type')}</th>
+                    <th scope="col">{t('jalons.date')}</th>
+                    <th scope="col">{t('jalons.by')}</th>
+                    <th scope="col">{t('jalons.scores')}</th>
                     <th scope="col">
-                      <span className="visually-hidden">Action</span>
+                      <span className="visually-hidden">{t('jalons.action')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -119,7 +120,7 @@ export function JalonsPage() {
                     <tr key={j.id} data-testid={`jalon-${j.id}`} data-kind={j.kind}>
                       <td className="num">{j.id}</td>
                       <td>{j.nom}</td>
-                      <td>{JALON_KIND_LABELS[j.kind]}</td>
+                      <td>{jalonKindLabel(j.kind)}</td>
                       <td>{formatDateTime(j.at)}</td>
                       <td>{j.who}</td>
                       <td>
@@ -127,7 +128,7 @@ export function JalonsPage() {
                           {j.referentiels.map((r) => (
                             <li key={r.referentialId}>
                               <span data-testid={`jalon-${j.id}-score-${r.referentialId}`} data-value={r.score ?? ''}>
-                                {r.nom} : {formatPercent(r.score)} ({formatPointsRatio(r.pointFait, r.pointPotentiel)})
+                                {t('jalons.score', { nom: r.nom, pct: formatPercent(r.score), pts: formatPointsRatio(r.pointFait, r.pointPotentiel) })}
                               </span>{' '}
                               <JalonPack jalonId={j.id} referentialId={r.referentialId} />
                             </li>
@@ -136,7 +137,7 @@ export function JalonsPage() {
                       </td>
                       <td>
                         <a data-testid={`jalon-compare-now-${j.id}`} href={formatHash({ page: 'comparaison', a: String(j.id), b: 'maintenant', referentialId: null, tout: false })}>
-                          Comparer avec maintenant
+                          {t('jalons.compareNow')}
                         </a>
                       </td>
                     </tr>
@@ -157,12 +158,13 @@ export function JalonsPage() {
  */
 function JalonPack(props: { jalonId: number; referentialId: string }) {
   const trpc = useTRPC();
+  const { t } = useT();
   const exp = useMutation(trpc.jalons.exportPack.mutationOptions());
   const id = `jalon-${props.jalonId}-pack-${props.referentialId}`;
   if (exp.data) {
     return isBrowserMode() ? (
       <a data-testid={`${id}-download`} href={`/exports/${encodeURIComponent(exp.data.fileName)}`} download={exp.data.fileName}>
-        Télécharger {exp.data.fileName}
+        {t('jalons.download', { name: exp.data.fileName })}
       </a>
     ) : (
       <span className="path small" data-testid={`${id}-path`}>
@@ -177,10 +179,10 @@ function JalonPack(props: { jalonId: number; referentialId: string }) {
         className="secondary small"
         data-testid={id}
         disabled={exp.isPending}
-        title="Le paquet d'audit de ce jalon, tel qu'il a été figé"
+        title={t('jalons.packTitle')}
         onClick={() => exp.mutate({ id: props.jalonId, referentialId: props.referentialId })}
       >
-        {exp.isPending ? 'Paquet en cours…' : 'Paquet d’audit'}
+        {exp.isPending ? t('jalons.packRunning') : t('jalons.pack')}
       </button>
       <InlineError error={exp.error} testId={`${id}-error`} />
     </>

@@ -3,6 +3,7 @@
  * machine, port), invites a person with a role (the link is shown once: only its fingerprint is kept), lists the
  * invitations (who, role, expiry, last seen, state) and revokes them. The core enforces the roles (access.ts).
  */
+import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../../shared/roles';
@@ -11,21 +12,20 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { type RouterOutputs, useTRPC } from '../trpc/client';
 
 type Etat = RouterOutputs['partage']['etat'];
-const ETATS: Record<string, string> = { active: 'Active', expiree: 'Expirée', revoquee: 'Révoquée' };
 /** Suggested port of the sharing listener (the invitation links name it: keep it stable between sessions). */
 const PORT_PAR_DEFAUT = 4781;
 
 export function PartagePage() {
   const trpc = useTRPC();
+  const { t } = useT();
   const etat = useQuery(trpc.partage.etat.queryOptions(undefined, { refetchInterval: 5000 }));
   return (
     <div className="page">
-      <h1>Partage sur le réseau local</h1>
+      <h1>{t('partage.title')}</h1>
       <p className="muted">
-        Désactivé par défaut. Une fois activé, les personnes invitées ouvrent leur lien depuis leur poste, sur le même réseau ; chacune ne peut faire que ce
-        que son rôle permet (un pilote : le statut, l'explication et les preuves de ses critères).
+        {t('partage.intro')}
       </p>
-      <QueryState query={etat} what="l'état du partage">
+      <QueryState query={etat} what={t('partage.etatWhat')}>
         {(e) => (
           <>
             <Activation etat={e} />
@@ -40,6 +40,7 @@ export function PartagePage() {
 
 function Activation(props: { etat: Etat }) {
   const trpc = useTRPC();
+  const { t } = useT();
   const qc = useQueryClient();
   const { etat } = props;
   const [host, setHost] = useState(etat.adresses[0]?.adresse ?? '127.0.0.1');
@@ -47,15 +48,15 @@ function Activation(props: { etat: Etat }) {
   const done = { onSuccess: () => qc.invalidateQueries(trpc.partage.pathFilter()) };
   const demarrer = useMutation(trpc.partage.demarrer.mutationOptions(done));
   const arreter = useMutation(trpc.partage.arreter.mutationOptions(done));
-  if (!etat.disponible) return <p className="error">Le partage n'est pas disponible dans ce mode.</p>;
+  if (!etat.disponible) return <p className="error">{t('partage.indisponible')}</p>;
   return (
     <section className="card" aria-labelledby="partage-activation">
-      <h2 id="partage-activation">Activation</h2>
+      <h2 id="partage-activation">{t('partage.activation')}</h2>
       {etat.actif ? (
         <p data-testid="partage-actif">
-          Partage actif depuis {formatDateTime(etat.depuis)} à l'adresse <code data-testid="partage-url">{etat.url}</code>.{' '}
+          {t('partage.actifDepuis', { date: formatDateTime(etat.depuis) })} <code data-testid="partage-url">{etat.url}</code>.{' '}
           <button type="button" data-testid="partage-arreter" disabled={arreter.isPending} onClick={() => arreter.mutate()}>
-            Arrêter le partage
+            {t('partageBanner.stop')}
           </button>
         </p>
       ) : (
@@ -67,7 +68,7 @@ function Activation(props: { etat: Etat }) {
           }}
         >
           <label className="field-inline">
-            <span>Adresse de ce poste</span>
+            <span>{t('partage.host')}</span>
             <select data-testid="partage-host" value={host} onChange={(ev) => setHost(ev.target.value)}>
               {etat.adresses.map((a) => (
                 <option key={`${a.interface}-${a.adresse}`} value={a.adresse}>
@@ -77,11 +78,11 @@ function Activation(props: { etat: Etat }) {
             </select>
           </label>
           <label className="field-inline">
-            <span>Port</span>
+            <span>{t('partage.port')}</span>
             <input data-testid="partage-port" inputMode="numeric" size={6} value={port} onChange={(ev) => setPort(ev.target.value.trim())} />
           </label>
           <button type="submit" data-testid="partage-demarrer" disabled={demarrer.isPending}>
-            Activer le partage
+            {t('partage.demarrer')}
           </button>
         </form>
       )}
@@ -92,6 +93,7 @@ function Activation(props: { etat: Etat }) {
 
 function Inviter(props: { etat: Etat }) {
   const trpc = useTRPC();
+  const { t } = useT();
   const qc = useQueryClient();
   const people = useQuery(trpc.people.list.queryOptions());
   const [role, setRole] = useState<Role>('pilote');
@@ -102,7 +104,7 @@ function Inviter(props: { etat: Etat }) {
   const lien = inviter.data ? (inviter.data.lien ?? (props.etat.url ? `${props.etat.url}?token=${inviter.data.token}` : null)) : null;
   return (
     <section className="card" aria-labelledby="partage-inviter">
-      <h2 id="partage-inviter">Inviter une personne</h2>
+      <h2 id="partage-inviter">{t('partage.inviter')}</h2>
       <form
         className="toolbar"
         onSubmit={(ev) => {
@@ -111,19 +113,19 @@ function Inviter(props: { etat: Etat }) {
         }}
       >
         <label className="field-inline">
-          <span>Rôle</span>
+          <span>{t('partage.role')}</span>
           <select data-testid="invitation-role" value={role} onChange={(ev) => setRole(ev.target.value as Role)}>
             {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {t(`roles.${r}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field-inline">
-          <span>Personne</span>
+          <span>{t('partage.personne')}</span>
           <select data-testid="invitation-personne" value={personId} onChange={(ev) => setPersonId(ev.target.value)}>
-            <option value="">— hors de la liste —</option>
+            <option value="">{t('partage.horsListe')}</option>
             {(people.data ?? []).map((p) => (
               <option key={p.id} value={p.id}>
                 {p.nom}
@@ -133,29 +135,28 @@ function Inviter(props: { etat: Etat }) {
         </label>
         {personId === '' && (
           <label className="field-inline">
-            <span>Nom</span>
+            <span>{t('jalons.nom')}</span>
             <input data-testid="invitation-nom" value={nom} onChange={(ev) => setNom(ev.target.value)} />
           </label>
         )}
         <label className="field-inline">
-          <span>Validité (jours)</span>
+          <span>{t('partage.validite')}</span>
           <input data-testid="invitation-jours" inputMode="numeric" size={3} value={jours} onChange={(ev) => setJours(ev.target.value.trim())} />
         </label>
         <button type="submit" data-testid="invitation-creer" disabled={inviter.isPending}>
-          Créer le lien d'invitation
+          {t('partage.creer')}
         </button>
       </form>
       <InlineError error={inviter.error} testId="invitation-error" />
       {inviter.data && (
         <div role="status" data-testid="invitation-lien-bloc">
           <p>
-            Lien pour {inviter.data.invitation.nom} ({ROLE_LABELS[inviter.data.invitation.role]}), valable jusqu'au {formatDate(inviter.data.invitation.expiresAt.slice(0, 10))}.
-            Copiez-le maintenant : il ne sera plus affiché.
+            {t('partage.lien', { nom: inviter.data.invitation.nom, role: t(`roles.${inviter.data.invitation.role}`), date: formatDate(inviter.data.invitation.expiresAt.slice(0, 10)) })}
           </p>
           {lien ? (
             <input className="lien-invitation" readOnly data-testid="invitation-lien" value={lien} onFocus={(ev) => ev.target.select()} size={80} />
           ) : (
-            <p className="muted">Activez le partage pour obtenir l'adresse complète ; jeton : <code data-testid="invitation-token">{inviter.data.token}</code></p>
+            <p className="muted">{t('partage.jeton')} <code data-testid="invitation-token">{inviter.data.token}</code></p>
           )}
         </div>
       )}
@@ -165,26 +166,27 @@ function Inviter(props: { etat: Etat }) {
 
 function Invitations() {
   const trpc = useTRPC();
+  const { t } = useT();
   const qc = useQueryClient();
   const list = useQuery(trpc.partage.invitations.queryOptions(undefined, { refetchInterval: 10_000 }));
   const revoquer = useMutation(trpc.partage.revoquer.mutationOptions({ onSuccess: () => qc.invalidateQueries(trpc.partage.pathFilter()) }));
   return (
     <section className="card" aria-labelledby="partage-invitations">
-      <h2 id="partage-invitations">Invitations</h2>
+      <h2 id="partage-invitations">{t('partageBanner.invitations')}</h2>
       <InlineError error={revoquer.error} />
-      <QueryState query={list} what="les invitations">
+      <QueryState query={list} what={t('partage.invitationsWhat')}>
         {(rows) =>
           rows.length === 0 ? (
-            <p className="muted">Aucune invitation.</p>
+            <p className="muted">{t('partage.noInvitation')}</p>
           ) : (
             <table className="table" data-testid="invitations">
               <thead>
                 <tr>
-                  <th>Personne</th>
-                  <th>Rôle</th>
-                  <th>Expire le</th>
-                  <th>Dernière connexion</th>
-                  <th>État</th>
+                  <th>{t('partage.personne')}</th>
+                  <th>{t('partage.role')}</th>
+                  <th>{t('partage.expire')}</th>
+                  <th>{t('partage.lastSeen')}</th>
+                  <th>{t('partage.etat')}</th>
                   <th />
                 </tr>
               </thead>
@@ -192,14 +194,14 @@ function Invitations() {
                 {rows.map((i) => (
                   <tr key={i.id} data-testid={`invitation-${i.id}`}>
                     <td>{i.nom}</td>
-                    <td>{ROLE_LABELS[i.role]}</td>
+                    <td>{t(`roles.${i.role}`)}</td>
                     <td>{formatDate(i.expiresAt.slice(0, 10))}</td>
-                    <td>{i.lastSeenAt ? formatDateTime(i.lastSeenAt) : 'jamais'}</td>
-                    <td data-testid={`invitation-etat-${i.id}`}>{ETATS[i.etat]}</td>
+                    <td>{i.lastSeenAt ? formatDateTime(i.lastSeenAt) : t('partage.never')}</td>
+                    <td data-testid={`invitation-etat-${i.id}`}>{t(`partage.etat_${i.etat}`)}</td>
                     <td>
                       {i.etat === 'active' && (
                         <button type="button" data-testid={`invitation-revoquer-${i.id}`} disabled={revoquer.isPending} onClick={() => revoquer.mutate({ id: i.id })}>
-                          Révoquer
+                          {t('partage.revoquer')}
                         </button>
                       )}
                     </td>

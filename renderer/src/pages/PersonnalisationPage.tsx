@@ -55,17 +55,15 @@ export function PersonnalisationPage() {
   );
 }
 
-const TYPES: Array<{ value: '' | 'commune' | 'EPCI'; label: string }> = [
-  { value: '', label: 'Non précisé' },
-  { value: 'commune', label: 'Commune' },
-  { value: 'EPCI', label: 'EPCI' },
+/** The identity type options; labels from the catalogue section `identityType` (key '' → `none`). */
+const TYPES: Array<{ value: '' | 'commune' | 'EPCI' }> = [{ value: '' }, { value: 'commune' }, { value: 'EPCI' }];
+const SOUSTYPES: Array<{ value: '' | 'epci_a_fiscalite_propre' | 'syndicat' | 'pole' }> = [
+  { value: '' },
+  { value: 'epci_a_fiscalite_propre' },
+  { value: 'syndicat' },
+  { value: 'pole' },
 ];
-const SOUSTYPES: Array<{ value: '' | 'epci_a_fiscalite_propre' | 'syndicat' | 'pole'; label: string }> = [
-  { value: '', label: 'Non précisé' },
-  { value: 'epci_a_fiscalite_propre', label: 'EPCI à fiscalité propre' },
-  { value: 'syndicat', label: 'Syndicat' },
-  { value: 'pole', label: 'Pôle (PETR, pôle métropolitain)' },
-];
+const typeLabel = (value: string) => tr(`identityType.${value || 'none'}`);
 
 function IdentiteForm({ identite }: { identite: Identite }) {
   const trpc = useTRPC();
@@ -107,7 +105,7 @@ function IdentiteForm({ identite }: { identite: Identite }) {
           <select id={`${id}-type`} value={type} onChange={(e) => (edited(), setType(e.target.value as typeof type))} data-testid="identite-type">
             {TYPES.map((t) => (
               <option key={t.value} value={t.value}>
-                {t.label}
+                {typeLabel(t.value)}
               </option>
             ))}
           </select>
@@ -118,7 +116,7 @@ function IdentiteForm({ identite }: { identite: Identite }) {
             <select id={`${id}-soustype`} value={soustype} onChange={(e) => (edited(), setSoustype(e.target.value as typeof soustype))}>
               {SOUSTYPES.map((t) => (
                 <option key={t.value} value={t.value}>
-                  {t.label}
+                  {typeLabel(t.value)}
                 </option>
               ))}
             </select>
@@ -229,7 +227,7 @@ function ThematiqueSection({ id, nom, items }: { id: string; nom: string; items:
 
 /** A stored proportion (fraction 0..1) as the French percentage the user typed: 0.35 → « 35 », 0.125 → « 12,5 ». */
 const pctText = (v: number): string => (Math.round(v * 1e6) / 1e4).toLocaleString('fr-FR', { maximumFractionDigits: 2, useGrouping: false });
-const ouiNon = (v: unknown): string => (v === true ? 'Oui' : v === false ? 'Non' : typeof v === 'number' ? `${pctText(v)} %` : String(v));
+const ouiNon = (v: unknown): string => (v === true ? tr('perso.oui') : v === false ? tr('perso.non') : typeof v === 'number' ? `${pctText(v)} %` : String(v));
 
 function QuestionCard({ item }: { item: Item }) {
   const { question, reponse } = item;
@@ -321,8 +319,11 @@ function QuestionCard({ item }: { item: Item }) {
       )}
       {reponse && (
         <p className="muted small" data-testid={`question-${question.id}-auteur`}>
-          Réponse « {ouiNon(question.type === 'choix' ? (question.choix.find((c) => c.id === reponse.valeur)?.formulation ?? reponse.valeur) : reponse.valeur)} » par {reponse.modifiedBy}, le{' '}
-          {formatDateTime(reponse.modifiedAt)}.
+          {tr('perso.answeredBy', {
+            value: ouiNon(question.type === 'choix' ? (question.choix.find((c) => c.id === reponse.valeur)?.formulation ?? reponse.valeur) : reponse.valeur),
+            who: reponse.modifiedBy,
+            date: formatDateTime(reponse.modifiedAt),
+          })}
         </p>
       )}
       <Impacts item={item} />

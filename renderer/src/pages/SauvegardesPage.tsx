@@ -107,20 +107,20 @@ export function SauvegardesPage() {
           <progress
             data-testid="backup-progressbar"
             max={100}
-            aria-label="Avancement de la sauvegarde"
+            aria-label={tr('backupProgress.label')}
             {...(create.state.totalPages > 0 ? { value: Math.floor((100 * create.state.pages) / create.state.totalPages) } : {})}
           />
           <span className="small" data-testid="backup-progress-text">
-            {create.state.totalPages > 0 ? `${Math.floor((100 * create.state.pages) / create.state.totalPages)}\u202f% de la base copiée` : 'Préparation…'}
+            {create.state.totalPages > 0 ? tr('backupProgress.copied', { n: Math.floor((100 * create.state.pages) / create.state.totalPages) }) : tr('backupProgress.preparing')}
           </span>
           <button type="button" className="secondary" data-testid="backup-cancel" onClick={create.cancel}>
-            Annuler la sauvegarde
+            {tr('backupProgress.cancel')}
           </button>
         </div>
       )}
       {create.state.kind === 'cancelled' && (
         <p role="status" data-testid="backup-cancelled">
-          Sauvegarde annulée : aucun fichier n'a été laissé.
+          {tr('backupProgress.cancelled')}
         </p>
       )}
       <InlineError error={create.state.kind === 'failed' ? create.state.error : null} testId="backup-error" />
