@@ -92,7 +92,7 @@ export function App() {
         </nav>
         {invite && (
           <span data-testid="moi">
-            {invite.nom} — {ROLE_LABELS[invite.role]}
+            {invite.nom} — {t(`roles.${invite.role}`)}
           </span>
         )}
         <HeaderSettings />

@@ -15,7 +15,6 @@ import { InlineError, QueryState } from '../components/QueryState';
 import { ETAT_OPTIONS, decisionSentence, etapeSentence, etapesState, etatLabel, type EtatAudit } from '../lib/audit';
 import { fileToBase64 } from '../lib/files';
 import { formatBytes, formatDate, formatDateTime, formatPointsRatio } from '../lib/format';
-import { tr } from '../i18n/tr';
 import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
 import { formatHash, navigate } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
