@@ -106,4 +106,15 @@ describe('Jalons and Comparaison in Chromium', () => {
     expect(app.pageErrors).toEqual([]);
     expect(app.failedRequests.filter((r) => !r.includes('jalons.take'))).toEqual([]);
   }, 120_000);
+
+  it('a comparison link naming a jalon this workspace does not have says so', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}#/comparaison?a=999&b=maintenant`);
+    await page.reload();
+    await page.waitForSelector('[data-testid="cmp-unknown-jalon"]');
+    expect(await page.textContent('[data-testid="cmp-unknown-jalon"]')).toBe(
+      "Le jalon n° 999 n'existe pas dans cet espace de travail : choisissez-en un dans la liste des jalons. Jalons",
+    );
+    expect(await page.$('[data-testid="cmp-table"]')).toBeNull();
+  });
 });

@@ -692,6 +692,7 @@ export const en: Catalogue = {
     noJalon: 'No milestone to compare: take one from the Milestones screen.',
     option: 'no. {{id}} — {{nom}}',
     tout: 'All rows',
+    unknownJalon: 'Milestone no. {{id}} does not exist in this workspace: pick one from the list of milestones.',
     noCommon: 'These two states share no referential: a comparison is between two states of the same referential.',
     what: 'the comparison',
     summary: '{{nom}}: {{a}} → {{b}} — {{changed}}.',

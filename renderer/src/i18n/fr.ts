@@ -694,6 +694,7 @@ export const fr = {
     noJalon: "Aucun jalon à comparer : prenez-en un depuis l'écran Jalons.",
     option: 'n° {{id}} — {{nom}}',
     tout: 'Toutes les lignes',
+    unknownJalon: "Le jalon n° {{id}} n'existe pas dans cet espace de travail : choisissez-en un dans la liste des jalons.",
     noCommon: "Ces deux états ne portent sur aucun référentiel commun : on compare deux états d'un même référentiel.",
     what: 'la comparaison',
     summary: '{{nom}} : {{a}} → {{b}} — {{changed}}.',

@@ -51,6 +51,14 @@ export function ComparaisonPage(props: { route: ComparaisonRoute }) {
       <QueryState query={jalons} what={t('jalons.listWhat')}>
         {(list) => {
           if (list.length === 0) return <p data-testid="cmp-no-jalon">{t('comparaison.noJalon')}</p>;
+          // A jalon named in the address that this workspace does not have (a stale or mistyped link): say so.
+          const unknown = [a, b].find((c) => typeof c === 'number' && !list.some((j) => j.id === c));
+          if (unknown !== undefined)
+            return (
+              <p className="avertissement" role="alert" data-testid="cmp-unknown-jalon">
+                {t('comparaison.unknownJalon', { id: unknown })} <a href="#/jalons">{t('nav.jalons')}</a>
+              </p>
+            );
           const sideA = a ?? list[list.length - 1]!.id;
           const live = (referentials.data ?? []).map((r) => r.id);
           const inA = referentialsOf(sideA, list, live);
