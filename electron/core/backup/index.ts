@@ -8,6 +8,7 @@
  * Files, names and rotation: files.ts and names.ts. A backup holds the database only (see files.ts for why the
  * evidence store needs no copy).
  */
+import { jobEvents } from '../job-events';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, realpathSync, renameSync, statSync } from 'node:fs';
@@ -184,50 +185,22 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
     });
 
   async function* createEvents(kind: BackupKind, signal?: AbortSignal): AsyncGenerator<BackupEvent, void, undefined> {
-    const queue: BackupEvent[] = [];
-    let wake: (() => void) | null = null;
-    const state: { settled: { ok: true; value: BackupInfo } | { ok: false; error: unknown } | null } = { settled: null };
-    const ac = new AbortController();
-    const cancel = () => ac.abort(new UserError('BACKUP_CANCELLED', 'Sauvegarde annulée : aucun fichier de sauvegarde partiel n\'a été laissé.'));
-    if (signal?.aborted) cancel();
-    signal?.addEventListener('abort', cancel, { once: true });
     let last = -Infinity;
-    const job = take(kind, {
-      signal: ac.signal,
-      onProgress: (p) => {
-        const t = performance.now();
-        if (p.pages < p.totalPages && t - last < EVENT_INTERVAL_MS) return;
-        last = t;
-        queue.push({ type: 'progress', ...p });
-        wake?.();
-      },
-    }).then(
-      (value) => {
-        state.settled = { ok: true, value };
-        wake?.();
-      },
-      (error: unknown) => {
-        state.settled = { ok: false, error };
-        wake?.();
+    yield* jobEvents(
+      (jobSignal, onProgress: NonNullable<BackupProgressOptions['onProgress']>) => take(kind, { signal: jobSignal, onProgress }),
+      {
+        signal,
+        // The temp file is gone once the copy has settled (jobEvents waits for it).
+        cancelReason: () => new UserError('BACKUP_CANCELLED', "Sauvegarde annulée : aucun fichier de sauvegarde partiel n'a été laissé."),
+        progress: (p): BackupEvent | null => {
+          const t = performance.now();
+          if (p.pages < p.totalPages && t - last < EVENT_INTERVAL_MS) return null;
+          last = t;
+          return { type: 'progress', ...p };
+        },
+        done: (backup): BackupEvent => ({ type: 'done', backup }),
       },
     );
-    try {
-      for (;;) {
-        while (queue.length > 0) yield queue.shift() as BackupEvent;
-        const s = state.settled;
-        if (s !== null) {
-          if (!s.ok) throw s.error;
-          yield { type: 'done', backup: s.value };
-          return;
-        }
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
-      }
-    } finally {
-      if (state.settled === null) cancel();
-      await job; // the temp file is gone once the copy has settled
-      signal?.removeEventListener('abort', cancel);
-    }
   }
 
   const restore = (path: string, shownAs: string = path): Promise<RestoreResult> =>

@@ -10,27 +10,7 @@ import { isHttpUrl } from './layout';
 import type { PackInput, PackPreuve } from './types';
 
 /** Column titles of row 7 (A–S), as in the national single-snapshot export (§7). */
-export const GRID_COLUMNS = [
-  'N°',
-  'Intitulé',
-  'Description',
-  'Phase',
-  'Potentiel max',
-  'Potentiel personnalisé',
-  'Points faits',
-  '% fait',
-  'Points programmés',
-  '% programmé',
-  'Points pas faits',
-  '% pas fait',
-  'Statut',
-  "Champs de précision de l'état d'avancement",
-  'Score lié à un indicateur',
-  'Personnes pilotes',
-  'Services ou Directions pilotes',
-  'Documents liés',
-  'Actions liées',
-] as const;
+export const GRID_COLUMNS = GRID_COLUMNS_BY_LANG.fr;
 
 /**
  * 0-based indexes of the % columns (H, J, L): fractions 0..1 following `sharesOf` (% fait = ratioFait, the

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../../shared/locale';
 import { existsSync } from 'node:fs';
+import { jobEvents } from '../job-events';
 import { join } from 'node:path';
 import type { Referential } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
@@ -161,57 +162,26 @@ export async function* exportPackEvents(
   opts: { complete?: boolean; includeConfidentiel?: boolean; lang?: Lang; signal?: AbortSignal },
   now: () => number = () => performance.now(),
 ): AsyncGenerator<PackExportEvent, void, undefined> {
-  const queue: PackExportEvent[] = [];
-  let wake: (() => void) | null = null;
-  // A holder, not a `let`: TypeScript would narrow a local assigned only in callbacks to `null` forever.
-  const state: { settled: { ok: true; value: PackExport } | { ok: false; error: unknown } | null } = { settled: null };
-  const ac = new AbortController();
-  const cancel = () => ac.abort(new UserError('EXPORT_CANCELLED', "Export annulé : aucun fichier n'a été laissé dans le dossier des exports."));
-  if (opts.signal?.aborted) cancel();
-  opts.signal?.addEventListener('abort', cancel, { once: true });
   let start: number | null = null;
   let last = -Infinity;
-  const job = exportPack(ctx, referentialId, {
-    complete: opts.complete,
-    includeConfidentiel: opts.includeConfidentiel,
-    lang: opts.lang,
-    signal: ac.signal,
-    onProgress: (p) => {
-      const t = now();
-      start ??= t;
-      const final = p.bytes === p.totalBytes && p.files === p.totalFiles;
-      if (!final && t - last < EVENT_INTERVAL_MS) return;
-      last = t;
-      queue.push({ type: 'progress', ...p, secondsLeft: secondsLeft(p, t - start) });
-      wake?.();
-    },
-  }).then(
-    (value) => {
-      state.settled = { ok: true, value };
-      wake?.();
-    },
-    (error: unknown) => {
-      state.settled = { ok: false, error };
-      wake?.();
+  yield* jobEvents(
+    (signal, onProgress: NonNullable<ExportOptions['onProgress']>) =>
+      exportPack(ctx, referentialId, { complete: opts.complete, includeConfidentiel: opts.includeConfidentiel, lang: opts.lang, signal, onProgress }),
+    {
+      signal: opts.signal,
+      // The partial file is gone once the build has settled (jobEvents waits for it).
+      cancelReason: () => new UserError('EXPORT_CANCELLED', "Export annulé : aucun fichier n'a été laissé dans le dossier des exports."),
+      progress: (p): PackExportEvent | null => {
+        const t = now();
+        start ??= t;
+        const final = p.bytes === p.totalBytes && p.files === p.totalFiles;
+        if (!final && t - last < EVENT_INTERVAL_MS) return null;
+        last = t;
+        return { type: 'progress', ...p, secondsLeft: secondsLeft(p, t - start) };
+      },
+      done: (result): PackExportEvent => ({ type: 'done', result }),
     },
   );
-  try {
-    for (;;) {
-      while (queue.length > 0) yield queue.shift() as PackExportEvent;
-      const s = state.settled;
-      if (s !== null) {
-        if (!s.ok) throw s.error;
-        yield { type: 'done', result: s.value };
-        return;
-      }
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-    }
-  } finally {
-    if (state.settled === null) cancel();
-    await job; // the partial file is gone once the build has settled
-    opts.signal?.removeEventListener('abort', cancel);
-  }
 }
 
 /** Checks a pack (hashes, manifest, names). Throws FILE_NOT_FOUND naming the path when there is no such file. */
