@@ -27,7 +27,8 @@ export interface HistoryEntry {
   after?: unknown;
 }
 
-interface HistoryRow {
+/** A row of the append-only `history` table (migration 001). */
+export interface HistoryRow {
   id: number;
   at: string;
   who: string;

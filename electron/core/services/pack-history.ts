@@ -8,17 +8,9 @@ import type { Referential } from '../../../shared/domain';
 import { describeEvent } from '../../../shared/history-words';
 import type { PackHistorique } from '../pack/types';
 import { type ServiceContext, fromJson, prepared } from './context';
+import type { HistoryRow } from './history';
 
-interface Row {
-  id: number;
-  at: string;
-  who: string;
-  action: string;
-  referential_id: string | null;
-  node_id: string | null;
-  before: string | null;
-  after: string | null;
-}
+type Row = HistoryRow;
 
 /**
  * The history lines of `ref`'s pack, oldest first; `untilId` keeps only the events up to that history id (the
