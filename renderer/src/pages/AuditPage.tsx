@@ -18,6 +18,7 @@ import { formatBytes, formatDate, formatDateTime, formatPointsRatio } from '../l
 import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
 import { formatHash, navigate } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
+import { ReferentialSelect } from '../components/ReferentialSelect';
 
 type Cycle = RouterOutputs['audit']['cycles'][number];
 type Mesure = RouterOutputs['audit']['espace']['mesures'][number];
@@ -40,16 +41,13 @@ export function AuditPage(props: { referentialId: string | null }) {
           ) : (
             <>
               <div className="toolbar">
-                <label className="field-inline">
-                  <span>{t('nav.referentiel')}</span>
-                  <select data-testid="audit-referential-select" value={referentialId} onChange={(e) => navigate({ page: 'audit', referentialId: e.target.value })}>
-                    {refs.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.nom} ({r.version})
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <ReferentialSelect
+                  label={t('nav.referentiel')}
+                  testId="audit-referential-select"
+                  value={referentialId}
+                  referentials={refs}
+                  onSelect={(id) => navigate({ page: 'audit', referentialId: id })}
+                />
               </div>
               <AuditReferential key={referentialId} referentialId={referentialId} />
             </>

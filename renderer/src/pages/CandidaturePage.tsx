@@ -14,6 +14,7 @@ import { conditionLink, conditionStatut, niveauOptionLabel, summaryText } from '
 import { navigate } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
 import { tr } from '../i18n/tr';
+import { ReferentialSelect } from '../components/ReferentialSelect';
 
 type ReadinessView = RouterOutputs['readiness']['get'];
 
@@ -35,20 +36,13 @@ export function CandidaturePage(props: { referentialId: string | null }) {
           ) : (
             <>
               <div className="toolbar">
-                <label className="field-inline">
-                  <span>{tr('candidature.referential')}</span>
-                  <select
-                    data-testid="candidature-referential-select"
-                    value={referentialId}
-                    onChange={(e) => navigate({ page: 'candidature', referentialId: e.target.value })}
-                  >
-                    {candidates.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.nom} ({r.version})
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <ReferentialSelect
+                  label={tr('candidature.referential')}
+                  testId="candidature-referential-select"
+                  value={referentialId}
+                  referentials={candidates}
+                  onSelect={(id) => navigate({ page: 'candidature', referentialId: id })}
+                />
               </div>
               {/* Keyed: another referential starts again from its own default target. */}
               <Checklist key={referentialId} referentialId={referentialId} />

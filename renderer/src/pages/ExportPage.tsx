@@ -15,6 +15,7 @@ import { plural, useT } from '../i18n';
 import { formatBytes, formatCount } from '../lib/format';
 import { navigate } from '../router';
 import { isBrowserMode, useTRPC, useTRPCClient, type RouterOutputs } from '../trpc/client';
+import { ReferentialSelect } from '../components/ReferentialSelect';
 
 type PackExport = RouterOutputs['pack']['export'];
 
@@ -96,20 +97,13 @@ export function ExportPage(props: { referentialId: string | null }) {
       <h1>{t('export.title')}</h1>
       <p className="muted">{t('export.intro')}</p>
       <div className="toolbar">
-        <label className="field-inline">
-          <span>{t('nav.referentiel')}</span>
-          <select
-            data-testid="export-referential-select"
-            value={referentialId ?? ''}
-            onChange={(e) => navigate({ page: 'export', referentialId: e.target.value })}
-          >
-            {(list.data ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.nom} ({r.version})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ReferentialSelect
+          label={t('nav.referentiel')}
+          testId="export-referential-select"
+          value={referentialId}
+          referentials={list.data ?? []}
+          onSelect={(id) => navigate({ page: 'export', referentialId: id })}
+        />
         <label className="check" title={t('export.confidentielHint')}>
           <input type="checkbox" data-testid="export-include-confidentiel" checked={includeConfidentiel} disabled={running} onChange={(e) => setIncludeConfidentiel(e.target.checked)} />
           {t('export.includeConfidentiel')}

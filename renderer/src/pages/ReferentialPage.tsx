@@ -19,6 +19,7 @@ import { formatHash, navigate, replaceRoute } from '../router';
 import { TreeFilterBar } from '../components/TreeFilterBar';
 import { useTRPC } from '../trpc/client';
 import { plural, tr } from '../i18n/tr';
+import { ReferentialSelect } from '../components/ReferentialSelect';
 
 export function ReferentialPage(props: { referentialId: string | null; nodeId: string | null; filters?: TreeFilters }) {
   const trpc = useTRPC();
@@ -29,20 +30,13 @@ export function ReferentialPage(props: { referentialId: string | null; nodeId: s
     <div className="page page-wide">
       <div className="toolbar">
         <h1>{tr('referential.title')}</h1>
-        <label className="field-inline">
-          <span>{tr('referential.select')}</span>
-          <select
-            data-testid="referential-select"
-            value={referentialId ?? ''}
-            onChange={(e) => navigate({ page: 'referentiel', referentialId: e.target.value, nodeId: null })}
-          >
-            {(list.data ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.nom} ({r.version})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ReferentialSelect
+          label={tr('referential.select')}
+          testId="referential-select"
+          value={referentialId}
+          referentials={list.data ?? []}
+          onSelect={(id) => navigate({ page: 'referentiel', referentialId: id, nodeId: null })}
+        />
       </div>
       <ImportForm />
       {list.error ? (
