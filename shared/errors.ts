@@ -53,19 +53,37 @@ export type UserErrorCode =
 export type ErrorParams = Record<string, string | number>;
 
 /**
- * A user-facing error: `message` is a complete French sentence that already names the location; `params` (optional)
- * carries the values named in it, for a translation by code.
+ * One sentence in both languages of the app (issue 8 item 2: every message and error in the chosen language):
+ * `fr` is the reference, `en` its translation, both complete sentences naming the same place and values.
+ */
+export interface Bilingual {
+  fr: string;
+  en: string;
+}
+
+/**
+ * A user-facing error: `message` is a complete French sentence that already names the location, `en` the same
+ * sentence in English (null for an error built from a French string only, which English screens show through the
+ * renderer's catalogue by code, else in French); `params` (optional) carries the values named in it.
+ * Built as `new UserError(code, { fr: '…', en: '…' }, location)`.
  */
 export class UserError extends Error {
   readonly code: UserErrorCode;
   readonly location: ErrorLocation;
   readonly params: ErrorParams;
-  constructor(code: UserErrorCode, message: string, location: ErrorLocation = {}, params: ErrorParams = {}) {
-    super(message);
+  readonly en: string | null;
+  constructor(code: UserErrorCode, message: string | Bilingual, location: ErrorLocation = {}, params: ErrorParams = {}) {
+    super(typeof message === 'string' ? message : message.fr);
     this.name = 'UserError';
     this.code = code;
     this.location = location;
     this.params = params;
+    this.en = typeof message === 'string' ? null : message.en;
+  }
+
+  /** The message in `lang` (English falls back to the French reference when there is no translation). */
+  messageIn(lang: 'fr' | 'en'): string {
+    return lang === 'en' && this.en !== null ? this.en : this.message;
   }
 }
 

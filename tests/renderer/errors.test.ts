@@ -42,3 +42,23 @@ describe('network failures', () => {
     expect(shownError(new Error('Aucun moteur de calcul')).message).toBe("L'opération a échoué : Aucun moteur de calcul");
   });
 });
+
+describe('core errors in the chosen language (issue 8 item 2)', () => {
+  const wire = (en: string | null) => ({ data: { code: 'BAD_REQUEST', userError: { code: 'STATUT_INVALID', message: 'Le nœud x est calculé.', location: { nodeId: 'x' }, params: {}, en } } });
+
+  it('shows the core’s English sentence in English and its French one in French', async () => {
+    const { i18next } = await import('../../renderer/src/i18n/tr');
+    const { setFormatLang } = await import('../../renderer/src/lib/format');
+    await i18next.changeLanguage('en');
+    setFormatLang('en');
+    try {
+      expect(shownError(wire('Node x is computed.')).message).toBe('Node x is computed.');
+      // An error without its English sentence keeps the French reference rather than nothing.
+      expect(shownError(wire(null)).message).toBe('Le nœud x est calculé.');
+    } finally {
+      await i18next.changeLanguage('fr');
+      setFormatLang('fr');
+    }
+    expect(shownError(wire('Node x is computed.')).message).toBe('Le nœud x est calculé.');
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * tRPC setup of the core API (plain JSON, no superjson: dates are ISO strings). A UserError thrown by a service
  * becomes a TRPCError (NOT_FOUND for unknown things, BAD_REQUEST otherwise) whose message is the French message
- * unchanged; the error formatter exposes `error.data.userError = { code, message, location, params }` to the renderer.
+ * unchanged; the error formatter exposes `error.data.userError = { code, message, location, params, en }` to the renderer.
  * A zod validation failure is exposed the same way, as an INPUT_INVALID user error naming the field.
  * FORBIDDEN (role), CONFLICT (stale version) and INVITATION_INVALID (401) keep their own tRPC codes.
  */
@@ -28,6 +28,8 @@ export interface UserErrorData {
   location: ErrorLocation;
   /** The values of the message for its translation by code (shared/errors.ts `ErrorParams`); `{}` when none. */
   params: ErrorParams;
+  /** The same message in English (shared/errors.ts `Bilingual`), null when the error has only its French sentence. */
+  en: string | null;
 }
 
 const NOT_FOUND_CODES: ReadonlySet<UserErrorCode> = new Set(['NOT_FOUND', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'FILE_NOT_FOUND']);
@@ -49,6 +51,7 @@ function zodUserError(e: ZodError): UserErrorData {
     message: `Donnée invalide${field ? ` pour « ${field} »` : ''} : ${issue ? zodIssueFr(issue) : 'format incorrect'}.`,
     location: field ? { field } : {},
     params: field ? { field } : {},
+    en: `Invalid value${field ? ` for “${field}”` : ''}: ${issue?.message ?? 'wrong format'}.`,
   };
 }
 
@@ -56,7 +59,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let userError: UserErrorData | null = null;
-    if (isUserError(cause)) userError = { code: cause.code, message: cause.message, location: cause.location, params: cause.params ?? {} };
+    if (isUserError(cause)) userError = { code: cause.code, message: cause.message, location: cause.location, params: cause.params ?? {}, en: cause.en ?? null };
     else if (cause instanceof ZodError) userError = zodUserError(cause);
     return {
       ...shape,

@@ -144,7 +144,7 @@ export function toPreuve(ctx: ServiceContext, r: PreuveRow): Preuve {
 /** One preuve by id, or UserError NOT_FOUND. */
 export function getPreuve(ctx: ServiceContext, preuveId: string): Preuve {
   const row = ctx.db.prepare('SELECT * FROM preuve WHERE id = ?').get(preuveId) as PreuveRow | undefined;
-  if (!row) throw new UserError('NOT_FOUND', `La preuve « ${preuveId} » n'existe pas.`, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
+  if (!row) throw new UserError('NOT_FOUND', { fr: `La preuve « ${preuveId} » n'existe pas.`, en: `Preuve “${preuveId}” does not exist.` }, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
   return toPreuve(ctx, row);
 }
 
@@ -163,7 +163,7 @@ export interface PreuveFile {
  */
 export function preuveFile(ctx: ServiceContext, preuveId: string): PreuveFile {
   const row = ctx.db.prepare('SELECT * FROM preuve WHERE id = ?').get(preuveId) as PreuveRow | undefined;
-  if (!row) throw new UserError('NOT_FOUND', `La preuve « ${preuveId} » n'existe pas.`, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
+  if (!row) throw new UserError('NOT_FOUND', { fr: `La preuve « ${preuveId} » n'existe pas.`, en: `Preuve “${preuveId}” does not exist.` }, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
   if (row.kind !== 'fichier' || row.sha256 === null || row.file_name === null) {
     throw new UserError('NOT_FOUND', `La preuve « ${row.titre} » est un lien, pas un fichier : il n'y a rien à télécharger.`, { field: 'preuveId' });
   }

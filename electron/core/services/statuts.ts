@@ -67,9 +67,14 @@ export function canHoldStatut(ref: Referential, nodeId: string): boolean {
 function requireStatutNode(ref: Referential, nodeId: string): void {
   requireNode(ref, nodeId);
   if (!canHoldStatut(ref, nodeId)) {
-    const leaves = ref.hierarchie.at(-1) === 'pratique' ? 'pratiques' : 'critères';
-    const where = ref.model === 'tete' ? 'sur les sous-actions et les tâches' : `sur les ${leaves} (dernier niveau)`;
-    throw new UserError('STATUT_INVALID', `Le nœud ${nodeId} est calculé à partir de ses enfants : un statut se saisit ${where}.`, { nodeId });
+    const pratique = ref.hierarchie.at(-1) === 'pratique';
+    const where = ref.model === 'tete' ? 'sur les sous-actions et les tâches' : `sur les ${pratique ? 'pratiques' : 'critères'} (dernier niveau)`;
+    const whereEn = ref.model === 'tete' ? 'on the sous-actions and tâches' : `on the ${pratique ? 'practices' : 'criteria'} (last level)`;
+    throw new UserError(
+      'STATUT_INVALID',
+      { fr: `Le nœud ${nodeId} est calculé à partir de ses enfants : un statut se saisit ${where}.`, en: `Node ${nodeId} is computed from its children: a statut is entered ${whereEn}.` },
+      { nodeId },
+    );
   }
 }
 

@@ -16,7 +16,7 @@ export interface ShownError {
 
 interface ErrorData {
   code?: string;
-  userError?: { code: UserErrorCode; message: string; location?: ErrorLocation; params?: ErrorParams } | null;
+  userError?: { code: UserErrorCode; message: string; location?: ErrorLocation; params?: ErrorParams; en?: string | null } | null;
 }
 
 /** What browsers and Node say when a request cannot reach the server (Chromium, Firefox, Safari, Node's fetch). */
@@ -33,9 +33,14 @@ export const SERVER_UNREACHABLE =
  */
 const TRANSLATED: ReadonlySet<UserErrorCode> = new Set(['NOT_FOUND', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'INPUT_INVALID']);
 
-/** The core's message in the current language: the French sentence, or its translation by code when there is one. */
-function localised(ue: { code: UserErrorCode; message: string; location?: ErrorLocation; params?: ErrorParams }): string {
-  if (formatLang() === 'fr' || !TRANSLATED.has(ue.code)) return ue.message;
+/**
+ * The core's message in the current language: the French sentence; in English the core's own English sentence
+ * (`en`, shared/errors.ts `Bilingual`), else its translation by code when there is one, else the French.
+ */
+function localised(ue: { code: UserErrorCode; message: string; location?: ErrorLocation; params?: ErrorParams; en?: string | null }): string {
+  if (formatLang() === 'fr') return ue.message;
+  if (typeof ue.en === 'string' && ue.en !== '') return ue.en;
+  if (!TRANSLATED.has(ue.code)) return ue.message;
   const values: Record<string, unknown> = { ...ue.location, ...ue.params };
   if (ue.code === 'NOT_FOUND' && typeof values.what === 'string') return tr(`errors.NOT_FOUND_${values.what}`, values);
   if (ue.code === 'INPUT_INVALID') return values.field !== undefined ? tr('errors.INPUT_INVALID_field', values) : ue.message;

@@ -22,7 +22,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /** The JSON body of a tRPC response (the parts these tests read). */
 interface WireBody {
   result: { data: unknown };
-  error: { message: string; data: { stack?: string; userError: { code: string; message: string; location: Record<string, unknown>; params?: Record<string, unknown> } } };
+  error: { message: string; data: { stack?: string; userError: { code: string; message: string; location: Record<string, unknown>; params?: Record<string, unknown>; en?: string | null } } };
 }
 
 /** Calls a procedure over the fetch adapter (as the HTTP and IPC links do), returning the JSON body. */
@@ -99,11 +99,17 @@ describe('appRouter through createCaller', () => {
 });
 
 describe('errors over the wire (errorFormatter)', () => {
-  it('exposes error.data.userError = { code, message, location, params } and no stack', async () => {
+  it('exposes error.data.userError = { code, message, location, params, en } and no stack', async () => {
     const { status, body } = await overHttp('statuts.set', { referentialId: 'toy', nodeId: 'toy_1', statut: 'fait' });
     expect(status).toBe(400);
     expect(body.error.message).toBe('Le nœud toy_1 est calculé à partir de ses enfants : un statut se saisit sur les sous-actions et les tâches.');
-    expect(body.error.data.userError).toEqual({ code: 'STATUT_INVALID', message: body.error.message, location: { nodeId: 'toy_1' }, params: {} });
+    expect(body.error.data.userError).toEqual({
+      code: 'STATUT_INVALID',
+      message: body.error.message,
+      location: { nodeId: 'toy_1' },
+      params: {},
+      en: 'Node toy_1 is computed from its children: a statut is entered on the sous-actions and tâches.',
+    });
     expect(body.error.data.stack).toBeUndefined();
   });
 
@@ -112,6 +118,7 @@ describe('errors over the wire (errorFormatter)', () => {
     expect(status).toBe(400);
     expect(body.error.data.userError).toMatchObject({ code: 'INPUT_INVALID', location: { field: 'echeance' }, params: { field: 'echeance' } });
     expect(body.error.data.userError.message).toMatch(/« echeance ».*AAAA-MM-JJ/);
+    expect(body.error.data.userError.en).toMatch(/^Invalid value for “echeance”: /);
   });
 
   it('refuses an export language other than fr / en, naming the field', async () => {
