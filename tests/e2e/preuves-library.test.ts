@@ -43,11 +43,43 @@ describeWithSharedData('preuves as a library in Chromium (demo workspace)', () =
 
     await page.goto(`${app.url}#/referentiel/cae/cae_1.1.2.1`);
     await page.waitForSelector(`${tid('criterion-panel')}[data-node-id="cae_1.1.2.1"]`);
-    await page.selectOption(tid('preuve-library-select'), preuveId);
-    await page.click(tid('preuve-library-attach'));
+    // The picker is folded: the library is fetched only when asked for.
+    expect(await page.locator(tid('preuve-library-search')).count()).toBe(0);
+    await page.click(tid('preuve-library-open'));
+    await page.fill(tid('preuve-library-search'), 'diagnostic territ');
+    await page.waitForSelector(tid(`preuve-library-choice-${preuveId}`));
+    expect(await text(page, 'preuve-library-count')).toBe('1 preuve trouvée.');
+    await page.click(tid(`preuve-library-attach-${preuveId}`));
     await page.waitForSelector(tid(`preuve-${preuveId}`));
     expect((await detail('cae_1.1.2.1')).preuves.map((p) => p.id)).toContain(preuveId);
     expect(await text(page, `preuve-${preuveId}`)).toContain('rattachée à 2 critères');
+  });
+
+  it('the picker lists at most 12 matches of a large library and narrows as the search is refined', async () => {
+    const { page } = app;
+    for (let i = 1; i <= 20; i++) {
+      const res = await fetch(`${app.url}trpc/preuves.addLink`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...CAE, nodeId: 'cae_1.1.1.1', url: `https://valmont.example/rapport-${i}`, titre: `Rapport annuel ${i}` }),
+      });
+      expect(res.status).toBe(200);
+    }
+    await page.goto(`${app.url}#/referentiel/cae/cae_1.2.1.1`);
+    await page.waitForSelector(`${tid('criterion-panel')}[data-node-id="cae_1.2.1.1"]`);
+    await page.click(tid('preuve-library-open'));
+    await page.fill(tid('preuve-library-search'), 'RAPPORT annuel');
+    await page.waitForFunction(() => document.querySelector('[data-testid="preuve-library-count"]')?.textContent?.startsWith('12 premières'));
+    expect(await text(page, 'preuve-library-count')).toBe('12 premières sur 20 : précisez la recherche.');
+    expect(await page.locator('[data-testid^="preuve-library-choice-"]').count()).toBe(12);
+    await page.fill(tid('preuve-library-search'), 'rapport annuel 17');
+    await page.waitForFunction(() => document.querySelector('[data-testid="preuve-library-count"]')?.textContent === '1 preuve trouvée.');
+    expect(await page.locator('[data-testid^="preuve-library-choice-"]').allTextContents()).toEqual(['Rapport annuel 17Rattacher']);
+    await app.screenshot('preuves-library-picker');
+    await page.click(tid('preuve-library-close'));
+    expect(await page.locator(tid('preuve-library-picker')).count()).toBe(0);
+    await page.goto(`${app.url}#/referentiel/cae/cae_1.1.2.1`);
+    await page.waitForSelector(`${tid('criterion-panel')}[data-node-id="cae_1.1.2.1"]`);
   });
 
   it('uploads a new version (the first is kept) and marks the preuve confidentielle', async () => {

@@ -8,11 +8,12 @@ import { useRef, useState } from 'react';
 import type { PreuveAttendue } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
 import { fileToBase64 } from '../lib/files';
-import { coveringPreuves } from '../lib/preuves';
+import { coveringPreuves, filterLibrary } from '../lib/preuves';
+import { formatCount } from '../lib/format';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { InlineError } from './QueryState';
-import { tr } from '../i18n/tr';
+import { plural, tr } from '../i18n/tr';
 
 type Preuve = RouterOutputs['preuves']['list'][number];
 
@@ -74,49 +75,99 @@ export function ConfidentielToggle(props: { preuve: Preuve }) {
   );
 }
 
-/** A picker of the library's preuves not yet on this node, and « Rattacher » (`preuves.attach`). */
+/** How many matches the library picker lists at once (the library may hold thousands of preuves). */
+export const LIBRARY_PICKER_LIMIT = 12;
+
+/**
+ * « Rattacher une preuve existante… »: a search in the library's preuves not yet on this node (titre, file name,
+ * URL, owner, node ids, accents and case aside: `filterLibrary`), at most `LIBRARY_PICKER_LIMIT` matches listed,
+ * each with « Rattacher » (`preuves.attach`). Folded until asked for: the library is only fetched then, so opening
+ * a fiche never draws the whole library (2 000 preuves were 2 000 `<option>`s, most of a fiche's opening time).
+ */
 export function AttachFromLibrary(props: { referentialId: string; nodeId: string; onNode: readonly Preuve[] }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <p className="library-picker-open">
+        <button type="button" className="link-button" data-testid="preuve-library-open" aria-expanded="false" onClick={() => setOpen(true)}>
+          {tr('libraryControls.open')}
+        </button>
+      </p>
+    );
+  }
+  return <LibraryPicker {...props} onClose={() => setOpen(false)} />;
+}
+
+function LibraryPicker(props: { referentialId: string; nodeId: string; onNode: readonly Preuve[]; onClose(): void }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const library = useQuery(trpc.preuves.library.queryOptions());
-  const [picked, setPicked] = useState('');
-  const attach = useMutation(
-    trpc.preuves.attach.mutationOptions({
-      onSuccess: () => {
-        setPicked('');
-        refresh.afterNode();
-      },
-    }),
-  );
+  // Fresh on each opening (another person may have added preuves meanwhile); the cached list shows until then.
+  const library = useQuery(trpc.preuves.library.queryOptions(undefined, { staleTime: 0 }));
+  const [q, setQ] = useState('');
+  const attach = useMutation(trpc.preuves.attach.mutationOptions({ onSuccess: () => refresh.afterNode() }));
   const here = new Set(props.onNode.map((p) => p.id));
   const choices = (library.data ?? []).filter((p) => !here.has(p.id));
-  if (choices.length === 0) return null;
+  const matches = filterLibrary(choices, { q, referentialId: '', kind: '', confidentiel: '' });
+  const shown = matches.slice(0, LIBRARY_PICKER_LIMIT);
   return (
-    <form
-      className="link-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (picked) attach.mutate({ preuveId: picked, referentialId: props.referentialId, nodeId: props.nodeId });
-      }}
-    >
+    <div className="library-picker" data-testid="preuve-library-picker" role="group" aria-labelledby="library-picker-title">
+      <div className="library-picker-head">
+        <h4 id="library-picker-title">{tr('libraryControls.existing')}</h4>
+        <button type="button" className="link-button" data-testid="preuve-library-close" onClick={props.onClose}>
+          {tr('libraryControls.close')}
+        </button>
+      </div>
       <label className="field-inline grow">
-        <span>{tr('libraryControls.existing')}</span>
-        <select data-testid="preuve-library-select" value={picked} onChange={(e) => setPicked(e.target.value)}>
-          <option value="">{tr('libraryControls.choose')}</option>
-          {choices.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.titre}
-              {p.kind === 'fichier' && p.fileName && p.fileName !== p.titre ? ` — ${p.fileName}` : ''}
-              {p.confidentiel ? tr('libraryControls.confidentialSuffix') : ''}
-            </option>
-          ))}
-        </select>
+        <span>{tr('libraryControls.search')}</span>
+        <input
+          type="search"
+          autoFocus
+          data-testid="preuve-library-search"
+          placeholder={tr('libraryControls.searchPlaceholder')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
       </label>
-      <button type="submit" className="secondary" data-testid="preuve-library-attach" disabled={!picked || attach.isPending}>
-        {tr('libraryControls.attach')}
-      </button>
+      {library.isPending ? (
+        <p className="muted small">{tr('libraryControls.loading')}</p>
+      ) : library.error ? (
+        <InlineError error={library.error} testId="preuve-library-load-error" />
+      ) : (
+        <>
+          <p className="muted small" data-testid="preuve-library-count" aria-live="polite">
+            {choices.length === 0
+              ? tr('libraryControls.none')
+              : matches.length > shown.length
+                ? tr('libraryControls.more', { shown: formatCount(shown.length), n: formatCount(matches.length) })
+                : tr(`libraryControls.found_${plural(matches.length)}`, { n: formatCount(matches.length) })}
+          </p>
+          {shown.length > 0 && (
+            <ul className="library-picker-list">
+              {shown.map((p) => (
+                <li key={p.id} data-testid={`preuve-library-choice-${p.id}`}>
+                  <span>
+                    {p.titre}
+                    {p.kind === 'fichier' && p.fileName && p.fileName !== p.titre ? <span className="muted small"> — {p.fileName}</span> : null}
+                    {p.confidentiel ? <span className="muted small">{tr('libraryControls.confidentialSuffix')}</span> : null}
+                  </span>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    data-testid={`preuve-library-attach-${p.id}`}
+                    aria-label={tr('libraryControls.attachLabel', { titre: p.titre })}
+                    disabled={attach.isPending}
+                    onClick={() => attach.mutate({ preuveId: p.id, referentialId: props.referentialId, nodeId: props.nodeId })}
+                  >
+                    {tr('libraryControls.attach')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
       <InlineError error={attach.error} testId="preuve-library-error" />
-    </form>
+    </div>
   );
 }
 
