@@ -107,7 +107,7 @@ describeWithSharedData('accessibility (axe-core) in Chromium, every screen, both
     }
   }
 
-  it('has no axe violation, dark theme, on a comparison with changes, an opened audit mesure and the sharing banner', async () => {
+  it('has no axe violation, dark theme, on a comparison with changes, an opened audit mesure, the sharing banner and the preuves library picker', async () => {
     const mutate = async <T,>(path: string, input: unknown): Promise<T> => {
       const res = await fetch(`${app.url}trpc/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
       const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
@@ -130,6 +130,10 @@ describeWithSharedData('accessibility (axe-core) in Chromium, every screen, both
       const toggle = app.page.locator('.audit-mesures button, .audit-mesures a').first();
       if ((await toggle.count()) > 0) await toggle.click();
       for (const v of await axeViolations(app)) found.push(`audit: ${v}`);
+      await open('#/referentiel/cae/cae_1.1.1.1', 'fr', 'dark', tid('statut-group'));
+      await app.page.click(tid('preuve-library-open'));
+      await app.page.waitForSelector(tid('preuve-library-count'));
+      for (const v of await axeViolations(app)) found.push(`fiche, bibliothèque des preuves: ${v}`);
       if (found.length > 0) console.log(`axe violations (dark, with data):\n${found.join('\n')}`);
       expect(found).toEqual([]);
     } finally {
