@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { NodeDetail } from '../../electron/core/services/nodes';
 import { DATA, describeWithSharedData } from '../helpers/shared-data';
+import { formatPercentIn } from '../../shared/locale';
 import { startE2EApp, type E2EApp } from './harness';
 import { openNode, text, tid, waitForBadge } from './ui';
 
@@ -51,6 +52,35 @@ describeWithSharedData('the fiche and the tree in Chromium (demo workspace)', ()
     expect(await page.$$eval('[data-testid="node-tree"] tbody tr[data-testid^="node-"]', (rows) => rows.length)).toBeLessThan(200);
     await page.click(tid('tree-collapse-all'));
     expect(await page.$$eval('[data-testid="node-tree"] tbody tr', (rows) => rows.length)).toBe(6);
+  });
+
+  it('cae_3.3.5 explains its cap by 1.2.3 (the referential’s score rule) and follows the statuts', async () => {
+    const { page } = app;
+    const scores = async () => (await app.query<{ nodes: Record<string, { pointFait: number; pointPotentiel: number }> }>('scores.get', { referentialId: 'cae' })).nodes;
+    await page.goto(`${app.url}#/referentiel/cae/cae_3.3.5`);
+    await page.waitForSelector(tid('panel-score-cap'));
+    const cap = await text(page, 'panel-score-cap');
+    expect(cap).toContain('Note plafonnée par le référentiel');
+    expect(cap).toContain("ne peut dépasser celle obtenue dans l'action 1.2.3");
+    const n = await scores();
+    const pct = (id: string) => formatPercentIn('fr', n[id]!.pointFait / n[id]!.pointPotentiel);
+    expect(cap).toContain(`% fait de 1.2.3 : ${pct('cae_1.2.3')}`);
+    expect(cap).toContain(`% fait de cette mesure : ${pct('cae_3.3.5')}`);
+    // Everything fait on 3.3.5's sous-actions while 1.2.3 is below 100 %: the cap applies.
+    for (const id of ['cae_3.3.5.1', 'cae_3.3.5.2', 'cae_3.3.5.3']) {
+      const res = await fetch(`${app.url}trpc/statuts.set`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ referentialId: 'cae', nodeId: id, statut: 'fait' }) });
+      expect(res.status).toBe(200);
+    }
+    const after = await scores();
+    expect(after['cae_1.2.3']!.pointFait / after['cae_1.2.3']!.pointPotentiel).toBeLessThan(1);
+    await page.reload();
+    await page.waitForSelector(`${tid('panel-score-cap-state')}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="panel-score-cap"]')?.getAttribute('data-reached') === 'true');
+    expect(await text(page, 'panel-score-cap-state')).toBe(
+      'Plafond atteint : le % fait de cette mesure est ramené à celui de 1.2.3 (les points de ses sous-actions et tâches le sont aussi).',
+    );
+    await page.locator(tid('panel-score-cap')).scrollIntoViewIfNeeded();
+    await app.screenshot('fiche-score-cap');
   });
 
   it('says when the node of the address does not exist, with a link back', async () => {

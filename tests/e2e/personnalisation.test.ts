@@ -43,6 +43,11 @@ describeWithSharedData('Personnalisation in Chromium (demo workspace)', () => {
     expect(await text(page, 'panel-personnalisation')).toBe(
       'Potentiel personnalisé : 6 pts au lieu de 12 (réponses aux questions de compétence). Voir la personnalisation',
     );
+    // Its tree row says so too, the whole sentence as its tooltip; an unchanged mesure has no mark.
+    await page.waitForSelector(tid('node-perso-cae_1.2.2'));
+    expect(await page.getAttribute(tid('node-perso-cae_1.2.2'), 'title')).toBe('Potentiel personnalisé : 6 pts au lieu de 12');
+    expect(await text(page, 'node-points-cae_1.2.2')).toMatch(/^[\d,]+ \/ 6 perso\.Potentiel personnalisé : 6 pts au lieu de 12$/);
+    expect(await page.locator(tid('node-perso-cae_1.2.1')).count()).toBe(0);
     await page.goto(`${app.url}#/personnalisation`);
     await page.waitForSelector(tid('question-AOM_1'));
   });

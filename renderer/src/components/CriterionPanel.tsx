@@ -9,6 +9,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useFileDrop } from '../lib/fileDrop';
 import type { NodeScore, Referential, ReferentialNode } from '../../../shared/domain';
 import { toPlainText } from '../lib/richText';
+import { formatPercent } from '../lib/format';
+import { scoreCapOf } from '../lib/score-rules';
 import { acceptsStatut, levelLabel, shownStatut } from '../lib/statuts';
 import type { TreeIndex } from '../lib/tree';
 import { useTRPC } from '../trpc/client';
@@ -28,12 +30,14 @@ export interface CriterionPanelProps {
   index: TreeIndex;
   node: ReferentialNode;
   score: NodeScore | null;
+  /** Every node's score of the referential (for the rules that read other nodes, e.g. CAE 3.3.5 capped by 1.2.3). */
+  scores?: Readonly<Record<string, NodeScore>>;
   /** Moves the focus to the title once shown (the panel was opened with Enter on a tree row). */
   focusTitle?: boolean;
   onClose(): void;
 }
 
-export function CriterionPanel({ referential, index, node, score, focusTitle, onClose }: CriterionPanelProps) {
+export function CriterionPanel({ referential, index, node, score, scores, focusTitle, onClose }: CriterionPanelProps) {
   const trpc = useTRPC();
   const referentialId = referential.id;
   const detail = useQuery(trpc.nodes.detail.queryOptions({ referentialId, nodeId: node.id }));
@@ -123,6 +127,7 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
       )}
 
       {score && <NodeScoreBlock score={score} badge={badge} model={referential.model} breakdown={!editable || hasChildren} />}
+      {scores && <ScoreCapNote node={node} scores={scores} index={index} referentialId={referentialId} />}
 
       {/* The referential's help (issue 8 item 6): every text it carries for the node; expected preuves are in PreuvesSection. */}
       <TextBlock title={tr('panel.description')} text={node.description} testId="panel-text-description" />
@@ -168,6 +173,36 @@ export function CriterionPanel({ referential, index, node, score, focusTitle, on
         )}
       </QueryState>
     </aside>
+  );
+}
+
+/**
+ * The referential's score rule on this node, when it has one (tete-referentials.md §2.3 step 6; CAE 3.3.5 is capped by
+ * 1.2.3): the rule in the referential's words, the % fait of the nodes it reads (links) and of this one, and whether
+ * the cap applies now.
+ */
+function ScoreCapNote(props: { node: ReferentialNode; scores: Readonly<Record<string, NodeScore>>; index: TreeIndex; referentialId: string }) {
+  const cap = scoreCapOf(props.node, props.scores, props.index.byId);
+  if (cap === null) return null;
+  const lowest = cap.sources.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+  return (
+    <section className="text-block score-cap" data-testid="panel-score-cap" data-reached={cap.reached}>
+      <h3>{tr('scoreBlock.capTitle')}</h3>
+      <p className="prose">{cap.description ?? cap.formula}</p>
+      <ul className="small">
+        {cap.sources.map((src) => (
+          <li key={src.nodeId}>
+            <a href={formatHash({ page: 'referentiel', referentialId: props.referentialId, nodeId: src.nodeId })}>
+              {tr('scoreBlock.capSource', { ident: src.identifiant, pct: formatPercent(src.ratio) })}
+            </a>
+          </li>
+        ))}
+        <li>{tr('scoreBlock.capOwn', { pct: formatPercent(cap.ratio) })}</li>
+      </ul>
+      <p className="small" data-testid="panel-score-cap-state">
+        {cap.reached ? tr('scoreBlock.capReached', { ident: lowest.identifiant }) : tr('scoreBlock.capNotReached')}
+      </p>
+    </section>
   );
 }
 

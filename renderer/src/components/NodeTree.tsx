@@ -15,7 +15,8 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { NodeScore, ScoringModel } from '../../../shared/domain';
 import { modelFigures, pctCell, pointsCell } from '../lib/figures';
-import { formatCount, formatDate, formatPercent, ratio } from '../lib/format';
+import { formatCount, formatDate, formatPercent, formatPoints, ratio } from '../lib/format';
+import { personnalisationOf } from '../lib/score-rules';
 import { shownStatut } from '../lib/statuts';
 import type { TreeRow } from '../lib/tree';
 import { StatutBadge } from './StatutBadge';
@@ -199,6 +200,7 @@ export function NodeTree(props: NodeTreeProps) {
               <td>{badge !== undefined && <StatutBadge statut={badge} model={model} testId={`node-statut-${node.id}`} />}</td>
               <td className="num" data-testid={`node-points-${node.id}`}>
                 {s ? pointsCell(model, s) : '—'}
+                {s && <PersoMark model={model} score={s} testId={`node-perso-${node.id}`} />}
               </td>
               <td className={s && !s.concerne ? 'num non-concerne' : 'num'} data-testid={`node-pct-${node.id}`}>
                 {s ? pctCell(model, s) : '—'}
@@ -221,5 +223,23 @@ export function NodeTree(props: NodeTreeProps) {
         )}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * « perso. » / « désactivé » after a TETE row's points when the personnalisation changed its potentiel (lib/score-rules.ts);
+ * the whole sentence is its tooltip and, for screen readers, hidden text.
+ */
+function PersoMark(props: { model: ScoringModel; score: NodeScore; testId: string }) {
+  const { t } = useT();
+  const mark = personnalisationOf(props.model, props.score);
+  if (mark === null) return null;
+  const long = mark.kind === 'desactive' ? t('tree.desactiveLong') : t('tree.persoLong', { perso: formatPoints(mark.perso), ref: formatPoints(mark.ref) });
+  return (
+    <span className="perso-mark" title={long} data-testid={props.testId} data-kind={mark.kind}>
+      {' '}
+      <span aria-hidden="true">{mark.kind === 'desactive' ? t('tree.desactive') : t('tree.perso')}</span>
+      <span className="visually-hidden">{long}</span>
+    </span>
   );
 }

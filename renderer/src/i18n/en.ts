@@ -246,6 +246,11 @@ export const en: Catalogue = {
     desactive: "Deactivated by the customisation (identity or answers to the competence questions): outside the potential.",
     perso: "Customised potential: {{perso}} pts instead of {{ref}} (answers to the competence questions).",
     seePerso: "See the customisation",
+    capTitle: "Score capped by the referential",
+    capSource: "% done of {{ident}}: {{pct}}",
+    capOwn: "% done of this measure: {{pct}}",
+    capReached: "Cap reached: the % done of this measure is brought down to that of {{ident}} (so are the points of its sub-actions and tasks).",
+    capNotReached: "Cap not reached for now.",
   },
   pilotes: {
     title: "Leads and services",
@@ -598,6 +603,10 @@ export const en: Catalogue = {
     collapse: 'Collapse {{id}}',
     expand: 'Expand {{id}}',
     echeance: 'due {{date}}',
+    perso: 'custom.',
+    persoLong: 'Customised potential: {{perso}} pts instead of {{ref}}',
+    desactive: 'deactivated',
+    desactiveLong: 'Deactivated by the customisation: outside the potential',
   },
   treeFilters: {
     legend: 'Tree filters',

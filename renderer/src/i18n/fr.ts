@@ -247,6 +247,11 @@ export const fr = {
     desactive: "Désactivé par la personnalisation (identité ou réponses aux questions de compétence) : hors potentiel.",
     perso: "Potentiel personnalisé : {{perso}} pts au lieu de {{ref}} (réponses aux questions de compétence).",
     seePerso: "Voir la personnalisation",
+    capTitle: "Note plafonnée par le référentiel",
+    capSource: "% fait de {{ident}} : {{pct}}",
+    capOwn: "% fait de cette mesure : {{pct}}",
+    capReached: "Plafond atteint : le % fait de cette mesure est ramené à celui de {{ident}} (les points de ses sous-actions et tâches le sont aussi).",
+    capNotReached: "Plafond non atteint pour l'instant.",
   },
   pilotes: {
     title: "Pilotes et services",
@@ -600,6 +605,10 @@ export const fr = {
     collapse: 'Replier {{id}}',
     expand: 'Déplier {{id}}',
     echeance: 'échéance {{date}}',
+    perso: 'perso.',
+    persoLong: 'Potentiel personnalisé : {{perso}} pts au lieu de {{ref}}',
+    desactive: 'désactivé',
+    desactiveLong: 'Désactivé par la personnalisation : hors potentiel',
   },
   treeFilters: {
     legend: "Filtres de l'arborescence",

@@ -225,6 +225,7 @@ function TreeAndPanel({ referential, nodeId, filters }: { referential: Referenti
             index={index}
             node={selected}
             score={score.data?.nodes[selected.id] ?? null}
+            scores={score.data?.nodes}
             focusTitle={focusTitleOf === selected.id}
             onClose={close}
           />
