@@ -16,7 +16,7 @@ import { exportsDir } from '../paths';
 import type { Db } from '../db/open';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { type EtatPreuve, type EtatReferentiel, etatCourant } from './etat';
-import { type ExportOptions, type PackExport, type PackOptions, packFileName, packInputOf } from './pack';
+import { type ExportOptions, type PackExport, type PackOptions, packFileName, packInputOf, packStem } from './pack';
 import { packHistorique } from './pack-history';
 import { referentialIds } from './referential-store';
 import { getReferential } from './referentials';
@@ -322,14 +322,14 @@ export function jalonPackInput(ctx: ServiceContext, jalonId: number, referential
  * Writes the audit pack of a jalon's referential under `<dataDir>/exports/`, built from the frozen state only: named
  * by the jalon, dated by the jalon (`at`), so exporting it again gives the same bytes whatever changed since (the
  * evidence files are read by the SHA-256 frozen, which the store never deletes). File name
- * `<workspace>-<referential>-jalon<id>-<YYYYMMDD-HHMMSS>.zip` from the jalon's number and date (two jalons of one
+ * `<collectivité>-<referential>-jalon<id>-<YYYYMMDD-HHMMSS>.zip` (`packStem`) from the jalon's number and date (two jalons of one
  * second, or the live pack, never share a name).
  * @throws UserError NOT_FOUND, REFERENTIAL_UNKNOWN (see `jalonEtat`), PACK_INCOMPLETE (`complete`), the builder's errors.
  */
 export async function exportJalonPack(ctx: ServiceContext, jalonId: number, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const jalon = getJalon(ctx, jalonId);
   const input = jalonPackInput(ctx, jalonId, referentialId, { includeConfidentiel: opts.includeConfidentiel });
-  const fileName = packFileName(ctx.workspaceId, referentialId, jalon.at).replace(/(-\d{8}-\d{6}\.zip)$/, `-jalon${jalon.id}$1`);
+  const fileName = packFileName(packStem(input.workspace.nom, ctx.workspaceId), referentialId, jalon.at).replace(/(-\d{8}-\d{6}\.zip)$/, `-jalon${jalon.id}$1`);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
   return { path: res.path, fileName, entries: res.entries, bytes: res.bytes, missing: res.missing };

@@ -27,10 +27,31 @@ export interface PackExport {
   missing: number;
 }
 
-/** The pack's file name: `<workspace>-<referential>-<YYYYMMDD-HHMMSS>.zip` from the jalon date (UTC). */
-export function packFileName(workspaceId: string, referentialId: string, isoDate: string): string {
+/**
+ * The pack's file name: `<stem>-<referential>-<YYYYMMDD-HHMMSS>.zip` from the jalon date (UTC); `stem` is
+ * `packStem(…)`, the collectivité's name in the file name the auditor receives.
+ */
+export function packFileName(stem: string, referentialId: string, isoDate: string): string {
   const stamp = isoDate.replace(/\.\d+Z?$|Z$/, '').replace(/[-:]/g, '').replace('T', '-');
-  return `${workspaceId}-${referentialId}-${stamp}.zip`;
+  return `${stem}-${referentialId}-${stamp}.zip`;
+}
+
+/**
+ * The collectivité's name as the start of a pack's file name, safe on every file system and in an e-mail: accents
+ * dropped, lower case, every other run of characters a `-`, at most 60 characters (« Commune de Saint-Étienne-du-Bois »
+ * → `commune-de-saint-etienne-du-bois`); the workspace id when the name leaves nothing (« 東京 », « ??? »).
+ */
+export function packStem(nom: string, workspaceId: string): string {
+  const slug = nom
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? workspaceId : slug;
 }
 
 /** Options of an export: `includeConfidentiel` puts the confidentiel preuves in the pack too (default false). */
@@ -125,7 +146,7 @@ export interface ExportOptions extends PackOptions {
  */
 export async function exportPack(ctx: ServiceContext, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const input = packInput(ctx, referentialId, { includeConfidentiel: opts.includeConfidentiel, lang: opts.lang });
-  const fileName = packFileName(ctx.workspaceId, referentialId, input.jalon.date);
+  const fileName = packFileName(packStem(input.workspace.nom, ctx.workspaceId), referentialId, input.jalon.date);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
   return { path: res.path, fileName, entries: res.entries, bytes: res.bytes, missing: res.missing };

@@ -134,7 +134,7 @@ describe('takeJalon / listJalons / getJalon', () => {
     core.preuves.addRevision({ preuveId: fileId, fileName: 'deliberation-v2.txt', bytes: new TextEncoder().encode('Délibération v2') });
     const r = await core.jalons.exportPack(j.id, 'eci');
     expect(j.at).toBe('2026-03-01T10:00:09.000Z');
-    expect(r.fileName).toBe('test-eci-jalon1-20260301-100009.zip');
+    expect(r.fileName).toBe('commune-de-test-eci-jalon1-20260301-100009.zip');
     expect(r.missing).toBe(0);
     expect(await core.pack.verify(r.path)).toEqual({ ok: true, entries: r.entries, problems: [] });
     const entries = await entryMap(r.path);

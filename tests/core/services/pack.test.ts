@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { ServiceContext } from '../../../electron/core/services/context';
-import { packFileName, packInput } from '../../../electron/core/services/pack';
+import { packFileName, packInput, packStem } from '../../../electron/core/services/pack';
 import { memoryCore, toyTete } from '../helpers/context';
 
 let core: Core;
@@ -51,10 +51,18 @@ describe('pack service', () => {
     expect(packFileName('valmont', 'cae', '2026-03-01T10:00:15.000Z')).toBe('valmont-cae-20260301-100015.zip');
   });
 
+  it('packStem: the collectivité’s name without accents, spaces or signs; the workspace id when nothing is left', () => {
+    expect(packStem('Commune de Saint-Étienne-du-Bois', 'ws')).toBe('commune-de-saint-etienne-du-bois');
+    expect(packStem("  Communauté d'agglomération Cœur de Loire : pôle « Numérique »  ", 'ws')).toBe('communaute-d-agglomeration-coeur-de-loire-pole-numerique');
+    expect(packStem('Métropole / Nice:Côte d’Azur*?', 'ws')).toBe('metropole-nice-cote-d-azur');
+    expect(packStem('東京 ???', 'ma-collectivite')).toBe('ma-collectivite');
+    expect(packStem('x'.repeat(80), 'ws')).toHaveLength(60);
+  });
+
   it('exports under <dataDir>/exports, byte-identical for the same state, and verifies', async () => {
     const a = await core.pack.export('eci');
     expect(a.path).toBe(join(ctx.dataDir, 'exports', a.fileName));
-    expect(a.fileName).toBe(packFileName('test', 'eci', core.history.list()[0]!.at));
+    expect(a.fileName).toBe(packFileName('commune-de-test', 'eci', core.history.list()[0]!.at));
     expect(a.entries).toBeGreaterThan(5);
     const first = sha(a.path);
     rmSync(a.path);
