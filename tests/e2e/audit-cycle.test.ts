@@ -79,13 +79,24 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     await app.screenshot('audit-ouvert');
   });
 
-  it('the auditor changes two statuts, sets the état and writes notes, all under their name', async () => {
+  it('the auditor changes two statuts (one Fait, one Détaillé 60 / 30 / 10), sets the état and writes notes, all under their name', async () => {
     const { page } = app;
     await page.click(tid(`audit-ouvrir-${mesure}`));
-    for (const id of changed) {
-      await page.selectOption(tid(`audit-statut-${id}`), 'fait');
-      await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLSelectElement | null)?.value === 'fait', tid(`audit-statut-${id}`));
-    }
+    await page.selectOption(tid(`audit-statut-${changed[0]}`), 'fait');
+    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLSelectElement | null)?.value === 'fait', tid(`audit-statut-${changed[0]}`));
+    // Détaillé opens its split; a total other than 100 % is refused before anything is sent.
+    const d = `audit-detail-${changed[1]}`;
+    await page.selectOption(tid(`audit-statut-${changed[1]}`), 'detaille');
+    await page.fill(tid(`${d}-fait`), '60');
+    await page.fill(tid(`${d}-programme`), '30');
+    await page.click(tid(`${d}-save`));
+    await page.waitForSelector(tid(`audit-detail-error-${changed[1]}`));
+    expect((await app.query<StatutView[]>('statuts.list', { referentialId: 'cae' })).some((s) => s.nodeId === changed[1])).toBe(false);
+    await page.fill(tid(`${d}-pas-fait`), '10');
+    expect(await page.textContent(tid(`${d}-total`))).toMatch(/100/);
+    await page.click(tid(`${d}-save`));
+    await expect.poll(async () => (await app.query<StatutView[]>('statuts.list', { referentialId: 'cae' })).find((s) => s.nodeId === changed[1])?.detail).toEqual([0.6, 0.3, 0.1]);
+    expect(await page.inputValue(tid(`audit-statut-${changed[1]}`))).toBe('detaille');
     await page.fill(tid(`audit-note-input-${mesure}`), 'Délibération vue en séance : conforme.');
     await page.click(tid(`audit-note-add-${mesure}`));
     await page.waitForSelector(tid(`audit-notes-${mesure}`));
@@ -95,7 +106,7 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     const statuts = await app.query<StatutView[]>('statuts.list', { referentialId: 'cae' });
     expect(changed.map((id) => statuts.find((s) => s.nodeId === id)).map((s) => [s?.statut, s?.modifiedBy])).toEqual([
       ['fait', AUDITEUR],
-      ['fait', AUDITEUR],
+      ['detaille', AUDITEUR],
     ]);
     // The agenda shows the mesure with its état and the note.
     expect(await page.textContent(tid(`odj-${mesure}`))).toContain('Audité');
@@ -132,7 +143,8 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     const rows = await page.$$eval('[data-testid^="cmp-row-"]', (trs) => trs.map((tr) => ({ id: tr.getAttribute('data-testid')!.slice('cmp-row-'.length), changes: tr.getAttribute('data-changes') ?? '' })));
     const statutRows = rows.filter((r) => r.changes.split(' ').includes('statut')).map((r) => r.id);
     expect(statutRows).toEqual(changed);
-    for (const id of changed) expect((await page.textContent(tid(`cmp-${id}-b-statut`)))?.trim()).toBe('Fait');
+    expect((await page.textContent(tid(`cmp-${changed[0]}-b-statut`)))?.trim()).toBe('Fait');
+    expect((await page.textContent(tid(`cmp-${changed[1]}-b-statut`)))?.trim()).toBe('Détaillé au %');
     // Every other changed row is an ancestor whose points moved with them.
     const others = rows.filter((r) => r.changes !== '' && !changed.includes(r.id)).map((r) => r.id);
     expect(others.length).toBeGreaterThan(0);
@@ -141,7 +153,7 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     const cmp = await app.query<Comparaison>('jalons.compare', { a: c.jalonPreId, b: c.jalonPostId, referentialId: 'cae', seulementChanges: true });
     expect(cmp.lignes.filter((l) => l.changes.includes('statut')).map((l) => [l.nodeId, l.a?.statut ?? null, l.b?.statut])).toEqual([
       [changed[0], null, 'Fait'],
-      [changed[1], null, 'Fait'],
+      [changed[1], null, 'Détaillé au %'],
     ]);
     await app.screenshot('audit-comparaison');
 
@@ -169,7 +181,7 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     expect(rows.map((r) => [r[1], r[3], r[4]])).toEqual([
       [AUDITEUR, mesure, "État d'audit : Non audité → Audité"],
       [AUDITEUR, mesure, "Note d'audit : « Délibération vue en séance : conforme. »"],
-      [AUDITEUR, changed[1], 'Statut : Non renseigné → Fait'],
+      [AUDITEUR, changed[1], 'Statut : Non renseigné → Détaillé (60\u202f% / 30\u202f% / 10\u202f%)'],
       [AUDITEUR, changed[0], 'Statut : Non renseigné → Fait'],
     ]);
     await page.selectOption(tid('historique-action'), 'statut');

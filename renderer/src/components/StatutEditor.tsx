@@ -10,7 +10,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Detail, DisplayStatut, Referential, Statut } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
-import { detailToPercents, detailTotal, parseDetail, type DetailPercents } from '../lib/detail';
+import { detailToPercents, parseDetail, type DetailPercents } from '../lib/detail';
+import { DetailForm } from './DetailForm';
 import { formatDateTime } from '../lib/format';
 import { createSerialSaver, type SerialSaver } from '../lib/serialSave';
 import { cascadeHint, cascadeQuestion, checkedStatut, type ParentStatut } from '../lib/statutChoice';
@@ -160,7 +161,6 @@ export function StatutEditor(props: {
 
   // While saves run, show nothing rather than a message a later answer may replace.
   const errorMessage = busy ? null : (localError ?? (setStatut.error ? shownError(setStatut.error).message : null));
-  const total = detailTotal(percents);
   const hint = display === 'non_renseignable' ? cascadeHint(parent, model) : null;
 
   return (
@@ -201,40 +201,15 @@ export function StatutEditor(props: {
       </fieldset>
 
       {choice === 'detaille' && (
-        <form
-          className="detail"
-          data-testid="detail-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            saveDetail();
+        <DetailForm
+          testId="detail"
+          percents={percents}
+          onChange={(next) => {
+            setPercents(next);
+            setLocalError(null);
           }}
-        >
-          {(['fait', 'programme', 'pas-fait'] as const).map((k, i) => (
-            <label key={k} className="field-inline">
-              <span>{tr(`statutEditor.${(['fait', 'programme', 'pasFait'] as const)[i]}`)} (%)</span>
-              <input
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder="0"
-                data-testid={`detail-${k}`}
-                value={percents[i]}
-                onChange={(e) => {
-                  const next = [...percents] as DetailPercents;
-                  next[i] = e.target.value;
-                  setPercents(next);
-                  setLocalError(null);
-                }}
-              />
-            </label>
-          ))}
-          <span className={`small ${total.tenths === 1000 ? 'ok' : 'muted'}`} data-testid="detail-total" aria-live="polite">
-            {total.text}
-          </span>
-          <button type="submit" data-testid="detail-save">
-            {tr('statutEditor.saveDetail')}
-          </button>
-        </form>
+          onSubmit={saveDetail}
+        />
       )}
 
       {confirm && (

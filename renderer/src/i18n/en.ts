@@ -838,6 +838,8 @@ export const en: Catalogue = {
     noteOn: 'Note on {{id}}',
     addNote: 'Add the note',
     statutsTitle: 'Statuses (changed in the auditor’s name)',
+    parTacheHint: 'Status computed from the tasks: change the tasks below',
+    detailLabel: 'Split of the Detailed status of {{ident}}',
   },
   backupProgress: {
     label: 'Backup progress',

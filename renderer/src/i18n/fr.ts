@@ -840,6 +840,8 @@ export const fr = {
     noteOn: 'Note sur {{id}}',
     addNote: 'Ajouter la note',
     statutsTitle: "Statuts (modifiés au nom de l'auditeur)",
+    parTacheHint: "Statut calculé à partir des tâches : modifiez les tâches ci-dessous",
+    detailLabel: "Répartition du statut Détaillé de {{ident}}",
   },
   backupProgress: {
     label: 'Avancement de la sauvegarde',

@@ -10,7 +10,9 @@ import { plural, tr } from '../i18n/tr';
 import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Referential, ReferentialNode, Statut } from '../../../shared/domain';
+import type { Detail, Referential, ReferentialNode, Statut } from '../../../shared/domain';
+import { DetailForm } from '../components/DetailForm';
+import { detailToPercents, parseDetail, type DetailPercents } from '../lib/detail';
 import { InlineError, QueryState } from '../components/QueryState';
 import { ETAT_OPTIONS, decisionSentence, etapeSentence, etapesState, etatLabel, type EtatAudit } from '../lib/audit';
 import { fileToBase64 } from '../lib/files';
@@ -465,7 +467,11 @@ function MesureRow(props: {
   );
 }
 
-/** The auditor's statut selectors of a mesure's sous-actions and tâches (Détaillé is entered from the fiche, not here). */
+/**
+ * The auditor's statut selectors of a mesure's sous-actions and tâches (`audit.setStatut`, in the auditor's name),
+ * « Détaillé » included: choosing it opens the three % of its split (the fiche's DetailForm); a sous-action
+ * « Détaillé à la tâche » is changed through its tâches below it.
+ */
 function AuditeurStatuts(props: { referentialId: string; referential: Referential; mesureId: string }) {
   const { referentialId, referential } = props;
   const trpc = useTRPC();
@@ -476,7 +482,6 @@ function AuditeurStatuts(props: { referentialId: string; referential: Referentia
   // la tâche » (tete-referentials.md §2.1), not « Non renseigné »; its tâches are changed below it.
   const score = useQuery(trpc.scores.get.queryOptions({ referentialId }));
   const set = useMutation(trpc.audit.setStatut.mutationOptions({ onSuccess: invalidate }));
-  const choices = STATUTS_BY_MODEL[referential.model].filter((s) => s !== 'detaille');
   const nodes = statutNodesOf(referential, props.mesureId);
   return (
     <div className="audit-statuts">
@@ -485,34 +490,92 @@ function AuditeurStatuts(props: { referentialId: string; referential: Referentia
         {nodes.map((n) => {
           const stored = statuts.data?.find((s) => s.nodeId === n.id);
           const parTache = (stored?.statut ?? 'non_renseigne') === 'non_renseigne' && score.data?.nodes[n.id]?.statut === 'detaille_a_la_tache';
-          const value: Statut | 'detaille_a_la_tache' = parTache ? 'detaille_a_la_tache' : (stored?.statut ?? 'non_renseigne');
           return (
-            <li key={n.id} style={{ paddingLeft: `${(n.depth - referential.actionLevel - 1) * 1.2}em` }}>
-              <label className="field-inline">
-                <span>
-                  {n.identifiant} {n.nom}
-                </span>
-                <select
-                  data-testid={`audit-statut-${n.id}`}
-                  value={value}
-                  disabled={value === 'detaille' || value === 'detaille_a_la_tache'}
-                  title={value === 'detaille_a_la_tache' ? 'Statut calculé à partir des tâches : modifiez les tâches ci-dessous' : undefined}
-                  onChange={(e) => set.mutate({ referentialId, nodeId: n.id, statut: e.target.value as Statut })}
-                >
-                  {value === 'detaille' && <option value="detaille">{statutLabel('detaille', referential.model)}</option>}
-                  {value === 'detaille_a_la_tache' && <option value="detaille_a_la_tache">{tr('statut.detaille_a_la_tache')}</option>}
-                  {choices.map((s) => (
-                    <option key={s} value={s}>
-                      {statutLabel(s, referential.model)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </li>
+            <AuditeurStatutRow
+              key={n.id}
+              node={n}
+              referential={referential}
+              stored={stored ? { statut: stored.statut, detail: stored.detail } : null}
+              parTache={parTache}
+              pending={set.isPending}
+              onSet={(statut, detail) => set.mutate({ referentialId, nodeId: n.id, statut, ...(detail ? { detail } : {}) })}
+            />
           );
         })}
       </ul>
       <InlineError error={set.error} testId="audit-statut-error" />
     </div>
+  );
+}
+
+/** One node of AuditeurStatuts: its select, and the split of « Détaillé » when it is chosen or stored. */
+function AuditeurStatutRow(props: {
+  node: ReferentialNode;
+  referential: Referential;
+  stored: { statut: Statut; detail: readonly number[] | null } | null;
+  parTache: boolean;
+  pending: boolean;
+  onSet(statut: Statut, detail?: Detail): void;
+}) {
+  const { node: n, referential } = props;
+  const stored = props.stored?.statut ?? 'non_renseigne';
+  const [editing, setEditing] = useState(false);
+  const [percents, setPercents] = useState<DetailPercents>(() => detailToPercents(props.stored?.detail));
+  const [error, setError] = useState<string | null>(null);
+  const value: Statut | 'detaille_a_la_tache' = editing ? 'detaille' : props.parTache ? 'detaille_a_la_tache' : stored;
+  return (
+    <li style={{ paddingLeft: `${(n.depth - referential.actionLevel - 1) * 1.2}em` }}>
+      <label className="field-inline">
+        <span>
+          {n.identifiant} {n.nom}
+        </span>
+        <select
+          data-testid={`audit-statut-${n.id}`}
+          value={value}
+          disabled={value === 'detaille_a_la_tache'}
+          title={value === 'detaille_a_la_tache' ? tr('audit.parTacheHint') : undefined}
+          onChange={(e) => {
+            const next = e.target.value as Statut;
+            setError(null);
+            if (next === 'detaille') {
+              setEditing(true);
+              setPercents(stored === 'detaille' ? detailToPercents(props.stored?.detail) : ['', '', '']);
+              return;
+            }
+            setEditing(false);
+            props.onSet(next);
+          }}
+        >
+          {value === 'detaille_a_la_tache' && <option value="detaille_a_la_tache">{tr('statut.detaille_a_la_tache')}</option>}
+          {STATUTS_BY_MODEL[referential.model].map((s) => (
+            <option key={s} value={s}>
+              {statutLabel(s, referential.model)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(editing || stored === 'detaille') && (
+        <DetailForm
+          testId={`audit-detail-${n.id}`}
+          label={tr('audit.detailLabel', { ident: n.identifiant })}
+          percents={percents}
+          onChange={(next) => {
+            setPercents(next);
+            setError(null);
+          }}
+          onSubmit={() => {
+            const parsed = parseDetail(n.id, percents);
+            if (!parsed.ok) return setError(parsed.message);
+            // Stays on « Détaillé » while the answer comes (the stored statut then says the same).
+            props.onSet('detaille', parsed.detail);
+          }}
+        />
+      )}
+      {error && (
+        <p className="error small" role="alert" data-testid={`audit-detail-error-${n.id}`}>
+          {error}
+        </p>
+      )}
+    </li>
   );
 }
