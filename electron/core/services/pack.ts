@@ -170,7 +170,8 @@ export async function* exportPackEvents(
     {
       signal: opts.signal,
       // The partial file is gone once the build has settled (jobEvents waits for it).
-      cancelReason: () => new UserError('EXPORT_CANCELLED', "Export annulé : aucun fichier n'a été laissé dans le dossier des exports."),
+      cancelReason: () =>
+        new UserError('EXPORT_CANCELLED', { fr: "Export annulé : aucun fichier n'a été laissé dans le dossier des exports.", en: 'Export cancelled: no file was left in the exports folder.' }),
       progress: (p): PackExportEvent | null => {
         const t = now();
         start ??= t;
@@ -186,7 +187,7 @@ export async function* exportPackEvents(
 
 /** Checks a pack (hashes, manifest, names). Throws FILE_NOT_FOUND naming the path when there is no such file. */
 export async function verifyPackFile(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> {
-  if (!existsSync(path)) throw new UserError('FILE_NOT_FOUND', `Le paquet d'audit ${path} est introuvable.`, { path });
+  if (!existsSync(path)) throw new UserError('FILE_NOT_FOUND', { fr: `Le paquet d'audit ${path} est introuvable.`, en: `The audit pack ${path} cannot be found.` }, { path });
   const r = await verifyPack(path);
   return { ok: r.ok, entries: r.entries, problems: r.problems };
 }
