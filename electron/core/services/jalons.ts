@@ -359,7 +359,7 @@ export function jalonPackInput(ctx: ServiceContext, jalonId: number, referential
   // The history up to the jalon only (append-only, cut at the last event id recorded when it was taken, not at
   // its time: events written later in the same second stay out): the same jalon always gives the same historique.csv.
   const { history_id: lastId } = prepared(ctx.db, 'SELECT history_id FROM jalon WHERE id = ?').get(jalonId) as { history_id: number | null };
-  return { ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256)), historique: packHistorique(ctx, etat.referential, lastId ?? 0) };
+  return { ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256)), historique: packHistorique(ctx, etat.referential, lastId ?? 0, opts.lang) };
 }
 
 /**
@@ -372,7 +372,7 @@ export function jalonPackInput(ctx: ServiceContext, jalonId: number, referential
  */
 export async function exportJalonPack(ctx: ServiceContext, jalonId: number, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const jalon = getJalon(ctx, jalonId);
-  const input = jalonPackInput(ctx, jalonId, referentialId, { includeConfidentiel: opts.includeConfidentiel });
+  const input = jalonPackInput(ctx, jalonId, referentialId, { includeConfidentiel: opts.includeConfidentiel, lang: opts.lang });
   const fileName = packFileName(ctx.workspaceId, referentialId, jalon.at).replace(/(-\d{8}-\d{6}\.zip)$/, `-jalon${jalon.id}$1`);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });

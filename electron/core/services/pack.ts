@@ -42,13 +42,14 @@ export interface PackOptions {
 
 /**
  * Builds the PackInput of a referential from the store (no file is written): `packInputOf` of its live state
- * (services/etat.ts), named « État des lieux courant » and dated by the last recorded change. Confidentiel preuves
+ * (services/etat.ts), named « État des lieux courant » ("Current state" in English) and dated by the last recorded change. Confidentiel preuves
  * are left out unless `opts.includeConfidentiel` (see `packInputOf`). Throws REFERENTIAL_UNKNOWN.
  */
 export function packInput(ctx: ServiceContext, referentialId: string, opts: PackOptions = {}): PackInput {
   const etat = etatCourant(ctx, referentialId);
-  const input = packInputOf(etat, { nom: 'État des lieux courant', date: etat.date }, opts, (sha256) => ctx.evidence.pathOf(sha256));
-  return { ...input, historique: packHistorique(ctx, etat.referential) };
+  const nom = opts.lang === 'en' ? 'Current state' : 'État des lieux courant';
+  const input = packInputOf(etat, { nom, date: etat.date }, opts, (sha256) => ctx.evidence.pathOf(sha256));
+  return { ...input, historique: packHistorique(ctx, etat.referential, undefined, opts.lang) };
 }
 
 /**
