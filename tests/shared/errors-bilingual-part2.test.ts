@@ -1,7 +1,8 @@
 /**
  * Every UserError of the core's services is written in both languages (issue 8 item 2: "every message, error and
  * export in the chosen language"; shared/errors.ts `Bilingual`), part 2: electron/core/services/*.ts,
- * electron/core/core.ts and electron/core/job-events.ts (part 1 covers the importers, backup, pack, partage…).
+ * electron/core/core.ts, electron/core/job-events.ts and electron/core/storage-errors.ts (which the services'
+ * transactions rethrow storage failures as); part 1 covers the importers, backup, pack, partage, shared….
  * The sources are parsed with the TypeScript compiler, so a call written over several lines, or a message built in
  * a helper, is read as the compiler reads it.
  */
@@ -18,6 +19,8 @@ const FILES = [
     .map((f) => join(SERVICES, f)),
   join('electron', 'core', 'core.ts'),
   join('electron', 'core', 'job-events.ts'),
+  // Not a service, but what services/context.ts `inTransaction` and core.ts rethrow a storage failure as.
+  join('electron', 'core', 'storage-errors.ts'),
 ].sort();
 
 function parse(file: string): ts.SourceFile {
