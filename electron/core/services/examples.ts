@@ -179,7 +179,7 @@ export function loadExample(ctx: ServiceContext, id: string, opts: { remplacer?:
       'INPUT_INVALID',
       {
         fr: `Le référentiel ${ref.nom} a déjà ${entered} statut${entered > 1 ? 's' : ''} saisi${entered > 1 ? 's' : ''} : l'exemple les remplacerait. Choisissez « Remplacer » (ou --remplacer) pour le charger quand même.`,
-        en: `The referential ${ref.nom} already has ${entered} status${entered > 1 ? 'es' : ''} entered: the example would replace ${entered > 1 ? 'them' : 'it'}. Choose “Replace” (or --remplacer) to load it anyway.`,
+        en: `The referential ${ref.nom} already has ${entered} status${entered > 1 ? 'es' : ''} entered: the example would replace ${entered > 1 ? 'them' : 'it'}. Choose “Replace the statuses entered” (or --remplacer) to load it anyway.`,
       },
       { field: 'remplacer' },
     );

@@ -32,6 +32,9 @@ export interface Valeurs {
 /** A field the round trip can change. */
 export type Champ = 'statut' | 'explication' | 'echeance';
 
+/** A Champ in English words, for the English errors (renderer/src/i18n/en.ts: status, explanation, due date). */
+const CHAMP_EN: Readonly<Record<Champ, string>> = { statut: 'status', explication: 'explanation', echeance: 'due date' };
+
 /** One change of the preview: `avant` is the app's value now, `apres` the file's (both as the user reads them). */
 export interface Changement {
   id: string;
@@ -390,7 +393,7 @@ export async function applyPiloteImport(
       'INPUT_INVALID',
       {
         fr: `Le conflit sur ${pending.identifiant} (${pending.champ}) n'est pas tranché : choisissez « garder l'application » ou « prendre le fichier ».`,
-        en: `The conflict on ${pending.identifiant} (${pending.champ}) is not settled: choose “Keep the application’s” or “Take the file’s”.`,
+        en: `The conflict on ${pending.identifiant} (${CHAMP_EN[pending.champ]}) is not settled: choose “Keep the application’s” or “Take the file’s”.`,
       },
       { nodeId: pending.nodeId, field: pending.champ },
     );
