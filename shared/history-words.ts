@@ -12,7 +12,7 @@
  * screens in English, issue 8 item 2): the words of each language are the WORDS table below.
  */
 import type { ScoringModel, Statut } from './domain';
-import type { Lang } from './locale';
+import { type Lang, formatDateIn } from './locale';
 import { speaksConformite } from './scoring/ratios';
 import { statutLabelFr } from './statut-labels';
 
@@ -40,10 +40,9 @@ function formatBytes(bytes: number, lang: Lang): string {
   return `${(en ? oneDecimalEn : oneDecimalFr).format(Math.round(v * 10) / 10)}${en ? ' ' : '\u202f'}${units[i]}`;
 }
 
-/** "2026-03-05…" → "05/03/2026"; anything else unchanged. */
-function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+/** "2026-03-05…" → fr "05/03/2026", en "5 Mar 2026" (shared/locale.ts: never read the American way); anything else unchanged. */
+function formatDate(iso: string, lang: Lang): string {
+  return formatDateIn(lang, iso);
 }
 
 /** A URL with its percent-escapes decoded for reading (`decodeURI`); malformed escapes leave it as is. */
@@ -161,6 +160,8 @@ interface Words {
   rapport: (verb: string, name: string, size: string | null) => string;
   modification: string;
   niveauInconnu: string;
+  /** The decision without a niveau (the label not granted; audit.ts records « Non labellisé » as its name). */
+  nonLabellise: string;
   decision: (nom: string, date: string | null, fin: string | null) => string;
   oui: string;
   non: string;
@@ -239,6 +240,7 @@ const FR: Words = {
   rapport: (verb, name, size) => `${verb} : ${name}${size !== null ? ` (${size})` : ''}`,
   modification: 'Modification enregistrée',
   niveauInconnu: 'niveau inconnu',
+  nonLabellise: 'Non labellisé',
   decision: (nom, date, fin) => `Décision : ${nom}${date ? ` le ${date}` : ''}${fin ? `, valable jusqu'au ${fin}` : ''}`,
   oui: 'Oui',
   non: 'Non',
@@ -326,6 +328,7 @@ const EN: Words = {
   rapport: (verb, name, size) => `${verb}: ${name}${size !== null ? ` (${size})` : ''}`,
   modification: 'Change recorded',
   niveauInconnu: 'unknown level',
+  nonLabellise: 'Not labelled',
   decision: (nom, date, fin) => `Decision: ${nom}${date ? ` on ${date}` : ''}${fin ? `, valid until ${fin}` : ''}`,
   oui: 'Yes',
   non: 'No',
@@ -384,7 +387,7 @@ function describePreuveUpdate(before: Obj | null, after: Obj | null, lang: Lang)
   if (str(before?.titre) !== str(after?.titre)) changes.push(w.titre(str(before?.titre) ?? '', str(after?.titre) ?? ''));
   if (str(before?.dateDocument) !== str(after?.dateDocument)) {
     const d = str(after?.dateDocument);
-    changes.push(d ? w.dateDocument(formatDate(d)) : w.dateDocumentRetiree);
+    changes.push(d ? w.dateDocument(formatDate(d, lang)) : w.dateDocumentRetiree);
   }
   if (str(before?.proprietaire) !== str(after?.proprietaire)) changes.push(w.proprietaire(str(after?.proprietaire)));
   if (before?.confidentiel !== after?.confidentiel) changes.push(after?.confidentiel === true ? w.confidentielle : w.plusConfidentielle);
@@ -422,11 +425,12 @@ function describePilotes(before: unknown, after: unknown, w: Words): string {
   return parts.join(' · ');
 }
 
-function describeEcheance(before: unknown, after: unknown, w: Words): string {
+function describeEcheance(before: unknown, after: unknown, lang: Lang): string {
+  const w = WORDS[lang];
   const b = str(before);
   const a = str(after);
-  if (a === null) return b ? w.echeanceRetireeEtait(formatDate(b)) : w.echeanceRetiree;
-  return b && b !== a ? w.echeanceFixeeAuLieu(formatDate(a), formatDate(b)) : w.echeanceFixee(formatDate(a));
+  if (a === null) return b ? w.echeanceRetireeEtait(formatDate(b, lang)) : w.echeanceRetiree;
+  return b && b !== a ? w.echeanceFixeeAuLieu(formatDate(a, lang), formatDate(b, lang)) : w.echeanceFixee(formatDate(a, lang));
 }
 
 function describeExplication(before: unknown, after: unknown, w: Words): string {
@@ -465,7 +469,7 @@ function describeWorkspace(before: unknown, after: unknown, w: Words): string {
 /**
  * The event as one sentence, French by default, e.g. "Statut : Non renseigné → Fait", « Échéance fixée au 30/06/2027 »,
  * « Pilotes : Jeanne Martin, Paul Roux », « Preuve ajoutée : Délibération.pdf (89 octets) », « Lien ajouté : … »;
- * `lang` 'en': "Status: Not filled in → Done", "Due date set to 30/06/2027".
+ * `lang` 'en': "Status: Not filled in → Done", "Due date set to 30 Jun 2027" (dates as shared/locale.ts writes them).
  * `model` names statuts as the referential does (RGESN: "Non évalué"). Never throws, whatever the JSON.
  */
 export function describeEvent(e: HistoryEventLike, model: ScoringModel = 'tete', lang: Lang = 'fr'): string {
@@ -482,7 +486,7 @@ export function describeEvent(e: HistoryEventLike, model: ScoringModel = 'tete',
     case 'node.pilotes':
       return describePilotes(e.before, e.after, w);
     case 'node.echeance':
-      return describeEcheance(e.before, e.after, w);
+      return describeEcheance(e.before, e.after, lang);
     case 'preuve.add': {
       const p = describePreuve(obj(e.after), lang);
       return `${p.lien ? w.lienAjoute : w.preuveAjoutee}${colon} ${p.text}`;
@@ -535,7 +539,7 @@ export function describeEvent(e: HistoryEventLike, model: ScoringModel = 'tete',
     case 'audit.cloture':
       return w.auditCloture(n(e.after));
     case 'audit.decision':
-      return describeDecision(obj(e.after), w);
+      return describeDecision(obj(e.after), lang);
     case 'audit.cycle':
       return w.auditCycle(n(e.after));
     case 'audit.etat':
@@ -555,11 +559,12 @@ export function describeEvent(e: HistoryEventLike, model: ScoringModel = 'tete',
 }
 
 /** « Décision : 3 étoiles le 15/04/2026, valable jusqu'au 14/04/2030 » (or « Non labellisé »). */
-function describeDecision(a: Obj | null, w: Words): string {
-  const nom = str(a?.nom) ?? w.niveauInconnu;
+function describeDecision(a: Obj | null, lang: Lang): string {
+  const w = WORDS[lang];
+  const nom = a?.niveau === null ? w.nonLabellise : (str(a?.nom) ?? w.niveauInconnu);
   const date = str(a?.date);
   const fin = str(a?.finValidite);
-  return w.decision(nom, date ? formatDate(date) : null, fin && a?.niveau !== null ? formatDate(fin) : null);
+  return w.decision(nom, date ? formatDate(date, lang) : null, fin && a?.niveau !== null ? formatDate(fin, lang) : null);
 }
 
 /** An answer value in words: Oui / Non, a number (a proportion 0..1 as a percentage is the caller's), an option key. */

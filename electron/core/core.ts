@@ -406,7 +406,8 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       take: (input) => jalons.takeJalon(ctx, input),
       list: () => jalons.listJalons(ctx),
       get: (id) => jalons.getJalon(ctx, id),
-      exportPack: (id, r, o) => jalons.exportJalonPack(ctx, id, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel, signal: o?.signal, onProgress: o?.onProgress }),
+      exportPack: (id, r, o) =>
+        jalons.exportJalonPack(ctx, id, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel, lang: o?.lang, signal: o?.signal, onProgress: o?.onProgress }),
       compare: (i) => comparaison.compareJalons(ctx, i),
       compareXlsx: (i) => comparaison.comparisonXlsx(ctx, i),
     },

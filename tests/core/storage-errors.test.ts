@@ -35,6 +35,7 @@ describe('createCore on a broken data folder', () => {
     writeFileSync(file, 'pas un dossier');
     const e = thrown(() => createCore({ dataDir: file, demo: false }));
     expect([e.code, e.message, e.location.path]).toEqual(['FILE_UNREADABLE', `Un fichier se trouve là où Label Audit attend un dossier : ${file}.`, file]);
+    expect(e.en).toBe(`There is a file where Label Audit expects a folder: ${file}.`);
   });
 
   it('a file where the workspaces folder should be', () => {

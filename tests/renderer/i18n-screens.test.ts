@@ -25,12 +25,13 @@ async function use(lang: 'fr' | 'en'): Promise<void> {
 describe('history sentences in both languages (shared/history-words.ts, lang defaults to French)', () => {
   it.each([
     ['statut.set', 'non_renseigne', { statut: 'fait' }, 'Statut : Non renseigné → Fait', 'Status: Not filled in → Done'],
-    ['node.echeance', '2027-01-31', '2027-06-30', 'Échéance fixée au 30/06/2027 (au lieu du 31/01/2027)', 'Due date set to 30/06/2027 (instead of 31/01/2027)'],
+    ['node.echeance', '2027-01-31', '2027-06-30', 'Échéance fixée au 30/06/2027 (au lieu du 31/01/2027)', 'Due date set to 30 Jun 2027 (instead of 31 Jan 2027)'],
     ['node.pilotes', { pilotes: [], services: [] }, { pilotes: ['Jeanne Martin'], services: [] }, 'Pilotes : Jeanne Martin', 'Leads: Jeanne Martin'],
     ['preuve.add', null, { kind: 'fichier', titre: 'Délibération', fileName: 'delib.pdf', size: 1536 }, `Preuve ajoutée : Délibération (delib.pdf, 1,5${NNBSP}ko)`, 'Evidence added: Délibération (delib.pdf, 1.5 KB)'],
     ['statut.explication', null, 'Fait en 2025', 'Explication ajoutée : « Fait en 2025 »', 'Explanation added: “Fait en 2025”'],
     ['audit.etat', 'non_audite', 'audite', "État d'audit : Non audité → Audité", 'Audit state: Not audited → Audited'],
-    ['audit.decision', null, { nom: '3 étoiles', niveau: 3, date: '2026-04-15', finValidite: '2030-04-14' }, "Décision : 3 étoiles le 15/04/2026, valable jusqu'au 14/04/2030", 'Decision: 3 étoiles on 15/04/2026, valid until 14/04/2030'],
+    ['audit.decision', null, { nom: '3 étoiles', niveau: 3, date: '2026-04-15', finValidite: '2030-04-14' }, "Décision : 3 étoiles le 15/04/2026, valable jusqu'au 14/04/2030", 'Decision: 3 étoiles on 15 Apr 2026, valid until 14 Apr 2030'],
+    ['audit.decision', null, { nom: 'Non labellisé', niveau: null, date: '2026-04-15', finValidite: null }, 'Décision : Non labellisé le 15/04/2026', 'Decision: Not labelled on 15 Apr 2026'],
     ['referential.import', { version: '1', nodesRemoved: 2 }, { id: 'cae', version: '2', nodes: 1470 }, `Référentiel « cae » réimporté de la version 1 à la version 2 : 1${NNBSP}470 éléments, 2 éléments retirés`, 'Referential “cae” imported again from version 1 to version 2: 1,470 items, 2 items removed'],
     ['reponse.set', { question: 'AOM_1', valeur: true }, { question: 'AOM_1', valeur: false }, 'Réponse à la question AOM_1 : Oui → Non', 'Answer to question AOM_1: Yes → No'],
     ['something.new', null, null, 'Modification enregistrée', 'Change recorded'],

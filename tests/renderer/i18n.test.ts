@@ -1,6 +1,6 @@
 /**
  * The two catalogues (renderer/src/i18n): the same keys in French and English, no empty text, the same
- * `{{placeholders}}` in both wordings of a key; and the error catalogue translating the errors the screens show most.
+ * `{{placeholders}}` in both wordings of a key; and the errors shown in English (the core's own English sentence).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/src/i18n/en';
@@ -61,32 +61,59 @@ describe('checks of a typed link, in both languages', () => {
   });
 });
 
-describe('error catalogue', () => {
+describe('error messages in English', () => {
   afterEach(async () => {
     setFormatLang('fr');
     await i18next.changeLanguage('fr');
   });
-  const notFound = { data: { userError: { code: 'NOT_FOUND', message: 'La preuve « p-9 » n\'existe pas.', location: { field: 'preuveId' }, params: { what: 'preuve', id: 'p-9' } } } };
-  const detail = { data: { userError: { code: 'DETAIL_INVALID', message: 'La répartition de cae_1.1.1.1 fait 90 % au lieu de 100 %.', location: { nodeId: 'cae_1.1.1.1' } } } };
+  // As the router sends them (electron/core/api/trpc.ts): the core's French sentence and its English one (`en`).
+  const notFound = {
+    data: {
+      userError: {
+        code: 'NOT_FOUND',
+        message: "La preuve « p-9 » n'existe pas.",
+        en: 'The evidence “p-9” does not exist.',
+        location: { field: 'preuveId' },
+        params: { what: 'preuve', id: 'p-9' },
+      },
+    },
+  };
+  const nodeUnknown = {
+    data: {
+      userError: {
+        code: 'NODE_UNKNOWN',
+        message: 'Le nœud « x » n’existe pas dans le référentiel cae.',
+        en: 'The item “x” does not exist in the referential cae.',
+        location: { nodeId: 'x' },
+        params: { nodeId: 'x', referentialId: 'cae' },
+      },
+    },
+  };
+  const frenchOnly = { data: { userError: { code: 'NOT_FOUND', message: "La preuve « p-9 » n'existe pas.", location: { field: 'preuveId' }, params: { what: 'preuve', id: 'p-9' } } } };
 
   it('keeps the core French sentence in French', () => {
     expect(shownError(notFound).message).toBe("La preuve « p-9 » n'existe pas.");
     expect(shownError({ data: { code: 'BAD_REQUEST' } }).message).toBe('Saisie invalide : vérifiez les valeurs saisies.');
   });
 
-  it('translates not found, unknown node, invalid input and transport errors in English; other codes stay French', async () => {
+  it('shows the core’s own English sentence in English; the renderer’s own messages are translated by the catalogue', async () => {
     setFormatLang('en');
     await i18next.changeLanguage('en');
-    expect(shownError(notFound).message).toBe('The evidence “p-9” does not exist (it may have been deleted in the meantime).');
-    expect(
-      shownError({ data: { userError: { code: 'NODE_UNKNOWN', message: 'Le nœud « x » n’existe pas dans le référentiel cae.', location: { nodeId: 'x' }, params: { nodeId: 'x', referentialId: 'cae' } } } }).message,
-    ).toBe('The item “x” does not exist in the referential cae.');
-    expect(shownError({ data: { userError: { code: 'INPUT_INVALID', message: 'Donnée invalide pour « titre » : trop long.', location: { field: 'titre' }, params: { field: 'titre' } } } }).message).toBe(
-      'Invalid value for “titre”.',
-    );
+    expect(shownError(notFound).message).toBe('The evidence “p-9” does not exist.');
+    expect(shownError(nodeUnknown).message).toBe('The item “x” does not exist in the referential cae.');
     expect(shownError({ data: { code: 'BAD_REQUEST' } }).message).toBe('Invalid input: check the values you entered.');
     expect(shownError(new TypeError('Failed to fetch')).message).toBe(tr('errors.serverUnreachable'));
     expect(shownError(new TypeError('Failed to fetch')).message).toMatch(/^The application's server does not answer/);
-    expect(shownError(detail).message).toBe('La répartition de cae_1.1.1.1 fait 90 % au lieu de 100 %.');
+  });
+
+  it('no longer translates by code: an error without English keeps the French reference', async () => {
+    setFormatLang('en');
+    await i18next.changeLanguage('en');
+    expect(shownError(frenchOnly).message).toBe("La preuve « p-9 » n'existe pas.");
+    for (const key of ['NOT_FOUND_preuve', 'NOT_FOUND_service', 'NOT_FOUND_person', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'INPUT_INVALID_field']) {
+      expect(Object.keys(en.errors)).not.toContain(key);
+      expect(Object.keys(fr.errors)).not.toContain(key);
+    }
+    expect(Object.keys(en.errors).sort()).toEqual(['failed', 'inputInvalid', 'serverUnreachable']);
   });
 });

@@ -26,7 +26,7 @@ export interface UserErrorData {
   code: UserErrorCode;
   message: string;
   location: ErrorLocation;
-  /** The values of the message for its translation by code (shared/errors.ts `ErrorParams`); `{}` when none. */
+  /** The values named in the message (shared/errors.ts `ErrorParams`: ids a screen can act on); `{}` when none. */
   params: ErrorParams;
   /** The same message in English (shared/errors.ts `Bilingual`), null when the error has only its French sentence. */
   en: string | null;

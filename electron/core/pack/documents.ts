@@ -9,6 +9,8 @@ import type { EvidencePlan } from './layout';
 import { writeReportPdf, type ReportContext } from './report-pdf';
 import type { PackHistorique, PackInput } from './types';
 import { actionFamilyLabel } from '../../../shared/history-words';
+import type { Lang } from '../../../shared/locale';
+import { HISTORIQUE_WORDS } from './words';
 import { writeGridXlsx } from './xlsx';
 
 /** A generated entry: pack path and bytes. */
@@ -21,11 +23,14 @@ function json(value: unknown): Buffer {
   return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 }
 
-/** historique.csv: a header row, then one row per event, oldest first (date and time UTC as recorded). */
-export function historiqueCsvRows(lines: readonly PackHistorique[]): string[][] {
+/**
+ * historique.csv: a header row, then one row per event, oldest first (date and time UTC as recorded, ISO 8601 in
+ * both languages). `lang` gives the header and the action family's name (the sentences are already in it).
+ */
+export function historiqueCsvRows(lines: readonly PackHistorique[], lang: Lang = 'fr'): string[][] {
   return [
-    ['Date (UTC)', 'Qui', 'Action', 'N°', 'Élément', 'Modification'],
-    ...lines.map((l) => [l.at, l.who, actionFamilyLabel(l.action), l.identifiant ?? '', l.nodeId ?? '', l.description]),
+    [...HISTORIQUE_WORDS[lang].csvHeader],
+    ...lines.map((l) => [l.at, l.who, actionFamilyLabel(l.action, lang), l.identifiant ?? '', l.nodeId ?? '', l.description]),
   ];
 }
 
@@ -44,7 +49,7 @@ export async function generateDocuments(input: PackInput, plan: EvidencePlan, ct
     { path: 'audit.json', data: json(buildAuditJson(input, plan.paths, ctx.missingReason)) },
     { path: 'audit.schema.json', data: json(AUDIT_SCHEMA) },
   ];
-  if (input.historique) entries.push({ path: 'historique.csv', data: toCsv(historiqueCsvRows(input.historique)) });
+  if (input.historique) entries.push({ path: 'historique.csv', data: toCsv(historiqueCsvRows(input.historique, input.lang ?? 'fr')) });
   for (const l of plan.liens) entries.push({ path: l.path, data: toCsv([['Titre', 'URL', 'Commentaire'], ...l.rows]) });
   return entries;
 }

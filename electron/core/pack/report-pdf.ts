@@ -13,7 +13,7 @@ import type { NodeScore, ReferentialNode, RootScore, ScoringModel } from '../../
 import { formatCountIn, formatDateIn, formatLongDateIn, formatNumberIn, formatPercentIn, type Lang } from '../../../shared/locale';
 import { ratioBaseKind, ratioFait, speaksConformite } from '../../../shared/scoring/ratios';
 import { countFr, dateFr, leafCountsFr, niveauHeading, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
-import { PACK_WORDS, statutLabelIn, type PackWords } from './words';
+import { HISTORIQUE_WORDS, PACK_WORDS, statutLabelIn, type PackWords } from './words';
 import { drawableTextFor } from './pdf-text';
 import { drawTable } from './pdf-table';
 import type { PackHistorique, PackInput, PackPersonnalisation, PackPreuve } from './types';
@@ -267,7 +267,9 @@ export const HISTORIQUE_PAGE_MAX = 40;
 
 /**
  * The « Historique » page (issue 6 item 5): the audit cycle's steps, then the HISTORIQUE_PAGE_MAX most recent
- * changes, newest first, each as who, when, N° and its French sentence; historique.csv holds them all.
+ * changes, newest first, each as when (UTC: fr `30/11/2026 14:05`, en `30 Nov 2026 14:05`), who, N° and its
+ * sentence, in `lang` (words.ts HISTORIQUE_WORDS; the sentences were written in `lang` by pack-history.ts);
+ * historique.csv holds them all.
  */
 function historiqueSection(
   doc: InstanceType<typeof PDFDocument>,
@@ -275,26 +277,29 @@ function historiqueSection(
   t: (text: string) => string,
   rows: (cells: string[][]) => string[][],
   fonts: { regular: string; bold: string },
+  lang: Lang,
 ): void {
-  const when = (at: string) => `${at.slice(0, 10).split('-').reverse().join('/')} ${at.slice(11, 16)}`;
+  const w = HISTORIQUE_WORDS[lang];
+  const f = fmtFor(lang);
+  const when = (at: string) => `${f.date(at)} ${at.slice(11, 16)}`;
   const columns = [
-    { title: 'Date (UTC)', width: 90 },
-    { title: 'Qui', width: 130 },
-    { title: 'N°', width: 60 },
-    { title: 'Modification', width: 490 },
+    { title: w.columns.date, width: 90 },
+    { title: w.columns.who, width: 130 },
+    { title: w.columns.no, width: 60 },
+    { title: w.columns.change, width: 490 },
   ];
   const row = (l: PackHistorique) => [when(l.at), l.who, l.identifiant ?? '', l.description];
-  doc.addPage().font(B).fontSize(14).text('Historique').moveDown(0.3);
-  doc.font(R).fontSize(10).text(t(`${countFr(lines.length)} modification(s) enregistrée(s) jusqu'à la date du jalon ; la liste complète est dans historique.csv.`)).moveDown(0.4);
+  doc.addPage().font(B).fontSize(14).text(w.title).moveDown(0.3);
+  doc.font(R).fontSize(10).text(t(w.intro(f.count(lines.length), lines.length))).moveDown(0.4);
   const audit = lines.filter((l) => l.action.startsWith('audit.') && l.nodeId === null);
   if (audit.length > 0) {
-    doc.font(B).fontSize(12).text("Cycle d'audit").moveDown(0.3);
+    doc.font(B).fontSize(12).text(w.cycle).moveDown(0.3);
     drawTable(doc, columns, rows(audit.map(row)), fonts, 8);
     doc.moveDown(0.6);
   }
   const recent = lines.slice(-HISTORIQUE_PAGE_MAX).reverse();
-  doc.font(B).fontSize(12).text(t(lines.length > HISTORIQUE_PAGE_MAX ? `Les ${HISTORIQUE_PAGE_MAX} dernières modifications` : 'Toutes les modifications')).moveDown(0.3);
-  if (recent.length === 0) doc.font(R).fontSize(10).text('Aucune modification enregistrée.');
+  doc.font(B).fontSize(12).text(t(lines.length > HISTORIQUE_PAGE_MAX ? w.latest(f.count(HISTORIQUE_PAGE_MAX)) : w.all)).moveDown(0.3);
+  if (recent.length === 0) doc.font(R).fontSize(10).text(w.none);
   else drawTable(doc, columns, rows(recent.map(row)), fonts, 8);
 }
 
@@ -318,7 +323,7 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
     info: {
       Title: `${w.reportTitle} — ${ref.nom} — ${input.workspace.nom}`,
       Author: input.workspace.nom,
-      Subject: `Jalon « ${input.jalon.nom} »`,
+      Subject: lang === 'en' ? `Milestone “${input.jalon.nom}”` : `Jalon « ${input.jalon.nom} »`,
       Creator: `Label Audit ${input.appVersion}`,
       Producer: 'Label Audit (pdfkit)',
       CreationDate: date,
@@ -421,7 +426,7 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
   if (ctx.missingFiles.length === 0) doc.text(w.aucunFichierManquant);
   else for (const l of ctx.missingFiles) doc.text(t(`• ${l}`));
 
-  if (input.historique) historiqueSection(doc, input.historique, t, rows, fonts);
+  if (input.historique) historiqueSection(doc, input.historique, t, rows, fonts, lang);
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

@@ -97,7 +97,7 @@ export interface PackInput {
   historique?: PackHistorique[];
 }
 
-/** One history event in the pack: `at` ISO 8601, the node's identifiant (null for the referential or workspace as a whole), the French sentence. */
+/** One history event in the pack: `at` ISO 8601, the node's identifiant (null for the referential or workspace as a whole), its sentence in the pack's language. */
 export interface PackHistorique {
   at: string;
   who: string;

@@ -227,3 +227,49 @@ export const PACK_WORDS: Record<Lang, PackWords> = {
           : ['Potential (pts)', 'Done (pts)', conformite ? '% compliant (evaluated)' : '% done', 'Planned (pts)', 'Not done (pts)'],
   },
 };
+
+/**
+ * The words of the « Historique » page of rapport.pdf and of historique.csv, per language (issue 6 item 5; issue 8
+ * item 2: an English pack has an English history). The sentences of the events themselves come from
+ * shared/history-words.ts `describeEvent` in the same language.
+ */
+export interface HistoriqueWords {
+  /** The page's heading. */
+  title: string;
+  /** The line under the heading: how many changes, and where the full list is. `count` is `n` formatted. */
+  intro: (count: string, n: number) => string;
+  /** Heading of the audit cycle's steps. */
+  cycle: string;
+  /** Heading of the most recent changes when they are more than the page shows. */
+  latest: (n: string) => string;
+  /** Heading when the page shows them all. */
+  all: string;
+  none: string;
+  /** The page's columns: when (UTC), who, the node's N°, the sentence. */
+  columns: { date: string; who: string; no: string; change: string };
+  /** historique.csv's header row: date (UTC), who, family of the action, N°, node id, the sentence. */
+  csvHeader: readonly [string, string, string, string, string, string];
+}
+
+export const HISTORIQUE_WORDS: Record<Lang, HistoriqueWords> = {
+  fr: {
+    title: 'Historique',
+    intro: (count) => `${count} modification(s) enregistrée(s) jusqu'à la date du jalon ; la liste complète est dans historique.csv.`,
+    cycle: "Cycle d'audit",
+    latest: (n) => `Les ${n} dernières modifications`,
+    all: 'Toutes les modifications',
+    none: 'Aucune modification enregistrée.',
+    columns: { date: 'Date (UTC)', who: 'Qui', no: 'N°', change: 'Modification' },
+    csvHeader: ['Date (UTC)', 'Qui', 'Action', 'N°', 'Élément', 'Modification'],
+  },
+  en: {
+    title: 'History',
+    intro: (count, n) => `${count} change${n === 1 ? '' : 's'} recorded up to the milestone date; the full list is in historique.csv.`,
+    cycle: 'Audit cycle',
+    latest: (n) => `The ${n} latest changes`,
+    all: 'All changes',
+    none: 'No change recorded.',
+    columns: { date: 'Date (UTC)', who: 'Who', no: 'No.', change: 'Change' },
+    csvHeader: ['Date (UTC)', 'Who', 'Action', 'No.', 'Item', 'Change'],
+  },
+};

@@ -2,10 +2,11 @@
  * The lock of an open audit (issue 6 item 3; DOMAIN.md "Audit cycle"): while the audit of a referential is open,
  * its statuts, explications and preuves — and, for a TETE referential, the personnalisation answers and identity
  * that change its potentiel — are written only by the auditor, through the `audit.*` procedures, and recorded
- * under the auditor's name. Any other write is refused in the core with a French UserError « L'audit est ouvert : … ».
+ * under the auditor's name. Any other write is refused in the core with a UserError « L'audit est ouvert : … » ("The audit is open: …").
  * Kept apart from audit.ts so that the write services can check it without importing the audit service.
  */
-import { UserError } from '../../../shared/errors';
+import { type Bilingual, UserError } from '../../../shared/errors';
+import { formatDateIn } from '../../../shared/locale';
 import { type ServiceContext, prepared } from './context';
 
 /** Contexts acting as the auditor of an open audit (made by `asAuditeur`, never by a caller). */
@@ -57,26 +58,25 @@ export function openAuditOf(ctx: ServiceContext, referentialId: string): OpenAud
   return row ? toOpen(row) : null;
 }
 
-/** Day of an ISO time as DD/MM/YYYY (UTC date part, as stored). */
-function jour(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
-
-function lockedError(audit: OpenAudit, what: string): UserError {
+function lockedError(audit: OpenAudit, what: Bilingual): UserError {
+  const { referentialId: id, numero, auditeur, ouvertAt } = audit;
   return new UserError(
     'AUDIT_OUVERT',
-    `L'audit est ouvert : le référentiel ${audit.referentialId} (cycle ${audit.numero}) est en cours d'audit par ${audit.auditeur} depuis le ${jour(audit.ouvertAt)}. ${what} ne peut être modifié que par l'auditeur, dans l'écran « Audit », jusqu'à la clôture de l'audit.`,
+    {
+      fr: `L'audit est ouvert : le référentiel ${id} (cycle ${numero}) est en cours d'audit par ${auditeur} depuis le ${formatDateIn('fr', ouvertAt)}. ${what.fr} ne peut être modifié que par l'auditeur, dans l'écran « Audit », jusqu'à la clôture de l'audit.`,
+      en: `The audit is open: the referential ${id} (cycle ${numero}) has been under audit by ${auditeur} since ${formatDateIn('en', ouvertAt)}. ${what.en} can only be changed by the auditor, in the “Audit” screen, until the audit is closed.`,
+    },
     { field: 'audit' },
   );
 }
 
 /**
  * Refuses a write on `referentialId` while its audit is open, unless `ctx` acts as the auditor (`asAuditeur`).
- * `what` names the thing in French for the message (« Le statut de cae_1.1.1 »).
+ * `what` names the thing in both languages, as the subject of the sentence (« Le statut de cae_1.1.1 », "The status
+ * of cae_1.1.1").
  * @throws UserError AUDIT_OUVERT « L'audit est ouvert : … ».
  */
-export function checkUnlocked(ctx: ServiceContext, referentialId: string, what: string): void {
+export function checkUnlocked(ctx: ServiceContext, referentialId: string, what: Bilingual): void {
   if (auditorContexts.has(ctx)) return;
   const audit = openAuditOf(ctx, referentialId);
   if (audit) throw lockedError(audit, what);
@@ -87,7 +87,7 @@ export function checkUnlocked(ctx: ServiceContext, referentialId: string, what: 
  * change its potentiel (tete-referentials.md §2.5). The auditor's context passes.
  * @throws UserError AUDIT_OUVERT.
  */
-export function checkPersonnalisationUnlocked(ctx: ServiceContext, what: string): void {
+export function checkPersonnalisationUnlocked(ctx: ServiceContext, what: Bilingual): void {
   if (auditorContexts.has(ctx)) return;
   const row = firstRow(
     ctx,
@@ -103,5 +103,5 @@ export function checkPersonnalisationUnlocked(ctx: ServiceContext, what: string)
 export function checkPreuveUnlocked(ctx: ServiceContext, preuveId: string): void {
   if (auditorContexts.has(ctx)) return;
   const refs = prepared(ctx.db, 'SELECT DISTINCT referential_id FROM preuve_node WHERE preuve_id = ? ORDER BY referential_id').pluck().all(preuveId) as string[];
-  for (const r of refs) checkUnlocked(ctx, r, `La preuve « ${preuveId} »`);
+  for (const r of refs) checkUnlocked(ctx, r, { fr: `La preuve « ${preuveId} »`, en: `The evidence “${preuveId}”` });
 }

@@ -5,9 +5,9 @@
  * auditor's name (audit-lock.ts `asAuditeur`). Each write is one transaction with its history event.
  */
 import type { Referential, ReferentialNode } from '../../../shared/domain';
-import { UserError } from '../../../shared/errors';
+import { type Bilingual, UserError } from '../../../shared/errors';
 import { asAuditeur } from './audit-lock';
-import { type AuditCycle, ETAPE_LABELS, type Etape, currentCycle, listCycles } from './audit';
+import { type AuditCycle, ETAPE_LABELS, ETAPE_LABELS_EN, type Etape, currentCycle, listCycles } from './audit';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { appendHistory } from './history';
 import { getReferential, requireNode } from './referentials';
@@ -71,13 +71,25 @@ function requireMesure(ref: Referential, nodeId: string): ReferentialNode {
   const node = requireNode(ref, nodeId);
   if (!isMesure(ref, node)) {
     const word = ref.model === 'tete' ? 'mesure' : 'critère';
+    const wordEn = ref.model === 'tete' ? 'measure' : 'criterion';
     let hint = '';
+    let hintEn = '';
     if (ref.model === 'tete') {
       let up: ReferentialNode | undefined = node;
       while (up && up.depth > ref.actionLevel) up = up.parentId ? treeIndex(ref).byId.get(up.parentId) : undefined;
-      if (up && up.depth === ref.actionLevel) hint = ` (sa mesure : ${up.id})`;
+      if (up && up.depth === ref.actionLevel) {
+        hint = ` (sa mesure : ${up.id})`;
+        hintEn = ` (its measure: ${up.id})`;
+      }
     }
-    throw new UserError('INPUT_INVALID', `Le nœud ${nodeId} n'est pas une ${word} : l'état d'audit, les notes et l'ordre du jour se tiennent par ${word}${hint}.`, { nodeId });
+    throw new UserError(
+      'INPUT_INVALID',
+      {
+        fr: `Le nœud ${nodeId} n'est pas une ${word} : l'état d'audit, les notes et l'ordre du jour se tiennent par ${word}${hint}.`,
+        en: `The item ${nodeId} is not a ${wordEn}: the audit state, the notes and the agenda are kept per ${wordEn}${hintEn}.`,
+      },
+      { nodeId },
+    );
   }
   return node;
 }
@@ -93,7 +105,14 @@ function cycleOf(ctx: ServiceContext, referentialId: string, numero?: number): A
   const cycles = listCycles(ctx, referentialId);
   if (numero === undefined) return cycles.at(-1)!;
   const found = cycles.find((c) => c.numero === numero);
-  if (!found) throw new UserError('NOT_FOUND', `Le référentiel ${referentialId} n'a pas de cycle d'audit n° ${numero} (cycles : ${cycles.map((c) => c.numero).join(', ')}).`, { field: 'numero' });
+  if (!found) {
+    const list = cycles.map((c) => c.numero).join(', ');
+    throw new UserError(
+      'NOT_FOUND',
+      { fr: `Le référentiel ${referentialId} n'a pas de cycle d'audit n° ${numero} (cycles : ${list}).`, en: `The referential ${referentialId} has no audit cycle no. ${numero} (cycles: ${list}).` },
+      { field: 'numero' },
+    );
+  }
   return found;
 }
 
@@ -155,12 +174,15 @@ export function ordreDuJour(ctx: ServiceContext, referentialId: string, numero?:
  * Refuses a write of the auditor's workspace unless the current cycle is at one of `etapes`.
  * @throws UserError AUDIT_ETAPE naming the cycle and what is allowed.
  */
-function requireCycle(ctx: ServiceContext, referentialId: string, etapes: readonly Etape[], what: string): AuditCycle & { id: number } {
+function requireCycle(ctx: ServiceContext, referentialId: string, etapes: readonly Etape[], what: Bilingual): AuditCycle & { id: number } {
   const cycle = currentCycle(ctx, referentialId);
   if (cycle.id === null || !etapes.includes(cycle.etape)) {
     throw new UserError(
       'AUDIT_ETAPE',
-      `${what} : le cycle ${cycle.numero} du référentiel ${referentialId} est « ${ETAPE_LABELS[cycle.etape]} » (possible quand il est ${etapes.map((e) => `« ${ETAPE_LABELS[e]} »`).join(' ou ')}).`,
+      {
+        fr: `${what.fr} : le cycle ${cycle.numero} du référentiel ${referentialId} est « ${ETAPE_LABELS[cycle.etape]} » (possible quand il est ${etapes.map((e) => `« ${ETAPE_LABELS[e]} »`).join(' ou ')}).`,
+        en: `${what.en}: cycle ${cycle.numero} of the referential ${referentialId} is “${ETAPE_LABELS_EN[cycle.etape]}” (possible when it is ${etapes.map((e) => `“${ETAPE_LABELS_EN[e]}”`).join(' or ')}).`,
+      },
       { field: 'etape' },
     );
   }
@@ -194,9 +216,13 @@ export function setEtat(ctx: ServiceContext, referentialId: string, nodeId: stri
   const ref = getReferential(ctx, referentialId);
   requireMesure(ref, nodeId);
   if (!(ETATS as readonly string[]).includes(etat)) {
-    throw new UserError('INPUT_INVALID', `État d'audit « ${etat} » inconnu pour ${nodeId} (non_audite, en_cours, audite).`, { nodeId, field: 'etat' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `État d'audit « ${etat} » inconnu pour ${nodeId} (non_audite, en_cours, audite).`, en: `Unknown audit state “${etat}” for ${nodeId} (non_audite, en_cours, audite).` },
+      { nodeId, field: 'etat' },
+    );
   }
-  const cycle = requireCycle(ctx, ref.id, ['ouvert'], `L'état de ${nodeId} se change pendant l'audit`);
+  const cycle = requireCycle(ctx, ref.id, ['ouvert'], { fr: `L'état de ${nodeId} se change pendant l'audit`, en: `The state of ${nodeId} is changed during the audit` });
   const w = writer(ctx, cycle);
   inTransaction(w, () => {
     const before = readMesure(w, cycle.id, nodeId);
@@ -214,7 +240,7 @@ export function setEtat(ctx: ServiceContext, referentialId: string, nodeId: stri
 export function setOrdreDuJour(ctx: ServiceContext, referentialId: string, nodeId: string, inscrite: boolean): MesureAudit {
   const ref = getReferential(ctx, referentialId);
   requireMesure(ref, nodeId);
-  const cycle = requireCycle(ctx, ref.id, ['demande', 'ouvert'], `L'ordre du jour se prépare une fois l'audit demandé`);
+  const cycle = requireCycle(ctx, ref.id, ['demande', 'ouvert'], { fr: `L'ordre du jour se prépare une fois l'audit demandé`, en: 'The agenda is prepared once the audit is requested' });
   const w = writer(ctx, cycle);
   inTransaction(w, () => {
     const before = readMesure(w, cycle.id, nodeId);
@@ -237,9 +263,21 @@ export function addNote(ctx: ServiceContext, referentialId: string, nodeId: stri
   const ref = getReferential(ctx, referentialId);
   requireMesure(ref, nodeId);
   const t = texte.trim();
-  if (t === '') throw new UserError('INPUT_INVALID', `La note sur ${nodeId} est vide.`, { nodeId, field: 'texte' });
-  if (t.length > NOTE_MAX) throw new UserError('INPUT_INVALID', `La note sur ${nodeId} dépasse ${NOTE_MAX.toLocaleString('fr-FR')} caractères (${t.length}).`, { nodeId, field: 'texte' });
-  const cycle = requireCycle(ctx, ref.id, ['demande', 'ouvert', 'clos'], `Une note d'audit sur ${nodeId} s'écrit entre la demande et la décision`);
+  if (t === '') throw new UserError('INPUT_INVALID', { fr: `La note sur ${nodeId} est vide.`, en: `The note on ${nodeId} is empty.` }, { nodeId, field: 'texte' });
+  if (t.length > NOTE_MAX) {
+    throw new UserError(
+      'INPUT_INVALID',
+      {
+        fr: `La note sur ${nodeId} dépasse ${NOTE_MAX.toLocaleString('fr-FR')} caractères (${t.length}).`,
+        en: `The note on ${nodeId} is longer than ${NOTE_MAX.toLocaleString('en-GB')} characters (${t.length}).`,
+      },
+      { nodeId, field: 'texte' },
+    );
+  }
+  const cycle = requireCycle(ctx, ref.id, ['demande', 'ouvert', 'clos'], {
+    fr: `Une note d'audit sur ${nodeId} s'écrit entre la demande et la décision`,
+    en: `An audit note on ${nodeId} is written between the request and the decision`,
+  });
   const w = writer(ctx, cycle);
   return inTransaction(w, () => {
     const info = prepared(w.db, 'INSERT INTO audit_note (cycle_id, node_id, texte, auteur, at) VALUES (?, ?, ?, ?, ?)').run(cycle.id, nodeId, t, w.user, w.now());
@@ -253,12 +291,15 @@ export function addNote(ctx: ServiceContext, referentialId: string, nodeId: stri
  * under the auditor's name. @throws AUDIT_ETAPE when no audit is open; what `setStatut` throws.
  */
 export function auditeurSetStatut(ctx: ServiceContext, input: SetStatutInput): { score: ScoreResult } & StatutWrite {
-  const cycle = requireCycle(ctx, input.referentialId, ['ouvert'], `L'auditeur ne modifie un statut que pendant l'audit`);
+  const cycle = requireCycle(ctx, input.referentialId, ['ouvert'], { fr: `L'auditeur ne modifie un statut que pendant l'audit`, en: 'The auditor changes a status only during the audit' });
   return setStatut(writer(ctx, cycle), input);
 }
 
 /** The auditor changes an explication while the audit is open, under their name. @throws AUDIT_ETAPE; what `setExplication` throws. */
 export function auditeurSetExplication(ctx: ServiceContext, referentialId: string, nodeId: string, explication: string | null): { ok: true } {
-  const cycle = requireCycle(ctx, referentialId, ['ouvert'], `L'auditeur ne modifie une explication que pendant l'audit`);
+  const cycle = requireCycle(ctx, referentialId, ['ouvert'], {
+    fr: `L'auditeur ne modifie une explication que pendant l'audit`,
+    en: 'The auditor changes an explanation only during the audit',
+  });
   return setExplication(writer(ctx, cycle), referentialId, nodeId, explication);
 }

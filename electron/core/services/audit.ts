@@ -29,6 +29,15 @@ export const ETAPE_LABELS: Readonly<Record<Etape, string>> = {
   decision: 'décision rendue',
 };
 
+/** English words of each step, as the English errors say them (renderer/src/i18n/en.ts `audit.etape_*`). */
+export const ETAPE_LABELS_EN: Readonly<Record<Etape, string>> = {
+  preparation: 'in preparation',
+  demande: 'audit requested',
+  ouvert: 'audit open',
+  clos: 'audit closed',
+  decision: 'decision given',
+};
+
 /** The auditor's report attached to a cycle: bytes in the evidence store by SHA-256. */
 export interface RapportAudit {
   fileName: string;
@@ -174,14 +183,14 @@ function currentRow(ctx: ServiceContext, referentialId: string): CycleRow | unde
   return prepared(ctx.db, 'SELECT * FROM audit_cycle WHERE referential_id = ? ORDER BY numero DESC LIMIT 1').get(referentialId) as CycleRow | undefined;
 }
 
-/** What each step is called when asked (« demander l'audit »), for the error message. */
+/** What each step is called when asked (« demander l'audit », "request the audit"), for the error message. */
 const ACTIONS = {
-  demander: "de demander l'audit",
-  retirer: 'de retirer la demande',
-  ouvrir: "d'ouvrir l'audit",
-  clore: "de clore l'audit",
-  decider: "d'enregistrer la décision",
-  nouveau: 'de commencer un nouveau cycle',
+  demander: { fr: "de demander l'audit", en: 'request the audit' },
+  retirer: { fr: 'de retirer la demande', en: 'withdraw the request' },
+  ouvrir: { fr: "d'ouvrir l'audit", en: 'open the audit' },
+  clore: { fr: "de clore l'audit", en: 'close the audit' },
+  decider: { fr: "d'enregistrer la décision", en: 'save the decision' },
+  nouveau: { fr: 'de commencer un nouveau cycle', en: 'start a new cycle' },
 } as const;
 
 /**
@@ -192,7 +201,10 @@ function requireEtape(cycle: AuditCycle, from: Etape, action: keyof typeof ACTIO
   if (cycle.etape === from) return;
   throw new UserError(
     'AUDIT_ETAPE',
-    `Impossible ${ACTIONS[action]} : le cycle ${cycle.numero} du référentiel ${cycle.referentialId} est « ${ETAPE_LABELS[cycle.etape]} », il doit être « ${ETAPE_LABELS[from]} ». Ordre des étapes : préparation → audit demandé → audit ouvert → audit clos → décision.`,
+    {
+      fr: `Impossible ${ACTIONS[action].fr} : le cycle ${cycle.numero} du référentiel ${cycle.referentialId} est « ${ETAPE_LABELS[cycle.etape]} », il doit être « ${ETAPE_LABELS[from]} ». Ordre des étapes : préparation → audit demandé → audit ouvert → audit clos → décision.`,
+      en: `Cannot ${ACTIONS[action].en}: cycle ${cycle.numero} of the referential ${cycle.referentialId} is “${ETAPE_LABELS_EN[cycle.etape]}”, it must be “${ETAPE_LABELS_EN[from]}”. Order of the steps: preparation → audit requested → audit open → audit closed → decision.`,
+    },
     { field: 'etape' },
   );
 }
@@ -232,8 +244,16 @@ export function retirer(ctx: ServiceContext, referentialId: string): AuditCycle 
 /** The auditor's name, trimmed; 1–200 characters. @throws UserError INPUT_INVALID. */
 function checkAuditeur(name: string): string {
   const t = name.replace(/\s+/g, ' ').trim();
-  if (t === '') throw new UserError('INPUT_INVALID', "Indiquez le nom de l'auditeur pour ouvrir l'audit : ses modifications seront enregistrées à son nom.", { field: 'auditeur' });
-  if (t.length > 200) throw new UserError('INPUT_INVALID', `Le nom de l'auditeur dépasse 200 caractères (${t.length}).`, { field: 'auditeur' });
+  if (t === '') {
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: "Indiquez le nom de l'auditeur pour ouvrir l'audit : ses modifications seront enregistrées à son nom.", en: "Enter the auditor's name to open the audit: their changes will be recorded in their name." },
+      { field: 'auditeur' },
+    );
+  }
+  if (t.length > 200) {
+    throw new UserError('INPUT_INVALID', { fr: `Le nom de l'auditeur dépasse 200 caractères (${t.length}).`, en: `The auditor's name is longer than 200 characters (${t.length}).` }, { field: 'auditeur' });
+  }
   return t;
 }
 
@@ -312,22 +332,37 @@ export function decider(ctx: ServiceContext, referentialId: string, input: Decis
       const offered = ref.niveaux.map((n) => `${n.rang} (${n.nom})`).join(', ');
       throw new UserError(
         'INPUT_INVALID',
-        `Le niveau ${input.niveau} n'existe pas pour le référentiel ${ref.id}${offered ? ` : niveaux possibles ${offered}, ou aucun (non labellisé)` : ' : il ne définit aucun niveau, seule « non labellisé » est possible'}.`,
+        {
+          fr: `Le niveau ${input.niveau} n'existe pas pour le référentiel ${ref.id}${offered ? ` : niveaux possibles ${offered}, ou aucun (non labellisé)` : ' : il ne définit aucun niveau, seule « non labellisé » est possible'}.`,
+          en: `Level ${input.niveau} does not exist for the referential ${ref.id}${offered ? `: possible levels ${offered}, or none (not labelled)` : ': it defines no level, only “not labelled” is possible'}.`,
+        },
         { field: 'niveau' },
       );
     }
     nom = niveau.nom;
   }
   if (!isIsoDate(input.date)) {
-    throw new UserError('INPUT_INVALID', `La date de décision « ${input.date} » n'est pas une date valide (AAAA-MM-JJ).`, { field: 'date' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `La date de décision « ${input.date} » n'est pas une date valide (AAAA-MM-JJ).`, en: `The decision date “${input.date}” is not a valid date (YYYY-MM-DD).` },
+      { field: 'date' },
+    );
   }
   const closDay = (cycle.closAt ?? '').slice(0, 10);
   if (input.date < closDay) {
-    throw new UserError('INPUT_INVALID', `La date de décision (${input.date}) précède la clôture de l'audit (${closDay}).`, { field: 'date' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `La date de décision (${input.date}) précède la clôture de l'audit (${closDay}).`, en: `The decision date (${input.date}) is before the closing of the audit (${closDay}).` },
+      { field: 'date' },
+    );
   }
   const commentaire = input.commentaire?.trim() || null;
   if (commentaire !== null && commentaire.length > 5000) {
-    throw new UserError('INPUT_INVALID', `Le commentaire de la décision dépasse 5 000 caractères (${commentaire.length}).`, { field: 'commentaire' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Le commentaire de la décision dépasse 5 000 caractères (${commentaire.length}).`, en: `The comment on the decision is longer than 5,000 characters (${commentaire.length}).` },
+      { field: 'commentaire' },
+    );
   }
   const annees = validiteAnnees(ref);
   const fin = annees === null ? null : finValidite(input.date, annees);
@@ -372,14 +407,23 @@ export function attachRapport(ctx: ServiceContext, referentialId: string, file: 
   if (cycle.etape === 'preparation' || cycle.etape === 'demande') {
     throw new UserError(
       'AUDIT_ETAPE',
-      `Le rapport d'audit se joint une fois l'audit ouvert : le cycle ${cycle.numero} du référentiel ${cycle.referentialId} est « ${ETAPE_LABELS[cycle.etape]} ».`,
+      {
+        fr: `Le rapport d'audit se joint une fois l'audit ouvert : le cycle ${cycle.numero} du référentiel ${cycle.referentialId} est « ${ETAPE_LABELS[cycle.etape]} ».`,
+        en: `The audit report is attached once the audit is open: cycle ${cycle.numero} of the referential ${cycle.referentialId} is “${ETAPE_LABELS_EN[cycle.etape]}”.`,
+      },
       { field: 'rapport' },
     );
   }
   const fileName = cleanFileName(file.fileName);
-  if (file.bytes.byteLength === 0) throw new UserError('PREUVE_INVALID', `Le rapport « ${fileName} » est vide (0 octet).`, { field: 'rapport', file: fileName });
+  if (file.bytes.byteLength === 0) {
+    throw new UserError('PREUVE_INVALID', { fr: `Le rapport « ${fileName} » est vide (0 octet).`, en: `The report “${fileName}” is empty (0 bytes).` }, { field: 'rapport', file: fileName });
+  }
   if (file.bytes.byteLength > RAPPORT_MAX_BYTES) {
-    throw new UserError('INPUT_INVALID', `Le rapport « ${fileName} » dépasse 200 Mo (${file.bytes.byteLength} octets).`, { field: 'rapport', file: fileName });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Le rapport « ${fileName} » dépasse 200 Mo (${file.bytes.byteLength} octets).`, en: `The report “${fileName}” is larger than 200 MB (${file.bytes.byteLength} bytes).` },
+      { field: 'rapport', file: fileName },
+    );
   }
   const blob = ctx.evidence.addFromBuffer(file.bytes);
   // Attached during the audit, the report is the auditor's: their name, as on their other writes.
@@ -401,7 +445,12 @@ export function rapportFile(ctx: ServiceContext, referentialId: string, numero?:
   const cycles = listCycles(ctx, referentialId);
   const cycle = numero === undefined ? cycles.at(-1)! : cycles.find((c) => c.numero === numero);
   if (!cycle?.rapport) {
-    throw new UserError('NOT_FOUND', `Aucun rapport d'audit n'est joint au cycle ${numero ?? cycle?.numero ?? 1} du référentiel ${referentialId}.`, { field: 'rapport' });
+    const n = numero ?? cycle?.numero ?? 1;
+    throw new UserError(
+      'NOT_FOUND',
+      { fr: `Aucun rapport d'audit n'est joint au cycle ${n} du référentiel ${referentialId}.`, en: `No audit report is attached to cycle ${n} of the referential ${referentialId}.` },
+      { field: 'rapport' },
+    );
   }
   return { ...cycle.rapport, path: ctx.evidence.pathOf(cycle.rapport.sha256) };
 }

@@ -92,6 +92,7 @@ function referentialsOf(ctx: ServiceContext, cote: Cote): string[] {
 }
 
 const coteName = (cote: Cote) => (cote === 'maintenant' ? 'l’état courant' : `le jalon n° ${cote}`);
+const coteNameEn = (cote: Cote) => (cote === 'maintenant' ? 'the current state' : `milestone no. ${cote}`);
 
 /** The referential compared: the one asked (present on both sides), else the only one the two sides share. */
 function pickReferential(ctx: ServiceContext, input: CompareInput): string {
@@ -100,9 +101,14 @@ function pickReferential(ctx: ServiceContext, input: CompareInput): string {
   if (input.referentialId !== undefined) {
     for (const [cote, ids] of [[input.a, inA], [input.b, inB]] as const) {
       if (!ids.includes(input.referentialId)) {
-        throw new UserError('REFERENTIAL_UNKNOWN', `Comparaison impossible : ${coteName(cote)} ne contient pas le référentiel « ${input.referentialId} » (il contient : ${ids.join(', ') || 'aucun'}).`, {
-          field: 'referentialId',
-        });
+        throw new UserError(
+          'REFERENTIAL_UNKNOWN',
+          {
+            fr: `Comparaison impossible : ${coteName(cote)} ne contient pas le référentiel « ${input.referentialId} » (il contient : ${ids.join(', ') || 'aucun'}).`,
+            en: `Cannot compare: ${coteNameEn(cote)} does not contain the referential “${input.referentialId}” (it contains: ${ids.join(', ') || 'none'}).`,
+          },
+          { field: 'referentialId' },
+        );
       }
     }
     return input.referentialId;
@@ -112,11 +118,18 @@ function pickReferential(ctx: ServiceContext, input: CompareInput): string {
   if (common.length === 0) {
     throw new UserError(
       'INPUT_INVALID',
-      `Comparaison impossible : ${coteName(input.a)} (${inA.join(', ') || 'aucun référentiel'}) et ${coteName(input.b)} (${inB.join(', ') || 'aucun référentiel'}) ne portent sur aucun référentiel commun ; on compare deux états d'un même référentiel.`,
+      {
+        fr: `Comparaison impossible : ${coteName(input.a)} (${inA.join(', ') || 'aucun référentiel'}) et ${coteName(input.b)} (${inB.join(', ') || 'aucun référentiel'}) ne portent sur aucun référentiel commun ; on compare deux états d'un même référentiel.`,
+        en: `Cannot compare: ${coteNameEn(input.a)} (${inA.join(', ') || 'no referential'}) and ${coteNameEn(input.b)} (${inB.join(', ') || 'no referential'}) share no referential; a comparison is between two states of the same referential.`,
+      },
       { field: 'referentialId' },
     );
   }
-  throw new UserError('INPUT_INVALID', `Précisez le référentiel à comparer : ${common.join(', ')}.`, { field: 'referentialId' });
+  throw new UserError(
+    'INPUT_INVALID',
+    { fr: `Précisez le référentiel à comparer : ${common.join(', ')}.`, en: `Choose the referential to compare: ${common.join(', ')}.` },
+    { field: 'referentialId' },
+  );
 }
 
 /** The pack input and side information of one side. */
@@ -161,7 +174,10 @@ export function comparisonGrids(ctx: ServiceContext, input: CompareInput): Compa
   if (A.input.referential.model !== B.input.referential.model) {
     throw new UserError(
       'INPUT_INVALID',
-      `Comparaison impossible : le référentiel « ${referentialId} » n'a pas le même modèle de score dans ${coteName(input.a)} (${A.input.referential.model}) et ${coteName(input.b)} (${B.input.referential.model}).`,
+      {
+        fr: `Comparaison impossible : le référentiel « ${referentialId} » n'a pas le même modèle de score dans ${coteName(input.a)} (${A.input.referential.model}) et ${coteName(input.b)} (${B.input.referential.model}).`,
+        en: `Cannot compare: the referential “${referentialId}” does not have the same scoring model in ${coteNameEn(input.a)} (${A.input.referential.model}) and ${coteNameEn(input.b)} (${B.input.referential.model}).`,
+      },
       { field: 'referentialId' },
     );
   }

@@ -56,25 +56,44 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function readExample(id: string, dir: string = EXAMPLES_DIR): Example {
   const ids = exampleIds(dir);
   if (!/^[a-z0-9-]+$/.test(id) || !ids.includes(id)) {
-    throw new UserError('NOT_FOUND', `Exemple inconnu : « ${id} ». Exemples livrés : ${ids.join(', ') || 'aucun'}.`, { field: 'id' });
+    throw new UserError(
+      'NOT_FOUND',
+      { fr: `Exemple inconnu : « ${id} ». Exemples livrés : ${ids.join(', ') || 'aucun'}.`, en: `Unknown example: “${id}”. Examples provided: ${ids.join(', ') || 'none'}.` },
+      { field: 'id' },
+    );
   }
   const file = `${id}.json`;
   let doc: unknown;
   try {
     doc = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   } catch (e) {
-    throw new UserError('INPUT_INVALID', `L'exemple ${file} n'est pas un JSON lisible : ${(e as Error).message}.`, { file });
+    const why = (e as Error).message;
+    throw new UserError('INPUT_INVALID', { fr: `L'exemple ${file} n'est pas un JSON lisible : ${why}.`, en: `The example ${file} is not readable JSON: ${why}.` }, { file });
   }
-  if (!isRecord(doc) || doc.format !== FORMAT) throw new UserError('INPUT_INVALID', `L'exemple ${file} n'est pas au format ${FORMAT} (champ « format »).`, { file, field: 'format' });
+  if (!isRecord(doc) || doc.format !== FORMAT) {
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `L'exemple ${file} n'est pas au format ${FORMAT} (champ « format »).`, en: `The example ${file} is not in the ${FORMAT} format (field “format”).` },
+      { file, field: 'format' },
+    );
+  }
   for (const k of ['titre', 'description', 'referentialId'] as const) {
-    if (typeof doc[k] !== 'string' || doc[k] === '') throw new UserError('INPUT_INVALID', `L'exemple ${file} n'a pas de champ « ${k} » (texte).`, { file, field: k });
+    if (typeof doc[k] !== 'string' || doc[k] === '') {
+      throw new UserError('INPUT_INVALID', { fr: `L'exemple ${file} n'a pas de champ « ${k} » (texte).`, en: `The example ${file} has no field “${k}” (text).` }, { file, field: k });
+    }
   }
-  if (!isRecord(doc.statuts)) throw new UserError('INPUT_INVALID', `L'exemple ${file} n'a pas d'objet « statuts ».`, { file, field: 'statuts' });
+  if (!isRecord(doc.statuts)) {
+    throw new UserError('INPUT_INVALID', { fr: `L'exemple ${file} n'a pas d'objet « statuts ».`, en: `The example ${file} has no “statuts” object.` }, { file, field: 'statuts' });
+  }
   const statuts: Example['statuts'] = [];
   for (const [nodeId, v] of Object.entries(doc.statuts)) {
     const statut = isRecord(v) ? v.statut : undefined;
     if (typeof statut !== 'string' || !(STATUTS as readonly string[]).includes(statut)) {
-      throw new UserError('INPUT_INVALID', `L'exemple ${file} donne à ${nodeId} un statut inconnu : ${JSON.stringify(statut)}.`, { file, nodeId, field: 'statut' });
+      throw new UserError(
+        'INPUT_INVALID',
+        { fr: `L'exemple ${file} donne à ${nodeId} un statut inconnu : ${JSON.stringify(statut)}.`, en: `The example ${file} gives ${nodeId} an unknown status: ${JSON.stringify(statut)}.` },
+        { file, nodeId, field: 'statut' },
+      );
     }
     const explication = isRecord(v) && typeof v.explication === 'string' && v.explication.trim() !== '' ? v.explication : null;
     statuts.push({ nodeId, statut: statut as Statut, explication });
@@ -125,23 +144,43 @@ export function loadExample(ctx: ServiceContext, id: string, opts: { remplacer?:
   } catch {
     throw new UserError(
       'REFERENTIAL_UNKNOWN',
-      `L'exemple « ${example.titre} » porte sur le référentiel ${example.referentialId}, absent de cet espace de travail : importez-le d'abord (écran Référentiel ou label-audit import-referential).`,
+      {
+        fr: `L'exemple « ${example.titre} » porte sur le référentiel ${example.referentialId}, absent de cet espace de travail : importez-le d'abord (écran Référentiel ou label-audit import-referential).`,
+        en: `The example “${example.titre}” is about the referential ${example.referentialId}, which is not in this workspace: import it first (Referential screen or label-audit import-referential).`,
+      },
       { field: 'referentialId' },
     );
   }
   for (const s of example.statuts) {
     if (!ref.nodes.some((n) => n.id === s.nodeId) || !canHoldStatut(ref, s.nodeId)) {
-      throw new UserError('INPUT_INVALID', `L'exemple ${id}.json nomme ${s.nodeId}, qui ne prend pas de statut dans ${ref.nom} (version ${ref.version}). Rien n'a été écrit.`, { nodeId: s.nodeId });
+      throw new UserError(
+        'INPUT_INVALID',
+        {
+          fr: `L'exemple ${id}.json nomme ${s.nodeId}, qui ne prend pas de statut dans ${ref.nom} (version ${ref.version}). Rien n'a été écrit.`,
+          en: `The example ${id}.json names ${s.nodeId}, which takes no status in ${ref.nom} (version ${ref.version}). Nothing was written.`,
+        },
+        { nodeId: s.nodeId },
+      );
     }
     if (!STATUTS_BY_MODEL[ref.model].includes(s.statut)) {
-      throw new UserError('INPUT_INVALID', `L'exemple ${id}.json donne à ${s.nodeId} le statut « ${s.statut} », qui n'existe pas pour ${ref.id}. Rien n'a été écrit.`, { nodeId: s.nodeId, field: 'statut' });
+      throw new UserError(
+        'INPUT_INVALID',
+        {
+          fr: `L'exemple ${id}.json donne à ${s.nodeId} le statut « ${s.statut} », qui n'existe pas pour ${ref.id}. Rien n'a été écrit.`,
+          en: `The example ${id}.json gives ${s.nodeId} the status “${s.statut}”, which does not exist for ${ref.id}. Nothing was written.`,
+        },
+        { nodeId: s.nodeId, field: 'statut' },
+      );
     }
   }
   const entered = (ctx.db.prepare("SELECT COUNT(*) AS n FROM statut WHERE referential_id = ? AND statut <> 'non_renseigne'").get(ref.id) as { n: number }).n;
   if (entered > 0 && !opts.remplacer) {
     throw new UserError(
       'INPUT_INVALID',
-      `Le référentiel ${ref.nom} a déjà ${entered} statut${entered > 1 ? 's' : ''} saisi${entered > 1 ? 's' : ''} : l'exemple les remplacerait. Choisissez « Remplacer » (ou --remplacer) pour le charger quand même.`,
+      {
+        fr: `Le référentiel ${ref.nom} a déjà ${entered} statut${entered > 1 ? 's' : ''} saisi${entered > 1 ? 's' : ''} : l'exemple les remplacerait. Choisissez « Remplacer » (ou --remplacer) pour le charger quand même.`,
+        en: `The referential ${ref.nom} already has ${entered} status${entered > 1 ? 'es' : ''} entered: the example would replace ${entered > 1 ? 'them' : 'it'}. Choose “Replace the statuses entered” (or --remplacer) to load it anyway.`,
+      },
       { field: 'remplacer' },
     );
   }

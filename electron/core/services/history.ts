@@ -64,7 +64,14 @@ export interface HistoryQuery {
 function checkDay(day: string, field: 'from' | 'to'): void {
   const d = new Date(`${day}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day) {
-    throw new UserError('INPUT_INVALID', `La date ${field === 'from' ? 'de début' : 'de fin'} du filtre de l'historique « ${day} » n'est pas une date valide (AAAA-MM-JJ).`, { field });
+    throw new UserError(
+      'INPUT_INVALID',
+      {
+        fr: `La date ${field === 'from' ? 'de début' : 'de fin'} du filtre de l'historique « ${day} » n'est pas une date valide (AAAA-MM-JJ).`,
+        en: `The ${field === 'from' ? 'start' : 'end'} date of the history filter “${day}” is not a valid date (YYYY-MM-DD).`,
+      },
+      { field },
+    );
   }
 }
 
@@ -94,7 +101,11 @@ export function listHistory(ctx: ServiceContext, q: HistoryQuery = {}): HistoryE
   if (q.from !== undefined) checkDay(q.from, 'from');
   if (q.to !== undefined) checkDay(q.to, 'to');
   if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-    throw new UserError('INPUT_INVALID', `Le filtre de l'historique commence le ${q.from}, après sa fin le ${q.to}.`, { field: 'from' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Le filtre de l'historique commence le ${q.from}, après sa fin le ${q.to}.`, en: `The history filter starts on ${q.from}, after its end on ${q.to}.` },
+      { field: 'from' },
+    );
   }
   if (q.from !== undefined) {
     where.push('at >= ?');

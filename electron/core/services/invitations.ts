@@ -11,6 +11,9 @@ import { ROLE_LABELS, type Actor, type Role } from '../../../shared/roles';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { appendHistory } from './history';
 
+/** English words of the roles, as the English screens say them (renderer/src/i18n/en.ts `roles`). */
+const ROLE_LABELS_EN: Readonly<Record<Role, string>> = { referent: 'Referent', pilote: 'Lead', auditeur: 'Auditor', lecture: 'Read only' };
+
 /** Where an invitation stands at a given instant. */
 export type EtatInvitation = 'active' | 'expiree' | 'revoquee';
 
@@ -89,20 +92,32 @@ const toInvitation = (r: InvitationRow, at: string): Invitation => ({
 export function createInvitation(ctx: ServiceContext, input: InvitationInput): { invitation: Invitation; token: string } {
   const jours = input.validiteJours ?? 14;
   if (!Number.isInteger(jours) || jours < 1 || jours > 90) {
-    throw new UserError('INPUT_INVALID', `Durée de validité invalide : ${jours} jour(s) ; elle va de 1 à 90 jours.`, { field: 'validiteJours' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Durée de validité invalide : ${jours} jour(s) ; elle va de 1 à 90 jours.`, en: `Invalid validity period: ${jours} day(s); it ranges from 1 to 90 days.` },
+      { field: 'validiteJours' },
+    );
   }
   const personId = input.personId ?? null;
   if (input.role === 'pilote' && personId === null) {
-    throw new UserError('INPUT_INVALID', "Une invitation de pilote doit désigner la personne qui pilote les critères (champ « personne »).", { field: 'personId' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: 'Une invitation de pilote doit désigner la personne qui pilote les critères (champ « personne »).', en: 'A lead invitation must name the person who leads the criteria (field “person”).' },
+      { field: 'personId' },
+    );
   }
   let nom = input.nom?.trim().replace(/\s+/g, ' ') ?? '';
   if (personId !== null) {
     const person = prepared(ctx.db, 'SELECT nom FROM person WHERE id = ?').get(personId) as { nom: string } | undefined;
-    if (!person) throw new UserError('NOT_FOUND', `La personne « ${personId} » n'existe pas.`, { field: 'personId' });
+    if (!person) {
+      throw new UserError('NOT_FOUND', { fr: `La personne « ${personId} » n'existe pas.`, en: `The person “${personId}” does not exist.` }, { field: 'personId' }, { what: 'person', id: personId });
+    }
     nom = person.nom;
   }
-  if (nom === '') throw new UserError('INPUT_INVALID', "Le nom de la personne invitée ne peut pas être vide.", { field: 'nom' });
-  if (nom.length > 200) throw new UserError('INPUT_INVALID', 'Le nom de la personne invitée dépasse 200 caractères.', { field: 'nom' });
+  if (nom === '') throw new UserError('INPUT_INVALID', { fr: 'Le nom de la personne invitée ne peut pas être vide.', en: 'The name of the invited person cannot be empty.' }, { field: 'nom' });
+  if (nom.length > 200) {
+    throw new UserError('INPUT_INVALID', { fr: 'Le nom de la personne invitée dépasse 200 caractères.', en: 'The name of the invited person is longer than 200 characters.' }, { field: 'nom' });
+  }
   const token = randomBytes(TOKEN_BYTES).toString('base64url');
   return inTransaction(ctx, () => {
     const at = ctx.now();
@@ -140,7 +155,7 @@ export function listInvitations(ctx: ServiceContext, at: string = ctx.now()): In
 export function revokeInvitation(ctx: ServiceContext, id: string): Invitation {
   return inTransaction(ctx, () => {
     const row = prepared(ctx.db, 'SELECT * FROM invitation WHERE id = ?').get(id) as InvitationRow | undefined;
-    if (!row) throw new UserError('NOT_FOUND', `L'invitation « ${id} » n'existe pas.`, { field: 'id' });
+    if (!row) throw new UserError('NOT_FOUND', { fr: `L'invitation « ${id} » n'existe pas.`, en: `The invitation “${id}” does not exist.` }, { field: 'id' });
     const at = ctx.now();
     if (row.revoked_at !== null) return toInvitation(row, at);
     prepared(ctx.db, 'UPDATE invitation SET revoked_at = ? WHERE id = ?').run(at, id);
@@ -151,21 +166,51 @@ export function revokeInvitation(ctx: ServiceContext, id: string): Invitation {
 
 /**
  * The Actor a token stands for, at instant `at` (default now); records when the invitation was last used (at most
- * every 30 s). Throws UserError INVITATION_INVALID with the reason in French: malformed token (not 43 base64url
+ * every 30 s). Throws UserError INVITATION_INVALID with the reason (French and English): malformed token (not 43 base64url
  * characters), unknown token (never issued, or its person deleted), revoked (with the date), expired (with the date).
  */
 export function authenticate(ctx: ServiceContext, token: string, at: string = ctx.now()): Actor & { invitationId: string } {
   if (!TOKEN_SHAPE.test(token)) {
-    throw new UserError('INVITATION_INVALID', "Lien d'invitation mal formé : le jeton doit compter 43 caractères (lettres, chiffres, « - » et « _ »).", { field: 'token' });
+    throw new UserError(
+      'INVITATION_INVALID',
+      {
+        fr: "Lien d'invitation mal formé : le jeton doit compter 43 caractères (lettres, chiffres, « - » et « _ »).",
+        en: 'Malformed invitation link: the token must have 43 characters (letters, digits, “-” and “_”).',
+      },
+      { field: 'token' },
+    );
   }
   const row = prepared(ctx.db, 'SELECT * FROM invitation WHERE token_hash = ?').get(hashToken(token)) as InvitationRow | undefined;
-  if (!row) throw new UserError('INVITATION_INVALID', "Lien d'invitation inconnu : il n'a pas été émis par ce poste, ou la personne invitée a été supprimée.", { field: 'token' });
+  if (!row) {
+    throw new UserError(
+      'INVITATION_INVALID',
+      {
+        fr: "Lien d'invitation inconnu : il n'a pas été émis par ce poste, ou la personne invitée a été supprimée.",
+        en: 'Unknown invitation link: it was not issued by this computer, or the invited person was deleted.',
+      },
+      { field: 'token' },
+    );
+  }
   const state = etat(row, at);
   if (state === 'revoquee') {
-    throw new UserError('INVITATION_INVALID', `L'invitation ${elide('de', row.nom)} (${ROLE_LABELS[row.role]}) a été révoquée le ${formatDateIn('fr', row.revoked_at!)}.`, { field: 'token' });
+    throw new UserError(
+      'INVITATION_INVALID',
+      {
+        fr: `L'invitation ${elide('de', row.nom)} (${ROLE_LABELS[row.role]}) a été révoquée le ${formatDateIn('fr', row.revoked_at!)}.`,
+        en: `The invitation for ${row.nom} (${ROLE_LABELS_EN[row.role]}) was revoked on ${formatDateIn('en', row.revoked_at!)}.`,
+      },
+      { field: 'token' },
+    );
   }
   if (state === 'expiree') {
-    throw new UserError('INVITATION_INVALID', `L'invitation ${elide('de', row.nom)} (${ROLE_LABELS[row.role]}) a expiré le ${formatDateIn('fr', row.expires_at)}.`, { field: 'token' });
+    throw new UserError(
+      'INVITATION_INVALID',
+      {
+        fr: `L'invitation ${elide('de', row.nom)} (${ROLE_LABELS[row.role]}) a expiré le ${formatDateIn('fr', row.expires_at)}.`,
+        en: `The invitation for ${row.nom} (${ROLE_LABELS_EN[row.role]}) expired on ${formatDateIn('en', row.expires_at)}.`,
+      },
+      { field: 'token' },
+    );
   }
   if (row.last_seen_at === null || Date.parse(at) - Date.parse(row.last_seen_at) >= SEEN_EVERY_MS) {
     prepared(ctx.db, 'UPDATE invitation SET last_seen_at = ? WHERE id = ?').run(at, row.id);

@@ -101,9 +101,22 @@ export function referentialContent(ref: Referential): { sha256: string; text: st
 
 function checkName(name: string): string {
   const nom = name.normalize('NFC').trim();
-  if (nom === '') throw new UserError('INPUT_INVALID', 'Le nom du jalon est vide : donnez-lui un nom, par exemple « 2026 - avant le comité de pilotage ».', { field: 'name' });
+  if (nom === '') {
+    throw new UserError(
+      'INPUT_INVALID',
+      {
+        fr: 'Le nom du jalon est vide : donnez-lui un nom, par exemple « 2026 - avant le comité de pilotage ».',
+        en: 'The milestone name is empty: give it a name, for example “2026 - before the steering committee”.',
+      },
+      { field: 'name' },
+    );
+  }
   if (nom.length > JALON_NOM_MAX) {
-    throw new UserError('INPUT_INVALID', `Le nom du jalon fait ${nom.length} caractères : ${JALON_NOM_MAX} au plus.`, { field: 'name' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Le nom du jalon fait ${nom.length} caractères : ${JALON_NOM_MAX} au plus.`, en: `The milestone name has ${nom.length} characters: ${JALON_NOM_MAX} at most.` },
+      { field: 'name' },
+    );
   }
   return nom;
 }
@@ -117,11 +130,22 @@ function checkName(name: string): string {
 export function takeJalon(ctx: ServiceContext, input: TakeJalonInput): JalonSummary {
   const nom = checkName(input.name);
   if (!JALON_KINDS.includes(input.kind)) {
-    throw new UserError('INPUT_INVALID', `Type de jalon inconnu « ${String(input.kind)} » : manuel, pre-audit ou post-audit.`, { field: 'kind' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Type de jalon inconnu « ${String(input.kind)} » : manuel, pre-audit ou post-audit.`, en: `Unknown milestone kind “${String(input.kind)}”: manuel, pre-audit or post-audit.` },
+      { field: 'kind' },
+    );
   }
   const ids = [...new Set(input.referentialIds ?? referentialIds(ctx.db))].sort();
   if (ids.length === 0) {
-    throw new UserError('INPUT_INVALID', "Aucun référentiel n'est chargé dans cet espace de travail : importez-en un avant de prendre un jalon.", { field: 'referentialIds' });
+    throw new UserError(
+      'INPUT_INVALID',
+      {
+        fr: "Aucun référentiel n'est chargé dans cet espace de travail : importez-en un avant de prendre un jalon.",
+        en: 'No referential is loaded in this workspace: import one before taking a milestone.',
+      },
+      { field: 'referentialIds' },
+    );
   }
   for (const id of ids) getReferential(ctx, id);
   const who = input.who ?? ctx.user;
@@ -226,7 +250,16 @@ export function listJalons(ctx: ServiceContext): JalonSummary[] {
 /** The jalon `id`. Throws UserError NOT_FOUND naming it when there is none. */
 export function getJalon(ctx: ServiceContext, id: number): JalonSummary {
   const row = prepared(ctx.db, 'SELECT id, nom, kind, at, who FROM jalon WHERE id = ?').get(id) as JalonRow | undefined;
-  if (!row) throw new UserError('NOT_FOUND', `Le jalon n° ${id} n'existe pas dans cet espace de travail (voir la liste des jalons).`, { field: 'jalonId' });
+  if (!row) {
+    throw new UserError(
+      'NOT_FOUND',
+      {
+        fr: `Le jalon n° ${id} n'existe pas dans cet espace de travail (voir la liste des jalons).`,
+        en: `Milestone no. ${id} does not exist in this workspace (see the list of milestones).`,
+      },
+      { field: 'jalonId' },
+    );
+  }
   return summaries(ctx, [row])[0]!;
 }
 
@@ -239,7 +272,13 @@ function frozenReferential(db: Db, sha256: string): Referential {
   let ref = bySha.get(sha256);
   if (!ref) {
     const row = prepared(db, 'SELECT contenu FROM jalon_referentiel_contenu WHERE sha256 = ?').get(sha256) as { contenu: string } | undefined;
-    if (!row) throw new UserError('NOT_FOUND', `Le contenu du référentiel figé ${sha256.slice(0, 12)}… est absent de la base.`, { field: 'referentielSha256' });
+    if (!row) {
+      throw new UserError(
+        'NOT_FOUND',
+        { fr: `Le contenu du référentiel figé ${sha256.slice(0, 12)}… est absent de la base.`, en: `The content of the frozen referential ${sha256.slice(0, 12)}… is missing from the database.` },
+        { field: 'referentielSha256' },
+      );
+    }
     ref = JSON.parse(row.contenu) as Referential;
     bySha.set(sha256, ref);
   }
@@ -270,10 +309,15 @@ export function jalonEtat(ctx: ServiceContext, jalonId: number, referentialId: s
     | { referentiel_sha256: string; date: string; score: string; etat: string }
     | undefined;
   if (!row) {
-    const has = jalon.referentiels.map((r) => r.referentialId).join(', ') || 'aucun';
-    throw new UserError('REFERENTIAL_UNKNOWN', `Le jalon n° ${jalonId} « ${jalon.nom} » ne contient pas le référentiel « ${referentialId} » (il contient : ${has}).`, {
-      field: 'referentialId',
-    });
+    const has = jalon.referentiels.map((r) => r.referentialId).join(', ');
+    throw new UserError(
+      'REFERENTIAL_UNKNOWN',
+      {
+        fr: `Le jalon n° ${jalonId} « ${jalon.nom} » ne contient pas le référentiel « ${referentialId} » (il contient : ${has || 'aucun'}).`,
+        en: `Milestone no. ${jalonId} “${jalon.nom}” does not contain the referential “${referentialId}” (it contains: ${has || 'none'}).`,
+      },
+      { field: 'referentialId' },
+    );
   }
   const rest = JSON.parse(row.etat) as EtatJson;
   const preuves = (
@@ -315,7 +359,7 @@ export function jalonPackInput(ctx: ServiceContext, jalonId: number, referential
   // The history up to the jalon only (append-only, cut at the last event id recorded when it was taken, not at
   // its time: events written later in the same second stay out): the same jalon always gives the same historique.csv.
   const { history_id: lastId } = prepared(ctx.db, 'SELECT history_id FROM jalon WHERE id = ?').get(jalonId) as { history_id: number | null };
-  return { ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256)), historique: packHistorique(ctx, etat.referential, lastId ?? 0) };
+  return { ...packInputOf(etat, { nom: jalon.nom, date: jalon.at }, opts, (sha256) => ctx.evidence.pathOf(sha256)), historique: packHistorique(ctx, etat.referential, lastId ?? 0, opts.lang) };
 }
 
 /**
@@ -328,7 +372,7 @@ export function jalonPackInput(ctx: ServiceContext, jalonId: number, referential
  */
 export async function exportJalonPack(ctx: ServiceContext, jalonId: number, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const jalon = getJalon(ctx, jalonId);
-  const input = jalonPackInput(ctx, jalonId, referentialId, { includeConfidentiel: opts.includeConfidentiel });
+  const input = jalonPackInput(ctx, jalonId, referentialId, { includeConfidentiel: opts.includeConfidentiel, lang: opts.lang });
   const fileName = packFileName(packStem(input.workspace.nom, ctx.workspaceId), referentialId, jalon.at).replace(/(-\d{8}-\d{6}\.zip)$/, `-jalon${jalon.id}$1`);
   const out = join(exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });

@@ -84,9 +84,14 @@ function ownerName(ctx: ServiceContext, owner: Owner): string {
   const table = owner.kind === 'person' ? 'person' : 'service';
   const row = ctx.db.prepare(`SELECT nom FROM ${table} WHERE id = ?`).get(owner.id) as { nom: string } | undefined;
   if (!row) {
-    throw new UserError('NOT_FOUND', owner.kind === 'person' ? `La personne « ${owner.id} » n'existe pas.` : `Le service « ${owner.id} » n'existe pas.`, {
-      field: owner.kind === 'person' ? 'personId' : 'serviceId',
-    });
+    const person = owner.kind === 'person';
+    throw new UserError(
+      'NOT_FOUND',
+      person
+        ? { fr: `La personne « ${owner.id} » n'existe pas.`, en: `The person “${owner.id}” does not exist.` }
+        : { fr: `Le service « ${owner.id} » n'existe pas.`, en: `The service “${owner.id}” does not exist.` },
+      { field: person ? 'personId' : 'serviceId' },
+    );
   }
   return row.nom;
 }

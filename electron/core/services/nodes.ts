@@ -72,10 +72,14 @@ export function setPilotes(ctx: ServiceContext, input: { referentialId: string; 
   const personIds = [...new Set(input.personIds)];
   const serviceIds = [...new Set(input.serviceIds)];
   for (const id of personIds) {
-    if (!ctx.db.prepare('SELECT 1 FROM person WHERE id = ?').get(id)) throw new UserError('NOT_FOUND', `La personne « ${id} » n'existe pas.`, { nodeId, field: 'personIds' }, { what: 'person', id });
+    if (!ctx.db.prepare('SELECT 1 FROM person WHERE id = ?').get(id)) {
+      throw new UserError('NOT_FOUND', { fr: `La personne « ${id} » n'existe pas.`, en: `The person “${id}” does not exist.` }, { nodeId, field: 'personIds' }, { what: 'person', id });
+    }
   }
   for (const id of serviceIds) {
-    if (!ctx.db.prepare('SELECT 1 FROM service WHERE id = ?').get(id)) throw new UserError('NOT_FOUND', `Le service « ${id} » n'existe pas.`, { nodeId, field: 'serviceIds' }, { what: 'service', id });
+    if (!ctx.db.prepare('SELECT 1 FROM service WHERE id = ?').get(id)) {
+      throw new UserError('NOT_FOUND', { fr: `Le service « ${id} » n'existe pas.`, en: `The service “${id}” does not exist.` }, { nodeId, field: 'serviceIds' }, { what: 'service', id });
+    }
   }
   inTransaction(ctx, () => {
     const names = () => ({ pilotes: pilotesOf(ctx, referentialId, nodeId).map((p) => p.nom), services: servicesOf(ctx, referentialId, nodeId).map((s) => s.nom) });
@@ -111,7 +115,11 @@ export function setEcheance(ctx: ServiceContext, input: { referentialId: string;
   const { referentialId, nodeId, echeance } = input;
   requireNode(getReferential(ctx, referentialId), nodeId);
   if (echeance !== null && !isIsoDate(echeance)) {
-    throw new UserError('INPUT_INVALID', `L'échéance « ${echeance} » de ${nodeId} n'est pas une date AAAA-MM-JJ valide.`, { nodeId, field: 'echeance' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `L'échéance « ${echeance} » de ${nodeId} n'est pas une date AAAA-MM-JJ valide.`, en: `The due date “${echeance}” of ${nodeId} is not a valid YYYY-MM-DD date.` },
+      { nodeId, field: 'echeance' },
+    );
   }
   inTransaction(ctx, () => {
     const before = echeanceOf(ctx, referentialId, nodeId);

@@ -63,13 +63,14 @@ export interface PackOptions {
 
 /**
  * Builds the PackInput of a referential from the store (no file is written): `packInputOf` of its live state
- * (services/etat.ts), named « État des lieux courant » and dated by the last recorded change. Confidentiel preuves
+ * (services/etat.ts), named « État des lieux courant » ("Current state" in English) and dated by the last recorded change. Confidentiel preuves
  * are left out unless `opts.includeConfidentiel` (see `packInputOf`). Throws REFERENTIAL_UNKNOWN.
  */
 export function packInput(ctx: ServiceContext, referentialId: string, opts: PackOptions = {}): PackInput {
   const etat = etatCourant(ctx, referentialId);
-  const input = packInputOf(etat, { nom: 'État des lieux courant', date: etat.date }, opts, (sha256) => ctx.evidence.pathOf(sha256));
-  return { ...input, historique: packHistorique(ctx, etat.referential) };
+  const nom = opts.lang === 'en' ? 'Current state' : 'État des lieux courant';
+  const input = packInputOf(etat, { nom, date: etat.date }, opts, (sha256) => ctx.evidence.pathOf(sha256));
+  return { ...input, historique: packHistorique(ctx, etat.referential, undefined, opts.lang) };
 }
 
 /**
@@ -191,7 +192,8 @@ export async function* exportPackEvents(
     {
       signal: opts.signal,
       // The partial file is gone once the build has settled (jobEvents waits for it).
-      cancelReason: () => new UserError('EXPORT_CANCELLED', "Export annulé : aucun fichier n'a été laissé dans le dossier des exports."),
+      cancelReason: () =>
+        new UserError('EXPORT_CANCELLED', { fr: "Export annulé : aucun fichier n'a été laissé dans le dossier des exports.", en: 'Export cancelled: no file was left in the exports folder.' }),
       progress: (p): PackExportEvent | null => {
         const t = now();
         start ??= t;
@@ -207,7 +209,7 @@ export async function* exportPackEvents(
 
 /** Checks a pack (hashes, manifest, names). Throws FILE_NOT_FOUND naming the path when there is no such file. */
 export async function verifyPackFile(path: string): Promise<{ ok: boolean; entries: number; problems: string[] }> {
-  if (!existsSync(path)) throw new UserError('FILE_NOT_FOUND', `Le paquet d'audit ${path} est introuvable.`, { path });
+  if (!existsSync(path)) throw new UserError('FILE_NOT_FOUND', { fr: `Le paquet d'audit ${path} est introuvable.`, en: `The audit pack ${path} cannot be found.` }, { path });
   const r = await verifyPack(path);
   return { ok: r.ok, entries: r.entries, problems: r.problems };
 }

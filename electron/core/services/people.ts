@@ -62,16 +62,23 @@ export function listServices(ctx: ServiceContext): Service[] {
  */
 export function createPerson(ctx: ServiceContext, input: { nom: string; email?: string | null; serviceId?: string | null }): Person {
   const nom = cleanName(input.nom);
-  if (nom === '') throw new UserError('INPUT_INVALID', 'Le nom de la personne ne peut pas être vide.', { field: 'nom' });
+  if (nom === '') throw new UserError('INPUT_INVALID', { fr: 'Le nom de la personne ne peut pas être vide.', en: "The person's name cannot be empty." }, { field: 'nom' });
   const existing = sameName(ctx, 'person', nom);
-  if (existing !== undefined) throw new UserError('INPUT_INVALID', `Une personne nommée « ${existing} » existe déjà.`, { field: 'nom' });
+  if (existing !== undefined) {
+    throw new UserError('INPUT_INVALID', { fr: `Une personne nommée « ${existing} » existe déjà.`, en: `A person named “${existing}” already exists.` }, { field: 'nom' });
+  }
   const email = input.email?.trim() || null;
   if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    throw new UserError('INPUT_INVALID', `L'adresse électronique « ${email} » est invalide.`, { field: 'email' });
+    throw new UserError('INPUT_INVALID', { fr: `L'adresse électronique « ${email} » est invalide.`, en: `The email address “${email}” is invalid.` }, { field: 'email' });
   }
   const serviceId = input.serviceId ?? null;
   if (serviceId !== null && !ctx.db.prepare('SELECT 1 FROM service WHERE id = ?').get(serviceId)) {
-    throw new UserError('NOT_FOUND', `Le service « ${serviceId} » n'existe pas.`, { field: 'serviceId' }, { what: 'service', id: serviceId });
+    throw new UserError(
+      'NOT_FOUND',
+      { fr: `Le service « ${serviceId} » n'existe pas.`, en: `The service “${serviceId}” does not exist.` },
+      { field: 'serviceId' },
+      { what: 'service', id: serviceId },
+    );
   }
   const person: Person = { id: randomUUID(), nom, email, serviceId };
   inTransaction(ctx, () => {
@@ -88,9 +95,11 @@ export function createPerson(ctx: ServiceContext, input: { nom: string; email?: 
  */
 export function createService(ctx: ServiceContext, input: { nom: string }): Service {
   const nom = cleanName(input.nom);
-  if (nom === '') throw new UserError('INPUT_INVALID', 'Le nom du service ne peut pas être vide.', { field: 'nom' });
+  if (nom === '') throw new UserError('INPUT_INVALID', { fr: 'Le nom du service ne peut pas être vide.', en: 'The name of the service cannot be empty.' }, { field: 'nom' });
   const existing = sameName(ctx, 'service', nom);
-  if (existing !== undefined) throw new UserError('INPUT_INVALID', `Un service nommé « ${existing} » existe déjà.`, { field: 'nom' });
+  if (existing !== undefined) {
+    throw new UserError('INPUT_INVALID', { fr: `Un service nommé « ${existing} » existe déjà.`, en: `A service named “${existing}” already exists.` }, { field: 'nom' });
+  }
   const service: Service = { id: randomUUID(), nom };
   inTransaction(ctx, () => {
     ctx.db.prepare('INSERT INTO service (id, nom) VALUES (?, ?)').run(service.id, nom);

@@ -41,7 +41,7 @@ export function getIdentite(ctx: ServiceContext): Identite {
   const r = ctx.db.prepare('SELECT type_collectivite, soustype, population, localisation, dans_aire_urbaine FROM workspace LIMIT 1').get() as
     | WorkspaceIdentiteRow
     | undefined;
-  if (!r) throw new UserError('NOT_FOUND', "Cet espace de travail n'a pas de collectivité enregistrée.", {});
+  if (!r) throw new UserError('NOT_FOUND', { fr: "Cet espace de travail n'a pas de collectivité enregistrée.", en: 'This workspace has no local authority recorded.' }, {});
   return {
     type: r.type_collectivite === 'autre' ? null : r.type_collectivite,
     soustype: r.soustype,
@@ -61,17 +61,29 @@ export type { Identite };
  *   whole non-negative number.
  */
 export function setIdentite(ctx: ServiceContext, patch: IdentiteUpdate): Identite {
-  checkPersonnalisationUnlocked(ctx, "L'identité de la collectivité");
+  checkPersonnalisationUnlocked(ctx, { fr: "L'identité de la collectivité", en: 'The identity of the local authority' });
   const before = getIdentite(ctx);
   const after: Identite = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   if (after.soustype !== null && !(SOUSTYPES as readonly string[]).includes(after.soustype)) {
-    throw new UserError('INPUT_INVALID', `Sous-type « ${after.soustype} » inconnu (${SOUSTYPES.join(', ')}).`, { field: 'soustype' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Sous-type « ${after.soustype} » inconnu (${SOUSTYPES.join(', ')}).`, en: `Unknown sub-type “${after.soustype}” (${SOUSTYPES.join(', ')}).` },
+      { field: 'soustype' },
+    );
   }
   if (after.type === 'commune' && after.soustype !== null) {
-    throw new UserError('INPUT_INVALID', "Une commune n'a pas de sous-type (il ne s'applique qu'aux EPCI).", { field: 'soustype' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: "Une commune n'a pas de sous-type (il ne s'applique qu'aux EPCI).", en: 'A municipality (commune) has no sub-type (it applies only to EPCIs).' },
+      { field: 'soustype' },
+    );
   }
   if (after.population !== null && (!Number.isInteger(after.population) || after.population < 0)) {
-    throw new UserError('INPUT_INVALID', `La population doit être un nombre entier d'habitants (reçu ${after.population}).`, { field: 'population' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `La population doit être un nombre entier d'habitants (reçu ${after.population}).`, en: `The population must be a whole number of inhabitants (received ${after.population}).` },
+      { field: 'population' },
+    );
   }
   if (JSON.stringify(after) === JSON.stringify(before)) return before;
   inTransaction(ctx, () => {
@@ -151,9 +163,14 @@ export function importQuestions(ctx: ServiceContext, files: readonly SourceFile[
   const lacking = [...new Set(tetes(ctx).flatMap((ref) => questionsInconnues(ref, ids)))].sort();
   if (lacking.length > 0) {
     const more = lacking.length > 10 ? ` et ${lacking.length - 10} autre(s)` : '';
+    const moreEn = lacking.length > 10 ? ` and ${lacking.length - 10} other(s)` : '';
+    const shown = lacking.slice(0, 10).join(', ');
     throw new UserError(
       'REFERENTIAL_INVALID',
-      `Ces questions manquent alors que les règles des référentiels importés les lisent : ${lacking.slice(0, 10).join(', ')}${more}. Importez la liste complète des questions. Rien n'a été modifié.`,
+      {
+        fr: `Ces questions manquent alors que les règles des référentiels importés les lisent : ${shown}${more}. Importez la liste complète des questions. Rien n'a été modifié.`,
+        en: `These questions are missing although the rules of the imported referentials read them: ${shown}${moreEn}. Import the complete list of questions. Nothing was changed.`,
+      },
       { field: lacking[0] },
     );
   }
@@ -239,16 +256,25 @@ export interface SetReponseInput {
 export function setReponse(ctx: ServiceContext, input: SetReponseInput): ReponseView | null {
   const question = listQuestions(ctx).questions.find((q) => q.id === input.questionId);
   if (!question) {
-    throw new UserError('NOT_FOUND', `Question de personnalisation « ${input.questionId} » inconnue : importez les questions, ou vérifiez l'identifiant.`, {
-      field: input.questionId,
-    });
+    throw new UserError(
+      'NOT_FOUND',
+      {
+        fr: `Question de personnalisation « ${input.questionId} » inconnue : importez les questions, ou vérifiez l'identifiant.`,
+        en: `Unknown customisation question “${input.questionId}”: import the questions, or check the identifier.`,
+      },
+      { field: input.questionId },
+    );
   }
-  checkPersonnalisationUnlocked(ctx, `La réponse à la question ${question.id}`);
+  checkPersonnalisationUnlocked(ctx, { fr: `La réponse à la question ${question.id}`, en: `The answer to question ${question.id}` });
   const valeur = input.valeur === null ? null : checkReponse(question, input.valeur);
   const before = listReponses(ctx).get(question.id) ?? null;
   const justification = input.justification === undefined ? (before?.justification ?? null) : input.justification?.trim() || null;
   if (justification !== null && justification.length > 5000) {
-    throw new UserError('INPUT_INVALID', `La justification de la question ${question.id} dépasse 5 000 caractères.`, { field: 'justification' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `La justification de la question ${question.id} dépasse 5 000 caractères.`, en: `The justification of question ${question.id} is longer than 5,000 characters.` },
+      { field: 'justification' },
+    );
   }
   const beforeState = before ? { valeur: before.valeur, justification: before.justification } : null;
   const afterState = valeur === null ? null : { valeur, justification };

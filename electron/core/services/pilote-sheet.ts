@@ -32,6 +32,9 @@ export interface Valeurs {
 /** A field the round trip can change. */
 export type Champ = 'statut' | 'explication' | 'echeance';
 
+/** A Champ in English words, for the English errors (renderer/src/i18n/en.ts: status, explanation, due date). */
+const CHAMP_EN: Readonly<Record<Champ, string>> = { statut: 'status', explication: 'explanation', echeance: 'due date' };
+
 /** One change of the preview: `avant` is the app's value now, `apres` the file's (both as the user reads them). */
 export interface Changement {
   id: string;
@@ -227,7 +230,10 @@ function baselineOf(ctx: ServiceContext, table: SheetTable): Baseline {
   }
   throw new UserError(
     'INPUT_INVALID',
-    `Le fichier ${table.file} ne vient pas d'un export « Mes critères » de cet espace de travail (référence d'export ${ref ? `« ${ref} » inconnue` : 'absente de la première ligne'}) : exportez à nouveau le classeur du pilote.`,
+    {
+      fr: `Le fichier ${table.file} ne vient pas d'un export « Mes critères » de cet espace de travail (référence d'export ${ref ? `« ${ref} » inconnue` : 'absente de la première ligne'}) : exportez à nouveau le classeur du pilote.`,
+      en: `The file ${table.file} does not come from a “My criteria” export of this workspace (export reference ${ref ? `“${ref}” unknown` : 'missing from the first row'}): export the lead’s workbook again.`,
+    },
     { file: table.file, row: 1, cell: 'A1' },
   );
 }
@@ -383,10 +389,14 @@ export async function applyPiloteImport(
   const a = await analyse(ctx, file);
   const pending = a.conflits.find((c) => decisions[c.id] === undefined);
   if (pending) {
-    throw new UserError('INPUT_INVALID', `Le conflit sur ${pending.identifiant} (${pending.champ}) n'est pas tranché : choisissez « garder l'application » ou « prendre le fichier ».`, {
-      nodeId: pending.nodeId,
-      field: pending.champ,
-    });
+    throw new UserError(
+      'INPUT_INVALID',
+      {
+        fr: `Le conflit sur ${pending.identifiant} (${pending.champ}) n'est pas tranché : choisissez « garder l'application » ou « prendre le fichier ».`,
+        en: `The conflict on ${pending.identifiant} (${CHAMP_EN[pending.champ]}) is not settled: choose “Keep the application’s” or “Take the file’s”.`,
+      },
+      { nodeId: pending.nodeId, field: pending.champ },
+    );
   }
   const todo = new Map<string, Set<Champ>>();
   for (const c of [...a.changements, ...a.conflits.filter((c) => decisions[c.id] === 'fichier')]) {

@@ -34,7 +34,9 @@ export function listLibrary(ctx: ServiceContext): Preuve[] {
 
 function requirePreuveRow(ctx: ServiceContext, preuveId: string): PreuveRow {
   const row = ctx.db.prepare('SELECT * FROM preuve WHERE id = ?').get(preuveId) as PreuveRow | undefined;
-  if (!row) throw new UserError('NOT_FOUND', `La preuve « ${preuveId} » n'existe pas.`, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
+  if (!row) {
+    throw new UserError('NOT_FOUND', { fr: `La preuve « ${preuveId} » n'existe pas.`, en: `The evidence “${preuveId}” does not exist.` }, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
+  }
   return row;
 }
 
@@ -47,7 +49,7 @@ function requirePreuveRow(ctx: ServiceContext, preuveId: string): PreuveRow {
 export function attachPreuve(ctx: ServiceContext, input: { preuveId: string; referentialId: string; nodeId: string; preuveAttendueId?: string }): Preuve {
   requirePreuveRow(ctx, input.preuveId);
   requireNode(getReferential(ctx, input.referentialId), input.nodeId);
-  checkUnlocked(ctx, input.referentialId, `Les preuves de ${input.nodeId}`);
+  checkUnlocked(ctx, input.referentialId, { fr: `Les preuves de ${input.nodeId}`, en: `The evidence of ${input.nodeId}` });
   const attendue = input.preuveAttendueId ? requireAttendue(ctx, input.referentialId, input.nodeId, input.preuveAttendueId) : null;
   return inTransaction(ctx, () => {
     const before = getPreuve(ctx, input.preuveId);
@@ -77,7 +79,11 @@ export function listRevisions(ctx: ServiceContext, preuveId: string): PreuveRevi
 /** Checks that a new version can be added to `row`: a file preuve. Throws PREUVE_INVALID for a link. */
 function checkRevisable(row: PreuveRow): void {
   if (row.kind !== 'fichier') {
-    throw new UserError('PREUVE_INVALID', `La preuve « ${row.titre} » est un lien : seule une preuve de type fichier a des versions.`, { field: 'preuveId' });
+    throw new UserError(
+      'PREUVE_INVALID',
+      { fr: `La preuve « ${row.titre} » est un lien : seule une preuve de type fichier a des versions.`, en: `The evidence “${row.titre}” is a link: only a file has versions.` },
+      { field: 'preuveId' },
+    );
   }
 }
 
@@ -85,7 +91,10 @@ function recordRevision(ctx: ServiceContext, row: PreuveRow, fileName: string, b
   if (blob.sha256 === row.sha256) {
     throw new UserError(
       'PREUVE_INVALID',
-      `« ${fileName} » est identique à la version actuelle de la preuve « ${row.titre} » (mêmes octets) : aucune nouvelle version n'a été enregistrée.`,
+      {
+        fr: `« ${fileName} » est identique à la version actuelle de la preuve « ${row.titre} » (mêmes octets) : aucune nouvelle version n'a été enregistrée.`,
+        en: `“${fileName}” is identical to the current version of the evidence “${row.titre}” (same bytes): no new version was recorded.`,
+      },
       { field: 'fileName' },
     );
   }
@@ -152,26 +161,46 @@ export function updatePreuve(ctx: ServiceContext, input: PreuveUpdate): Preuve {
   const next = { titre: row.titre, date_document: row.date_document, proprietaire_id: row.proprietaire_id, confidentiel: row.confidentiel };
   if (input.titre !== undefined) {
     const t = input.titre.trim();
-    if (t === '') throw new UserError('PREUVE_INVALID', `Le titre de la preuve « ${row.titre} » ne peut pas être vide.`, { field: 'titre' });
-    if (t.length > 300) throw new UserError('PREUVE_INVALID', `Le titre « ${t.slice(0, 40)}… » dépasse 300 caractères.`, { field: 'titre' });
+    if (t === '') {
+      throw new UserError('PREUVE_INVALID', { fr: `Le titre de la preuve « ${row.titre} » ne peut pas être vide.`, en: `The title of the evidence “${row.titre}” cannot be empty.` }, { field: 'titre' });
+    }
+    if (t.length > 300) {
+      throw new UserError('PREUVE_INVALID', { fr: `Le titre « ${t.slice(0, 40)}… » dépasse 300 caractères.`, en: `The title “${t.slice(0, 40)}…” is longer than 300 characters.` }, { field: 'titre' });
+    }
     next.titre = t;
   }
   if (input.dateDocument !== undefined) {
     const d = input.dateDocument?.trim() || null;
     if (d !== null && !isCalendarDate(d)) {
-      throw new UserError('PREUVE_INVALID', `Date du document invalide pour « ${row.titre} » : « ${d} » (attendu AAAA-MM-JJ, par exemple 2026-03-12).`, { field: 'dateDocument' });
+      throw new UserError(
+        'PREUVE_INVALID',
+        {
+          fr: `Date du document invalide pour « ${row.titre} » : « ${d} » (attendu AAAA-MM-JJ, par exemple 2026-03-12).`,
+          en: `Invalid document date for “${row.titre}”: “${d}” (expected YYYY-MM-DD, for example 2026-03-12).`,
+        },
+        { field: 'dateDocument' },
+      );
     }
     const today = ctx.now().slice(0, 10);
     if (d !== null && d > today) {
-      throw new UserError('PREUVE_INVALID', `La date du document « ${row.titre} » (${d}) est postérieure à aujourd'hui (${today}).`, { field: 'dateDocument' });
+      throw new UserError(
+        'PREUVE_INVALID',
+        { fr: `La date du document « ${row.titre} » (${d}) est postérieure à aujourd'hui (${today}).`, en: `The date of the document “${row.titre}” (${d}) is later than today (${today}).` },
+        { field: 'dateDocument' },
+      );
     }
     next.date_document = d;
   }
   if (input.proprietaireId !== undefined) {
     if (input.proprietaireId !== null && !ctx.db.prepare('SELECT 1 FROM person WHERE id = ?').get(input.proprietaireId)) {
-      throw new UserError('PREUVE_INVALID', `La personne « ${input.proprietaireId} » n'existe pas : choisissez le propriétaire de « ${row.titre} » dans la liste des personnes.`, {
-        field: 'proprietaireId',
-      });
+      throw new UserError(
+        'PREUVE_INVALID',
+        {
+          fr: `La personne « ${input.proprietaireId} » n'existe pas : choisissez le propriétaire de « ${row.titre} » dans la liste des personnes.`,
+          en: `The person “${input.proprietaireId}” does not exist: choose the owner of “${row.titre}” from the list of people.`,
+        },
+        { field: 'proprietaireId' },
+      );
     }
     next.proprietaire_id = input.proprietaireId;
   }
@@ -198,16 +227,27 @@ export function updatePreuve(ctx: ServiceContext, input: PreuveUpdate): Preuve {
 export function setCouverture(ctx: ServiceContext, input: { preuveId: string; referentialId: string; preuveAttendueId: string; couvre: boolean }): Preuve {
   const row = requirePreuveRow(ctx, input.preuveId);
   const ref = getReferential(ctx, input.referentialId);
-  checkUnlocked(ctx, ref.id, `Les preuves attendues de ${ref.id}`);
+  checkUnlocked(ctx, ref.id, { fr: `Les preuves attendues de ${ref.id}`, en: `The expected evidence of ${ref.id}` });
   const a = ref.preuvesAttendues.find((p) => p.id === input.preuveAttendueId);
   if (!a) {
-    throw new UserError('PREUVE_INVALID', `La preuve attendue « ${input.preuveAttendueId} » n'existe pas dans le référentiel ${ref.nom}.`, { field: 'preuveAttendueId' });
+    throw new UserError(
+      'PREUVE_INVALID',
+      {
+        fr: `La preuve attendue « ${input.preuveAttendueId} » n'existe pas dans le référentiel ${ref.nom}.`,
+        en: `The expected evidence “${input.preuveAttendueId}” does not exist in the referential ${ref.nom}.`,
+      },
+      { field: 'preuveAttendueId' },
+    );
   }
   const on = (ctx.db.prepare('SELECT node_id FROM preuve_node WHERE preuve_id = ? AND referential_id = ?').all(row.id, ref.id) as { node_id: string }[]).map((r) => r.node_id);
   if (input.couvre && !on.some((n) => a.nodeIds.includes(n))) {
+    const where = a.nodeIds.map((id) => ref.nodes.find((n) => n.id === id)?.identifiant ?? id).join(', ');
     throw new UserError(
       'PREUVE_INVALID',
-      `La preuve « ${row.titre} » n'est rattachée à aucun critère où « ${a.nom} » est attendue (${a.nodeIds.map((id) => ref.nodes.find((n) => n.id === id)?.identifiant ?? id).join(', ')}) : rattachez-la d'abord.`,
+      {
+        fr: `La preuve « ${row.titre} » n'est rattachée à aucun critère où « ${a.nom} » est attendue (${where}) : rattachez-la d'abord.`,
+        en: `The evidence “${row.titre}” is attached to no criterion where “${a.nom}” is expected (${where}): attach it first.`,
+      },
       { field: 'preuveAttendueId' },
     );
   }

@@ -144,7 +144,7 @@ export function toPreuve(ctx: ServiceContext, r: PreuveRow): Preuve {
 /** One preuve by id, or UserError NOT_FOUND. */
 export function getPreuve(ctx: ServiceContext, preuveId: string): Preuve {
   const row = ctx.db.prepare('SELECT * FROM preuve WHERE id = ?').get(preuveId) as PreuveRow | undefined;
-  if (!row) throw new UserError('NOT_FOUND', { fr: `La preuve « ${preuveId} » n'existe pas.`, en: `Preuve “${preuveId}” does not exist.` }, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
+  if (!row) throw new UserError('NOT_FOUND', { fr: `La preuve « ${preuveId} » n'existe pas.`, en: `The evidence “${preuveId}” does not exist.` }, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
   return toPreuve(ctx, row);
 }
 
@@ -163,13 +163,21 @@ export interface PreuveFile {
  */
 export function preuveFile(ctx: ServiceContext, preuveId: string): PreuveFile {
   const row = ctx.db.prepare('SELECT * FROM preuve WHERE id = ?').get(preuveId) as PreuveRow | undefined;
-  if (!row) throw new UserError('NOT_FOUND', { fr: `La preuve « ${preuveId} » n'existe pas.`, en: `Preuve “${preuveId}” does not exist.` }, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
+  if (!row) throw new UserError('NOT_FOUND', { fr: `La preuve « ${preuveId} » n'existe pas.`, en: `The evidence “${preuveId}” does not exist.` }, { field: 'preuveId' }, { what: 'preuve', id: preuveId });
   if (row.kind !== 'fichier' || row.sha256 === null || row.file_name === null) {
-    throw new UserError('NOT_FOUND', `La preuve « ${row.titre} » est un lien, pas un fichier : il n'y a rien à télécharger.`, { field: 'preuveId' });
+    throw new UserError(
+      'NOT_FOUND',
+      { fr: `La preuve « ${row.titre} » est un lien, pas un fichier : il n'y a rien à télécharger.`, en: `The evidence “${row.titre}” is a link, not a file: there is nothing to download.` },
+      { field: 'preuveId' },
+    );
   }
   const path = ctx.evidence.pathOf(row.sha256);
   if (!ctx.evidence.has(row.sha256)) {
-    throw new UserError('NOT_FOUND', `Le fichier de la preuve « ${row.file_name} » est absent du dépôt des preuves (${path}).`, { field: 'preuveId', path });
+    throw new UserError(
+      'NOT_FOUND',
+      { fr: `Le fichier de la preuve « ${row.file_name} » est absent du dépôt des preuves (${path}).`, en: `The file of the evidence “${row.file_name}” is missing from the evidence store (${path}).` },
+      { field: 'preuveId', path },
+    );
   }
   return { path, fileName: row.file_name, mimeType: row.mime_type ?? 'application/octet-stream', size: row.size ?? statSync(path).size };
 }
@@ -207,18 +215,33 @@ export function cleanFileName(fileName: string): string {
   const name = basename(fileName).trim();
   const last = name.split('\\').at(-1)?.trim() ?? '';
   if (last === '' || last === '.' || last === '..') {
-    throw new UserError('PREUVE_INVALID', `Nom de fichier de preuve invalide : « ${fileName} » (un nom de fichier est attendu, pas un dossier ni « .. »).`, { field: 'fileName' });
+    throw new UserError(
+      'PREUVE_INVALID',
+      {
+        fr: `Nom de fichier de preuve invalide : « ${fileName} » (un nom de fichier est attendu, pas un dossier ni « .. »).`,
+        en: `Invalid evidence file name: “${fileName}” (a file name is expected, not a folder nor “..”).`,
+      },
+      { field: 'fileName' },
+    );
   }
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u001f\u007f]/.exec(name);
   if (control) {
     const shown = name.replace(/[\u0000-\u001f\u007f]/g, '?'); // eslint-disable-line no-control-regex
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new UserError('PREUVE_INVALID', `Le nom de fichier de preuve « ${shown} » contient un caractère de contrôle (${code}, position ${control.index + 1}) : renommez le fichier.`, {
-      field: 'fileName',
-    });
+    const at = control.index + 1;
+    throw new UserError(
+      'PREUVE_INVALID',
+      {
+        fr: `Le nom de fichier de preuve « ${shown} » contient un caractère de contrôle (${code}, position ${at}) : renommez le fichier.`,
+        en: `The evidence file name “${shown}” contains a control character (${code}, position ${at}): rename the file.`,
+      },
+      { field: 'fileName' },
+    );
   }
-  if (name.length > 255) throw new UserError('PREUVE_INVALID', `Le nom de fichier « ${name.slice(0, 40)}… » dépasse 255 caractères.`, { field: 'fileName' });
+  if (name.length > 255) {
+    throw new UserError('PREUVE_INVALID', { fr: `Le nom de fichier « ${name.slice(0, 40)}… » dépasse 255 caractères.`, en: `The file name “${name.slice(0, 40)}…” is longer than 255 characters.` }, { field: 'fileName' });
+  }
   return name;
 }
 
@@ -231,14 +254,23 @@ export function requireAttendue(ctx: ServiceContext, referentialId: string, node
   const ref = getReferential(ctx, referentialId);
   const a = ref.preuvesAttendues.find((p) => p.id === preuveAttendueId);
   if (!a) {
-    throw new UserError('PREUVE_INVALID', `La preuve attendue « ${preuveAttendueId} » n'existe pas dans le référentiel ${ref.nom}.`, { field: 'preuveAttendueId', nodeId });
+    throw new UserError(
+      'PREUVE_INVALID',
+      { fr: `La preuve attendue « ${preuveAttendueId} » n'existe pas dans le référentiel ${ref.nom}.`, en: `The expected evidence “${preuveAttendueId}” does not exist in the referential ${ref.nom}.` },
+      { field: 'preuveAttendueId', nodeId },
+    );
   }
   if (!a.nodeIds.includes(nodeId)) {
     const node = ref.nodes.find((n) => n.id === nodeId);
-    throw new UserError('PREUVE_INVALID', `La preuve attendue « ${a.nom} » n'est pas attendue sur ${node?.identifiant || nodeId} : elle l'est sur ${a.nodeIds.join(', ') || 'aucun critère'}.`, {
-      field: 'preuveAttendueId',
-      nodeId,
-    });
+    const on = node?.identifiant || nodeId;
+    throw new UserError(
+      'PREUVE_INVALID',
+      {
+        fr: `La preuve attendue « ${a.nom} » n'est pas attendue sur ${on} : elle l'est sur ${a.nodeIds.join(', ') || 'aucun critère'}.`,
+        en: `The expected evidence “${a.nom}” is not expected on ${on}: it is expected on ${a.nodeIds.join(', ') || 'no criterion'}.`,
+      },
+      { field: 'preuveAttendueId', nodeId },
+    );
   }
   return a;
 }
@@ -304,7 +336,7 @@ interface AddOnNode {
 
 function checkTarget(ctx: ServiceContext, input: AddOnNode): { id: string; nom: string } | null {
   checkNode(ctx, input.referentialId, input.nodeId);
-  checkUnlocked(ctx, input.referentialId, `Les preuves de ${input.nodeId}`);
+  checkUnlocked(ctx, input.referentialId, { fr: `Les preuves de ${input.nodeId}`, en: `The evidence of ${input.nodeId}` });
   return input.preuveAttendueId ? requireAttendue(ctx, input.referentialId, input.nodeId, input.preuveAttendueId) : null;
 }
 
@@ -340,10 +372,14 @@ export function checkHttpUrl(text: string): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UserError('PREUVE_INVALID', `« ${text} » n'est pas une adresse web valide (http:// ou https://).`, { field: 'url' });
+    throw new UserError('PREUVE_INVALID', { fr: `« ${text} » n'est pas une adresse web valide (http:// ou https://).`, en: `“${text}” is not a valid web address (http:// or https://).` }, { field: 'url' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError('PREUVE_INVALID', `Seuls les liens http:// ou https:// sont acceptés comme preuve (reçu « ${text} »).`, { field: 'url' });
+    throw new UserError(
+      'PREUVE_INVALID',
+      { fr: `Seuls les liens http:// ou https:// sont acceptés comme preuve (reçu « ${text} »).`, en: `Only http:// or https:// links are accepted as evidence (received “${text}”).` },
+      { field: 'url' },
+    );
   }
   return url.href;
 }
@@ -377,9 +413,13 @@ export function detachPreuve(ctx: ServiceContext, input: { preuveId: string; nod
     | { referential_id: string }
     | undefined;
   if (!link) {
-    throw new UserError('NOT_FOUND', `La preuve « ${input.preuveId} » n'est pas rattachée au nœud ${input.nodeId}.`, { nodeId: input.nodeId, field: 'preuveId' });
+    throw new UserError(
+      'NOT_FOUND',
+      { fr: `La preuve « ${input.preuveId} » n'est pas rattachée au nœud ${input.nodeId}.`, en: `The evidence “${input.preuveId}” is not attached to the item ${input.nodeId}.` },
+      { nodeId: input.nodeId, field: 'preuveId' },
+    );
   }
-  checkUnlocked(ctx, link.referential_id, `Les preuves de ${input.nodeId}`);
+  checkUnlocked(ctx, link.referential_id, { fr: `Les preuves de ${input.nodeId}`, en: `The evidence of ${input.nodeId}` });
   inTransaction(ctx, () => {
     const before = getPreuve(ctx, input.preuveId);
     ctx.db.prepare('DELETE FROM preuve_node WHERE preuve_id = ? AND node_id = ?').run(input.preuveId, input.nodeId);

@@ -28,7 +28,11 @@ export interface ReadinessView extends Readiness {
 export function getReadiness(ctx: ServiceContext, referentialId: string, score: ScoreResult, target?: number): ReadinessView {
   const ref = getReferential(ctx, referentialId);
   if (score.referential.id !== ref.id) {
-    throw new UserError('INPUT_INVALID', `Le score fourni est celui du référentiel ${score.referential.id}, pas de ${ref.id}.`, { field: 'referentialId' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Le score fourni est celui du référentiel ${score.referential.id}, pas de ${ref.id}.`, en: `The score given is that of the referential ${score.referential.id}, not of ${ref.id}.` },
+      { field: 'referentialId' },
+    );
   }
   const cibleParDefaut = defaultCible(ref, score);
   const context: ReadinessContext = {

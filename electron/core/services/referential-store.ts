@@ -48,15 +48,25 @@ export function checkTree(ref: Referential): void {
   const ids = new Set<string>();
   const root = ref.nodes[0];
   if (!root || root.id !== ref.id || root.parentId !== null) {
-    throw new UserError('REFERENTIAL_INVALID', `Le référentiel ${ref.id} n'a pas de racine d'identifiant « ${ref.id} ».`, { nodeId: ref.id });
+    throw new UserError(
+      'REFERENTIAL_INVALID',
+      { fr: `Le référentiel ${ref.id} n'a pas de racine d'identifiant « ${ref.id} ».`, en: `The referential ${ref.id} has no root with the identifier “${ref.id}”.` },
+      { nodeId: ref.id },
+    );
   }
   for (const n of ref.nodes) {
-    if (ids.has(n.id)) throw new UserError('REFERENTIAL_INVALID', `Le nœud ${n.id} apparaît deux fois dans le référentiel ${ref.id}.`, { nodeId: n.id });
+    if (ids.has(n.id)) {
+      throw new UserError('REFERENTIAL_INVALID', { fr: `Le nœud ${n.id} apparaît deux fois dans le référentiel ${ref.id}.`, en: `The item ${n.id} appears twice in the referential ${ref.id}.` }, { nodeId: n.id });
+    }
     ids.add(n.id);
   }
   for (const n of ref.nodes) {
     if (n.parentId !== null && !ids.has(n.parentId)) {
-      throw new UserError('REFERENTIAL_INVALID', `Le nœud ${n.id} a pour parent ${n.parentId}, absent du référentiel ${ref.id}.`, { nodeId: n.id });
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        { fr: `Le nœud ${n.id} a pour parent ${n.parentId}, absent du référentiel ${ref.id}.`, en: `The item ${n.id} has the parent ${n.parentId}, which is not in the referential ${ref.id}.` },
+        { nodeId: n.id },
+      );
     }
   }
 }

@@ -46,7 +46,7 @@ export function getReferential(ctx: ServiceContext, referentialId: string): Refe
   if (!loaded) {
     throw new UserError(
       'REFERENTIAL_UNKNOWN',
-      `Le référentiel « ${referentialId} » n'est pas chargé dans cet espace de travail.`,
+      { fr: `Le référentiel « ${referentialId} » n'est pas chargé dans cet espace de travail.`, en: `The referential “${referentialId}” is not loaded in this workspace.` },
       { field: 'referentialId' },
       { referentialId },
     );
@@ -105,9 +105,13 @@ export function storeReferential(ctx: ServiceContext, ref: Referential): ImportR
     if (withStatut.length > 0) {
       const shown = withStatut.slice(0, 10).join(', ');
       const more = withStatut.length > 10 ? ` et ${withStatut.length - 10} autre(s)` : '';
+      const moreEn = withStatut.length > 10 ? ` and ${withStatut.length - 10} other(s)` : '';
       throw new UserError(
         'REFERENTIAL_INVALID',
-        `La nouvelle version du référentiel ${ref.id} supprime ${withStatut.length} nœud(s) qui ont un statut : ${shown}${more}. Rien n'a été modifié.`,
+        {
+          fr: `La nouvelle version du référentiel ${ref.id} supprime ${withStatut.length} nœud(s) qui ont un statut : ${shown}${more}. Rien n'a été modifié.`,
+          en: `The new version of the referential ${ref.id} removes ${withStatut.length} item(s) that have a status: ${shown}${moreEn}. Nothing was changed.`,
+        },
         { nodeId: withStatut[0] },
       );
     }
@@ -118,7 +122,10 @@ export function storeReferential(ctx: ServiceContext, ref: Referential): ImportR
     if (n > 0) {
       throw new UserError(
         'REFERENTIAL_INVALID',
-        `La nouvelle version du référentiel ${ref.id} change de modèle de calcul (${previous.model} → ${ref.model}) alors que ${n} statut(s) sont saisis : importez-la sous un autre identifiant. Rien n'a été modifié.`,
+        {
+          fr: `La nouvelle version du référentiel ${ref.id} change de modèle de calcul (${previous.model} → ${ref.model}) alors que ${n} statut(s) sont saisis : importez-la sous un autre identifiant. Rien n'a été modifié.`,
+          en: `The new version of the referential ${ref.id} changes the scoring model (${previous.model} → ${ref.model}) while ${n} status(es) are entered: import it under another identifier. Nothing was changed.`,
+        },
         { field: 'model' },
       );
     }
@@ -158,9 +165,14 @@ function checkQuestions(ctx: ServiceContext, ref: Referential): void {
   }
   const node = reglesOf(ref).list.find((r) => questionsOf(r.formula).includes(missing[0]!))?.nodeId;
   const more = missing.length > 10 ? ` et ${missing.length - 10} autre(s)` : '';
+  const moreEn = missing.length > 10 ? ` and ${missing.length - 10} other(s)` : '';
+  const shown = missing.slice(0, 10).join(', ');
   throw new UserError(
     'REFERENTIAL_INVALID',
-    `Les règles de personnalisation du référentiel ${ref.id} lisent ${missing.length} question(s) inconnue(s) de l'espace de travail : ${missing.slice(0, 10).join(', ')}${more} (par exemple sur ${node ?? '?'}). Importez d'abord les questions à jour (label-audit import-questions). Rien n'a été modifié.`,
+    {
+      fr: `Les règles de personnalisation du référentiel ${ref.id} lisent ${missing.length} question(s) inconnue(s) de l'espace de travail : ${shown}${more} (par exemple sur ${node ?? '?'}). Importez d'abord les questions à jour (label-audit import-questions). Rien n'a été modifié.`,
+      en: `The customisation rules of the referential ${ref.id} read ${missing.length} question(s) unknown to the workspace: ${shown}${moreEn} (for example on ${node ?? '?'}). First import the up-to-date questions (label-audit import-questions). Nothing was changed.`,
+    },
     { nodeId: node },
   );
 }
@@ -186,7 +198,12 @@ export async function importReferentialAsync(ctx: ServiceContext, files: readonl
 export function requireNode(ref: Referential, nodeId: string): Referential['nodes'][number] {
   const node = treeIndex(ref).byId.get(nodeId);
   if (!node) {
-    throw new UserError('NODE_UNKNOWN', `Le nœud « ${nodeId} » n'existe pas dans le référentiel ${ref.id}.`, { nodeId }, { nodeId, referentialId: ref.id });
+    throw new UserError(
+      'NODE_UNKNOWN',
+      { fr: `Le nœud « ${nodeId} » n'existe pas dans le référentiel ${ref.id}.`, en: `The item “${nodeId}” does not exist in the referential ${ref.id}.` },
+      { nodeId },
+      { nodeId, referentialId: ref.id },
+    );
   }
   return node;
 }

@@ -9,6 +9,8 @@ import { personnalisationFor } from './personnalisation';
 import { teteCascade } from '../../../shared/scoring/tete-statut';
 import { STATUTS_BY_MODEL, checkDetail, sansStatut, toRecord } from '../../../shared/statut';
 import { statutLabelFr } from '../../../shared/statut-labels';
+import { describeStatut } from '../../../shared/history-words';
+import { formatDateTimeIn } from '../../../shared/locale';
 
 export { STATUTS_BY_MODEL, checkDetail, toRecord };
 import type { Db } from '../db/open';
@@ -69,10 +71,10 @@ function requireStatutNode(ref: Referential, nodeId: string): void {
   if (!canHoldStatut(ref, nodeId)) {
     const pratique = ref.hierarchie.at(-1) === 'pratique';
     const where = ref.model === 'tete' ? 'sur les sous-actions et les tâches' : `sur les ${pratique ? 'pratiques' : 'critères'} (dernier niveau)`;
-    const whereEn = ref.model === 'tete' ? 'on the sous-actions and tâches' : `on the ${pratique ? 'practices' : 'criteria'} (last level)`;
+    const whereEn = ref.model === 'tete' ? 'on the sub-actions and tasks' : `on the ${pratique ? 'practices' : 'criteria'} (last level)`;
     throw new UserError(
       'STATUT_INVALID',
-      { fr: `Le nœud ${nodeId} est calculé à partir de ses enfants : un statut se saisit ${where}.`, en: `Node ${nodeId} is computed from its children: a statut is entered ${whereEn}.` },
+      { fr: `Le nœud ${nodeId} est calculé à partir de ses enfants : un statut se saisit ${where}.`, en: `The item ${nodeId} is computed from its children: a status is entered ${whereEn}.` },
       { nodeId },
     );
   }
@@ -201,10 +203,17 @@ function checkVersion(ref: Referential, nodeId: string, row: StatutRow | undefin
   const now = row
     ? `statut actuel « ${statutLabelFr(row.statut, ref.model)} »${row.explication ? `, explication « ${abbreviate(row.explication)} »` : ', sans explication'}`
     : 'il est revenu à « non renseigné »';
+  const nowEn = row
+    ? `current status “${describeStatut(row.statut, ref.model, 'en')}”${row.explication ? `, explanation “${abbreviate(row.explication)}”` : ', no explanation'}`
+    : 'it went back to “not filled in”';
   const by = row ? ` par ${row.modified_by} le ${formatInstantFr(row.modified_at)}` : '';
+  const byEn = row ? ` by ${row.modified_by} on ${formatInstantEn(row.modified_at)}` : '';
   throw new UserError(
     'CONFLICT',
-    `Conflit de modification sur ${identifiant} : il a été modifié${by} depuis que vous l'avez affiché (${now}). Votre modification n'a pas été enregistrée : rechargez pour voir la version actuelle, puis refaites-la si besoin.`,
+    {
+      fr: `Conflit de modification sur ${identifiant} : il a été modifié${by} depuis que vous l'avez affiché (${now}). Votre modification n'a pas été enregistrée : rechargez pour voir la version actuelle, puis refaites-la si besoin.`,
+      en: `Edit conflict on ${identifiant}: it was changed${byEn} since you displayed it (${nowEn}). Your change was not saved: reload to see the current version, then make it again if needed.`,
+    },
     { nodeId, field: 'expectedVersion' },
   );
 }
@@ -216,6 +225,13 @@ function formatInstantFr(iso: string): string {
   const date = d.toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
   const time = d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
   return `${date} à ${time}`;
+}
+
+/** "30 Nov 2026 at 14:05" for an ISO instant, in this machine's time zone (the English of `formatInstantFr`). */
+function formatInstantEn(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return formatDateTimeIn('en', d).replace(/ (\d\d:\d\d)$/, ' at $1');
 }
 
 const abbreviate = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
@@ -246,7 +262,10 @@ function checkParentConcerne(ctx: ServiceContext, ref: Referential, nodeId: stri
   if (row && row.concerne === 0) {
     throw new UserError(
       'STATUT_INVALID',
-      `La sous-action ${parent.id} est « non concernée » : ses tâches (dont ${nodeId}) ne comptent pas. Changez d'abord le statut de ${parent.id}.`,
+      {
+        fr: `La sous-action ${parent.id} est « non concernée » : ses tâches (dont ${nodeId}) ne comptent pas. Changez d'abord le statut de ${parent.id}.`,
+        en: `The sub-action ${parent.id} is “not concerned”: its tasks (including ${nodeId}) do not count. First change the status of ${parent.id}.`,
+      },
       { nodeId, field: 'statut' },
     );
   }
@@ -257,18 +276,28 @@ export function writeStatut(ctx: ServiceContext, input: SetStatutInput): StatutW
   const ref = getReferential(ctx, input.referentialId);
   const { nodeId, statut } = input;
   requireStatutNode(ref, nodeId);
-  checkUnlocked(ctx, ref.id, `Le statut de ${nodeId}`);
+  checkUnlocked(ctx, ref.id, { fr: `Le statut de ${nodeId}`, en: `The status of ${nodeId}` });
   if (!STATUTS_BY_MODEL[ref.model].includes(statut)) {
     throw new UserError(
       'STATUT_INVALID',
-      `Le statut « ${statut} » n'existe pas pour le référentiel ${ref.id} (${STATUTS_BY_MODEL[ref.model].join(', ')}).`,
+      {
+        fr: `Le statut « ${statut} » n'existe pas pour le référentiel ${ref.id} (${STATUTS_BY_MODEL[ref.model].join(', ')}).`,
+        en: `The status “${statut}” does not exist for the referential ${ref.id} (${STATUTS_BY_MODEL[ref.model].join(', ')}).`,
+      },
       { nodeId, field: 'statut' },
     );
   }
   let detail: Detail | null = null;
   if (statut === 'detaille') detail = checkDetail(nodeId, input.detail);
   else if (input.detail) {
-    throw new UserError('DETAIL_INVALID', `Une répartition n'est acceptée qu'avec le statut « détaillé » (${nodeId} reçoit « ${statut} »).`, { nodeId, field: 'detail' });
+    throw new UserError(
+      'DETAIL_INVALID',
+      {
+        fr: `Une répartition n'est acceptée qu'avec le statut « détaillé » (${nodeId} reçoit « ${statut} »).`,
+        en: `A split is accepted only with the status “detailed” (${nodeId} receives “${statut}”).`,
+      },
+      { nodeId, field: 'detail' },
+    );
   }
 
   checkParentConcerne(ctx, ref, nodeId, statut);
@@ -333,7 +362,7 @@ function parentRecord(ctx: ServiceContext, ref: Referential, nodeId: string): Ma
 export function setExplication(ctx: ServiceContext, referentialId: string, nodeId: string, explication: string | null, expectedVersion?: number): { ok: true; version: number } {
   const ref = getReferential(ctx, referentialId);
   requireStatutNode(ref, nodeId);
-  checkUnlocked(ctx, ref.id, `L'explication de ${nodeId}`);
+  checkUnlocked(ctx, ref.id, { fr: `L'explication de ${nodeId}`, en: `The explanation of ${nodeId}` });
   return inTransaction(ctx, () => {
     const before = readRow(ctx, ref.id, nodeId);
     checkVersion(ref, nodeId, before, expectedVersion);

@@ -40,15 +40,25 @@ const toWorkspace = (r: WorkspaceRow): Workspace => ({
 
 /** Checks the fields of a workspace; throws UserError INPUT_INVALID naming the field. */
 function check(w: WorkspaceUpdate): void {
-  if (w.nom !== undefined && w.nom.trim() === '') throw new UserError('INPUT_INVALID', 'Le nom de la collectivité ne peut pas être vide.', { field: 'nom' });
+  if (w.nom !== undefined && w.nom.trim() === '') {
+    throw new UserError('INPUT_INVALID', { fr: 'Le nom de la collectivité ne peut pas être vide.', en: 'The name of the local authority cannot be empty.' }, { field: 'nom' });
+  }
   if (w.utilisateur !== undefined && w.utilisateur.trim() === '') {
-    throw new UserError('INPUT_INVALID', "Le nom de l'utilisateur ne peut pas être vide.", { field: 'utilisateur' });
+    throw new UserError('INPUT_INVALID', { fr: "Le nom de l'utilisateur ne peut pas être vide.", en: "The user's name cannot be empty." }, { field: 'utilisateur' });
   }
   if (w.codeInsee !== undefined && w.codeInsee !== null && !/^(\d{5}|2[AB]\d{3})$/.test(w.codeInsee)) {
-    throw new UserError('INPUT_INVALID', `Le code INSEE « ${w.codeInsee} » est invalide : 5 caractères (ex. 45234, 2A004).`, { field: 'codeInsee' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Le code INSEE « ${w.codeInsee} » est invalide : 5 caractères (ex. 45234, 2A004).`, en: `The INSEE code “${w.codeInsee}” is invalid: 5 characters (e.g. 45234, 2A004).` },
+      { field: 'codeInsee' },
+    );
   }
   if (w.population !== undefined && w.population !== null && (!Number.isInteger(w.population) || w.population < 0)) {
-    throw new UserError('INPUT_INVALID', `La population doit être un nombre entier d'habitants (reçu ${w.population}).`, { field: 'population' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `La population doit être un nombre entier d'habitants (reçu ${w.population}).`, en: `The population must be a whole number of inhabitants (received ${w.population}).` },
+      { field: 'population' },
+    );
   }
 }
 
@@ -67,7 +77,7 @@ export function createWorkspace(ctx: ServiceContext, w: Workspace): Workspace {
 /** The workspace. Throws UserError NOT_FOUND when the database has none (a damaged file). */
 export function getWorkspace(ctx: ServiceContext): Workspace {
   const row = ctx.db.prepare('SELECT * FROM workspace LIMIT 1').get() as WorkspaceRow | undefined;
-  if (!row) throw new UserError('NOT_FOUND', "Cet espace de travail n'a pas de collectivité enregistrée.", {});
+  if (!row) throw new UserError('NOT_FOUND', { fr: "Cet espace de travail n'a pas de collectivité enregistrée.", en: 'This workspace has no local authority recorded.' }, {});
   return toWorkspace(row);
 }
 

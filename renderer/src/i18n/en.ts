@@ -518,12 +518,6 @@ export const en: Catalogue = {
   errors: {
     inputInvalid: 'Invalid input: check the values you entered.',
     serverUnreachable: "The application's server does not answer (connection refused or interrupted). Check that Label Audit is still running, then try again.",
-    NOT_FOUND_preuve: 'The evidence “{{id}}” does not exist (it may have been deleted in the meantime).',
-    NOT_FOUND_service: 'The service “{{id}}” does not exist.',
-    NOT_FOUND_person: 'The person “{{id}}” does not exist.',
-    NODE_UNKNOWN: 'The item “{{nodeId}}” does not exist in the referential {{referentialId}}.',
-    REFERENTIAL_UNKNOWN: 'The referential “{{referentialId}}” is not loaded in this workspace.',
-    INPUT_INVALID_field: 'Invalid value for “{{field}}”.',
     failed: 'The operation failed: {{message}}',
   },
   dashboard: {

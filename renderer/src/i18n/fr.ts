@@ -520,12 +520,6 @@ export const fr = {
     inputInvalid: 'Saisie invalide : vérifiez les valeurs saisies.',
     serverUnreachable:
       "Le serveur de l'application ne répond pas (connexion refusée ou interrompue). Vérifiez que Label Audit est toujours lancé, puis réessayez.",
-    NOT_FOUND_preuve: 'La preuve « {{id}} » n’existe pas (elle a peut-être été supprimée entre-temps).',
-    NOT_FOUND_service: 'Le service « {{id}} » n’existe pas.',
-    NOT_FOUND_person: 'La personne « {{id}} » n’existe pas.',
-    NODE_UNKNOWN: 'Le nœud « {{nodeId}} » n’existe pas dans le référentiel {{referentialId}}.',
-    REFERENTIAL_UNKNOWN: 'Le référentiel « {{referentialId}} » n’est pas chargé dans cet espace de travail.',
-    INPUT_INVALID_field: 'Donnée invalide pour « {{field}} ».',
     failed: "L'opération a échoué : {{message}}",
   },
   dashboard: {

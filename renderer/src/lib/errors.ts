@@ -1,6 +1,6 @@
 /**
  * Errors shown to the user (STYLE.md: errors are values with a French message, never a stack trace).
- * The router's errorFormatter puts `{ code, message, location }` in `error.data.userError`; zod failures come
+ * The router's errorFormatter puts `{ code, message, en, location }` in `error.data.userError`; zod failures come
  * as BAD_REQUEST without it, and transport failures as plain errors.
  */
 import type { ErrorLocation, ErrorParams, UserErrorCode } from '../../../shared/errors';
@@ -27,24 +27,12 @@ export const SERVER_UNREACHABLE =
   "Le serveur de l'application ne répond pas (connexion refusée ou interrompue). Vérifiez que Label Audit est toujours lancé, puis réessayez.";
 
 /**
- * The codes whose message the catalogue translates (i18n `errors.<code>`, built from the error's params and
- * location): the errors the screens show most. In French the core's own sentence is kept (it is the reference and
- * names more); in English a code outside this set keeps the core's French sentence.
- */
-const TRANSLATED: ReadonlySet<UserErrorCode> = new Set(['NOT_FOUND', 'NODE_UNKNOWN', 'REFERENTIAL_UNKNOWN', 'INPUT_INVALID']);
-
-/**
  * The core's message in the current language: the French sentence; in English the core's own English sentence
- * (`en`, shared/errors.ts `Bilingual`), else its translation by code when there is one, else the French.
+ * (`en`, shared/errors.ts `Bilingual`: every UserError of the core carries one), else the French reference.
  */
-function localised(ue: { code: UserErrorCode; message: string; location?: ErrorLocation; params?: ErrorParams; en?: string | null }): string {
-  if (formatLang() === 'fr') return ue.message;
-  if (typeof ue.en === 'string' && ue.en !== '') return ue.en;
-  if (!TRANSLATED.has(ue.code)) return ue.message;
-  const values: Record<string, unknown> = { ...ue.location, ...ue.params };
-  if (ue.code === 'NOT_FOUND' && typeof values.what === 'string') return tr(`errors.NOT_FOUND_${values.what}`, values);
-  if (ue.code === 'INPUT_INVALID') return values.field !== undefined ? tr('errors.INPUT_INVALID_field', values) : ue.message;
-  return tr(`errors.${ue.code}`, values);
+function localised(ue: { message: string; en?: string | null }): string {
+  if (formatLang() === 'en' && typeof ue.en === 'string' && ue.en !== '') return ue.en;
+  return ue.message;
 }
 
 /**

@@ -108,7 +108,7 @@ describe('errors over the wire (errorFormatter)', () => {
       message: body.error.message,
       location: { nodeId: 'toy_1' },
       params: {},
-      en: 'Node toy_1 is computed from its children: a statut is entered on the sous-actions and tâches.',
+      en: 'The item toy_1 is computed from its children: a status is entered on the sub-actions and tasks.',
     });
     expect(body.error.data.stack).toBeUndefined();
   });
@@ -135,7 +135,9 @@ describe('errors over the wire (errorFormatter)', () => {
     const missing = await overHttp('referentials.get', { referentialId: 'zzz' }, 'GET');
     expect(missing.status).toBe(404);
     expect(missing.body.error.data.userError.code).toBe('REFERENTIAL_UNKNOWN');
-    // The values of the message, for its translation by code (renderer/src/i18n `errors.REFERENTIAL_UNKNOWN`).
+    // The values of the message, and the message in both languages (the English screens show `en`).
     expect(missing.body.error.data.userError.params).toEqual({ referentialId: 'zzz' });
+    expect(missing.body.error.data.userError.message).toBe("Le référentiel « zzz » n'est pas chargé dans cet espace de travail.");
+    expect(missing.body.error.data.userError.en).toBe('The referential “zzz” is not loaded in this workspace.');
   });
 });

@@ -93,6 +93,7 @@ describeWithSharedData('the RGESN self-assessment in a workspace', () => {
     const before = snapshotTables(ctx);
     const refused = userError(() => core.examples.load('rgesn-label-audit'));
     expect(refused.message).toMatch(/^Le référentiel .* a déjà 77 statuts saisis : l'exemple les remplacerait\./);
+    expect(refused.en).toMatch(/^The referential .* already has 77 statuses entered: the example would replace them\. Choose “Replace the statuses entered” \(or --remplacer\) to load it anyway\.$/);
     expect(snapshotTables(ctx)).toEqual(before);
     expect(core.examples.load('rgesn-label-audit', { remplacer: true })).toEqual({ id: 'rgesn-label-audit', referentialId: 'rgesn', written: 1, unchanged: 77 });
     expect(core.statuts.list('rgesn').find((s) => s.nodeId === 'rgesn_1.8')?.statut).toBe('non_conforme');

@@ -118,6 +118,7 @@ describe('pilote workbook import', () => {
     expect(preview.conflits.map((c) => [c.id, c.exporte, c.app, c.fichier])).toEqual([['eci|eci_1.2|statut', 'Non renseigné', 'Pas fait', 'Programmé']]);
     const e = await userErrorAsync(core.mesCriteres.applyImport(f));
     expect(e.message).toBe("Le conflit sur 1.2 (statut) n'est pas tranché : choisissez « garder l'application » ou « prendre le fichier ».");
+    expect(e.en).toBe('The conflict on 1.2 (status) is not settled: choose “Keep the application’s” or “Take the file’s”.');
     expect(core.statuts.list('eci').find((s) => s.nodeId === 'eci_1.2')?.statut).toBe('pas_fait');
     expect(await core.mesCriteres.applyImport(f, { 'eci|eci_1.2|statut': 'app' })).toEqual({ appliques: 0, conflitsGardes: 1, rejets: [] });
     expect(core.statuts.list('eci').find((s) => s.nodeId === 'eci_1.2')?.statut).toBe('pas_fait');
