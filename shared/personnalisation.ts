@@ -141,11 +141,11 @@ export function reponsesActives(
  * @throws UserError INPUT_INVALID naming the question and what was expected.
  */
 export function checkReponse(question: Question, valeur: unknown): Reponse {
-  const fail = (attendu: string, expected: string): never => {
+  const fail = (attendu: string, en: string): never => {
     const got = JSON.stringify(valeur);
     throw new UserError(
       'INPUT_INVALID',
-      { fr: `Réponse invalide à la question ${question.id} : ${attendu} (reçu ${got}).`, en: `Invalid answer to question ${question.id}: ${expected} (received ${got}).` },
+      { fr: `Réponse invalide à la question ${question.id} : ${attendu} (reçu ${got}).`, en: `Invalid answer to question ${question.id}: ${en} (received ${got}).` },
       { field: question.id },
     );
   };
