@@ -123,7 +123,7 @@ async function readXlsx(name: string, bytes: Uint8Array, headerKey: string): Pro
     'INPUT_INVALID',
     {
       fr: `Le classeur ${name} n'a aucune feuille avec une colonne « ${headerKey} » dans ses ${HEADER_SEARCH_ROWS} premières lignes.`,
-      en: `The workbook ${name} has no sheet with a “${headerKey}” column in its first ${HEADER_SEARCH_ROWS} rows.`,
+      en: `The workbook ${name} has no sheet with a column named “${headerKey}” in its first ${HEADER_SEARCH_ROWS} rows.`,
     },
     { file: name, column: headerKey },
   );
@@ -166,7 +166,7 @@ function readCsv(name: string, bytes: Uint8Array, headerKey: string): SheetTable
     'INPUT_INVALID',
     {
       fr: `Le fichier ${name} n'a pas de ligne d'en-tête avec une colonne « ${headerKey} » dans ses ${HEADER_SEARCH_ROWS} premières lignes.`,
-      en: `The file ${name} has no header row with a “${headerKey}” column in its first ${HEADER_SEARCH_ROWS} rows.`,
+      en: `The file ${name} has no header row with a column named “${headerKey}” in its first ${HEADER_SEARCH_ROWS} rows.`,
     },
     { file: name, column: headerKey },
   );

@@ -62,6 +62,18 @@ describe('buildPack: bad input', () => {
     expect(await userError(buildPack(edit(input), join(dir, 'pack.zip')))).toEqual(expected);
     noFileLeft(dir);
   });
+
+  it('says the same in English, naming the preuve, the node and the jalon date', async () => {
+    const { input, dir } = makeInput();
+    const unknownNode = { ...input, preuves: [{ ...(input.preuves[0] as PackInput['preuves'][0]), nodeIds: ['t_9.9'] }] };
+    await expect(buildPack(unknownNode, join(dir, 'pack.zip'))).rejects.toMatchObject({
+      en: 'The evidence “Délibération PCAET” (p1) is attached to the node “t_9.9”, which is not in the referential t 2026-01-01.',
+    });
+    await expect(buildPack({ ...input, jalon: { ...input.jalon, date: '15/03/2026' } }, join(dir, 'pack.zip'))).rejects.toMatchObject({
+      en: 'The milestone date “15/03/2026” is not a valid ISO 8601 date (between 1980 and 2107).',
+    });
+    noFileLeft(dir);
+  });
 });
 
 describe('buildPack: abort', () => {
