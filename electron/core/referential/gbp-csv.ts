@@ -219,7 +219,7 @@ export function parseGbpCsv(file: SourceFile, id = 'gbp-nr'): Referential {
         'REFERENTIAL_INVALID',
         {
           fr: `${label.fr}, cellule ${loc.cell} : la thématique « ${thematique} » ne correspond pas à « ${famille.titre} » des autres pratiques ${lettre}.x.`,
-          en: `${label.en}, cell ${loc.cell}: the thématique “${thematique}” does not match “${famille.titre}” of the other practices ${lettre}.x.`,
+          en: `${label.en}, cell ${loc.cell}: the topic “${thematique}” does not match “${famille.titre}” of the other practices ${lettre}.x.`,
         },
         loc,
       );

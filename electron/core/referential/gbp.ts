@@ -71,7 +71,7 @@ export function buildGuide(file: string, head: GbpHead, familles: GbpFamille[], 
     lettres.set(f.lettre, f.at.label);
     const other = titres.get(f.titre);
     if (other !== undefined) {
-      fail(at(f.at.label, `la thématique « ${f.titre} » porte deux lettres (${other} et ${f.lettre}).`, `the thématique “${f.titre}” has two letters (${other} and ${f.lettre}).`), {
+      fail(at(f.at.label, `la thématique « ${f.titre} » porte deux lettres (${other} et ${f.lettre}).`, `the topic “${f.titre}” has two letters (${other} and ${f.lettre}).`), {
         ...f.at.location,
         field: 'thematique',
       });

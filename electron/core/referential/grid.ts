@@ -127,7 +127,7 @@ function buildGrid(head: GridHead, themes: DraftTheme[], file: string): Referent
   for (let i = 1; i < head.niveaux.length; i++) {
     const [a, b] = [head.niveaux[i - 1], head.niveaux[i]];
     if (a && b && !(a.seuil < b.seuil && a.rang < b.rang)) {
-      fail(at(same(file), `les niveaux doivent être rangés par rang et seuil croissants (« ${a.nom} » puis « ${b.nom} »).`, `the niveaux must be in ascending rang and seuil order (“${a.nom}” then “${b.nom}”).`), {
+      fail(at(same(file), `les niveaux doivent être rangés par rang et seuil croissants (« ${a.nom} » puis « ${b.nom} »).`, `the levels (niveaux) must be in ascending order of rang and seuil (“${a.nom}” then “${b.nom}”).`), {
         file,
         field: 'niveaux',
       });

@@ -148,11 +148,11 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
     const formulation = clean(cellText(row, col.formulation));
     if (formulation === '') fail(table, row, col.formulation, 'formulation', { fr: 'question sans formulation', en: 'question without a wording' });
     const thematiqueId = clean(cellText(row, col.thematiqueId));
-    if (thematiqueId === '') fail(table, row, col.thematiqueId, 'thematiqueId', { fr: 'thématique vide', en: 'empty thématique' });
+    if (thematiqueId === '') fail(table, row, col.thematiqueId, 'thematiqueId', { fr: 'thématique vide', en: 'empty topic' });
     if (thematiqueFile && !thematiqueIds.has(thematiqueId)) {
       fail(table, row, col.thematiqueId, 'thematiqueId', {
         fr: `thématique « ${thematiqueId} » absente de « ${thematiqueFile.name} »`,
-        en: `thématique “${thematiqueId}” is not in “${thematiqueFile.name}”`,
+        en: `topic “${thematiqueId}” is not in “${thematiqueFile.name}”`,
       });
     }
     const exprVisible = cellText(row, col.exprVisible) || null;

@@ -141,7 +141,7 @@ export function parseRgaaJson(file: SourceFile, id = 'rgaa'): Referential {
   if (!isObject(data) || !Array.isArray(data.topics)) {
     throw new UserError(
       'REFERENTIAL_INVALID',
-      { fr: `${name} : un objet { "topics": [...] } (les thématiques du RGAA) est attendu à la racine du JSON.`, en: `${name}: an object { "topics": [...] } (the RGAA's thématiques) is expected at the root of the JSON.` },
+      { fr: `${name} : un objet { "topics": [...] } (les thématiques du RGAA) est attendu à la racine du JSON.`, en: `${name}: an object { "topics": [...] } (the RGAA's topics) is expected at the root of the JSON.` },
       { file: name, path: 'topics' },
     );
   }
@@ -154,20 +154,20 @@ export function parseRgaaJson(file: SourceFile, id = 'rgaa'): Referential {
   const themePaths = new Map<number, string>();
   data.topics.forEach((topic: unknown, t) => {
     const tPath = `topics[${t}]`;
-    let where: Bilingual = { fr: `thématique n° ${t + 1} (${tPath})`, en: `thématique no. ${t + 1} (${tPath})` };
+    let where: Bilingual = { fr: `thématique n° ${t + 1} (${tPath})`, en: `topic no. ${t + 1} (${tPath})` };
     if (!isObject(topic)) fail(name, where, { fr: 'un objet est attendu.', en: 'an object is expected.' }, tPath);
     const number = positiveInteger(topic, 'number', name, where, tPath);
-    where = { fr: `thématique ${number} (${tPath})`, en: `thématique ${number} (${tPath})` };
+    where = { fr: `thématique ${number} (${tPath})`, en: `topic ${number} (${tPath})` };
     const previous = themePaths.get(number);
     if (previous !== undefined) {
-      fail(name, where, { fr: `le numéro ${number} est déjà celui de la thématique ${previous}.`, en: `number ${number} is already that of thématique ${previous}.` }, `${tPath}.number`, {
+      fail(name, where, { fr: `le numéro ${number} est déjà celui de la thématique ${previous}.`, en: `number ${number} is already that of topic ${previous}.` }, `${tPath}.number`, {
         field: 'number',
         nodeId: `${id}_${number}`,
       });
     }
     themePaths.set(number, tPath);
     const nom = text(topic, 'topic', name, where, tPath);
-    where = { fr: `thématique ${number} « ${nom} » (${tPath})`, en: `thématique ${number} “${nom}” (${tPath})` };
+    where = { fr: `thématique ${number} « ${nom} » (${tPath})`, en: `topic ${number} “${nom}” (${tPath})` };
     if (!Array.isArray(topic.criteria) || topic.criteria.length === 0) {
       fail(name, where, { fr: 'le champ « criteria » doit être une liste non vide de critères.', en: 'the field “criteria” must be a non-empty list of criteria.' }, `${tPath}.criteria`, {
         field: 'criteria',
@@ -178,7 +178,7 @@ export function parseRgaaJson(file: SourceFile, id = 'rgaa'): Referential {
     const kids: ReferentialNode[] = [];
     topic.criteria.forEach((raw: unknown, c) => {
       const path = `${tPath}.criteria[${c}].criterium`;
-      let cWhere: Bilingual = { fr: `thématique ${number}, critère n° ${c + 1} (${path})`, en: `thématique ${number}, criterion no. ${c + 1} (${path})` };
+      let cWhere: Bilingual = { fr: `thématique ${number}, critère n° ${c + 1} (${path})`, en: `topic ${number}, criterion no. ${c + 1} (${path})` };
       const criterium = isObject(raw) ? raw.criterium : undefined;
       if (!isObject(criterium)) {
         fail(name, cWhere, { fr: 'un objet { "criterium": { number, title, tests } } est attendu.', en: 'an object { "criterium": { number, title, tests } } is expected.' }, `${tPath}.criteria[${c}]`);

@@ -173,7 +173,7 @@ export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
         'REFERENTIAL_INVALID',
         {
           fr: `${where} : la thématique « ${thematique} » ne correspond pas à « ${known.nom} » des autres critères ${themeKey}.x.`,
-          en: `${whereEn}: the thématique “${thematique}” does not match “${known.nom}” of the other criteria ${themeKey}.x.`,
+          en: `${whereEn}: the topic “${thematique}” does not match “${known.nom}” of the other criteria ${themeKey}.x.`,
         },
         { file: file.name, field: 'thematique', nodeId: `${id}_${numero}` },
       );
@@ -209,7 +209,7 @@ export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
     if (other) {
       throw new UserError(
         'REFERENTIAL_INVALID',
-        { fr: `${file.name} : la thématique « ${theme.nom} » porte deux numéros (${key} et ${other[0]}).`, en: `${file.name}: the thématique “${theme.nom}” has two numbers (${key} and ${other[0]}).` },
+        { fr: `${file.name} : la thématique « ${theme.nom} » porte deux numéros (${key} et ${other[0]}).`, en: `${file.name}: the topic “${theme.nom}” has two numbers (${key} and ${other[0]}).` },
         { file: file.name, field: 'thematique' },
       );
     }

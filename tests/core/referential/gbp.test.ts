@@ -147,7 +147,7 @@ describe('parseGbpCsv (the export: JSON arrays in unquoted cells, a trailing com
 
   it('says the same in English, naming the row and the cell', () => {
     expect(userError(() => parseGbpCsv(csv(HEADER + row('a.1', 'Stratégie') + row('a.2', 'Achats'), 'g.csv'))).en).toBe(
-      'File “g.csv”, row 3, practice a.2, cell C3: the thématique “Achats” does not match “Stratégie” of the other practices a.x.',
+      'File “g.csv”, row 3, practice a.2, cell C3: the topic “Achats” does not match “Stratégie” of the other practices a.x.',
     );
     expect(userError(() => parseGbpCsv(csv(HEADER + row('a.1', 'S') + row('', 'S'), 'g.csv'))).en).toBe('File “g.csv”, row 3, cell A3: the “Id” column is empty.');
     expect(userError(() => parseGbpCsv(csv(HEADER + '"a.1"x,"P"\n', 'g.csv'))).en).toBe(
