@@ -89,7 +89,7 @@ export interface WebServer {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { dataDir, port = 0, host = '127.0.0.1', demo = true, rendererDir = 'out/renderer' } = options;
   if (host !== '127.0.0.1' && host !== 'localhost') {
-    throw new UserError('INPUT_INVALID', `Hôte refusé : « ${host} ». Le mode navigateur n'écoute que sur 127.0.0.1.`, { field: 'host' });
+    throw new UserError('INPUT_INVALID', { fr: `Hôte refusé : « ${host} ». Le mode navigateur n'écoute que sur 127.0.0.1.`, en: `Host refused: “${host}”. Browser mode only listens on 127.0.0.1.` }, { field: 'host' });
   }
   const core = await startCore({ dataDir, user: options.user ?? osUserName(), demo });
   // The daily backup also while the app stays open for days (checked hourly; due after 24 h).

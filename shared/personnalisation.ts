@@ -6,7 +6,7 @@
  * `shared/scoring/tete-personnalisation.ts`.
  */
 import type { Referential } from './domain';
-import { UserError } from './errors';
+import { isUserError, UserError } from './errors';
 import { checkResultType, estVisible, FormulaError, parseFormula, POPULATION_TAGS, questionsOf, reglesOf, walk, type Formula, type FormulaContext, type IdentiteCollectivite, type RegleType, type Reponse, type TypeValeur } from './formula';
 
 /** The three kinds of question (§2.5): binaire → boolean, choix → option id, proportion → fraction 0..1. */
@@ -93,9 +93,13 @@ export function visibiliteOf(question: Question): Formula | null {
     try {
       formula = parseFormula(question.exprVisible);
     } catch (e) {
-      throw new UserError('REFERENTIAL_INVALID', `La condition d'affichage de la question ${question.id} est invalide : ${(e as Error).message}`, {
-        field: question.id,
-      });
+      // A FormulaError's English sentence when it has one, else its French one.
+      const why = { fr: (e as Error).message, en: isUserError(e) ? e.messageIn('en') : (e as Error).message };
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        { fr: `La condition d'affichage de la question ${question.id} est invalide : ${why.fr}`, en: `The display condition of question ${question.id} is invalid: ${why.en}` },
+        { field: question.id },
+      );
     }
   }
   visibleFormulas.set(question, formula);
@@ -137,18 +141,25 @@ export function reponsesActives(
  * @throws UserError INPUT_INVALID naming the question and what was expected.
  */
 export function checkReponse(question: Question, valeur: unknown): Reponse {
-  const fail = (attendu: string): never => {
-    throw new UserError('INPUT_INVALID', `Réponse invalide à la question ${question.id} : ${attendu} (reçu ${JSON.stringify(valeur)}).`, { field: question.id });
+  const fail = (attendu: string, en: string): never => {
+    const got = JSON.stringify(valeur);
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Réponse invalide à la question ${question.id} : ${attendu} (reçu ${got}).`, en: `Invalid answer to question ${question.id}: ${en} (received ${got}).` },
+      { field: question.id },
+    );
   };
   switch (question.type) {
     case 'binaire':
-      return typeof valeur === 'boolean' ? valeur : fail('oui ou non attendu');
+      return typeof valeur === 'boolean' ? valeur : fail('oui ou non attendu', 'yes or no expected');
     case 'choix': {
       const ids = question.choix.map((c) => c.id);
-      return typeof valeur === 'string' && ids.includes(valeur) ? valeur : fail(`un de ${ids.join(', ')} attendu`);
+      return typeof valeur === 'string' && ids.includes(valeur) ? valeur : fail(`un de ${ids.join(', ')} attendu`, `one of ${ids.join(', ')} expected`);
     }
     case 'proportion':
-      return typeof valeur === 'number' && Number.isFinite(valeur) && valeur >= 0 && valeur <= 1 ? valeur : fail('une proportion entre 0 et 1 (0 % à 100 %) attendue');
+      return typeof valeur === 'number' && Number.isFinite(valeur) && valeur >= 0 && valeur <= 1
+        ? valeur
+        : fail('une proportion entre 0 et 1 (0 % à 100 %) attendue', 'a proportion between 0 and 1 (0% to 100%) expected');
   }
 }
 

@@ -165,7 +165,10 @@ export function readiness(referential: Referential, score: ScoreResult, context:
   if (!cible) {
     throw new UserError(
       'INPUT_INVALID',
-      `Niveau visé « ${target} » inconnu pour le référentiel ${referential.id} : choisissez parmi ${niveaux.map((n) => `${n.rang} (${n.nom})`).join(', ')}.`,
+      {
+        fr: `Niveau visé « ${target} » inconnu pour le référentiel ${referential.id} : choisissez parmi ${niveaux.map((n) => `${n.rang} (${n.nom})`).join(', ')}.`,
+        en: `Unknown target level “${target}” for the referential ${referential.id}: choose among ${niveaux.map((n) => `${n.rang} (${n.nom})`).join(', ')}.`,
+      },
       { field: 'target' },
     );
   }
@@ -475,7 +478,11 @@ function referentCondition(ref: Referential, tree: TreeIdx, pilotes: ReadinessCo
 
 function sortedNiveaux(referential: Referential): Niveau[] {
   if (referential.niveaux.length === 0) {
-    throw new UserError('INPUT_INVALID', `Le référentiel ${referential.id} n'a pas de niveau de label : il n'y a pas de candidature à préparer.`, { field: 'target' });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Le référentiel ${referential.id} n'a pas de niveau de label : il n'y a pas de candidature à préparer.`, en: `The referential ${referential.id} has no label level: there is no application to prepare.` },
+      { field: 'target' },
+    );
   }
   return [...referential.niveaux].sort((a, b) => a.rang - b.rang);
 }
@@ -493,7 +500,7 @@ function indexTree(ref: Referential): TreeIdx {
       else children.set(n.parentId, [n]);
     }
   }
-  if (!root) throw new UserError('REFERENTIAL_INVALID', `Le référentiel ${ref.id} n'a pas de racine.`, {});
+  if (!root) throw new UserError('REFERENTIAL_INVALID', { fr: `Le référentiel ${ref.id} n'a pas de racine.`, en: `The referential ${ref.id} has no root.` }, {});
   for (const list of children.values()) list.sort((a, b) => a.ordre - b.ordre);
   return { byId, children, root };
 }

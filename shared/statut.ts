@@ -70,6 +70,13 @@ function percentText(x: number): string {
   return `${tenths < 0 ? '\u2212' : ''}${text} %`;
 }
 
+/** The same share in English (0.333 → “33.3%”, NaN → “not a number”), for the English sentence. */
+function percentTextEn(x: number): string {
+  if (!Number.isFinite(x)) return 'not a number';
+  const tenths = Math.round(x * 1000) / 10;
+  return `${tenths < 0 ? '\u2212' : ''}${Math.abs(tenths).toLocaleString('en-GB', { maximumFractionDigits: 1, useGrouping: false })}%`;
+}
+
 /** A split rounded to tenths of a percent, as stored: 0.7004 → 0.7 (fractions 0..1). */
 export function roundDetail(detail: Detail): Detail {
   return detail.map((x) => Math.round(x * 1000) / 1000) as unknown as Detail;
@@ -99,19 +106,37 @@ function nearSplit(tenths: readonly number[]): number[] | null {
  */
 export function checkDetail(nodeId: string, detail: Detail | undefined | null): Detail {
   const what = `La répartition fait / programmé / pas fait de ${nodeId}`;
+  const whatEn = `The done / planned / not done split of ${nodeId}`;
   if (!detail) {
-    throw new UserError('DETAIL_INVALID', `Le statut « détaillé » de ${nodeId} demande une répartition fait / programmé / pas fait.`, { nodeId, field: 'detail' });
+    throw new UserError(
+      'DETAIL_INVALID',
+      { fr: `Le statut « détaillé » de ${nodeId} demande une répartition fait / programmé / pas fait.`, en: `The “detailed” status of ${nodeId} needs a done / planned / not done split.` },
+      { nodeId, field: 'detail' },
+    );
   }
   const parts = detail.map(percentText).join(' / ');
+  const partsEn = detail.map(percentTextEn).join(' / ');
   if (detail.length !== 3 || detail.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
-    throw new UserError('DETAIL_INVALID', `${what} doit contenir trois parts entre 0 et 100 % (reçu ${parts}).`, { nodeId, field: 'detail' });
+    throw new UserError(
+      'DETAIL_INVALID',
+      { fr: `${what} doit contenir trois parts entre 0 et 100 % (reçu ${parts}).`, en: `${whatEn} must hold three parts between 0 and 100% (received ${partsEn}).` },
+      { nodeId, field: 'detail' },
+    );
   }
   const tenths = detail.map((x) => Math.round(x * 1000));
   const sum = tenths.reduce((s, x) => s + x, 0);
   if (sum !== 1000) {
     const near = nearSplit(tenths);
     const hint = near ? ` ; par exemple ${near.map((x) => percentText(x / 1000)).join(' / ')}` : '';
-    throw new UserError('DETAIL_INVALID', `${what} fait ${percentText(sum / 1000)} au lieu de 100 % (${parts})${hint}.`, { nodeId, field: 'detail' });
+    const hintEn = near ? `; for example ${near.map((x) => percentTextEn(x / 1000)).join(' / ')}` : '';
+    throw new UserError(
+      'DETAIL_INVALID',
+      {
+        fr: `${what} fait ${percentText(sum / 1000)} au lieu de 100 % (${parts})${hint}.`,
+        en: `${whatEn} makes ${percentTextEn(sum / 1000)} instead of 100% (${partsEn})${hintEn}.`,
+      },
+      { nodeId, field: 'detail' },
+    );
   }
   return roundDetail(detail);
 }

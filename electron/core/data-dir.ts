@@ -42,37 +42,48 @@ export function resolveDataDir(userDataDir: string, env: NodeJS.ProcessEnv = pro
   const fromEnv = env[DATA_DIR_ENV]?.trim();
   if (fromEnv) {
     if (!isAbsolute(fromEnv)) {
-      throw new UserError('INPUT_INVALID', `La variable ${DATA_DIR_ENV} doit donner un chemin absolu (reçu « ${fromEnv} »).`, { field: DATA_DIR_ENV });
+      throw new UserError(
+        'INPUT_INVALID',
+        { fr: `La variable ${DATA_DIR_ENV} doit donner un chemin absolu (reçu « ${fromEnv} »).`, en: `The variable ${DATA_DIR_ENV} must give an absolute path (received “${fromEnv}”).` },
+        { field: DATA_DIR_ENV },
+      );
     }
     return { dataDir: resolve(fromEnv), source: 'env', pointerFile };
   }
   if (!existsSync(pointerFile)) return { dataDir: userDataDir, source: 'default', pointerFile };
 
   const back = `Pour revenir au dossier par défaut (${userDataDir}), supprimez ${pointerFile} (ou lancez label-audit data-dir --reset).`;
-  const bad = (why: string) => new UserError('FILE_UNREADABLE', `Le fichier ${pointerFile} est invalide : ${why}. ${back}`, { file: pointerFile, path: pointerFile });
+  const backEn = `To go back to the default folder (${userDataDir}), delete ${pointerFile} (or run label-audit data-dir --reset).`;
+  const bad = (fr: string, en: string) =>
+    new UserError('FILE_UNREADABLE', { fr: `Le fichier ${pointerFile} est invalide : ${fr}. ${back}`, en: `The file ${pointerFile} is invalid: ${en}. ${backEn}` }, { file: pointerFile, path: pointerFile });
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(pointerFile, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw bad(e instanceof SyntaxError ? `ce n'est pas du JSON (${e.message})` : 'il est illisible');
+    throw e instanceof SyntaxError ? bad(`ce n'est pas du JSON (${e.message})`, `it is not JSON (${e.message})`) : bad('il est illisible', 'it is unreadable');
   }
   const target = (parsed as { dataDir?: unknown } | null)?.dataDir;
-  if (typeof target !== 'string' || target.trim() === '') throw bad('il doit contenir { "dataDir": "<chemin absolu du dossier>" }');
-  if (!isAbsolute(target)) throw bad(`« ${target} » n'est pas un chemin absolu`);
+  if (typeof target !== 'string' || target.trim() === '') throw bad('il doit contenir { "dataDir": "<chemin absolu du dossier>" }', 'it must contain { "dataDir": "<absolute path of the folder>" }');
+  if (!isAbsolute(target)) throw bad(`« ${target} » n'est pas un chemin absolu`, `“${target}” is not an absolute path`);
   if (!existsSync(target)) {
     throw new UserError(
       'FILE_NOT_FOUND',
-      `Le dossier de données ${target}, indiqué par ${pointerFile}, est introuvable : le lecteur réseau ou le profil itinérant est-il connecté ? ${back}`,
+      {
+        fr: `Le dossier de données ${target}, indiqué par ${pointerFile}, est introuvable : le lecteur réseau ou le profil itinérant est-il connecté ? ${back}`,
+        en: `The data folder ${target}, given by ${pointerFile}, cannot be found: is the network drive or the roaming profile connected? ${backEn}`,
+      },
       { path: target, file: pointerFile },
     );
   }
-  if (!statSync(target).isDirectory()) throw bad(`${target} n'est pas un dossier`);
+  if (!statSync(target).isDirectory()) throw bad(`${target} n'est pas un dossier`, `${target} is not a folder`);
   return { dataDir: resolve(target), source: 'pointer', pointerFile };
 }
 
 /** Writes `<userDataDir>/data-dir.json` pointing at `dataDir` (absolute), atomically (temp file + rename). */
 export function writeDataDirPointer(userDataDir: string, dataDir: string): string {
-  if (!isAbsolute(dataDir)) throw new UserError('INPUT_INVALID', `Le dossier de données doit être un chemin absolu (reçu « ${dataDir} »).`, { path: dataDir });
+  if (!isAbsolute(dataDir)) {
+    throw new UserError('INPUT_INVALID', { fr: `Le dossier de données doit être un chemin absolu (reçu « ${dataDir} »).`, en: `The data folder must be an absolute path (received “${dataDir}”).` }, { path: dataDir });
+  }
   mkdirSync(userDataDir, { recursive: true });
   const file = join(userDataDir, DATA_DIR_POINTER);
   const tmp = `${file}.tmp-${process.pid}`;
@@ -138,13 +149,17 @@ export async function copyDataDir(fromDir: string, toDir: string): Promise<DataD
   const from = resolve(fromDir);
   const to = resolve(toDir);
   if (isInside(from, to) || isInside(to, from)) {
-    throw new UserError('INPUT_INVALID', `Le nouveau dossier de données ${to} ne peut pas être ${from}, ni se trouver dedans, ni le contenir.`, { path: to });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `Le nouveau dossier de données ${to} ne peut pas être ${from}, ni se trouver dedans, ni le contenir.`, en: `The new data folder ${to} cannot be ${from}, nor be inside it, nor contain it.` },
+      { path: to },
+    );
   }
   const wsRoot = join(from, 'workspaces');
   const ids = existsSync(wsRoot) ? readdirSync(wsRoot).filter((id) => existsSync(join(wsRoot, id, DB_FILE))).sort() : [];
-  if (ids.length === 0) throw new UserError('NOT_FOUND', `Aucun espace de travail dans ${from} : rien à déplacer.`, { path: from });
+  if (ids.length === 0) throw new UserError('NOT_FOUND', { fr: `Aucun espace de travail dans ${from} : rien à déplacer.`, en: `No workspace in ${from}: nothing to move.` }, { path: from });
   if (existsSync(to) && (!statSync(to).isDirectory() || readdirSync(to).length > 0)) {
-    throw new UserError('INPUT_INVALID', `Le nouveau dossier de données ${to} doit être un dossier vide ou absent.`, { path: to });
+    throw new UserError('INPUT_INVALID', { fr: `Le nouveau dossier de données ${to} doit être un dossier vide ou absent.`, en: `The new data folder ${to} must be an empty or missing folder.` }, { path: to });
   }
   mkdirSync(to, { recursive: true });
   for (const name of ['settings.json', 'exports']) {
@@ -162,7 +177,14 @@ export async function copyDataDir(fromDir: string, toDir: string): Promise<DataD
         const check = copy.pragma('quick_check', { simple: true });
         const same = JSON.stringify(tableCounts(copy)) === JSON.stringify(tableCounts(source));
         if (check !== 'ok' || !same) {
-          throw new UserError('FILE_UNREADABLE', `La copie de l'espace de travail ${id} dans ${dst} ne correspond pas à l'original (${check !== 'ok' ? `contrôle SQLite : ${String(check)}` : 'nombre de lignes différent'}) : rien n'a été changé, l'application reste sur ${from}.`, { path: dst });
+          throw new UserError(
+            'FILE_UNREADABLE',
+            {
+              fr: `La copie de l'espace de travail ${id} dans ${dst} ne correspond pas à l'original (${check !== 'ok' ? `contrôle SQLite : ${String(check)}` : 'nombre de lignes différent'}) : rien n'a été changé, l'application reste sur ${from}.`,
+              en: `The copy of the workspace ${id} in ${dst} does not match the original (${check !== 'ok' ? `SQLite check: ${String(check)}` : 'different row counts'}): nothing was changed, the application stays on ${from}.`,
+            },
+            { path: dst },
+          );
         }
       } finally {
         copy.close();
@@ -182,7 +204,14 @@ export async function copyDataDir(fromDir: string, toDir: string): Promise<DataD
     { files: 0, bytes: 0 },
   );
   if (after.files !== expected.files || after.bytes !== expected.bytes) {
-    throw new UserError('FILE_UNREADABLE', `La copie dans ${to} est incomplète (${after.files} fichiers sur ${expected.files}) : rien n'a été changé, l'application reste sur ${from}.`, { path: to });
+    throw new UserError(
+      'FILE_UNREADABLE',
+      {
+        fr: `La copie dans ${to} est incomplète (${after.files} fichiers sur ${expected.files}) : rien n'a été changé, l'application reste sur ${from}.`,
+        en: `The copy in ${to} is incomplete (${after.files} files of ${expected.files}): nothing was changed, the application stays on ${from}.`,
+      },
+      { path: to },
+    );
   }
   return { workspaces: ids, files: after.files, bytes: after.bytes };
 }

@@ -6,7 +6,7 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Referential, StatutRecord } from '../../shared/domain';
-import { UserError } from '../../shared/errors';
+import { isUserError, UserError } from '../../shared/errors';
 import { POPULATION_TAGS, type IdentiteCollectivite, type Reponse } from '../../shared/formula';
 import { checkReponse, reponsesActives, type Question } from '../../shared/personnalisation';
 import { personnalisationOf, type Personnalisation } from '../../shared/scoring';
@@ -52,8 +52,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  *   node, tag, question, statut, or an answer of the wrong type).
  */
 export function parseSituation(file: SourceFile, referential: Referential, questions: readonly Question[] = []): Situation {
-  const bad: (where: string, reason: string) => never = (where, reason) => {
-    throw new UserError('INPUT_INVALID', `Situation « ${file.name} », ${where} : ${reason}.`, { file: file.name, field: where });
+  const bad: (where: string, fr: string, en: string) => never = (where, fr, en) => {
+    throw new UserError('INPUT_INVALID', { fr: `Situation « ${file.name} », ${where} : ${fr}.`, en: `Situation “${file.name}”, ${where}: ${en}.` }, { file: file.name, field: where });
   };
   let doc: unknown;
   const json = file.name.toLowerCase().endsWith('.json');
@@ -63,23 +63,31 @@ export function parseSituation(file: SourceFile, referential: Referential, quest
     } catch (e) {
       const pos = /position (\d+)/.exec((e as Error).message)?.[1];
       const line = pos === undefined ? undefined : file.text.slice(0, Number(pos)).split('\n').length;
-      throw new UserError('INPUT_INVALID', `Situation « ${file.name} » : JSON illisible${line ? ` ligne ${line}` : ''} (virgule, guillemet ou accolade en trop ou manquant).`, {
-        file: file.name,
-        ...(line ? { row: line } : {}),
-      });
+      throw new UserError(
+        'INPUT_INVALID',
+        {
+          fr: `Situation « ${file.name} » : JSON illisible${line ? ` ligne ${line}` : ''} (virgule, guillemet ou accolade en trop ou manquant).`,
+          en: `Situation “${file.name}”: unreadable JSON${line ? ` at line ${line}` : ''} (a comma, quote or brace too many or missing).`,
+        },
+        { file: file.name, ...(line ? { row: line } : {}) },
+      );
     }
   } else {
     try {
       doc = parseYaml(file.text);
     } catch (e) {
       const line = e instanceof YAMLParseError ? e.linePos?.[0]?.line : undefined;
-      throw new UserError('INPUT_INVALID', `Situation « ${file.name} » : YAML illisible${line ? ` ligne ${line}` : ''} (${(e as Error).message.split('\n')[0]}).`, {
-        file: file.name,
-        ...(line ? { row: line } : {}),
-      });
+      const why = (e as Error).message.split('\n')[0];
+      throw new UserError(
+        'INPUT_INVALID',
+        { fr: `Situation « ${file.name} » : YAML illisible${line ? ` ligne ${line}` : ''} (${why}).`, en: `Situation “${file.name}”: unreadable YAML${line ? ` at line ${line}` : ''} (${why}).` },
+        { file: file.name, ...(line ? { row: line } : {}) },
+      );
     }
   }
-  if (!isRecord(doc)) bad('racine', 'un document avec les sections identite, reponses, statuts (ou Collectivité, Réponses, Statuts) est attendu');
+  if (!isRecord(doc)) {
+    bad('racine', 'un document avec les sections identite, reponses, statuts (ou Collectivité, Réponses, Statuts) est attendu', 'a document with the sections identite, reponses, statuts (or Collectivité, Réponses, Statuts) is expected');
+  }
   const root = doc as Record<string, unknown>;
   // Two layouts: the CLI contract's JSON (`identite`, `reponses`, `statuts`; a missing type is a commune) and the
   // platform's fixtures (`Collectivité`, `Réponses`, `Statuts`; a missing type is unknown, as the fixtures expect).
@@ -87,69 +95,80 @@ export function parseSituation(file: SourceFile, referential: Referential, quest
   const S = contract
     ? { identite: 'identite', reponses: 'reponses', statuts: 'statuts', aire: 'dansAireUrbaine', all: ['identite', 'reponses', 'statuts'] }
     : { identite: 'Collectivité', reponses: 'Réponses', statuts: 'Statuts', aire: 'dans_aire_urbaine', all: ['Test', 'Collectivité', 'Réponses', 'Statuts', 'Scores'] };
-  for (const key of Object.keys(root)) if (!S.all.includes(key)) bad(key, `section inconnue (${S.all.join(', ')})`);
+  for (const key of Object.keys(root)) if (!S.all.includes(key)) bad(key, `section inconnue (${S.all.join(', ')})`, `unknown section (${S.all.join(', ')})`);
 
   const identite: IdentiteCollectivite = { type: contract ? 'commune' : null, soustype: null, population: [], localisation: 'Metropole', dansAireUrbaine: null };
   const coll = root[S.identite] ?? {};
-  if (!isRecord(coll)) bad(S.identite, 'une liste de champs est attendue');
+  if (!isRecord(coll)) bad(S.identite, 'une liste de champs est attendue', 'a list of fields is expected');
   const list = (key: string): string[] => {
     const v = (coll as Record<string, unknown>)[key];
     if (v === undefined || v === null) return [];
     const values = Array.isArray(v) ? v : [v];
-    return values.map((x) => (typeof x === 'string' || typeof x === 'boolean' ? String(x) : bad(`${S.identite}.${key}`, `valeur ${JSON.stringify(x)} inattendue`)));
+    return values.map((x) => (typeof x === 'string' || typeof x === 'boolean' ? String(x) : bad(`${S.identite}.${key}`, `valeur ${JSON.stringify(x)} inattendue`, `unexpected value ${JSON.stringify(x)}`)));
   };
   const champs = ['type', 'soustype', 'population', 'localisation', S.aire];
-  for (const key of Object.keys(coll as object)) if (!champs.includes(key)) bad(`${S.identite}.${key}`, `champ inconnu (${champs.join(', ')})`);
+  for (const key of Object.keys(coll as object)) if (!champs.includes(key)) bad(`${S.identite}.${key}`, `champ inconnu (${champs.join(', ')})`, `unknown field (${champs.join(', ')})`);
   const [type, ...moreTypes] = list('type');
-  if (moreTypes.length > 0) bad(`${S.identite}.type`, 'un seul type attendu');
-  if (type !== undefined) identite.type = type === 'commune' || type === 'EPCI' ? type : bad(`${S.identite}.type`, `« ${type} » inconnu (commune ou EPCI)`);
+  if (moreTypes.length > 0) bad(`${S.identite}.type`, 'un seul type attendu', 'a single type is expected');
+  if (type !== undefined) identite.type = type === 'commune' || type === 'EPCI' ? type : bad(`${S.identite}.type`, `« ${type} » inconnu (commune ou EPCI)`, `unknown “${type}” (commune or EPCI)`);
   const [soustype] = list('soustype');
-  if (soustype !== undefined) identite.soustype = ['epci_a_fiscalite_propre', 'syndicat', 'pole'].includes(soustype) ? soustype : bad(`${S.identite}.soustype`, `« ${soustype} » inconnu`);
-  identite.population = list('population').map((t) => ((POPULATION_TAGS as readonly string[]).includes(t) ? t : bad(`${S.identite}.population`, `étiquette « ${t} » inconnue (${POPULATION_TAGS.join(', ')})`)));
+  if (soustype !== undefined) identite.soustype = ['epci_a_fiscalite_propre', 'syndicat', 'pole'].includes(soustype) ? soustype : bad(`${S.identite}.soustype`, `« ${soustype} » inconnu`, `unknown “${soustype}”`);
+  identite.population = list('population').map((t) => ((POPULATION_TAGS as readonly string[]).includes(t) ? t : bad(`${S.identite}.population`, `étiquette « ${t} » inconnue (${POPULATION_TAGS.join(', ')})`, `unknown tag “${t}” (${POPULATION_TAGS.join(', ')})`)));
   const [loc] = list('localisation');
   if (loc !== undefined) {
     const l = loc.toLowerCase();
-    identite.localisation = l === 'dom' ? 'DOM' : l === 'metropole' || l === 'métropole' ? 'Metropole' : bad(`${S.identite}.localisation`, `« ${loc} » inconnue (DOM ou metropole)`);
+    identite.localisation = l === 'dom' ? 'DOM' : l === 'metropole' || l === 'métropole' ? 'Metropole' : bad(`${S.identite}.localisation`, `« ${loc} » inconnue (DOM ou metropole)`, `unknown “${loc}” (DOM or metropole)`);
   }
   const [aire] = list(S.aire);
-  if (aire !== undefined) identite.dansAireUrbaine = aire === 'true' || aire === 'OUI' ? true : aire === 'false' || aire === 'NON' ? false : bad(`${S.identite}.${S.aire}`, 'oui ou non attendu');
+  if (aire !== undefined) identite.dansAireUrbaine = aire === 'true' || aire === 'OUI' ? true : aire === 'false' || aire === 'NON' ? false : bad(`${S.identite}.${S.aire}`, 'oui ou non attendu', 'yes or no expected (OUI / NON, true / false)');
 
   const reponses = new Map<string, Reponse>();
   const rep = root[S.reponses] ?? {};
-  if (!isRecord(rep)) bad(S.reponses, 'une liste « question: réponse » est attendue');
+  if (!isRecord(rep)) bad(S.reponses, 'une liste « question: réponse » est attendue', 'a list “question: answer” is expected');
   const pool = new Map(questions.map((q) => [q.id, q]));
   for (const [id, raw] of Object.entries(rep as Record<string, unknown>)) {
     const value: Reponse =
-      raw === 'OUI' || raw === true ? true : raw === 'NON' || raw === false ? false : typeof raw === 'number' || typeof raw === 'string' ? raw : bad(`${S.reponses}.${id}`, `réponse ${JSON.stringify(raw)} illisible`);
+      raw === 'OUI' || raw === true ? true : raw === 'NON' || raw === false ? false : typeof raw === 'number' || typeof raw === 'string' ? raw : bad(`${S.reponses}.${id}`, `réponse ${JSON.stringify(raw)} illisible`, `unreadable answer ${JSON.stringify(raw)}`);
     if (pool.size > 0) {
       const q = pool.get(id);
-      if (!q) bad(`${S.reponses}.${id}`, "question inconnue de l'espace de travail");
+      if (!q) bad(`${S.reponses}.${id}`, "question inconnue de l'espace de travail", 'question unknown to the workspace');
       try {
         checkReponse(q, value);
       } catch (e) {
-        bad(`${S.reponses}.${id}`, (e as Error).message.replace(/\.$/, ''));
+        bad(`${S.reponses}.${id}`, (e as Error).message.replace(/\.$/, ''), (isUserError(e) ? e.messageIn('en') : (e as Error).message).replace(/\.$/, ''));
       }
-    } else if (typeof value === 'number' && !(value >= 0 && value <= 1)) bad(`${S.reponses}.${id}`, `proportion ${value} hors de 0..1`);
+    } else if (typeof value === 'number' && !(value >= 0 && value <= 1)) bad(`${S.reponses}.${id}`, `proportion ${value} hors de 0..1`, `proportion ${value} outside 0..1`);
     reponses.set(id, value);
   }
 
   const statuts = new Map<string, StatutRecord>();
   const desactives: string[] = [];
   const sts = root[S.statuts] ?? {};
-  if (!isRecord(sts)) bad(S.statuts, 'une liste « nœud: statut » est attendue');
+  if (!isRecord(sts)) bad(S.statuts, 'une liste « nœud: statut » est attendue', 'a list “node: status” is expected');
   const known = new Set(referential.nodes.map((n) => n.id));
   for (const [nodeId, raw] of Object.entries(sts as Record<string, unknown>)) {
-    if (!known.has(nodeId)) bad(`${S.statuts}.${nodeId}`, `nœud inconnu du référentiel ${referential.id}`);
+    if (!known.has(nodeId)) bad(`${S.statuts}.${nodeId}`, `nœud inconnu du référentiel ${referential.id}`, `node unknown to the referential ${referential.id}`);
     // As set-statut: statuts go on sous-actions and tâches (tete-referentials.md §2.1), never on axes or mesures.
-    if (!canHoldStatut(referential, nodeId)) bad(`${S.statuts}.${nodeId}`, `ce nœud ne prend pas de statut (seulement les sous-actions et les tâches)`);
+    if (!canHoldStatut(referential, nodeId)) {
+      bad(`${S.statuts}.${nodeId}`, 'ce nœud ne prend pas de statut (seulement les sous-actions et les tâches)', 'this node takes no status (only the sub-actions and the tasks)');
+    }
     if (Array.isArray(raw)) {
       const ok = raw.length === 3 && raw.every((x) => typeof x === 'number' && x >= 0 && x <= 1) && Math.abs((raw as number[]).reduce((a, b) => a + b, 0) - 1) < 1e-9;
-      if (!ok) bad(`${S.statuts}.${nodeId}`, `détaillé attendu en trois fractions [fait, programmé, pas fait] de somme 1 (reçu ${JSON.stringify(raw)})`);
+      if (!ok) {
+        bad(
+          `${S.statuts}.${nodeId}`,
+          `détaillé attendu en trois fractions [fait, programmé, pas fait] de somme 1 (reçu ${JSON.stringify(raw)})`,
+          `detailed expected as three fractions [done, planned, not done] summing to 1 (received ${JSON.stringify(raw)})`,
+        );
+      }
       statuts.set(nodeId, { nodeId, avancement: 'detaille', detail: raw as [number, number, number], concerne: true });
       continue;
     }
     const s = typeof raw === 'string' ? STATUT_ALIASES[raw.trim().toLowerCase()] : undefined;
-    if (s === undefined) bad(`${S.statuts}.${nodeId}`, `statut ${JSON.stringify(raw)} inconnu (fait, programme, pas_fait, non_renseigne, non_concerne, [f, p, pf], desactive)`);
+    if (s === undefined) {
+      const accepted = 'fait, programme, pas_fait, non_renseigne, non_concerne, [f, p, pf], desactive';
+      bad(`${S.statuts}.${nodeId}`, `statut ${JSON.stringify(raw)} inconnu (${accepted})`, `unknown status ${JSON.stringify(raw)} (${accepted})`);
+    }
     if (s === 'desactive') desactives.push(nodeId);
     else if (s === 'non_concerne') statuts.set(nodeId, { nodeId, avancement: 'non_renseigne', detail: null, concerne: false });
     else statuts.set(nodeId, { nodeId, avancement: s, detail: null, concerne: true });

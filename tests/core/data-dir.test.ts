@@ -46,6 +46,7 @@ describe('resolveDataDir', () => {
     const e = userError(() => resolveDataDir(userData, { [DATA_DIR_ENV]: 'donnees/audit' }));
     expect(e.code).toBe('INPUT_INVALID');
     expect(e.message).toBe('La variable LABEL_AUDIT_DATA_DIR doit donner un chemin absolu (reçu « donnees/audit »).');
+    expect(e.en).toBe('The variable LABEL_AUDIT_DATA_DIR must give an absolute path (received “donnees/audit”).');
   });
 
   it('a pointer to an absent folder (unplugged network drive) is refused, saying how to go back', () => {
@@ -56,6 +57,9 @@ describe('resolveDataDir', () => {
     expect(e.code).toBe('FILE_NOT_FOUND');
     expect(e.message).toBe(
       `Le dossier de données ${gone}, indiqué par ${join(userData, 'data-dir.json')}, est introuvable : le lecteur réseau ou le profil itinérant est-il connecté ? Pour revenir au dossier par défaut (${userData}), supprimez ${join(userData, 'data-dir.json')} (ou lancez label-audit data-dir --reset).`,
+    );
+    expect(e.en).toBe(
+      `The data folder ${gone}, given by ${join(userData, 'data-dir.json')}, cannot be found: is the network drive or the roaming profile connected? To go back to the default folder (${userData}), delete ${join(userData, 'data-dir.json')} (or run label-audit data-dir --reset).`,
     );
     expect(existsSync(gone)).toBe(false);
   });

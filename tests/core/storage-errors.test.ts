@@ -43,6 +43,7 @@ describe('createCore on a broken data folder', () => {
     writeFileSync(join(dataDir, 'workspaces'), '');
     const e = thrown(() => createCore({ dataDir, demo: false }));
     expect(e.message).toBe(`Un fichier se trouve là où Label Audit attend un dossier : ${join(dataDir, 'workspaces')}.`);
+    expect(e.en).toBe(`There is a file where Label Audit expects a folder: ${join(dataDir, 'workspaces')}.`);
   });
 
   it('a workspace database that is not a SQLite file', () => {
@@ -69,6 +70,15 @@ describe('storageError mapping', () => {
     const mapped = storageError(e, '/data', '/data/w.sqlite');
     expect(mapped).toBeInstanceOf(UserError);
     expect((mapped as UserError).message).toBe(message);
+  });
+
+  it('says the same in English, naming the folder or the database', () => {
+    expect((storageError(err('EACCES', { path: '/srv/la' }), '/data', '/data/w.sqlite') as UserError).en).toBe(
+      'Access denied to /srv/la: Label Audit must be able to read and write in its data folder (insufficient rights).',
+    );
+    expect((storageError(err('SQLITE_FULL'), '/data', '/data/w.sqlite') as UserError).en).toBe(
+      'No space left on the disk to write the database /data/w.sqlite: free some space and try again; the change was not saved.',
+    );
   });
 
   it('leaves other errors and UserErrors as they are', () => {

@@ -294,9 +294,11 @@ describe('readiness on a hand-made TETE tree', () => {
     expect(e.code).toBe('INPUT_INVALID');
     expect(e.location).toEqual({ field: 'target' });
     expect(e.message).toBe('Niveau visé « 6 » inconnu pour le référentiel toy : choisissez parmi 1 (1 étoile), 2 (2 étoiles), 3 (3 étoiles).');
+    expect(e.en).toBe('Unknown target level “6” for the referential toy: choose among 1 (1 étoile), 2 (2 étoiles), 3 (3 étoiles).');
     const bare = { ...ref, niveaux: [] };
     const e2 = userError(() => readiness(bare, score(bare, {}), context(), 1));
     expect(e2.message).toBe("Le référentiel toy n'a pas de niveau de label : il n'y a pas de candidature à préparer.");
+    expect(e2.en).toBe('The referential toy has no label level: there is no application to prepare.');
     expect(userError(() => defaultCible(bare, score(bare, {}))).code).toBe('INPUT_INVALID');
   });
 

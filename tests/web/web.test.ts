@@ -230,6 +230,7 @@ describe('startWebServer options', () => {
 
   it('refuses to bind anything but loopback', async () => {
     await expect(startWebServer({ dataDir: join(tmp, 'autre'), host: '0.0.0.0' })).rejects.toThrow("Hôte refusé : « 0.0.0.0 ». Le mode navigateur n'écoute que sur 127.0.0.1.");
+    await expect(startWebServer({ dataDir: join(tmp, 'autre'), host: '0.0.0.0' })).rejects.toMatchObject({ en: 'Host refused: “0.0.0.0”. Browser mode only listens on 127.0.0.1.' });
   });
 });
 

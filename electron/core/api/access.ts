@@ -27,103 +27,130 @@ import { ownsNode, ownsPreuve } from '../services/ownership';
  */
 export type AccessClass = 'lecture' | 'pilote-lecture' | 'mes-criteres' | 'referent-lecture' | 'referent' | 'noeud-pilote' | 'preuve-pilote' | 'audit';
 
-/** A procedure's path (`statuts.set`) → its class and the French action named in a refusal. */
-export const ACCESS: Readonly<Record<string, { access: AccessClass; action: string }>> = {
-  'workspace.get': { access: 'pilote-lecture', action: 'lire la fiche de la collectivité' },
-  'workspace.update': { access: 'referent', action: 'modifier la fiche de la collectivité' },
-  'referentials.list': { access: 'pilote-lecture', action: 'lister les référentiels' },
-  'referentials.get': { access: 'lecture', action: 'lire un référentiel' },
-  'referentials.import': { access: 'referent', action: 'importer un référentiel' },
-  'scores.get': { access: 'pilote-lecture', action: 'lire le score' },
-  'statuts.list': { access: 'lecture', action: 'lire les statuts' },
-  'statuts.set': { access: 'noeud-pilote', action: 'modifier le statut' },
-  'statuts.setExplication': { access: 'noeud-pilote', action: "modifier l'explication" },
-  'people.list': { access: 'lecture', action: 'lister les personnes' },
-  'people.create': { access: 'referent', action: 'ajouter une personne' },
-  'services.list': { access: 'lecture', action: 'lister les services' },
-  'services.create': { access: 'referent', action: 'ajouter un service' },
-  'nodes.detail': { access: 'lecture', action: "lire la fiche d'un critère" },
-  'nodes.overview': { access: 'lecture', action: 'lire la vue des critères' },
-  'nodes.setPilotes': { access: 'referent', action: 'désigner les pilotes' },
-  'nodes.setEcheance': { access: 'referent', action: 'fixer une échéance' },
-  'preuves.list': { access: 'lecture', action: 'lire les preuves' },
-  'preuves.library': { access: 'lecture', action: 'lire la bibliothèque de preuves' },
-  'preuves.aCompleter': { access: 'lecture', action: 'lire les preuves à compléter' },
-  'preuves.revisions': { access: 'lecture', action: "lire les versions d'une preuve" },
-  'preuves.addFile': { access: 'noeud-pilote', action: 'ajouter une preuve' },
-  'preuves.addLink': { access: 'noeud-pilote', action: 'ajouter un lien de preuve' },
-  'preuves.addRevision': { access: 'preuve-pilote', action: "déposer une nouvelle version d'une preuve" },
-  'preuves.addPath': { access: 'referent', action: 'ajouter une preuve depuis un fichier du poste' },
-  'preuves.addRevisionPath': { access: 'referent', action: 'déposer une version depuis un fichier du poste' },
-  'preuves.attach': { access: 'referent', action: 'rattacher une preuve de la bibliothèque' },
-  'preuves.detach': { access: 'referent', action: 'détacher une preuve' },
-  'preuves.update': { access: 'referent', action: 'modifier une preuve' },
-  'preuves.setCouverture': { access: 'referent', action: 'marquer la couverture des preuves attendues' },
-  'personnalisation.identite': { access: 'lecture', action: "lire l'identité de la collectivité" },
-  'personnalisation.questionnaire': { access: 'lecture', action: 'lire le questionnaire' },
-  'personnalisation.consequences': { access: 'lecture', action: 'lire les conséquences de la personnalisation' },
-  'personnalisation.setIdentite': { access: 'referent', action: "modifier l'identité de la collectivité" },
-  'personnalisation.setReponse': { access: 'referent', action: 'répondre au questionnaire' },
-  'personnalisation.importQuestions': { access: 'referent', action: 'importer les questions' },
-  'history.list': { access: 'lecture', action: "lire l'historique" },
-  'pack.export': { access: 'referent', action: "exporter le dossier d'audit" },
-  'pack.exportProgress': { access: 'referent', action: "exporter le dossier d'audit" },
-  'pack.verify': { access: 'referent', action: "vérifier un dossier d'audit" },
-  'readiness.get': { access: 'lecture', action: 'lire la préparation au label' },
-  'mesCriteres.list': { access: 'mes-criteres', action: "lire les critères d'une personne" },
-  'mesCriteres.retards': { access: 'lecture', action: 'lire la synthèse des retards' },
-  'mesCriteres.exportXlsx': { access: 'referent', action: 'exporter un classeur de pilote' },
-  'mesCriteres.previewImport': { access: 'referent', action: 'importer un classeur de pilote' },
-  'mesCriteres.applyImport': { access: 'referent', action: 'importer un classeur de pilote' },
-  'backups.list': { access: 'lecture', action: 'lister les sauvegardes' },
-  'backups.create': { access: 'referent', action: 'créer une sauvegarde' },
-  'backups.restore': { access: 'referent', action: 'restaurer une sauvegarde' },
-  'partage.moi': { access: 'pilote-lecture', action: 'savoir qui est connecté' },
-  'partage.etat': { access: 'referent-lecture', action: "voir l'état du partage" },
-  'partage.invitations': { access: 'referent-lecture', action: 'lister les invitations' },
-  'partage.demarrer': { access: 'referent', action: 'activer le partage' },
-  'partage.arreter': { access: 'referent', action: 'arrêter le partage' },
-  'partage.inviter': { access: 'referent', action: 'inviter une personne' },
-  'partage.revoquer': { access: 'referent', action: 'révoquer une invitation' },
-  'history.authors': { access: 'lecture', action: "lister les auteurs de l'historique" },
-  'audit.cycles': { access: 'lecture', action: "lire les cycles d'audit" },
-  'audit.espace': { access: 'lecture', action: "lire l'espace de l'auditeur" },
-  'audit.ordreDuJour': { access: 'lecture', action: "lire l'ordre du jour de l'audit" },
-  'audit.demander': { access: 'referent', action: "demander l'audit" },
-  'audit.retirer': { access: 'referent', action: "retirer la demande d'audit" },
-  'audit.ouvrir': { access: 'referent', action: "ouvrir l'audit" },
-  'audit.decider': { access: 'referent', action: 'enregistrer la décision' },
-  'audit.nouveauCycle': { access: 'referent', action: 'commencer un nouveau cycle' },
-  'audit.clore': { access: 'audit', action: "clore l'audit" },
-  'audit.setEtat': { access: 'audit', action: "changer l'état d'audit d'une mesure" },
-  'audit.setOrdreDuJour': { access: 'audit', action: "modifier l'ordre du jour" },
-  'audit.addNote': { access: 'audit', action: "écrire une note d'audit" },
-  'audit.setStatut': { access: 'audit', action: "modifier un statut pendant l'audit" },
-  'audit.setExplication': { access: 'audit', action: "modifier une explication pendant l'audit" },
-  'audit.attachRapport': { access: 'audit', action: "joindre le rapport d'audit" },
-  'backups.createProgress': { access: 'referent', action: 'créer une sauvegarde' },
-  'examples.list': { access: 'lecture', action: 'lister les exemples' },
-  'examples.load': { access: 'referent', action: 'charger un exemple' },
-  'jalons.list': { access: 'lecture', action: 'lister les jalons' },
-  'jalons.get': { access: 'lecture', action: 'lire un jalon' },
-  'jalons.compare': { access: 'lecture', action: 'comparer deux jalons' },
-  'jalons.take': { access: 'referent', action: 'prendre un jalon' },
-  'jalons.exportPack': { access: 'referent', action: "exporter le dossier d'audit d'un jalon" },
-  'jalons.compareXlsx': { access: 'referent', action: 'exporter la comparaison en XLSX' },
+/** What a procedure is: its class and the action named in a refusal, in French (`action`, elided after « de ») and
+ *  English (`actionEn`, after "to"). */
+export interface AccessEntry {
+  access: AccessClass;
+  action: string;
+  actionEn: string;
+}
+
+/** A procedure's path (`statuts.set`) → its class and the action named in a refusal (French and English). */
+export const ACCESS: Readonly<Record<string, AccessEntry>> = {
+  'workspace.get': { access: 'pilote-lecture', action: 'lire la fiche de la collectivité', actionEn: 'read the local authority\'s record' },
+  'workspace.update': { access: 'referent', action: 'modifier la fiche de la collectivité', actionEn: 'change the local authority\'s record' },
+  'referentials.list': { access: 'pilote-lecture', action: 'lister les référentiels', actionEn: 'list the referentials' },
+  'referentials.get': { access: 'lecture', action: 'lire un référentiel', actionEn: 'read a referential' },
+  'referentials.import': { access: 'referent', action: 'importer un référentiel', actionEn: 'import a referential' },
+  'scores.get': { access: 'pilote-lecture', action: 'lire le score', actionEn: 'read the score' },
+  'statuts.list': { access: 'lecture', action: 'lire les statuts', actionEn: 'read the statuses' },
+  'statuts.set': { access: 'noeud-pilote', action: 'modifier le statut', actionEn: 'change the status' },
+  'statuts.setExplication': { access: 'noeud-pilote', action: "modifier l'explication", actionEn: 'change the explanation' },
+  'people.list': { access: 'lecture', action: 'lister les personnes', actionEn: 'list the people' },
+  'people.create': { access: 'referent', action: 'ajouter une personne', actionEn: 'add a person' },
+  'services.list': { access: 'lecture', action: 'lister les services', actionEn: 'list the services' },
+  'services.create': { access: 'referent', action: 'ajouter un service', actionEn: 'add a service' },
+  'nodes.detail': { access: 'lecture', action: "lire la fiche d'un critère", actionEn: 'read a criterion\'s sheet' },
+  'nodes.overview': { access: 'lecture', action: 'lire la vue des critères', actionEn: 'read the overview of the criteria' },
+  'nodes.setPilotes': { access: 'referent', action: 'désigner les pilotes', actionEn: 'name the leads' },
+  'nodes.setEcheance': { access: 'referent', action: 'fixer une échéance', actionEn: 'set a due date' },
+  'preuves.list': { access: 'lecture', action: 'lire les preuves', actionEn: 'read the evidence' },
+  'preuves.library': { access: 'lecture', action: 'lire la bibliothèque de preuves', actionEn: 'read the evidence library' },
+  'preuves.aCompleter': { access: 'lecture', action: 'lire les preuves à compléter', actionEn: 'read the evidence to complete' },
+  'preuves.revisions': { access: 'lecture', action: "lire les versions d'une preuve", actionEn: 'read the versions of a piece of evidence' },
+  'preuves.addFile': { access: 'noeud-pilote', action: 'ajouter une preuve', actionEn: 'add evidence' },
+  'preuves.addLink': { access: 'noeud-pilote', action: 'ajouter un lien de preuve', actionEn: 'add an evidence link' },
+  'preuves.addRevision': { access: 'preuve-pilote', action: "déposer une nouvelle version d'une preuve", actionEn: 'upload a new version of a piece of evidence' },
+  'preuves.addPath': { access: 'referent', action: 'ajouter une preuve depuis un fichier du poste', actionEn: 'add evidence from a file on this computer' },
+  'preuves.addRevisionPath': { access: 'referent', action: 'déposer une version depuis un fichier du poste', actionEn: 'upload a version from a file on this computer' },
+  'preuves.attach': { access: 'referent', action: 'rattacher une preuve de la bibliothèque', actionEn: 'attach evidence from the library' },
+  'preuves.detach': { access: 'referent', action: 'détacher une preuve', actionEn: 'detach evidence' },
+  'preuves.update': { access: 'referent', action: 'modifier une preuve', actionEn: 'change a piece of evidence' },
+  'preuves.setCouverture': { access: 'referent', action: 'marquer la couverture des preuves attendues', actionEn: 'mark the coverage of the expected evidence' },
+  'personnalisation.identite': { access: 'lecture', action: "lire l'identité de la collectivité", actionEn: 'read the local authority\'s identity' },
+  'personnalisation.questionnaire': { access: 'lecture', action: 'lire le questionnaire', actionEn: 'read the questionnaire' },
+  'personnalisation.consequences': { access: 'lecture', action: 'lire les conséquences de la personnalisation', actionEn: 'read the consequences of the customisation' },
+  'personnalisation.setIdentite': { access: 'referent', action: "modifier l'identité de la collectivité", actionEn: 'change the local authority\'s identity' },
+  'personnalisation.setReponse': { access: 'referent', action: 'répondre au questionnaire', actionEn: 'answer the questionnaire' },
+  'personnalisation.importQuestions': { access: 'referent', action: 'importer les questions', actionEn: 'import the questions' },
+  'history.list': { access: 'lecture', action: "lire l'historique", actionEn: 'read the history' },
+  'pack.export': { access: 'referent', action: "exporter le dossier d'audit", actionEn: 'export the audit pack' },
+  'pack.exportProgress': { access: 'referent', action: "exporter le dossier d'audit", actionEn: 'export the audit pack' },
+  'pack.verify': { access: 'referent', action: "vérifier un dossier d'audit", actionEn: 'verify an audit pack' },
+  'readiness.get': { access: 'lecture', action: 'lire la préparation au label', actionEn: 'read the label readiness' },
+  'mesCriteres.list': { access: 'mes-criteres', action: "lire les critères d'une personne", actionEn: 'read the criteria of a person' },
+  'mesCriteres.retards': { access: 'lecture', action: 'lire la synthèse des retards', actionEn: 'read the summary of delays' },
+  'mesCriteres.exportXlsx': { access: 'referent', action: 'exporter un classeur de pilote', actionEn: 'export a lead\'s workbook' },
+  'mesCriteres.previewImport': { access: 'referent', action: 'importer un classeur de pilote', actionEn: 'import a lead\'s workbook' },
+  'mesCriteres.applyImport': { access: 'referent', action: 'importer un classeur de pilote', actionEn: 'import a lead\'s workbook' },
+  'backups.list': { access: 'lecture', action: 'lister les sauvegardes', actionEn: 'list the backups' },
+  'backups.create': { access: 'referent', action: 'créer une sauvegarde', actionEn: 'create a backup' },
+  'backups.restore': { access: 'referent', action: 'restaurer une sauvegarde', actionEn: 'restore a backup' },
+  'partage.moi': { access: 'pilote-lecture', action: 'savoir qui est connecté', actionEn: 'know who is connected' },
+  'partage.etat': { access: 'referent-lecture', action: "voir l'état du partage", actionEn: 'see the sharing state' },
+  'partage.invitations': { access: 'referent-lecture', action: 'lister les invitations', actionEn: 'list the invitations' },
+  'partage.demarrer': { access: 'referent', action: 'activer le partage', actionEn: 'turn sharing on' },
+  'partage.arreter': { access: 'referent', action: 'arrêter le partage', actionEn: 'turn sharing off' },
+  'partage.inviter': { access: 'referent', action: 'inviter une personne', actionEn: 'invite a person' },
+  'partage.revoquer': { access: 'referent', action: 'révoquer une invitation', actionEn: 'revoke an invitation' },
+  'history.authors': { access: 'lecture', action: "lister les auteurs de l'historique", actionEn: 'list the authors of the history' },
+  'audit.cycles': { access: 'lecture', action: "lire les cycles d'audit", actionEn: 'read the audit cycles' },
+  'audit.espace': { access: 'lecture', action: "lire l'espace de l'auditeur", actionEn: 'read the auditor\'s space' },
+  'audit.ordreDuJour': { access: 'lecture', action: "lire l'ordre du jour de l'audit", actionEn: 'read the audit\'s agenda' },
+  'audit.demander': { access: 'referent', action: "demander l'audit", actionEn: 'request the audit' },
+  'audit.retirer': { access: 'referent', action: "retirer la demande d'audit", actionEn: 'withdraw the audit request' },
+  'audit.ouvrir': { access: 'referent', action: "ouvrir l'audit", actionEn: 'open the audit' },
+  'audit.decider': { access: 'referent', action: 'enregistrer la décision', actionEn: 'record the decision' },
+  'audit.nouveauCycle': { access: 'referent', action: 'commencer un nouveau cycle', actionEn: 'start a new cycle' },
+  'audit.clore': { access: 'audit', action: "clore l'audit", actionEn: 'close the audit' },
+  'audit.setEtat': { access: 'audit', action: "changer l'état d'audit d'une mesure", actionEn: 'change a measure\'s audit state' },
+  'audit.setOrdreDuJour': { access: 'audit', action: "modifier l'ordre du jour", actionEn: 'change the agenda' },
+  'audit.addNote': { access: 'audit', action: "écrire une note d'audit", actionEn: 'write an audit note' },
+  'audit.setStatut': { access: 'audit', action: "modifier un statut pendant l'audit", actionEn: 'change a status during the audit' },
+  'audit.setExplication': { access: 'audit', action: "modifier une explication pendant l'audit", actionEn: 'change an explanation during the audit' },
+  'audit.attachRapport': { access: 'audit', action: "joindre le rapport d'audit", actionEn: 'attach the audit report' },
+  'backups.createProgress': { access: 'referent', action: 'créer une sauvegarde', actionEn: 'create a backup' },
+  'examples.list': { access: 'lecture', action: 'lister les exemples', actionEn: 'list the examples' },
+  'examples.load': { access: 'referent', action: 'charger un exemple', actionEn: 'load an example' },
+  'jalons.list': { access: 'lecture', action: 'lister les jalons', actionEn: 'list the milestones' },
+  'jalons.get': { access: 'lecture', action: 'lire un jalon', actionEn: 'read a milestone' },
+  'jalons.compare': { access: 'lecture', action: 'comparer deux jalons', actionEn: 'compare two milestones' },
+  'jalons.take': { access: 'referent', action: 'prendre un jalon', actionEn: 'take a milestone' },
+  'jalons.exportPack': { access: 'referent', action: "exporter le dossier d'audit d'un jalon", actionEn: 'export a milestone\'s audit pack' },
+  'jalons.compareXlsx': { access: 'referent', action: 'exporter la comparaison en XLSX', actionEn: 'export the comparison as XLSX' },
 };
 
 /** The class of `path` of type `type`: the table's, else the default (query → lecture, else référent only). */
-export function accessOf(path: string, type: 'query' | 'mutation' | 'subscription'): { access: AccessClass; action: string } {
-  return ACCESS[path] ?? { access: type === 'query' ? 'lecture' : 'referent', action: `appeler « ${path} »` };
+export function accessOf(path: string, type: 'query' | 'mutation' | 'subscription'): AccessEntry {
+  return ACCESS[path] ?? { access: type === 'query' ? 'lecture' : 'referent', action: `appeler « ${path} »`, actionEn: `call “${path}”` };
 }
+
+/** English names of the roles, as the English UI shows them (renderer/src/i18n/en.ts `roles`). */
+const ROLE_LABELS_EN: Readonly<Record<Actor['role'], string>> = { referent: 'Referent', pilote: 'Lead', auditeur: 'Auditor', lecture: 'Read only' };
 
 const str = (o: unknown, key: string): string | undefined => {
   const v = typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[key] : undefined;
   return typeof v === 'string' ? v : undefined;
 };
 
-function refuse(actor: Actor, action: string, why = ''): never {
-  throw new UserError('FORBIDDEN', `Action refusée : le rôle « ${ROLE_LABELS[actor.role]} » (${actor.name}) ne permet pas ${elide('de', action)}${why}.`, {});
+/** The reason added after the action, in both languages (« : ce critère n'est pas l'un des vôtres »). */
+const WHY = {
+  none: { fr: '', en: '' },
+  piloteLecture: { fr: ' : un pilote ne voit que ses critères et le score', en: ': a lead only sees their own criteria and the score' },
+  autrePersonne: { fr: ' autre que la sienne', en: ' other than yourself' },
+  pasSonCritere: { fr: " : ce critère n'est pas l'un des vôtres", en: ': this criterion is not one of yours' },
+  pasSaPreuve: { fr: " : cette preuve n'est rattachée à aucun de vos critères", en: ': this evidence is attached to none of your criteria' },
+} as const;
+
+function refuse(actor: Actor, action: { action: string; actionEn: string }, why: { fr: string; en: string } = WHY.none): never {
+  throw new UserError(
+    'FORBIDDEN',
+    {
+      fr: `Action refusée : le rôle « ${ROLE_LABELS[actor.role]} » (${actor.name}) ne permet pas ${elide('de', action.action)}${why.fr}.`,
+      en: `Action refused: the role “${ROLE_LABELS_EN[actor.role]}” (${actor.name}) does not allow you to ${action.actionEn}${why.en}.`,
+    },
+    {},
+  );
 }
 
 /**
@@ -133,37 +160,38 @@ function refuse(actor: Actor, action: string, why = ''): never {
  */
 export function checkAccess(core: Core, actor: Actor, path: string, type: 'query' | 'mutation' | 'subscription', rawInput: unknown): void {
   if (actor.role === 'referent') return;
-  const { access, action } = accessOf(path, type);
+  const entry = accessOf(path, type);
+  const { access } = entry;
   switch (access) {
     case 'pilote-lecture':
       return;
     case 'lecture':
       if (actor.role !== 'pilote') return;
-      return refuse(actor, action, ' : un pilote ne voit que ses critères et le score');
+      return refuse(actor, entry, WHY.piloteLecture);
     case 'mes-criteres': {
       if (actor.role !== 'pilote') return;
       const owner = typeof rawInput === 'object' && rawInput !== null ? (rawInput as { owner?: unknown }).owner : undefined;
       if (actor.personId !== null && str(owner, 'personId') === actor.personId) return;
-      return refuse(actor, action, ' autre que la sienne');
+      return refuse(actor, entry, WHY.autrePersonne);
     }
     case 'audit':
       if (actor.role === 'auditeur') return;
-      return refuse(actor, action);
+      return refuse(actor, entry);
     case 'noeud-pilote': {
-      if (actor.role !== 'pilote') return refuse(actor, action);
+      if (actor.role !== 'pilote') return refuse(actor, entry);
       const referentialId = str(rawInput, 'referentialId');
       const nodeId = str(rawInput, 'nodeId');
       if (actor.personId !== null && referentialId !== undefined && nodeId !== undefined && ownsNode(core.ctx, actor.personId, referentialId, nodeId)) return;
-      return refuse(actor, `${action} de ${nodeId ?? '?'}`, " : ce critère n'est pas l'un des vôtres");
+      return refuse(actor, { action: `${entry.action} de ${nodeId ?? '?'}`, actionEn: `${entry.actionEn} for ${nodeId ?? '?'}` }, WHY.pasSonCritere);
     }
     case 'preuve-pilote': {
-      if (actor.role !== 'pilote') return refuse(actor, action);
+      if (actor.role !== 'pilote') return refuse(actor, entry);
       const preuveId = str(rawInput, 'preuveId');
       if (actor.personId !== null && preuveId !== undefined && ownsPreuve(core.ctx, actor.personId, preuveId)) return;
-      return refuse(actor, action, " : cette preuve n'est rattachée à aucun de vos critères");
+      return refuse(actor, entry, WHY.pasSaPreuve);
     }
     case 'referent-lecture':
     case 'referent':
-      return refuse(actor, action);
+      return refuse(actor, entry);
   }
 }

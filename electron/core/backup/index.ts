@@ -103,6 +103,11 @@ export interface BackupsOptions {
  * Maps a failed backup write to a French UserError naming the folder `dir` (or `file`, the one being written);
  * other errors are returned unchanged.
  */
+/** `e` with « Rien n'a été restauré. » / "Nothing was restored." added to both sentences. */
+function nothingRestored(e: UserError): UserError {
+  return new UserError(e.code, { fr: `${e.message} Rien n'a été restauré.`, en: `${e.messageIn('en')} Nothing was restored.` }, e.location);
+}
+
 function backupWriteError(e: unknown, dir: string, file: string): unknown {
   if (isUserError(e)) return e;
   const code = (e as { code?: unknown }).code;
@@ -110,16 +115,23 @@ function backupWriteError(e: unknown, dir: string, file: string): unknown {
   if (code === 'SQLITE_CANTOPEN' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY'))) {
     return new UserError(
       'FILE_UNREADABLE',
-      `La sauvegarde n'a pas pu être écrite : Label Audit ne peut pas écrire dans ${dir} (droits insuffisants ou support en lecture seule).`,
+      {
+        fr: `La sauvegarde n'a pas pu être écrite : Label Audit ne peut pas écrire dans ${dir} (droits insuffisants ou support en lecture seule).`,
+        en: `The backup could not be written: Label Audit cannot write in ${dir} (insufficient rights or read-only medium).`,
+      },
       { path: dir },
     );
   }
   const mapped = storageError(e, dir, file);
   if (isUserError(mapped)) {
-    return new UserError(mapped.code, `La sauvegarde n'a pas pu être écrite : ${mapped.message}`, mapped.location);
+    return new UserError(mapped.code, { fr: `La sauvegarde n'a pas pu être écrite : ${mapped.message}`, en: `The backup could not be written: ${mapped.messageIn('en')}` }, mapped.location);
   }
   if (e instanceof TypeError && /directory does not exist/.test(e.message)) {
-    return new UserError('FILE_NOT_FOUND', `La sauvegarde n'a pas pu être écrite : le dossier ${dir} n'existe pas.`, { path: dir });
+    return new UserError(
+      'FILE_NOT_FOUND',
+      { fr: `La sauvegarde n'a pas pu être écrite : le dossier ${dir} n'existe pas.`, en: `The backup could not be written: the folder ${dir} does not exist.` },
+      { path: dir },
+    );
   }
   return e;
 }
@@ -152,7 +164,7 @@ export async function backupBeforeMigration(dbFile: string, dir: string, now: st
     } catch (e) {
       const err = backupWriteError(e, dir, dir);
       if (isUserError(err)) {
-        throw new UserError(err.code, `${err.message} La base ${dbFile} n'a pas été mise à jour.`, err.location);
+        throw new UserError(err.code, { fr: `${err.message} La base ${dbFile} n'a pas été mise à jour.`, en: `${err.messageIn('en')} The database ${dbFile} was not updated.` }, err.location);
       }
       throw err;
     }
@@ -191,7 +203,8 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
       {
         signal,
         // The temp file is gone once the copy has settled (jobEvents waits for it).
-        cancelReason: () => new UserError('BACKUP_CANCELLED', "Sauvegarde annulée : aucun fichier de sauvegarde partiel n'a été laissé."),
+        cancelReason: () =>
+          new UserError('BACKUP_CANCELLED', { fr: "Sauvegarde annulée : aucun fichier de sauvegarde partiel n'a été laissé.", en: 'Backup cancelled: no partial backup file was left behind.' }),
         progress: (p): BackupEvent | null => {
           const t = performance.now();
           if (p.pages < p.totalPages && t - last < EVENT_INTERVAL_MS) return null;
@@ -205,13 +218,26 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
 
   const restore = (path: string, shownAs: string = path): Promise<RestoreResult> =>
     serial(async () => {
-      if (ctx.db.memory) throw new UserError('INPUT_INVALID', "L'espace de travail est en mémoire : il n'y a pas de fichier à restaurer.", {});
+      if (ctx.db.memory) {
+        throw new UserError('INPUT_INVALID', { fr: "L'espace de travail est en mémoire : il n'y a pas de fichier à restaurer.", en: 'The workspace is in memory: there is no file to restore.' }, {});
+      }
       const source = resolve(path);
-      if (!existsSync(source)) throw new UserError('FILE_NOT_FOUND', `Le fichier ${shownAs} est introuvable. Rien n'a été restauré.`, { path: shownAs });
-      if (!statSync(source).isFile()) throw new UserError('FILE_UNREADABLE', `${shownAs} n'est pas un fichier. Rien n'a été restauré.`, { path: shownAs });
+      if (!existsSync(source)) {
+        throw new UserError('FILE_NOT_FOUND', { fr: `Le fichier ${shownAs} est introuvable. Rien n'a été restauré.`, en: `The file ${shownAs} cannot be found. Nothing was restored.` }, { path: shownAs });
+      }
+      if (!statSync(source).isFile()) {
+        throw new UserError('FILE_UNREADABLE', { fr: `${shownAs} n'est pas un fichier. Rien n'a été restauré.`, en: `${shownAs} is not a file. Nothing was restored.` }, { path: shownAs });
+      }
       const dbFile = resolve(ctx.db.name);
       if (realpathSync(source) === realpathSync(dbFile)) {
-        throw new UserError('BACKUP_INVALID', `Le fichier ${shownAs} est la base ouverte elle-même : choisissez un fichier de sauvegarde. Rien n'a été restauré.`, { path: shownAs });
+        throw new UserError(
+          'BACKUP_INVALID',
+          {
+            fr: `Le fichier ${shownAs} est la base ouverte elle-même : choisissez un fichier de sauvegarde. Rien n'a été restauré.`,
+            en: `The file ${shownAs} is the open database itself: choose a backup file. Nothing was restored.`,
+          },
+          { path: shownAs },
+        );
       }
       const wsDir = dirname(dbFile);
       const tmp = join(wsDir, `${RESTORE_TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.sqlite`);
@@ -220,7 +246,7 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
           copyFileSync(source, tmp);
         } catch (e) {
           const mapped = storageError(e, wsDir, dbFile);
-          throw isUserError(mapped) ? new UserError(mapped.code, `${mapped.message} Rien n'a été restauré.`, mapped.location) : mapped;
+          throw isUserError(mapped) ? nothingRestored(mapped) : mapped;
         }
         const summary = inspectDatabaseFile(tmp, shownAs, { workspaceId: ctx.workspaceId });
         fsyncFile(tmp);
@@ -229,7 +255,7 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
           previous = await writeBackup(ctx.db, dir, 'avant-restauration', ctx.now());
         } catch (e) {
           const err = backupWriteError(e, dir, dir);
-          throw isUserError(err) ? new UserError(err.code, `${err.message} Rien n'a été restauré.`, err.location) : err;
+          throw isUserError(err) ? nothingRestored(err) : err;
         }
         swapDatabase(ctx, tmp, dbFile, join(dir, previous.name));
         const missingEvidence = (ctx.db.prepare("SELECT DISTINCT sha256 FROM preuve WHERE kind = 'fichier' AND sha256 IS NOT NULL").all() as { sha256: string }[]).filter(
@@ -251,13 +277,22 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
         const target = resolve(path);
         const folder = dirname(target);
         if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-          throw new UserError('FILE_NOT_FOUND', `Le dossier ${folder} n'existe pas : créez-le ou choisissez un autre chemin.`, { path: folder });
+          throw new UserError(
+            'FILE_NOT_FOUND',
+            { fr: `Le dossier ${folder} n'existe pas : créez-le ou choisissez un autre chemin.`, en: `The folder ${folder} does not exist: create it or choose another path.` },
+            { path: folder },
+          );
         }
         if (existsSync(target) && statSync(target).isDirectory()) {
-          throw new UserError('FILE_UNREADABLE', `${path} est un dossier : donnez un nom de fichier, par exemple ${join(path, 'sauvegarde.sqlite')}.`, { path });
+          const example = join(path, 'sauvegarde.sqlite');
+          throw new UserError(
+            'FILE_UNREADABLE',
+            { fr: `${path} est un dossier : donnez un nom de fichier, par exemple ${example}.`, en: `${path} is a folder: give a file name, for example ${example}.` },
+            { path },
+          );
         }
         if (!ctx.db.memory && existsSync(target) && realpathSync(target) === realpathSync(ctx.db.name)) {
-          throw new UserError('FILE_UNREADABLE', `${path} est la base ouverte elle-même : choisissez un autre fichier.`, { path });
+          throw new UserError('FILE_UNREADABLE', { fr: `${path} est la base ouverte elle-même : choisissez un autre fichier.`, en: `${path} is the open database itself: choose another file.` }, { path });
         }
         try {
           return { path: target, size: await backupDatabase(ctx.db, target) };
@@ -282,13 +317,13 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
       try {
         return await take('avant-import');
       } catch (e) {
-        throw isUserError(e) ? new UserError(e.code, `${e.message} L'import n'a pas été fait.`, e.location) : e;
+        throw isUserError(e) ? new UserError(e.code, { fr: `${e.message} L'import n'a pas été fait.`, en: `${e.messageIn('en')} The import was not done.` }, e.location) : e;
       }
     },
     restore,
     async restoreNamed(name) {
       const found = parseBackupFileName(name) ? listBackups(dir).find((b) => b.name === name) : undefined;
-      if (!found) throw new UserError('NOT_FOUND', `La sauvegarde « ${name} » n'existe pas dans ${dir}.`, { field: 'name' });
+      if (!found) throw new UserError('NOT_FOUND', { fr: `La sauvegarde « ${name} » n'existe pas dans ${dir}.`, en: `The backup “${name}” does not exist in ${dir}.` }, { field: 'name' });
       return restore(join(dir, name), name);
     },
   };
@@ -308,7 +343,10 @@ function swapDatabase(ctx: ServiceContext, tmp: string, dbFile: string, previous
     ctx.db = openDatabase(dbFile);
     throw new UserError(
       'FILE_UNREADABLE',
-      `La base ${dbFile} est aussi ouverte par un autre programme (une autre fenêtre ou une commande label-audit) : fermez-le, puis recommencez. Rien n'a été restauré.`,
+      {
+        fr: `La base ${dbFile} est aussi ouverte par un autre programme (une autre fenêtre ou une commande label-audit) : fermez-le, puis recommencez. Rien n'a été restauré.`,
+        en: `The database ${dbFile} is also open in another program (another window or a label-audit command): close it, then try again. Nothing was restored.`,
+      },
       { path: dbFile },
     );
   }

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { UserError } from '../../../shared/errors';
+import { UserError, type Bilingual } from '../../../shared/errors';
 import { APPLICATION_ID } from '../db/open';
 import { SCHEMA_VERSION } from '../db/migrations';
 
@@ -26,10 +26,15 @@ export const REQUIRED_TABLES = ['workspace', 'referential', 'node', 'statut', 'p
 
 const MAGIC = 'SQLite format 3\0';
 
-function refuse(shownAs: string, reason: string): UserError {
-  return new UserError('BACKUP_INVALID', `Le fichier ${shownAs} n'est pas une sauvegarde Label Audit utilisable : ${reason}. Rien n'a été restauré.`, {
-    path: shownAs,
-  });
+function refuse(shownAs: string, reason: Bilingual): UserError {
+  return new UserError(
+    'BACKUP_INVALID',
+    {
+      fr: `Le fichier ${shownAs} n'est pas une sauvegarde Label Audit utilisable : ${reason.fr}. Rien n'a été restauré.`,
+      en: `The file ${shownAs} is not a usable Label Audit backup: ${reason.en}. Nothing was restored.`,
+    },
+    { path: shownAs },
+  );
 }
 
 /**
@@ -40,7 +45,7 @@ function refuse(shownAs: string, reason: string): UserError {
  */
 export function checkSqliteHeader(file: string, shownAs: string): void {
   const size = statSync(file).size;
-  if (size === 0) throw refuse(shownAs, 'il est vide (0 octet)');
+  if (size === 0) throw refuse(shownAs, { fr: 'il est vide (0 octet)', en: 'it is empty (0 bytes)' });
   const header = Buffer.alloc(100);
   const fd = openSync(file, 'r');
   let read: number;
@@ -50,14 +55,17 @@ export function checkSqliteHeader(file: string, shownAs: string): void {
     closeSync(fd);
   }
   if (read < 100 || header.toString('latin1', 0, 16) !== MAGIC) {
-    throw refuse(shownAs, `ce n'est pas une base de données SQLite (en-tête « SQLite format 3 » absent, ${size} octets)`);
+    throw refuse(shownAs, {
+      fr: `ce n'est pas une base de données SQLite (en-tête « SQLite format 3 » absent, ${size} octets)`,
+      en: `it is not an SQLite database (no “SQLite format 3” header, ${size} bytes)`,
+    });
   }
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const pages = header.readUInt32BE(28);
   const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
   if (countValid && pages > 0 && size < pageSize * pages) {
-    throw refuse(shownAs, `il est tronqué (${size} octets au lieu de ${pageSize * pages})`);
+    throw refuse(shownAs, { fr: `il est tronqué (${size} octets au lieu de ${pageSize * pages})`, en: `it is truncated (${size} bytes instead of ${pageSize * pages})` });
   }
 }
 
@@ -76,20 +84,27 @@ export function inspectDatabaseFile(file: string, shownAs: string, expected: { w
     db = new Database(file, { fileMustExist: true });
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== 0 && appId !== APPLICATION_ID) {
-      throw refuse(shownAs, `c'est la base d'une autre application (application_id 0x${(appId >>> 0).toString(16)})`);
+      const hex = (appId >>> 0).toString(16);
+      throw refuse(shownAs, { fr: `c'est la base d'une autre application (application_id 0x${hex})`, en: `it is the database of another application (application_id 0x${hex})` });
     }
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     if (userVersion > SCHEMA_VERSION) {
       throw new UserError(
         'DB_FROM_FUTURE',
-        `Le fichier ${shownAs} a été écrit par une version plus récente de Label Audit (schéma ${userVersion}, cette version connaît le schéma ${SCHEMA_VERSION}) : mettez l'application à jour avant de le restaurer. Rien n'a été restauré.`,
+        {
+          fr: `Le fichier ${shownAs} a été écrit par une version plus récente de Label Audit (schéma ${userVersion}, cette version connaît le schéma ${SCHEMA_VERSION}) : mettez l'application à jour avant de le restaurer. Rien n'a été restauré.`,
+          en: `The file ${shownAs} was written by a newer version of Label Audit (schema ${userVersion}, this version knows schema ${SCHEMA_VERSION}): update the application before restoring it. Nothing was restored.`,
+        },
         { path: shownAs },
       );
     }
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (userVersion === 0 || missing.length > 0) {
-      throw refuse(shownAs, `c'est une base SQLite sans le schéma de Label Audit (${missing.length > 0 ? `tables absentes : ${missing.join(', ')}` : 'version de schéma 0'})`);
+      throw refuse(shownAs, {
+        fr: `c'est une base SQLite sans le schéma de Label Audit (${missing.length > 0 ? `tables absentes : ${missing.join(', ')}` : 'version de schéma 0'})`,
+        en: `it is an SQLite database without the Label Audit schema (${missing.length > 0 ? `missing tables: ${missing.join(', ')}` : 'schema version 0'})`,
+      });
     }
     if (db.pragma('journal_mode', { simple: true }) !== 'delete') db.pragma('journal_mode = DELETE');
     const rows = (db.pragma('integrity_check(10)') as { integrity_check: string }[]).map((r) => r.integrity_check);
@@ -97,16 +112,21 @@ export function inspectDatabaseFile(file: string, shownAs: string, expected: { w
       // One line for the message: SQLite's rows may hold several lines and a "*** in database main ***" banner.
       const problems = rows.flatMap((r) => r.split('\n')).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('***'));
       const shown = problems.slice(0, 3).join(' ; ') + (problems.length > 3 ? ' ; …' : '');
-      throw refuse(shownAs, `la base est endommagée (contrôle d'intégrité : ${shown})`);
+      throw refuse(shownAs, { fr: `la base est endommagée (contrôle d'intégrité : ${shown})`, en: `the database is damaged (integrity check: ${shown})` });
     }
     const workspaces = db.prepare('SELECT id, nom FROM workspace').all() as { id: string; nom: string }[];
     const ws = workspaces[0];
-    if (!ws || workspaces.length !== 1) throw refuse(shownAs, `elle ne contient pas une collectivité (table workspace : ${workspaces.length} ligne(s))`);
+    if (!ws || workspaces.length !== 1) {
+      throw refuse(shownAs, {
+        fr: `elle ne contient pas une collectivité (table workspace : ${workspaces.length} ligne(s))`,
+        en: `it does not hold one local authority (workspace table: ${workspaces.length} row(s))`,
+      });
+    }
     if (expected.workspaceId !== undefined && ws.id !== expected.workspaceId) {
-      throw refuse(
-        shownAs,
-        `c'est la sauvegarde de l'espace de travail « ${ws.nom} » (${ws.id}), pas de l'espace ouvert (${expected.workspaceId}), dont les preuves sont rangées ailleurs`,
-      );
+      throw refuse(shownAs, {
+        fr: `c'est la sauvegarde de l'espace de travail « ${ws.nom} » (${ws.id}), pas de l'espace ouvert (${expected.workspaceId}), dont les preuves sont rangées ailleurs`,
+        en: `it is the backup of the workspace “${ws.nom}” (${ws.id}), not of the open workspace (${expected.workspaceId}), whose evidence is stored elsewhere`,
+      });
     }
     const count = (sql: string) => (db!.prepare(sql).get() as { n: number }).n;
     return {
@@ -122,7 +142,7 @@ export function inspectDatabaseFile(file: string, shownAs: string, expected: { w
     if (e instanceof UserError) throw e;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-      throw refuse(shownAs, `SQLite ne peut pas le lire (${(e as Error).message})`);
+      throw refuse(shownAs, { fr: `SQLite ne peut pas le lire (${(e as Error).message})`, en: `SQLite cannot read it (${(e as Error).message})` });
     }
     throw e;
   } finally {

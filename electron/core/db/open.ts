@@ -54,7 +54,10 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
 function fromFuture(file: string, found: number, known: number): UserError {
   return new UserError(
     'DB_FROM_FUTURE',
-    `La base ${file} a été écrite par une version plus récente de Label Audit (schéma ${found}, cette version connaît le schéma ${known}) : mettez l'application à jour. La base n'a pas été modifiée.`,
+    {
+      fr: `La base ${file} a été écrite par une version plus récente de Label Audit (schéma ${found}, cette version connaît le schéma ${known}) : mettez l'application à jour. La base n'a pas été modifiée.`,
+      en: `The database ${file} was written by a newer version of Label Audit (schema ${found}, this version knows schema ${known}): update the application. The database was not changed.`,
+    },
     { file },
   );
 }

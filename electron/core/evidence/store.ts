@@ -50,7 +50,9 @@ function writeError(e: unknown, root: string): unknown {
   // Named by the store's folder, not by the temp file inside it that could not be written.
   const { code, message } = e as { code?: unknown; message?: unknown };
   const mapped = storageError({ code, message }, root, root);
-  return isUserError(mapped) ? new UserError(mapped.code, `${mapped.message} La preuve n'a pas été enregistrée.`, mapped.location) : e;
+  return isUserError(mapped)
+    ? new UserError(mapped.code, { fr: `${mapped.message} La preuve n'a pas été enregistrée.`, en: `${mapped.messageIn('en')} The evidence was not saved.` }, mapped.location)
+    : e;
 }
 
 /**
@@ -60,7 +62,7 @@ function writeError(e: unknown, root: string): unknown {
 export function createEvidenceStore(root: string): EvidenceStore {
   sweepTempFiles(root, EVIDENCE_TEMP_PREFIX);
   const pathOf = (sha256: string): string => {
-    if (!SHA256.test(sha256)) throw new UserError('INPUT_INVALID', `Empreinte SHA-256 invalide : « ${sha256} ».`, { field: 'sha256' });
+    if (!SHA256.test(sha256)) throw new UserError('INPUT_INVALID', { fr: `Empreinte SHA-256 invalide : « ${sha256} ».`, en: `Invalid SHA-256 fingerprint: “${sha256}”.` }, { field: 'sha256' });
     return join(root, sha256.slice(0, 2), sha256.slice(2));
   };
   const tempPath = (): string => {
@@ -112,9 +114,9 @@ export function createEvidenceStore(root: string): EvidenceStore {
       try {
         isFile = statSync(path).isFile();
       } catch {
-        throw new UserError('FILE_NOT_FOUND', `Le fichier ${path} est introuvable.`, { path });
+        throw new UserError('FILE_NOT_FOUND', { fr: `Le fichier ${path} est introuvable.`, en: `The file ${path} cannot be found.` }, { path });
       }
-      if (!isFile) throw new UserError('FILE_UNREADABLE', `${path} n'est pas un fichier lisible.`, { path });
+      if (!isFile) throw new UserError('FILE_UNREADABLE', { fr: `${path} n'est pas un fichier lisible.`, en: `${path} is not a readable file.` }, { path });
       let tmp: string | undefined;
       let out: FileHandle | undefined;
       const hash = createHash('sha256');
@@ -134,7 +136,7 @@ export function createEvidenceStore(root: string): EvidenceStore {
         } catch (e) {
           // A read error names the source file; a write error (disk full) is the store's, mapped below.
           if ((e as { syscall?: string }).syscall === 'write' || (e as { code?: string }).code === 'ENOSPC') throw e;
-          throw new UserError('FILE_UNREADABLE', `Le fichier ${path} n'a pas pu être lu (${(e as Error).message}).`, { path });
+          throw new UserError('FILE_UNREADABLE', { fr: `Le fichier ${path} n'a pas pu être lu (${(e as Error).message}).`, en: `The file ${path} could not be read (${(e as Error).message}).` }, { path });
         } finally {
           input.destroy();
         }

@@ -69,7 +69,11 @@ async function readXlsx(name: string, bytes: Uint8Array, headerKey: string): Pro
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {
-    throw new UserError('FILE_UNREADABLE', `Le fichier ${name} n'est pas un classeur .xlsx lisible (archive corrompue ou tronquée).`, { file: name });
+    throw new UserError(
+      'FILE_UNREADABLE',
+      { fr: `Le fichier ${name} n'est pas un classeur .xlsx lisible (archive corrompue ou tronquée).`, en: `The file ${name} is not a readable .xlsx workbook (corrupted or truncated archive).` },
+      { file: name },
+    );
   }
   const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
   for (const ws of wb.worksheets) {
@@ -115,7 +119,14 @@ async function readXlsx(name: string, bytes: Uint8Array, headerKey: string): Pro
       return { kind: 'xlsx', file: name, sheet: ws.name, headerRow: r, columns, rows, top, date1904, workbook: wb };
     }
   }
-  throw new UserError('INPUT_INVALID', `Le classeur ${name} n'a aucune feuille avec une colonne « ${headerKey} » dans ses ${HEADER_SEARCH_ROWS} premières lignes.`, { file: name, column: headerKey });
+  throw new UserError(
+    'INPUT_INVALID',
+    {
+      fr: `Le classeur ${name} n'a aucune feuille avec une colonne « ${headerKey} » dans ses ${HEADER_SEARCH_ROWS} premières lignes.`,
+      en: `The workbook ${name} has no sheet with a column named “${headerKey}” in its first ${HEADER_SEARCH_ROWS} rows.`,
+    },
+    { file: name, column: headerKey },
+  );
 }
 
 function readCsv(name: string, bytes: Uint8Array, headerKey: string): SheetTable {
@@ -124,7 +135,8 @@ function readCsv(name: string, bytes: Uint8Array, headerKey: string): SheetTable
   try {
     records = parse(text, { bom: true, delimiter: csvDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (e) {
-    throw new UserError('FILE_UNREADABLE', `Le fichier ${name} n'est pas un CSV lisible : ${csvParseReason(e)}.`, { file: name });
+    const reason = csvParseReason(e);
+    throw new UserError('FILE_UNREADABLE', { fr: `Le fichier ${name} n'est pas un CSV lisible : ${reason.fr}.`, en: `The file ${name} is not a readable CSV: ${reason.en}.` }, { file: name });
   }
   const top: string[] = [];
   for (let i = 0; i < Math.min(records.length, HEADER_SEARCH_ROWS); i++) {
@@ -150,7 +162,14 @@ function readCsv(name: string, bytes: Uint8Array, headerKey: string): SheetTable
     }
     return { kind: 'csv', file: name, sheet: name, headerRow: i + 1, columns, rows, top, date1904: false };
   }
-  throw new UserError('INPUT_INVALID', `Le fichier ${name} n'a pas de ligne d'en-tête avec une colonne « ${headerKey} » dans ses ${HEADER_SEARCH_ROWS} premières lignes.`, { file: name, column: headerKey });
+  throw new UserError(
+    'INPUT_INVALID',
+    {
+      fr: `Le fichier ${name} n'a pas de ligne d'en-tête avec une colonne « ${headerKey} » dans ses ${HEADER_SEARCH_ROWS} premières lignes.`,
+      en: `The file ${name} has no header row with a column named “${headerKey}” in its first ${HEADER_SEARCH_ROWS} rows.`,
+    },
+    { file: name, column: headerKey },
+  );
 }
 
 /**

@@ -128,9 +128,11 @@ export function percentFr(fraction: number | null): string {
 export function parseJalonDate(iso: string): Date {
   const d = /^\d{4}-\d{2}-\d{2}/.test(iso) ? new Date(iso) : new Date(NaN);
   if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1980 || d.getUTCFullYear() > 2107) {
-    throw new UserError('INPUT_INVALID', `La date du jalon « ${iso} » n'est pas une date ISO 8601 valide (entre 1980 et 2107).`, {
-      field: 'jalon.date',
-    });
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `La date du jalon « ${iso} » n'est pas une date ISO 8601 valide (entre 1980 et 2107).`, en: `The milestone date “${iso}” is not a valid ISO 8601 date (between 1980 and 2107).` },
+      { field: 'jalon.date' },
+    );
   }
   return d;
 }

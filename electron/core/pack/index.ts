@@ -116,10 +116,17 @@ function incomplete(lines: string[]): UserError {
   const n = lines.length;
   const shown = lines.slice(0, 5).join(' ; ');
   const more = n > 5 ? ` ; et ${n - 5} autre${n - 5 > 1 ? 's' : ''}` : '';
+  const moreEn = n > 5 ? `; and ${n - 5} other${n - 5 > 1 ? 's' : ''}` : '';
   return new UserError(
     'PACK_INCOMPLETE',
-    `Pack complet exigé : ${n} fichier${n > 1 ? 's' : ''} de preuve ${n > 1 ? 'manquent ou ont changé' : 'manque ou a changé'} (${shown}${more}). ` +
-      'Rajoutez-les, ou exportez sans exiger un pack complet : ils seront listés dans _manifeste/fichiers-manquants.txt.',
+    {
+      fr:
+        `Pack complet exigé : ${n} fichier${n > 1 ? 's' : ''} de preuve ${n > 1 ? 'manquent ou ont changé' : 'manque ou a changé'} (${shown}${more}). ` +
+        'Rajoutez-les, ou exportez sans exiger un pack complet : ils seront listés dans _manifeste/fichiers-manquants.txt.',
+      en:
+        `Complete pack required: ${n} evidence file${n > 1 ? 's are' : ' is'} missing or changed (${lines.slice(0, 5).join('; ')}${moreEn}). ` +
+        'Add them back, or export without requiring a complete pack: they will be listed in _manifeste/fichiers-manquants.txt.',
+    },
     { path: lines[0]?.split(' — ')[0] },
   );
 }

@@ -61,18 +61,28 @@ export function checkPreuves(referential: Referential, preuves: readonly PackPre
   const ids = new Set(referential.nodes.map((n) => n.id));
   for (const p of preuves) {
     const name = `La preuve « ${p.titre} » (${p.id})`;
+    const nameEn = `The evidence “${p.titre}” (${p.id})`;
     for (const nodeId of p.nodeIds) {
       if (!ids.has(nodeId)) {
-        throw new UserError('NODE_UNKNOWN', `${name} est rattachée au nœud « ${nodeId} », absent du référentiel ${referential.id} ${referential.version}.`, {
-          nodeId,
-        });
+        throw new UserError(
+          'NODE_UNKNOWN',
+          {
+            fr: `${name} est rattachée au nœud « ${nodeId} », absent du référentiel ${referential.id} ${referential.version}.`,
+            en: `${nameEn} is attached to the node “${nodeId}”, which is not in the referential ${referential.id} ${referential.version}.`,
+          },
+          { nodeId },
+        );
       }
     }
     if (p.kind === 'fichier' && (p.sha256 === null || !/^[0-9a-f]{64}$/.test(p.sha256))) {
-      throw new UserError('PREUVE_INVALID', `${name} est un fichier sans empreinte SHA-256 valide (« ${p.sha256 ?? 'absente'} »).`, { field: 'sha256' });
+      throw new UserError(
+        'PREUVE_INVALID',
+        { fr: `${name} est un fichier sans empreinte SHA-256 valide (« ${p.sha256 ?? 'absente'} »).`, en: `${nameEn} is a file without a valid SHA-256 fingerprint (“${p.sha256 ?? 'missing'}”).` },
+        { field: 'sha256' },
+      );
     }
     if (p.kind === 'lien' && (p.url === null || p.url.trim() === '')) {
-      throw new UserError('PREUVE_INVALID', `${name} est un lien sans adresse.`, { field: 'url' });
+      throw new UserError('PREUVE_INVALID', { fr: `${name} est un lien sans adresse.`, en: `${nameEn} is a link without an address.` }, { field: 'url' });
     }
   }
 }

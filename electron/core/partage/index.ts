@@ -66,10 +66,21 @@ export function adressesPossibles(): Array<{ interface: string; adresse: string 
  */
 export async function demarrerPartage(core: Core, opts: { host: string; port?: number }): Promise<EtatPartage> {
   const state = states.get(core);
-  if (!state) throw new UserError('INPUT_INVALID', "Le partage n'est pas disponible ici : lancez l'application (fenêtre ou mode navigateur).", {});
+  if (!state) {
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: "Le partage n'est pas disponible ici : lancez l'application (fenêtre ou mode navigateur).", en: 'Sharing is not available here: start the application (window or browser mode).' },
+      {},
+    );
+  }
   const possibles = adressesPossibles().map((a) => a.adresse);
   if (!possibles.includes(opts.host)) {
-    throw new UserError('INPUT_INVALID', `L'adresse « ${opts.host} » n'est pas une adresse de ce poste (adresses possibles : ${possibles.join(', ')}).`, { field: 'host' });
+    const list = possibles.join(', ');
+    throw new UserError(
+      'INPUT_INVALID',
+      { fr: `L'adresse « ${opts.host} » n'est pas une adresse de ce poste (adresses possibles : ${list}).`, en: `The address “${opts.host}” is not an address of this computer (possible addresses: ${list}).` },
+      { field: 'host' },
+    );
   }
   const port = opts.port ?? 0;
   if (state.server && state.server.host === opts.host && (port === 0 || port === state.server.port)) return etatPartage(core);
@@ -78,8 +89,16 @@ export async function demarrerPartage(core: Core, opts: { host: string; port?: n
     state.server = await startShareServer({ core, router: state.host.router, rendererDir: state.host.rendererDir, host: opts.host, port });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new UserError('INPUT_INVALID', `Le port ${port} est déjà utilisé sur ${opts.host} : choisissez-en un autre (ou 0 pour un port libre).`, { field: 'port' });
-    if (code === 'EADDRNOTAVAIL') throw new UserError('INPUT_INVALID', `L'adresse « ${opts.host} » n'est plus disponible sur ce poste.`, { field: 'host' });
+    if (code === 'EADDRINUSE') {
+      throw new UserError(
+        'INPUT_INVALID',
+        { fr: `Le port ${port} est déjà utilisé sur ${opts.host} : choisissez-en un autre (ou 0 pour un port libre).`, en: `Port ${port} is already in use on ${opts.host}: choose another one (or 0 for a free port).` },
+        { field: 'port' },
+      );
+    }
+    if (code === 'EADDRNOTAVAIL') {
+      throw new UserError('INPUT_INVALID', { fr: `L'adresse « ${opts.host} » n'est plus disponible sur ce poste.`, en: `The address “${opts.host}” is no longer available on this computer.` }, { field: 'host' });
+    }
     throw e;
   }
   state.depuis = core.ctx.now();

@@ -32,7 +32,7 @@ export function loadBuiltinLabelNr(dir: string = BUILTIN_REFERENTIALS_DIR): Refe
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new UserError('FILE_NOT_FOUND', `La grille Label NR intégrée est introuvable : ${path}.`, { file: path, path });
+    throw new UserError('FILE_NOT_FOUND', { fr: `La grille Label NR intégrée est introuvable : ${path}.`, en: `The built-in Label NR grid cannot be found: ${path}.` }, { file: path, path });
   }
   return parseGridJson({ name: LABEL_NR_FILE, text: text.replace(/^\uFEFF/, '') });
 }

@@ -4,7 +4,7 @@
  * Errors are `UserError`s naming the file, the row and the cell (STYLE.md).
  */
 import { parse } from 'csv-parse/sync';
-import { UserError, type UserErrorCode } from '../../../shared/errors';
+import { UserError, type Bilingual, type UserErrorCode } from '../../../shared/errors';
 import type { SourceFile } from './source';
 
 /** One data row: its cells and its row number as a spreadsheet shows it (header = 1, first data row = 2). */
@@ -44,21 +44,23 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** csv-parse's error (English, with a code) as a French reason: `guillemet non fermé (…)`. */
-export function csvParseReason(e: unknown): string {
+/** csv-parse's error (English, with a code) as a reason in both languages: `guillemet non fermé (…)` / `unclosed quote (…)`. */
+export function csvParseReason(e: unknown): Bilingual {
   const code = (e as { code?: string }).code;
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'guillemet non fermé (un texte entre guillemets n\'est jamais refermé)';
+      return { fr: 'guillemet non fermé (un texte entre guillemets n\'est jamais refermé)', en: 'unclosed quote (a quoted text is never closed)' };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'guillemet mal placé (un guillemet fermant est suivi d\'autres caractères)';
+      return { fr: 'guillemet mal placé (un guillemet fermant est suivi d\'autres caractères)', en: 'misplaced quote (a closing quote is followed by other characters)' };
     case 'CSV_MAX_RECORD_SIZE':
-      return 'ligne trop longue';
+      return { fr: 'ligne trop longue', en: 'line too long' };
     case 'CSV_INVALID_ARGUMENT':
     case 'CSV_INVALID_OPTION_BOM':
-      return 'contenu inattendu';
-    default:
-      return `format incorrect (${code ?? (e as Error).message})`;
+      return { fr: 'contenu inattendu', en: 'unexpected content' };
+    default: {
+      const detail = code ?? (e as Error).message;
+      return { fr: `format incorrect (${detail})`, en: `incorrect format (${detail})` };
+    }
   }
 }
 
@@ -76,7 +78,13 @@ export function checkControlCharacters(file: string, cells: readonly string[], r
       if (!isControlCharacter(cp)) continue;
       const cell = `${columnLetter(i)}${row}`;
       const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      throw new UserError(code, `Fichier « ${file} », ligne ${row}, cellule ${cell} : caractère de contrôle ${hex} interdit (fichier binaire ou export abîmé ?).`, {
+      throw new UserError(
+        code,
+        {
+          fr: `Fichier « ${file} », ligne ${row}, cellule ${cell} : caractère de contrôle ${hex} interdit (fichier binaire ou export abîmé ?).`,
+          en: `File “${file}”, row ${row}, cell ${cell}: control character ${hex} not allowed (a binary file or a damaged export?).`,
+        },
+        {
         file,
         row,
         cell,
@@ -100,14 +108,16 @@ export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; 
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     const where = typeof line === 'number' ? ` vers la ligne ${line} du texte` : '';
-    throw new UserError(code, `Le fichier « ${file.name} » n'est pas un CSV lisible${where} : ${csvParseReason(e)}.`, {
+    const whereEn = typeof line === 'number' ? ` near line ${line} of the text` : '';
+    const reason = csvParseReason(e);
+    throw new UserError(code, { fr: `Le fichier « ${file.name} » n'est pas un CSV lisible${where} : ${reason.fr}.`, en: `The file “${file.name}” is not a readable CSV${whereEn}: ${reason.en}.` }, {
       file: file.name,
       ...(typeof line === 'number' ? { row: line } : {}),
     });
   }
   const [header, ...data] = records;
   if (!header || header.every((c) => c.trim() === '')) {
-    throw new UserError(code, `Le fichier « ${file.name} » est vide : il n'a pas de ligne d'en-tête.`, { file: file.name });
+    throw new UserError(code, { fr: `Le fichier « ${file.name} » est vide : il n'a pas de ligne d'en-tête.`, en: `The file “${file.name}” is empty: it has no header row.` }, { file: file.name });
   }
   checkControlCharacters(file.name, header, 1, code);
   data.forEach((cells, i) => checkControlCharacters(file.name, cells, i + 2, code));
@@ -117,7 +127,11 @@ export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; 
     if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 2, cells: cells.map((c) => c.replace(/\r\n?/g, '\n')) });
   });
   if (rows.length === 0 && !options.allowNoRows) {
-    throw new UserError(code, `Le fichier « ${file.name} » est vide : aucune ligne de données sous l'en-tête.`, { file: file.name, row: 2 });
+    throw new UserError(
+      code,
+      { fr: `Le fichier « ${file.name} » est vide : aucune ligne de données sous l'en-tête.`, en: `The file “${file.name}” is empty: no data row under the header.` },
+      { file: file.name, row: 2 },
+    );
   }
   return { file: file.name, header: header.map((h) => h.trim()), rows };
 }
@@ -143,7 +157,13 @@ export function locateColumns<K extends string>(
   }
   for (const key of required) {
     if (out[key] === -1) {
-      throw new UserError(code, `Le fichier « ${table.file} » n'a pas de colonne « ${wanted[key]} » (obligatoire) dans sa ligne d'en-tête.`, {
+      throw new UserError(
+        code,
+        {
+          fr: `Le fichier « ${table.file} » n'a pas de colonne « ${wanted[key]} » (obligatoire) dans sa ligne d'en-tête.`,
+          en: `The file “${table.file}” has no “${wanted[key]}” column (required) in its header row.`,
+        },
+        {
         file: table.file,
         row: 1,
         column: wanted[key],
@@ -172,7 +192,10 @@ export function cellDecimal(table: CsvTable, row: CsvRow, index: number, column:
     const cell = `${columnLetter(index)}${row.row}`;
     throw new UserError(
       code,
-      `Fichier « ${table.file} », ligne ${row.row}, cellule ${cell} (colonne « ${column} ») : « ${text} » n'est pas un nombre positif (exemples acceptés : 12, 0,5).`,
+      {
+        fr: `Fichier « ${table.file} », ligne ${row.row}, cellule ${cell} (colonne « ${column} ») : « ${text} » n'est pas un nombre positif (exemples acceptés : 12, 0,5).`,
+        en: `File “${table.file}”, row ${row.row}, cell ${cell} (column “${column}”): “${text}” is not a positive number (accepted examples: 12, 0.5, 0,5).`,
+      },
       { file: table.file, row: row.row, cell, column },
     );
   }

@@ -20,12 +20,23 @@ export interface BinarySourceFile {
 export function decodeUtf8(name: string, bytes: Uint8Array): string {
   // Excel's « Texte Unicode » and Notepad's « Unicode » save UTF-16 with a BOM: name it, so the user knows what to change.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new UserError('FILE_UNREADABLE', `Le fichier ${name} est encodé en UTF-16 (« Texte Unicode ») : enregistrez-le en UTF-8 (« CSV UTF-8 ») puis réessayez.`, { file: name });
+    throw new UserError(
+      'FILE_UNREADABLE',
+      {
+        fr: `Le fichier ${name} est encodé en UTF-16 (« Texte Unicode ») : enregistrez-le en UTF-8 (« CSV UTF-8 ») puis réessayez.`,
+        en: `The file ${name} is encoded in UTF-16 (“Unicode Text”): save it as UTF-8 (“CSV UTF-8”) and try again.`,
+      },
+      { file: name },
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new UserError('FILE_UNREADABLE', `Le fichier ${name} n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 puis réessayez.`, { file: name });
+    throw new UserError(
+      'FILE_UNREADABLE',
+      { fr: `Le fichier ${name} n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 puis réessayez.`, en: `The file ${name} is not encoded in UTF-8: save it as UTF-8 and try again.` },
+      { file: name },
+    );
   }
 }
 
@@ -38,8 +49,9 @@ export function readSourceBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', `Le fichier ${path} est introuvable.`, { path });
-    throw new UserError('FILE_UNREADABLE', `Le fichier ${path} n'a pas pu être lu (${code ?? (e as Error).message}).`, { path });
+    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { fr: `Le fichier ${path} est introuvable.`, en: `The file ${path} cannot be found.` }, { path });
+    const detail = code ?? (e as Error).message;
+    throw new UserError('FILE_UNREADABLE', { fr: `Le fichier ${path} n'a pas pu être lu (${detail}).`, en: `The file ${path} could not be read (${detail}).` }, { path });
   }
 }
 

@@ -7,7 +7,7 @@
  * Source of the scoring rules: ../shared/docs/DOMAIN.md, "Referentials to support" (gbp-nr, model `progress`).
  */
 import type { Referential } from '../../../shared/domain';
-import { UserError } from '../../../shared/errors';
+import { UserError, type Bilingual } from '../../../shared/errors';
 import { checkControlCharacters, columnLetter, normaliseColumnName } from './csv';
 import { buildGuide, PRATIQUE_ID, type GbpFamille } from './gbp';
 import type { SourceFile } from './source';
@@ -38,8 +38,12 @@ export function isGbpCsvHeader(header: readonly string[]): boolean {
   return REQUIRED.every((c) => names.has(normaliseColumnName(COLUMNS[c])));
 }
 
-function csvError(file: string, line: number, reason: string): never {
-  throw new UserError('REFERENTIAL_INVALID', `Le fichier « ${file} » n'est pas un CSV lisible, ligne ${line} : ${reason}.`, { file, row: line });
+function csvError(file: string, line: number, reason: Bilingual): never {
+  throw new UserError(
+    'REFERENTIAL_INVALID',
+    { fr: `Le fichier « ${file} » n'est pas un CSV lisible, ligne ${line} : ${reason.fr}.`, en: `The file “${file}” is not a readable CSV, line ${line}: ${reason.en}.` },
+    { file, row: line },
+  );
 }
 
 /** End (exclusive) of the JSON array starting at `start` (`[`), strings and nesting respected; -1 if never closed. */
@@ -74,7 +78,9 @@ export function readExportRecords(file: SourceFile): Array<{ line: number; cells
       if (text[i] === '"') {
         let value = '';
         for (i++; ; i++) {
-          if (i >= text.length) csvError(file.name, start, 'guillemet non fermé (un texte entre guillemets n\'est jamais refermé)');
+          if (i >= text.length) {
+            csvError(file.name, start, { fr: 'guillemet non fermé (un texte entre guillemets n\'est jamais refermé)', en: 'unclosed quote (a quoted text is never closed)' });
+          }
           if (text[i] === '"' && text[i + 1] === '"') {
             value += '"';
             i++;
@@ -89,14 +95,16 @@ export function readExportRecords(file: SourceFile): Array<{ line: number; cells
         cell = value.replace(/\r\n?/g, '\n');
       } else if (text[i] === '[') {
         const end = arrayEnd(text, i);
-        if (end < 0) csvError(file.name, line, 'liste JSON non fermée (« ] » manquant)');
+        if (end < 0) csvError(file.name, line, { fr: 'liste JSON non fermée (« ] » manquant)', en: 'JSON list not closed (missing “]”)' });
         let items: unknown;
         try {
           items = JSON.parse(text.slice(i, end));
         } catch (e) {
-          csvError(file.name, line, `liste JSON invalide (${(e as Error).message})`);
+          csvError(file.name, line, { fr: `liste JSON invalide (${(e as Error).message})`, en: `invalid JSON list (${(e as Error).message})` });
         }
-        if (!Array.isArray(items) || !items.every((x) => typeof x === 'string')) csvError(file.name, line, 'une liste JSON de textes est attendue');
+        if (!Array.isArray(items) || !items.every((x) => typeof x === 'string')) {
+          csvError(file.name, line, { fr: 'une liste JSON de textes est attendue', en: 'a JSON list of texts is expected' });
+        }
         cell = items as string[];
         i = end;
       } else {
@@ -117,7 +125,11 @@ export function readExportRecords(file: SourceFile): Array<{ line: number; cells
         line++;
         break;
       }
-      csvError(file.name, line, `caractère inattendu « ${text[i]} » après la cellule ${columnLetter(cells.length - 1)} (une virgule était attendue)`);
+      const after = columnLetter(cells.length - 1);
+      csvError(file.name, line, {
+        fr: `caractère inattendu « ${text[i]} » après la cellule ${after} (une virgule était attendue)`,
+        en: `unexpected character “${text[i]}” after cell ${after} (a comma was expected)`,
+      });
     }
     records.push({ line: start, cells });
   }
@@ -138,7 +150,9 @@ export function parseGbpCsv(file: SourceFile, id = 'gbp-nr'): Referential {
   const name = file.name;
   const records = readExportRecords(file).filter((r) => r.cells.some((c) => cellText(c) !== ''));
   const [header, ...rows] = records;
-  if (!header) throw new UserError('REFERENTIAL_INVALID', `Le fichier « ${name} » est vide : il n'a pas de ligne d'en-tête.`, { file: name });
+  if (!header) {
+    throw new UserError('REFERENTIAL_INVALID', { fr: `Le fichier « ${name} » est vide : il n'a pas de ligne d'en-tête.`, en: `The file “${name}” is empty: it has no header row.` }, { file: name });
+  }
   const index = new Map<string, number>();
   header.cells.forEach((c, i) => {
     const key = normaliseColumnName(cellText(c));
@@ -147,14 +161,19 @@ export function parseGbpCsv(file: SourceFile, id = 'gbp-nr'): Referential {
   const col = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((k) => [k, index.get(normaliseColumnName(COLUMNS[k])) ?? -1])) as Record<Column, number>;
   for (const key of REQUIRED) {
     if (col[key] < 0) {
-      throw new UserError('REFERENTIAL_INVALID', `Le fichier « ${name} » n'a pas de colonne « ${COLUMNS[key]} » (obligatoire) dans sa ligne d'en-tête.`, {
-        file: name,
-        row: 1,
-        column: COLUMNS[key],
-      });
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        {
+          fr: `Le fichier « ${name} » n'a pas de colonne « ${COLUMNS[key]} » (obligatoire) dans sa ligne d'en-tête.`,
+          en: `The file “${name}” has no “${COLUMNS[key]}” column (required) in its header row.`,
+        },
+        { file: name, row: 1, column: COLUMNS[key] },
+      );
     }
   }
-  if (rows.length === 0) throw new UserError('REFERENTIAL_INVALID', `Le fichier « ${name} » est vide : aucune pratique sous l'en-tête.`, { file: name, row: 2 });
+  if (rows.length === 0) {
+    throw new UserError('REFERENTIAL_INVALID', { fr: `Le fichier « ${name} » est vide : aucune pratique sous l'en-tête.`, en: `The file “${name}” is empty: no practice under the header.` }, { file: name, row: 2 });
+  }
 
   const familles = new Map<string, GbpFamille>();
   for (const { line, cells } of rows) {
@@ -168,17 +187,28 @@ export function parseGbpCsv(file: SourceFile, id = 'gbp-nr'): Referential {
     for (const k of REQUIRED) {
       if (value(k) === '') {
         const loc = at(k);
-        throw new UserError('REFERENTIAL_INVALID', `Fichier « ${name} », ligne ${line}, cellule ${loc.cell} : la colonne « ${COLUMNS[k]} » est vide.`, loc);
+        throw new UserError(
+          'REFERENTIAL_INVALID',
+          { fr: `Fichier « ${name} », ligne ${line}, cellule ${loc.cell} : la colonne « ${COLUMNS[k]} » est vide.`, en: `File “${name}”, row ${line}, cell ${loc.cell}: the “${COLUMNS[k]}” column is empty.` },
+          loc,
+        );
       }
     }
     const identifiant = value('id');
     const lettre = PRATIQUE_ID.exec(identifiant)?.[1];
     if (!lettre) {
       const loc = at('id');
-      throw new UserError('REFERENTIAL_INVALID', `Fichier « ${name} », ligne ${line}, cellule ${loc.cell} : l'identifiant « ${identifiant} » n'a pas la forme « a.1 ».`, loc);
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        {
+          fr: `Fichier « ${name} », ligne ${line}, cellule ${loc.cell} : l'identifiant « ${identifiant} » n'a pas la forme « a.1 ».`,
+          en: `File “${name}”, row ${line}, cell ${loc.cell}: the identifiant “${identifiant}” does not have the form “a.1”.`,
+        },
+        loc,
+      );
     }
     const thematique = value('thematique');
-    const label = `Fichier « ${name} », ligne ${line}, pratique ${identifiant}`;
+    const label = { fr: `Fichier « ${name} », ligne ${line}, pratique ${identifiant}`, en: `File “${name}”, row ${line}, practice ${identifiant}` };
     let famille = familles.get(lettre);
     if (!famille) {
       famille = { lettre, titre: thematique, description: null, at: { label, location: at('thematique') }, pratiques: [] };
@@ -187,7 +217,10 @@ export function parseGbpCsv(file: SourceFile, id = 'gbp-nr'): Referential {
       const loc = at('thematique');
       throw new UserError(
         'REFERENTIAL_INVALID',
-        `${label}, cellule ${loc.cell} : la thématique « ${thematique} » ne correspond pas à « ${famille.titre} » des autres pratiques ${lettre}.x.`,
+        {
+          fr: `${label.fr}, cellule ${loc.cell} : la thématique « ${thematique} » ne correspond pas à « ${famille.titre} » des autres pratiques ${lettre}.x.`,
+          en: `${label.en}, cell ${loc.cell}: the topic “${thematique}” does not match “${famille.titre}” of the other practices ${lettre}.x.`,
+        },
         loc,
       );
     }

@@ -6,7 +6,7 @@
  * Source of the scoring rules: ../shared/docs/DOMAIN.md, "Referentials to support" (gbp-nr, model `progress`).
  */
 import { compareIdentifiants, emptyNodeTexts, type Referential, type ReferentialNode } from '../../../shared/domain';
-import { UserError, type ErrorLocation } from '../../../shared/errors';
+import { UserError, type Bilingual, type ErrorLocation } from '../../../shared/errors';
 import { parseJsonSource } from './rgesn-json';
 import type { SourceFile } from './source';
 
@@ -20,8 +20,8 @@ export interface GbpPratique {
   pilotes: string[];
   indicateurs: string[];
   url: string | null;
-  /** « guide.json, pratique a.1 (thematiques[0].bonnesPratiques[0]) » and its location. */
-  at: { label: string; location: ErrorLocation };
+  /** « guide.json, pratique a.1 (thematiques[0].bonnesPratiques[0]) » (and its English twin) and its location. */
+  at: { label: Bilingual; location: ErrorLocation };
 }
 
 /** A famille (thématique) read from either export: its letter (`a`), titre and optional HTML description. */
@@ -29,7 +29,7 @@ export interface GbpFamille {
   lettre: string;
   titre: string;
   description: string | null;
-  at: { label: string; location: ErrorLocation };
+  at: { label: Bilingual; location: ErrorLocation };
   pratiques: GbpPratique[];
 }
 
@@ -43,9 +43,11 @@ export interface GbpHead {
 /** Pattern of a pratique identifiant: a famille letter, a dot, a number (`a.1`, `g.11`). */
 export const PRATIQUE_ID = /^([a-z])\.([1-9]\d*)$/;
 
-function fail(message: string, location: ErrorLocation): never {
+function fail(message: Bilingual, location: ErrorLocation): never {
   throw new UserError('REFERENTIAL_INVALID', message, location);
 }
+/** `label` then the reason, in both languages: « guide.json, pratique a.1 (…) : … » / "guide.json, practice a.1 (…): …". */
+const at = (label: Bilingual, fr: string, en: string): Bilingual => ({ fr: `${label.fr} : ${fr}`, en: `${label.en}: ${en}` });
 
 /**
  * Assembles the guide's tree from familles and their pratiques, checking what both exports share: each pratique's
@@ -58,26 +60,45 @@ function fail(message: string, location: ErrorLocation): never {
  * @throws UserError REFERENTIAL_INVALID naming the file and the pratique or famille (path or row).
  */
 export function buildGuide(file: string, head: GbpHead, familles: GbpFamille[], id: string): Referential {
-  const lettres = new Map<string, string>();
+  const lettres = new Map<string, Bilingual>();
   const titres = new Map<string, string>();
-  const pratiques = new Map<string, string>();
+  const pratiques = new Map<string, Bilingual>();
   for (const f of familles) {
     const first = lettres.get(f.lettre);
-    if (first !== undefined) fail(`${f.at.label} : la famille ${f.lettre} est en double (déjà ${first}).`, { ...f.at.location, nodeId: `${id}_${f.lettre}` });
+    if (first !== undefined) {
+      fail(at(f.at.label, `la famille ${f.lettre} est en double (déjà ${first.fr}).`, `family ${f.lettre} is duplicated (already ${first.en}).`), { ...f.at.location, nodeId: `${id}_${f.lettre}` });
+    }
     lettres.set(f.lettre, f.at.label);
     const other = titres.get(f.titre);
-    if (other !== undefined) fail(`${f.at.label} : la thématique « ${f.titre} » porte deux lettres (${other} et ${f.lettre}).`, { ...f.at.location, field: 'thematique' });
+    if (other !== undefined) {
+      fail(at(f.at.label, `la thématique « ${f.titre} » porte deux lettres (${other} et ${f.lettre}).`, `the topic “${f.titre}” has two letters (${other} and ${f.lettre}).`), {
+        ...f.at.location,
+        field: 'thematique',
+      });
+    }
     titres.set(f.titre, f.lettre);
     for (const p of f.pratiques) {
       const lettre = PRATIQUE_ID.exec(p.identifiant)?.[1];
       if (lettre !== f.lettre) {
-        fail(`${p.at.label} : la pratique ${p.identifiant} n'appartient pas à la famille ${f.lettre} (« ${f.titre} ») : son identifiant doit commencer par « ${f.lettre}. ».`, {
+        fail(
+          at(
+            p.at.label,
+            `la pratique ${p.identifiant} n'appartient pas à la famille ${f.lettre} (« ${f.titre} ») : son identifiant doit commencer par « ${f.lettre}. ».`,
+            `practice ${p.identifiant} does not belong to family ${f.lettre} (“${f.titre}”): its identifiant must start with “${f.lettre}.”.`,
+          ),
+          {
+          ...p.at.location,
+          nodeId: `${id}_${p.identifiant}`,
+          },
+        );
+      }
+      const seen = pratiques.get(p.identifiant);
+      if (seen !== undefined) {
+        fail(at(p.at.label, `la pratique ${p.identifiant} est en double (déjà ${seen.fr}).`, `practice ${p.identifiant} is duplicated (already ${seen.en}).`), {
           ...p.at.location,
           nodeId: `${id}_${p.identifiant}`,
         });
       }
-      const seen = pratiques.get(p.identifiant);
-      if (seen !== undefined) fail(`${p.at.label} : la pratique ${p.identifiant} est en double (déjà ${seen}).`, { ...p.at.location, nodeId: `${id}_${p.identifiant}` });
       pratiques.set(p.identifiant, p.at.label);
     }
   }
@@ -149,20 +170,21 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A non-empty text field, trimmed; `optional` → null when absent or blank. @throws UserError naming the path. */
-function field(obj: Json, name: string, label: string, location: ErrorLocation, optional = false): string | null {
+function field(obj: Json, name: string, label: Bilingual, location: ErrorLocation, optional = false): string | null {
   const value = obj[name];
   if ((value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) && optional) return null;
-  if (value === undefined || value === null) fail(`${label} : le champ « ${name} » est absent.`, { ...location, field: name, path: `${location.path}.${name}` });
-  if (typeof value !== 'string' || value.trim() === '') fail(`${label} : le champ « ${name} » doit être un texte non vide.`, { ...location, field: name, path: `${location.path}.${name}` });
+  const where = { ...location, field: name, path: `${location.path}.${name}` };
+  if (value === undefined || value === null) fail(at(label, `le champ « ${name} » est absent.`, `the field “${name}” is missing.`), where);
+  if (typeof value !== 'string' || value.trim() === '') fail(at(label, `le champ « ${name} » doit être un texte non vide.`, `the field “${name}” must be a non-empty text.`), where);
   return value.trim();
 }
 
 /** A list of texts (pilotes, indicateurs); absent → []. @throws UserError naming the path. */
-function texts(obj: Json, name: string, label: string, location: ErrorLocation): string[] {
+function texts(obj: Json, name: string, label: Bilingual, location: ErrorLocation): string[] {
   const value = obj[name];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) {
-    fail(`${label} : le champ « ${name} » doit être une liste de textes.`, { ...location, field: name, path: `${location.path}.${name}` });
+    fail(at(label, `le champ « ${name} » doit être une liste de textes.`, `the field “${name}” must be a list of texts.`), { ...location, field: name, path: `${location.path}.${name}` });
   }
   return (value as string[]).map((x) => x.trim()).filter((x) => x !== '');
 }
@@ -179,30 +201,41 @@ export function parseGbpJson(file: SourceFile, id = 'gbp-nr'): Referential {
   const name = file.name;
   const data = parseJsonSource(file);
   if (!isObject(data) || !Array.isArray(data.thematiques)) {
-    fail(`${name} : un objet { "thematiques": [...] } (les familles du guide) est attendu à la racine du JSON.`, { file: name, path: 'thematiques' });
+    fail(
+      { fr: `${name} : un objet { "thematiques": [...] } (les familles du guide) est attendu à la racine du JSON.`, en: `${name}: an object { "thematiques": [...] } (the guide's families) is expected at the root of the JSON.` },
+      { file: name, path: 'thematiques' },
+    );
   }
-  if (data.thematiques.length === 0) fail(`${name} : la liste « thematiques » est vide.`, { file: name, path: 'thematiques' });
+  if (data.thematiques.length === 0) fail({ fr: `${name} : la liste « thematiques » est vide.`, en: `${name}: the “thematiques” list is empty.` }, { file: name, path: 'thematiques' });
   const familles = data.thematiques.map((raw: unknown, t): GbpFamille => {
     const path = `thematiques[${t}]`;
-    let label = `${name}, famille n° ${t + 1} (${path})`;
+    let label: Bilingual = { fr: `${name}, famille n° ${t + 1} (${path})`, en: `${name}, family no. ${t + 1} (${path})` };
     const location: ErrorLocation = { file: name, path };
-    if (!isObject(raw)) fail(`${label} : un objet est attendu.`, location);
+    if (!isObject(raw)) fail(at(label, 'un objet est attendu.', 'an object is expected.'), location);
     const rawId = field(raw, 'id', label, location) as string;
     const lettre = /^([a-z])\.?$/.exec(rawId)?.[1];
-    if (!lettre) fail(`${label} : l'identifiant de famille « ${rawId} » n'a pas la forme « a. ».`, { ...location, field: 'id', path: `${path}.id` });
-    label = `${name}, famille ${lettre} (${path})`;
+    if (!lettre) {
+      fail(at(label, `l'identifiant de famille « ${rawId} » n'a pas la forme « a. ».`, `the family identifiant “${rawId}” does not have the form “a.”.`), { ...location, field: 'id', path: `${path}.id` });
+    }
+    label = { fr: `${name}, famille ${lettre} (${path})`, en: `${name}, family ${lettre} (${path})` };
     const titre = field(raw, 'titre', label, location) as string;
     if (!Array.isArray(raw.bonnesPratiques) || raw.bonnesPratiques.length === 0) {
-      fail(`${label} : le champ « bonnesPratiques » doit être une liste non vide de pratiques.`, { ...location, field: 'bonnesPratiques', path: `${path}.bonnesPratiques` });
+      fail(at(label, 'le champ « bonnesPratiques » doit être une liste non vide de pratiques.', 'the field “bonnesPratiques” must be a non-empty list of practices.'), {
+        ...location,
+        field: 'bonnesPratiques',
+        path: `${path}.bonnesPratiques`,
+      });
     }
     const pratiques = raw.bonnesPratiques.map((p: unknown, i): GbpPratique => {
       const pPath = `${path}.bonnesPratiques[${i}]`;
-      let pLabel = `${name}, famille ${lettre}, pratique n° ${i + 1} (${pPath})`;
+      let pLabel: Bilingual = { fr: `${name}, famille ${lettre}, pratique n° ${i + 1} (${pPath})`, en: `${name}, family ${lettre}, practice no. ${i + 1} (${pPath})` };
       const pLoc: ErrorLocation = { file: name, path: pPath };
-      if (!isObject(p)) fail(`${pLabel} : un objet est attendu.`, pLoc);
+      if (!isObject(p)) fail(at(pLabel, 'un objet est attendu.', 'an object is expected.'), pLoc);
       const identifiant = field(p, 'id', pLabel, pLoc) as string;
-      if (!PRATIQUE_ID.test(identifiant)) fail(`${pLabel} : l'identifiant « ${identifiant} » n'a pas la forme « a.1 ».`, { ...pLoc, field: 'id', path: `${pPath}.id` });
-      pLabel = `${name}, pratique ${identifiant} (${pPath})`;
+      if (!PRATIQUE_ID.test(identifiant)) {
+        fail(at(pLabel, `l'identifiant « ${identifiant} » n'a pas la forme « a.1 ».`, `the identifiant “${identifiant}” does not have the form “a.1”.`), { ...pLoc, field: 'id', path: `${pPath}.id` });
+      }
+      pLabel = { fr: `${name}, pratique ${identifiant} (${pPath})`, en: `${name}, practice ${identifiant} (${pPath})` };
       return {
         identifiant,
         titre: field(p, 'titre', pLabel, pLoc) as string,

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Referential } from '../../../shared/domain';
-import { UserError } from '../../../shared/errors';
+import { UserError, type Bilingual } from '../../../shared/errors';
 import { type BinarySourceFile, isZipBytes } from './decode';
 import { columnKey, GRID_COLUMNS, gridFromTable, type GridColumn, type GridPlace, type GridSheetOptions, type GridTable } from './grid';
 
@@ -115,10 +115,12 @@ function pickSheet(wb: ExcelJS.Workbook, name: string, wanted: string | undefine
   if (wanted !== undefined) {
     const sheet = sheets.find((s) => s.name === wanted);
     if (!sheet) {
-      throw new UserError('REFERENTIAL_INVALID', `${name} : la feuille "${wanted}" est absente (feuilles : ${sheets.map((s) => `"${s.name}"`).join(', ')}).`, {
-        file: name,
-        field: 'sheet',
-      });
+      const list = sheets.map((s) => `"${s.name}"`).join(', ');
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        { fr: `${name} : la feuille "${wanted}" est absente (feuilles : ${list}).`, en: `${name}: the sheet "${wanted}" is missing (sheets: ${list}).` },
+        { file: name, field: 'sheet' },
+      );
     }
     return sheet;
   }
@@ -126,22 +128,29 @@ function pickSheet(wb: ExcelJS.Workbook, name: string, wanted: string | undefine
   return (named ?? sheets[0])!;
 }
 
-const ODS = "c'est un classeur OpenDocument (.ods)";
+const ODS: Bilingual = { fr: "c'est un classeur OpenDocument (.ods)", en: 'it is an OpenDocument spreadsheet (.ods)' };
 /** An OpenDocument spreadsheet: a zip whose first entry, `mimetype`, says so (ODF 1.2 §3.3). */
 const isOds = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 100)).includes('opendocument.spreadsheet');
 
 /** Why bytes that failed to load are not a workbook, in words the user can act on. */
-function unreadableReason(bytes: Uint8Array): string {
-  if (Buffer.from(bytes.subarray(0, 4)).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return "c'est un classeur Excel 97-2003 (.xls)";
+function unreadableReason(bytes: Uint8Array): Bilingual {
+  if (Buffer.from(bytes.subarray(0, 4)).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    return { fr: "c'est un classeur Excel 97-2003 (.xls)", en: 'it is an Excel 97-2003 workbook (.xls)' };
+  }
   if (isOds(bytes)) return ODS;
-  if (!isZipBytes(bytes)) return 'ce n\'est pas un classeur Excel (le contenu n\'est pas une archive XLSX)';
-  return 'l\'archive XLSX est corrompue ou tronquée';
+  if (!isZipBytes(bytes)) return { fr: 'ce n\'est pas un classeur Excel (le contenu n\'est pas une archive XLSX)', en: 'it is not an Excel workbook (the content is not an XLSX archive)' };
+  return { fr: 'l\'archive XLSX est corrompue ou tronquée', en: 'the XLSX archive is corrupted or truncated' };
 }
 
-function unreadable(name: string, reason: string): UserError {
-  return new UserError('FILE_UNREADABLE', `Le fichier ${name} n'est pas un classeur .xlsx lisible : ${reason}. Enregistrez-le au format « Classeur Excel (.xlsx) » puis réessayez.`, {
-    file: name,
-  });
+function unreadable(name: string, reason: Bilingual): UserError {
+  return new UserError(
+    'FILE_UNREADABLE',
+    {
+      fr: `Le fichier ${name} n'est pas un classeur .xlsx lisible : ${reason.fr}. Enregistrez-le au format « Classeur Excel (.xlsx) » puis réessayez.`,
+      en: `The file ${name} is not a readable .xlsx workbook: ${reason.en}. Save it as “Excel Workbook (.xlsx)” and try again.`,
+    },
+    { file: name },
+  );
 }
 
 /**
@@ -167,7 +176,11 @@ export async function parseGridXlsx(file: BinarySourceFile, id: string, options:
   const inflated = declaredInflatedBytes(file.bytes);
   if (inflated === null && isZipBytes(file.bytes)) throw unreadable(name, unreadableReason(file.bytes));
   if (inflated !== null && inflated > max) {
-    throw unreadable(name, `une fois décompressé, il occuperait ${Math.ceil(inflated / 1e6)} Mo, plus que les ${Math.floor(max / 1e6)} Mo admis pour une grille`);
+    const [size, limit] = [Math.ceil(inflated / 1e6), Math.floor(max / 1e6)];
+    throw unreadable(name, {
+      fr: `une fois décompressé, il occuperait ${size} Mo, plus que les ${limit} Mo admis pour une grille`,
+      en: `once decompressed, it would take ${size} MB, more than the ${limit} MB allowed for a grid`,
+    });
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -176,9 +189,10 @@ export async function parseGridXlsx(file: BinarySourceFile, id: string, options:
   } catch {
     throw unreadable(name, unreadableReason(file.bytes));
   }
-  if (wb.worksheets.length === 0) throw unreadable(name, isOds(file.bytes) ? ODS : 'le classeur ne contient aucune feuille de calcul');
+  if (wb.worksheets.length === 0) throw unreadable(name, isOds(file.bytes) ? ODS : { fr: 'le classeur ne contient aucune feuille de calcul', en: 'the workbook holds no worksheet' });
   const sheet = pickSheet(wb, name, options.sheet);
   const where = `${name}, feuille "${sheet.name}"`;
+  const whereEn = `${name}, sheet "${sheet.name}"`;
 
   let headerRow = 0;
   const columnOf = new Map<GridColumn, number>();
@@ -198,7 +212,10 @@ export async function parseGridXlsx(file: BinarySourceFile, id: string, options:
   if (headerRow === 0) {
     throw new UserError(
       'REFERENTIAL_INVALID',
-      `${where} : aucune ligne d'en-tête avec une colonne « identifiant » dans les ${HEADER_SEARCH_ROWS} premières lignes (colonnes attendues : ${GRID_COLUMNS.join(';')}).`,
+      {
+        fr: `${where} : aucune ligne d'en-tête avec une colonne « identifiant » dans les ${HEADER_SEARCH_ROWS} premières lignes (colonnes attendues : ${GRID_COLUMNS.join(';')}).`,
+        en: `${whereEn}: no header row with an “identifiant” column in the first ${HEADER_SEARCH_ROWS} rows (expected columns: ${GRID_COLUMNS.join(';')}).`,
+      },
       { file: name, column: 'identifiant' },
     );
   }
@@ -209,7 +226,7 @@ export async function parseGridXlsx(file: BinarySourceFile, id: string, options:
   };
   const place = (row: number, column: GridColumn | null): GridPlace => {
     const cell = address(row, column ?? 'identifiant');
-    const label = cell ? `${where}, cellule ${cell}` : `${where}, ligne ${row}`;
+    const label = cell ? { fr: `${where}, cellule ${cell}`, en: `${whereEn}, cell ${cell}` } : { fr: `${where}, ligne ${row}`, en: `${whereEn}, row ${row}` };
     return { label, location: { file: name, row, ...(cell ? { cell } : {}), ...(column ? { column } : {}) } };
   };
 
@@ -222,16 +239,18 @@ export async function parseGridXlsx(file: BinarySourceFile, id: string, options:
         cells[key] = cellText(cell);
       } catch (e) {
         if (!(e instanceof NoCachedValue)) throw e;
-        throw new UserError('REFERENTIAL_INVALID', `${where}, cellule ${cell.address} : formule sans valeur calculée (=${e.formula}). Ouvrez le classeur dans un tableur, enregistrez-le, puis réessayez.`, {
-          file: name,
-          row: r,
-          cell: cell.address,
-          column: key,
-        });
+        throw new UserError(
+          'REFERENTIAL_INVALID',
+          {
+            fr: `${where}, cellule ${cell.address} : formule sans valeur calculée (=${e.formula}). Ouvrez le classeur dans un tableur, enregistrez-le, puis réessayez.`,
+            en: `${whereEn}, cell ${cell.address}: formula without a computed value (=${e.formula}). Open the workbook in a spreadsheet application, save it, then try again.`,
+          },
+          { file: name, row: r, cell: cell.address, column: key },
+        );
       }
     }
     if (Object.values(cells).some((v) => v !== '')) rows.push({ row: r, cells });
   }
-  const header = { label: `${where}, ligne ${headerRow}`, location: { file: name, row: headerRow }, columns: headerKeys };
+  const header = { label: { fr: `${where}, ligne ${headerRow}`, en: `${whereEn}, row ${headerRow}` }, location: { file: name, row: headerRow }, columns: headerKeys };
   return gridFromTable({ file: name, header, rows, place, meta: { feuille: sheet.name } }, id, options);
 }

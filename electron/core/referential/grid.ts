@@ -7,7 +7,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { compareIdentifiants, type Niveau, type PreuveAttendue, type Referential, type ReferentialNode } from '../../../shared/domain';
-import { UserError, type ErrorLocation } from '../../../shared/errors';
+import { UserError, type Bilingual, type ErrorLocation } from '../../../shared/errors';
 import { csvParseReason, isControlCharacter } from './csv';
 import { parseJsonSource } from './rgesn-json';
 import type { SourceFile } from './source';
@@ -72,7 +72,7 @@ interface DraftCritere {
   points: number;
   preuves: string[];
   meta: Record<string, string>;
-  at: ErrorLocation & { label: string };
+  at: ErrorLocation & { label: Bilingual };
 }
 interface DraftTheme extends Omit<DraftCritere, 'points' | 'preuves'> {
   points: number | null;
@@ -88,11 +88,15 @@ interface GridHead {
   total: number | null;
 }
 
-function fail(message: string, location: ErrorLocation): never {
+function fail(message: Bilingual, location: ErrorLocation): never {
   throw new UserError('REFERENTIAL_INVALID', message, location);
 }
+/** `label` then the reason, in both languages: « grille.csv, ligne 3 : … » / "grille.csv, row 3: …". */
+const at = (label: Bilingual, fr: string, en: string): Bilingual => ({ fr: `${label.fr} : ${fr}`, en: `${label.en}: ${en}` });
+/** The same text in both languages (a file name). */
+const same = (s: string): Bilingual => ({ fr: s, en: s });
 const milli = (x: number): number => Math.round(x * 1000);
-const stripLabel = ({ label: _label, ...loc }: ErrorLocation & { label: string }): ErrorLocation => loc;
+const stripLabel = ({ label: _label, ...loc }: ErrorLocation & { label: Bilingual }): ErrorLocation => loc;
 
 /** `preuve` id from its name: lower case ASCII, `_` separated (`Délibération NR` → `deliberation_nr`). */
 export function preuveIdFromNom(nom: string): string {
@@ -112,16 +116,21 @@ function blank(): Pick<ReferentialNode, 'contexte' | 'exemples' | 'ressources' |
 
 /** Checks and assembles the tree shared by both formats (duplicates, thème sums, declared total, niveaux order). */
 function buildGrid(head: GridHead, themes: DraftTheme[], file: string): Referential {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Bilingual>();
   for (const node of themes.flatMap((t) => [t, ...t.criteres])) {
     const first = seen.get(node.identifiant);
-    if (first !== undefined) fail(`${node.at.label} : l'identifiant ${node.identifiant} est en double (déjà utilisé : ${first}).`, stripLabel(node.at));
+    if (first !== undefined) {
+      fail(at(node.at.label, `l'identifiant ${node.identifiant} est en double (déjà utilisé : ${first.fr}).`, `identifiant ${node.identifiant} is duplicated (already used: ${first.en}).`), stripLabel(node.at));
+    }
     seen.set(node.identifiant, node.at.label);
   }
   for (let i = 1; i < head.niveaux.length; i++) {
     const [a, b] = [head.niveaux[i - 1], head.niveaux[i]];
     if (a && b && !(a.seuil < b.seuil && a.rang < b.rang)) {
-      fail(`${file} : les niveaux doivent être rangés par rang et seuil croissants (« ${a.nom} » puis « ${b.nom} »).`, { file, field: 'niveaux' });
+      fail(at(same(file), `les niveaux doivent être rangés par rang et seuil croissants (« ${a.nom} » puis « ${b.nom} »).`, `the levels (niveaux) must be in ascending order of rang and seuil (“${a.nom}” then “${b.nom}”).`), {
+        file,
+        field: 'niveaux',
+      });
     }
   }
   const nodes: ReferentialNode[] = [];
@@ -134,7 +143,11 @@ function buildGrid(head: GridHead, themes: DraftTheme[], file: string): Referent
     const sumMilli = criteres.reduce((s, c) => s + milli(c.points), 0);
     if (theme.points !== null && milli(theme.points) !== sumMilli) {
       fail(
-        `${theme.at.label} : le thème ${theme.identifiant} déclare ${theme.points} points mais ses critères en totalisent ${sumMilli / 1000}.`,
+        at(
+          theme.at.label,
+          `le thème ${theme.identifiant} déclare ${theme.points} points mais ses critères en totalisent ${sumMilli / 1000}.`,
+          `theme ${theme.identifiant} declares ${theme.points} points but its criteria total ${sumMilli / 1000}.`,
+        ),
         { ...stripLabel(theme.at), nodeId: themeId },
       );
     }
@@ -154,7 +167,10 @@ function buildGrid(head: GridHead, themes: DraftTheme[], file: string): Referent
     }
   }
   if (head.total !== null && milli(head.total) !== totalMilli) {
-    fail(`${file} : le total déclaré est de ${head.total} points mais les critères en totalisent ${totalMilli / 1000}.`, { file, field: 'total' });
+    fail(at(same(file), `le total déclaré est de ${head.total} points mais les critères en totalisent ${totalMilli / 1000}.`, `the declared total is ${head.total} points but the criteria total ${totalMilli / 1000}.`), {
+      file,
+      field: 'total',
+    });
   }
   const root: ReferentialNode = { ...blank(), id: head.id, parentId: null, identifiant: '', depth: 0, type: 'referentiel', nom: head.nom,
     description: null, points: head.total, pointReferentiel: totalMilli / 1000, ordre: 0, meta: head.rootMeta };
@@ -196,13 +212,20 @@ export function parseGridJson(file: SourceFile): Referential {
   const checked = gridSchema.safeParse(data, { error: z.locales.fr().localeError });
   if (!checked.success) {
     const issue = checked.error.issues[0];
+    // The same check again with zod's English messages, for the English sentence (same first issue).
+    const issueEn = gridSchema.safeParse(data, { error: z.locales.en().localeError }).error?.issues[0];
     const path = issue ? pathText(issue.path) : '(racine)';
+    const pathEn = issue ? pathText(issue.path) : '(root)';
     const m = /^themes\[(\d+)\](?:\.criteres\[(\d+)\])?/.exec(path);
     const themes = (data as { themes?: Array<{ identifiant?: unknown; criteres?: Array<{ identifiant?: unknown }> }> } | null)?.themes;
     const t = m?.[1] !== undefined && Array.isArray(themes) ? themes[Number(m[1])] : undefined;
     const node = m?.[2] !== undefined ? t?.criteres?.[Number(m[2])] : t;
     const named = typeof node?.identifiant === 'string' ? ` (${m?.[2] !== undefined ? 'critère' : 'thème'} ${node.identifiant})` : '';
-    fail(`${file.name}, ${path}${named} : ${issue?.message ?? 'format invalide'}.`, { file: file.name, path });
+    const namedEn = typeof node?.identifiant === 'string' ? ` (${m?.[2] !== undefined ? 'criterion' : 'theme'} ${node.identifiant})` : '';
+    fail(
+      { fr: `${file.name}, ${path}${named} : ${issue?.message ?? 'format invalide'}.`, en: `${file.name}, ${pathEn}${namedEn}: ${issueEn?.message ?? 'invalid format'}.` },
+      { file: file.name, path },
+    );
   }
   const grid = checked.data as GridFile;
   const drafts: DraftTheme[] = grid.themes.map((t, ti) => ({
@@ -211,11 +234,15 @@ export function parseGridJson(file: SourceFile): Referential {
     description: t.description ?? null,
     points: t.points ?? null,
     meta: t.module ? { module: t.module } : ({} as Record<string, string>),
-    at: { file: file.name, path: `themes[${ti}]`, label: `${file.name}, themes[${ti}] (thème ${t.identifiant})` },
+    at: { file: file.name, path: `themes[${ti}]`, label: { fr: `${file.name}, themes[${ti}] (thème ${t.identifiant})`, en: `${file.name}, themes[${ti}] (theme ${t.identifiant})` } },
     criteres: t.criteres.map((c, ci) => {
-      const label = `${file.name}, themes[${ti}].criteres[${ci}] (critère ${c.identifiant})`;
+      const place = `${file.name}, themes[${ti}].criteres[${ci}]`;
+      const label = { fr: `${place} (critère ${c.identifiant})`, en: `${place} (criterion ${c.identifiant})` };
       if (c.identifiant.split('.')[0] !== t.identifiant) {
-        fail(`${label} : le critère ${c.identifiant} n'appartient pas au thème ${t.identifiant}.`, { file: file.name, path: `themes[${ti}].criteres[${ci}]` });
+        fail(at(label, `le critère ${c.identifiant} n'appartient pas au thème ${t.identifiant}.`, `criterion ${c.identifiant} does not belong to theme ${t.identifiant}.`), {
+          file: file.name,
+          path: `themes[${ti}].criteres[${ci}]`,
+        });
       }
       const meta: Record<string, string> = {};
       for (const [ref, ids] of Object.entries(c.references ?? {})) if (ids && ids.length > 0) meta[`references.${ref}`] = ids.join(', ');
@@ -259,9 +286,10 @@ function parsePointsCell(raw: string): number | null | 'invalid' {
   return /^\d+(\.\d+)?$/.test(v) ? Number(v) : 'invalid';
 }
 
-/** How a spreadsheet names a place in its messages (`grille.csv, ligne 3, colonne « points »`) and its location. */
+/** How a spreadsheet names a place in its messages, in both languages (`grille.csv, ligne 3, colonne « points »` /
+ *  `grille.csv, row 3, column “points”`), and its location. */
 export interface GridPlace {
-  label: string;
+  label: Bilingual;
   location: ErrorLocation;
 }
 
@@ -300,17 +328,21 @@ export function gridFromTable(table: GridTable, id: string, options: GridSheetOp
   const name = table.file;
   for (const key of GRID_REQUIRED) {
     if (!table.header.columns.includes(key)) {
-      fail(`${table.header.label} : la colonne « ${key} » est absente (colonnes attendues : ${GRID_COLUMNS.join(';')}).`, { ...table.header.location, column: key });
+      const expected = GRID_COLUMNS.join(';');
+      fail(at(table.header.label, `la colonne « ${key} » est absente (colonnes attendues : ${expected}).`, `the “${key}” column is missing (expected columns: ${expected}).`), {
+        ...table.header.location,
+        column: key,
+      });
     }
   }
-  if (table.rows.length === 0) fail(`${table.header.label} : aucune ligne de données sous l'en-tête.`, table.header.location);
+  if (table.rows.length === 0) fail(at(table.header.label, "aucune ligne de données sous l'en-tête.", 'no data row under the header.'), table.header.location);
   for (const r of table.rows) {
     for (const [key, text] of Object.entries(r.cells) as [GridColumn, string][]) {
       const bad = [...text].find((ch) => isControlCharacter(ch.codePointAt(0) as number));
       if (bad === undefined) continue;
-      const at = table.place(r.row, key);
+      const where = table.place(r.row, key);
       const hex = `U+${(bad.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
-      fail(`${at.label} : caractère de contrôle ${hex} interdit (fichier binaire ou export abîmé ?).`, at.location);
+      fail(at(where.label, `caractère de contrôle ${hex} interdit (fichier binaire ou export abîmé ?).`, `control character ${hex} not allowed (a binary file or a damaged export?).`), where.location);
     }
   }
   const themes = new Map<string, DraftTheme>();
@@ -318,39 +350,45 @@ export function gridFromTable(table: GridTable, id: string, options: GridSheetOp
   let total: number | null = null;
   for (const { row, cells } of table.rows) {
     const cell = (key: GridColumn): string => cells[key] ?? '';
-    const at = (key: GridColumn): GridPlace => table.place(row, key);
+    const place = (key: GridColumn): GridPlace => table.place(row, key);
+    const failAt: (key: GridColumn, fr: string, en: string) => never = (key, fr, en) => fail(at(place(key).label, fr, en), place(key).location);
     const identifiant = cell('identifiant');
     const points = parsePointsCell(cell('points'));
-    if (points === 'invalid') fail(`${at('points').label} : « ${cell('points')} » n'est pas un nombre de points.`, at('points').location);
+    if (points === 'invalid') failAt('points', `« ${cell('points')} » n'est pas un nombre de points.`, `“${cell('points')}” is not a number of points.`);
     const pts = points;
     if (identifiant.toLowerCase() === 'total' || (identifiant === '' && /^total\b/i.test(cell('intitule')))) {
       total = pts;
       continue;
     }
-    if (identifiant === '') fail(`${at('identifiant').label} : identifiant vide.`, at('identifiant').location);
+    if (identifiant === '') failAt('identifiant', 'identifiant vide.', 'empty identifiant.');
     const m = /^(\d+)(?:\.(\d+))?$/.exec(identifiant);
-    if (!m?.[1]) fail(`${at('identifiant').label} : « ${identifiant} » n'est ni un thème (« 1 ») ni un critère (« 1.2 »).`, at('identifiant').location);
-    if (cell('intitule') === '') fail(`${at('intitule').label} : intitulé vide pour ${identifiant}.`, at('intitule').location);
+    if (!m?.[1]) failAt('identifiant', `« ${identifiant} » n'est ni un thème (« 1 ») ni un critère (« 1.2 »).`, `“${identifiant}” is neither a theme (“1”) nor a criterion (“1.2”).`);
+    if (cell('intitule') === '') failAt('intitule', `intitulé vide pour ${identifiant}.`, `empty intitulé for ${identifiant}.`);
     const node = table.place(row, null);
     const description = cell('description') || null;
     const draft = { identifiant, nom: cell('intitule'), description, meta: {}, at: { ...node.location, label: node.label } };
     if (m?.[2] === undefined) {
       const previous = themes.get(identifiant);
-      if (previous) fail(`${at('identifiant').label} : le thème ${identifiant} est en double (${previous.at.label}).`, at('identifiant').location);
+      if (previous) failAt('identifiant', `le thème ${identifiant} est en double (${previous.at.label.fr}).`, `theme ${identifiant} is duplicated (${previous.at.label.en}).`);
       themes.set(identifiant, { ...draft, points: pts, criteres: [] });
       continue;
     }
-    if (pts === null) fail(`${at('points').label} : points manquants pour le critère ${identifiant}.`, at('points').location);
+    if (pts === null) failAt('points', `points manquants pour le critère ${identifiant}.`, `missing points for criterion ${identifiant}.`);
     const preuves = cell('preuves_attendues').split(/\s*[|\n]\s*/).filter((p) => p !== '');
     criteres.push({ ...draft, points: pts, preuves, theme: m[1] });
   }
   for (const c of criteres) {
     const theme = themes.get(c.theme);
-    if (!theme) return fail(`${c.at.label} : le critère ${c.identifiant} n'a pas de thème ${c.theme} (ligne de thème absente).`, table.place(c.at.row ?? 0, 'identifiant').location);
+    if (!theme) {
+      return fail(
+        at(c.at.label, `le critère ${c.identifiant} n'a pas de thème ${c.theme} (ligne de thème absente).`, `criterion ${c.identifiant} has no theme ${c.theme} (the theme row is missing).`),
+        table.place(c.at.row ?? 0, 'identifiant').location,
+      );
+    }
     theme.criteres.push(c);
   }
   for (const t of themes.values()) {
-    if (t.criteres.length === 0) fail(`${t.at.label} : le thème ${t.identifiant} n'a aucun critère.`, { ...stripLabel(t.at), nodeId: `${id}_${t.identifiant}` });
+    if (t.criteres.length === 0) fail(at(t.at.label, `le thème ${t.identifiant} n'a aucun critère.`, `theme ${t.identifiant} has no criterion.`), { ...stripLabel(t.at), nodeId: `${id}_${t.identifiant}` });
   }
   const version = options.version ?? (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]*$/, '');
   return buildGrid(
@@ -381,18 +419,23 @@ export function parseGridCsv(file: SourceFile, id: string, options: GridSheetOpt
     records = parseCsv(file.text, { delimiter: detectDelimiter(file.text), bom: true, relax_column_count: true, relax_quotes: true, trim: false });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    return fail(`${name}${line ? `, ligne ${line}` : ''} : CSV illisible (${csvParseReason(e)}).`, { file: name, row: line });
+    const reason = csvParseReason(e);
+    const where = { fr: `${name}${line ? `, ligne ${line}` : ''}`, en: `${name}${line ? `, line ${line}` : ''}` };
+    return fail(at(where, `CSV illisible (${reason.fr}).`, `unreadable CSV (${reason.en}).`), { file: name, row: line });
   }
   const header = (records[0] ?? []).map(columnKey);
   // A header in one cell holding tabs or `|` is another separator: say so rather than « colonne absente ».
   const other = header.length === 1 ? ['\t', '|'].find((c) => (records[0]?.[0] ?? '').includes(c)) : undefined;
   if (other !== undefined) {
-    fail(`${name}, ligne 1 : les colonnes sont séparées par ${other === '\t' ? 'des tabulations' : 'des barres verticales (|)'} ; enregistrez le fichier en CSV séparé par des virgules ou des points-virgules.`, {
-      file: name,
-      row: 1,
-    });
+    fail(
+      {
+        fr: `${name}, ligne 1 : les colonnes sont séparées par ${other === '\t' ? 'des tabulations' : 'des barres verticales (|)'} ; enregistrez le fichier en CSV séparé par des virgules ou des points-virgules.`,
+        en: `${name}, row 1: the columns are separated by ${other === '\t' ? 'tabs' : 'vertical bars (|)'}; save the file as CSV separated by commas or semicolons.`,
+      },
+      { file: name, row: 1 },
+    );
   }
-  if (records.length < 2) fail(`${name} : le fichier ne contient aucune ligne de données.`, { file: name });
+  if (records.length < 2) fail(at(same(name), 'le fichier ne contient aucune ligne de données.', 'the file holds no data row.'), { file: name });
   const rows: GridTable['rows'] = [];
   records.forEach((record, index) => {
     if (index === 0 || record.every((c) => c.trim() === '')) return;
@@ -405,7 +448,7 @@ export function parseGridCsv(file: SourceFile, id: string, options: GridSheetOpt
   });
   const place = (row: number, column: GridColumn | null): GridPlace =>
     column === null
-      ? { label: `${name}, ligne ${row}`, location: { file: name, row } }
-      : { label: `${name}, ligne ${row}, colonne « ${column} »`, location: { file: name, row, column } };
+      ? { label: { fr: `${name}, ligne ${row}`, en: `${name}, row ${row}` }, location: { file: name, row } }
+      : { label: { fr: `${name}, ligne ${row}, colonne « ${column} »`, en: `${name}, row ${row}, column “${column}”` }, location: { file: name, row, column } };
   return gridFromTable({ file: name, header: { ...place(1, null), columns: header }, rows, place }, id, options);
 }

@@ -7,7 +7,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { Referential } from '../../../shared/domain';
-import { UserError } from '../../../shared/errors';
+import { UserError, type Bilingual } from '../../../shared/errors';
 import { loadBuiltinLabelNr } from './builtin';
 import { type BinarySourceFile, decodeUtf8, isZipBytes, readSourceBytes, readSourceFile } from './decode';
 import { parseGridCsv, parseGridJson, type GridSheetOptions } from './grid';
@@ -79,11 +79,18 @@ export function detectFileKind(file: SourceFile): FileKind {
     }
     throw new UserError(
       'FORMAT_UNKNOWN',
-      `Le fichier ${file.name} n'a pas une forme connue : ni une liste de critères RGESN (numero, priorite), ni le RGAA (topics), ni le guide de bonnes pratiques (thematiques), ni une grille (model, nodes ou themes).`,
+      {
+        fr: `Le fichier ${file.name} n'a pas une forme connue : ni une liste de critères RGESN (numero, priorite), ni le RGAA (topics), ni le guide de bonnes pratiques (thematiques), ni une grille (model, nodes ou themes).`,
+        en: `The file ${file.name} has no known shape: neither a list of RGESN criteria (numero, priorite), nor the RGAA (topics), nor the good-practice guide (thematiques), nor a grid (model, nodes or themes).`,
+      },
       { file: file.name },
     );
   }
-  throw new UserError('FORMAT_UNKNOWN', `Le fichier ${file.name} n'est ni un .csv ni un .json : format de référentiel inconnu.`, { file: file.name });
+  throw new UserError(
+    'FORMAT_UNKNOWN',
+    { fr: `Le fichier ${file.name} n'est ni un .csv ni un .json : format de référentiel inconnu.`, en: `The file ${file.name} is neither a .csv nor a .json: unknown referential format.` },
+    { file: file.name },
+  );
 }
 
 const KIND_FORMAT: Record<FileKind, ReferentialFormat> = {
@@ -128,11 +135,23 @@ export function renameReferential(ref: Referential, id: string): Referential {
   };
 }
 
+const NO_FILE = { fr: 'Aucun fichier de référentiel fourni.', en: 'No referential file given.' };
+
+const oneFileOnly = (format: string, names: string): Bilingual => ({
+  fr: `Un référentiel au format ${format} s'importe à partir d'un seul fichier ; reçu : ${names}.`,
+  en: `A referential in the ${format} format is imported from a single file; received: ${names}.`,
+});
+
 function checkId(id: string): string {
   if (!ID_PATTERN.test(id)) {
-    throw new UserError('INPUT_INVALID', `L'identifiant de référentiel « ${id} » est invalide : lettres minuscules, chiffres et tirets, en commençant par une lettre.`, {
-      field: 'id',
-    });
+    throw new UserError(
+      'INPUT_INVALID',
+      {
+        fr: `L'identifiant de référentiel « ${id} » est invalide : lettres minuscules, chiffres et tirets, en commençant par une lettre.`,
+        en: `The referential id “${id}” is invalid: lowercase letters, digits and hyphens, starting with a letter.`,
+      },
+      { field: 'id' },
+    );
   }
   return id;
 }
@@ -157,7 +176,14 @@ function isXlsx(file: SourceFile | BinarySourceFile): boolean {
 }
 
 function workbookNeedsAsync(name: string): UserError {
-  return new UserError('FORMAT_UNKNOWN', `Le fichier ${name} est un classeur XLSX : il s'importe par l'import de classeur (importReferentialFilesAsync).`, { file: name });
+  return new UserError(
+    'FORMAT_UNKNOWN',
+    {
+      fr: `Le fichier ${name} est un classeur XLSX : il s'importe par l'import de classeur (importReferentialFilesAsync).`,
+      en: `The file ${name} is an XLSX workbook: it is imported through the workbook import (importReferentialFilesAsync).`,
+    },
+    { file: name },
+  );
 }
 
 /**
@@ -171,7 +197,7 @@ function workbookNeedsAsync(name: string): UserError {
  * INPUT_INVALID (bad combination or id), and whatever the importer throws (REFERENTIAL_INVALID naming file, row, column).
  */
 export function importReferentialFiles(inputs: string[] | SourceFile[], opts: ImportOptions = {}): Referential {
-  if (inputs.length === 0) throw new UserError('INPUT_INVALID', 'Aucun fichier de référentiel fourni.', { field: 'files' });
+  if (inputs.length === 0) throw new UserError('INPUT_INVALID', NO_FILE, { field: 'files' });
   const workbook = inputs.map((f) => (typeof f === 'string' ? f : f.name)).find((n) => extname(n).toLowerCase() === '.xlsx');
   if (workbook !== undefined || opts.format === 'grid-xlsx') throw workbookNeedsAsync(workbook ?? (typeof inputs[0] === 'string' ? inputs[0] : inputs[0]!.name));
   const files: SourceFile[] = inputs.map((f) => (typeof f === 'string' ? readSourceFile(f) : f));
@@ -188,7 +214,10 @@ export function importReferentialFiles(inputs: string[] | SourceFile[], opts: Im
     if (!structure || structures.length > 1 || preuves.length > 1 || kinds.length !== 1 + preuves.length) {
       throw new UserError(
         'INPUT_INVALID',
-        `Un référentiel TETE s'importe avec un fichier de structure (colonnes identifiant, pourcentage…) et au plus un fichier de preuves (id,nom,actions,description) ; reçu : ${names}.`,
+        {
+          fr: `Un référentiel TETE s'importe avec un fichier de structure (colonnes identifiant, pourcentage…) et au plus un fichier de preuves (id,nom,actions,description) ; reçu : ${names}.`,
+          en: `A TETE referential is imported from one structure file (columns identifiant, pourcentage…) and at most one evidence file (id,nom,actions,description); received: ${names}.`,
+        },
         { file: names },
       );
     }
@@ -196,7 +225,7 @@ export function importReferentialFiles(inputs: string[] | SourceFile[], opts: Im
     return parseTeteCsv({ structure: structure.file, preuves: preuves[0]?.file, id: teteId });
   }
   if (kinds.length !== 1) {
-    throw new UserError('INPUT_INVALID', `Un référentiel au format ${format} s'importe à partir d'un seul fichier ; reçu : ${names}.`, { file: names });
+    throw new UserError('INPUT_INVALID', oneFileOnly(format, names), { file: names });
   }
   const file = files[0]!;
   switch (format) {
@@ -231,7 +260,7 @@ export function importReferentialFiles(inputs: string[] | SourceFile[], opts: Im
  * whatever the importer throws (REFERENTIAL_INVALID naming the file and the row/column, or sheet and cell).
  */
 export async function importReferentialFilesAsync(inputs: readonly ImportInput[], opts: ImportOptions = {}): Promise<Referential> {
-  if (inputs.length === 0) throw new UserError('INPUT_INVALID', 'Aucun fichier de référentiel fourni.', { field: 'files' });
+  if (inputs.length === 0) throw new UserError('INPUT_INVALID', NO_FILE, { field: 'files' });
   // Paths keep their full text for decoding errors (as readSourceFile does); importers see the base name.
   const loaded = inputs.map((f) => (typeof f === 'string' ? { name: basename(f), bytes: readSourceBytes(f), shown: f } : f));
   const workbooks = loaded.filter(isXlsx);
@@ -243,13 +272,18 @@ export async function importReferentialFilesAsync(inputs: readonly ImportInput[]
   }
   const names = loaded.map((f) => f.name).join(', ');
   if (opts.format !== undefined && opts.format !== 'grid-xlsx') {
-    throw new UserError('INPUT_INVALID', `Le fichier ${workbooks[0]?.name ?? names} est un classeur XLSX : il s'importe au format grid-xlsx, pas ${opts.format}.`, {
-      file: workbooks[0]?.name ?? names,
-      field: 'format',
-    });
+    const workbook = workbooks[0]?.name ?? names;
+    throw new UserError(
+      'INPUT_INVALID',
+      {
+        fr: `Le fichier ${workbook} est un classeur XLSX : il s'importe au format grid-xlsx, pas ${opts.format}.`,
+        en: `The file ${workbook} is an XLSX workbook: it is imported in the grid-xlsx format, not ${opts.format}.`,
+      },
+      { file: workbook, field: 'format' },
+    );
   }
   if (loaded.length !== 1) {
-    throw new UserError('INPUT_INVALID', `Un référentiel au format grid-xlsx s'importe à partir d'un seul fichier ; reçu : ${names}.`, { file: names });
+    throw new UserError('INPUT_INVALID', oneFileOnly('grid-xlsx', names), { file: names });
   }
   const file = loaded[0]!;
   const bytes = 'bytes' in file ? file.bytes : new TextEncoder().encode(file.text);

@@ -4,7 +4,7 @@
  * (and `-competences.csv`, read for the competence names only). Files are recognised by their header, whatever
  * their names. Every error names the file, the row and the cell.
  */
-import { UserError } from '../../../shared/errors';
+import { isUserError, UserError, type Bilingual } from '../../../shared/errors';
 import { parseFormula, questionsOf } from '../../../shared/formula';
 import type { Question, QuestionType, Thematique } from '../../../shared/personnalisation';
 import { cellText, columnLetter, locateColumns, readCsvTable, type CsvRow, type CsvTable } from './csv';
@@ -38,28 +38,30 @@ const TYPES: readonly QuestionType[] = ['binaire', 'choix', 'proportion'];
 const clean = (s: string): string => s.replace(/\u200b|\u200c|\u200d|\ufeff/g, '').trim();
 const ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-function fail(table: CsvTable, row: CsvRow, col: number, column: string, reason: string): never {
+function fail(table: CsvTable, row: CsvRow, col: number, column: string, reason: Bilingual): never {
   const cell = `${columnLetter(col)}${row.row}`;
-  throw new UserError('REFERENTIAL_INVALID', `Fichier « ${table.file} », ligne ${row.row}, cellule ${cell} (colonne « ${column} ») : ${reason}.`, {
-    file: table.file,
-    row: row.row,
-    cell,
-    column,
-  });
+  throw new UserError(
+    'REFERENTIAL_INVALID',
+    {
+      fr: `Fichier « ${table.file} », ligne ${row.row}, cellule ${cell} (colonne « ${column} ») : ${reason.fr}.`,
+      en: `File “${table.file}”, row ${row.row}, cell ${cell} (column “${column}”): ${reason.en}.`,
+    },
+    { file: table.file, row: row.row, cell, column },
+  );
 }
 
 function ordre(table: CsvTable, row: CsvRow, col: number): number | null {
   const text = cellText(row, col);
   if (text === '') return null;
-  if (!/^\d+$/.test(text)) fail(table, row, col, 'ordonnancement', `« ${text} » n'est pas un nombre entier`);
+  if (!/^\d+$/.test(text)) fail(table, row, col, 'ordonnancement', { fr: `« ${text} » n'est pas un nombre entier`, en: `“${text}” is not a whole number` });
   return Number(text);
 }
 
 function checkId(table: CsvTable, row: CsvRow, col: number, column: string, seen: Set<string>): string {
   const id = clean(cellText(row, col));
-  if (id === '') fail(table, row, col, column, 'identifiant vide');
-  if (!ID.test(id)) fail(table, row, col, column, `identifiant « ${id} » invalide (lettres, chiffres et _ seulement)`);
-  if (seen.has(id)) fail(table, row, col, column, `identifiant « ${id} » en double`);
+  if (id === '') fail(table, row, col, column, { fr: 'identifiant vide', en: 'empty id' });
+  if (!ID.test(id)) fail(table, row, col, column, { fr: `identifiant « ${id} » invalide (lettres, chiffres et _ seulement)`, en: `invalid id “${id}” (letters, digits and _ only)` });
+  if (seen.has(id)) fail(table, row, col, column, { fr: `identifiant « ${id} » en double`, en: `duplicate id “${id}”` });
   seen.add(id);
   return id;
 }
@@ -79,15 +81,31 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
     if (kind === null) {
       throw new UserError(
         'FORMAT_UNKNOWN',
-        `Le fichier « ${file.name} » n'est pas un fichier de questions de personnalisation (en-têtes attendus : id, formulation, type, thematiqueId ; ou id, questionId, formulation ; ou id, nom).`,
+        {
+          fr: `Le fichier « ${file.name} » n'est pas un fichier de questions de personnalisation (en-têtes attendus : id, formulation, type, thematiqueId ; ou id, questionId, formulation ; ou id, nom).`,
+          en: `The file “${file.name}” is not a customisation questions file (expected headers: id, formulation, type, thematiqueId; or id, questionId, formulation; or id, nom).`,
+        },
         { file: file.name },
       );
     }
-    if (byKind.has(kind)) throw new UserError('INPUT_INVALID', `Deux fichiers de ${kind} donnés : « ${byKind.get(kind)!.name} » et « ${file.name} ».`, { file: file.name });
+    const twin = byKind.get(kind);
+    if (twin) {
+      throw new UserError(
+        'INPUT_INVALID',
+        { fr: `Deux fichiers de ${kind} donnés : « ${twin.name} » et « ${file.name} ».`, en: `Two ${kind} files given: “${twin.name}” and “${file.name}”.` },
+        { file: file.name },
+      );
+    }
     byKind.set(kind, file);
   }
   const questionsFile = byKind.get('questions');
-  if (!questionsFile) throw new UserError('FORMAT_UNKNOWN', "Le fichier des questions (colonnes id, formulation, type, thematiqueId) manque.", {});
+  if (!questionsFile) {
+    throw new UserError(
+      'FORMAT_UNKNOWN',
+      { fr: 'Le fichier des questions (colonnes id, formulation, type, thematiqueId) manque.', en: 'The questions file (columns id, formulation, type, thematiqueId) is missing.' },
+      {},
+    );
+  }
 
   const thematiques: Thematique[] = [];
   const thematiqueFile = byKind.get('thematiques');
@@ -98,7 +116,7 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
     for (const row of table.rows) {
       const id = checkId(table, row, col.id, 'id', seen);
       const nom = clean(cellText(row, col.nom));
-      if (nom === '') fail(table, row, col.nom, 'nom', 'nom vide');
+      if (nom === '') fail(table, row, col.nom, 'nom', { fr: 'nom vide', en: 'empty name' });
       thematiques.push({ id, nom });
     }
   }
@@ -126,18 +144,25 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
   for (const row of table.rows) {
     const id = checkId(table, row, col.id, 'id', seen);
     const type = cellText(row, col.type) as QuestionType;
-    if (!TYPES.includes(type)) fail(table, row, col.type, 'type', `type « ${type} » inconnu (binaire, choix ou proportion)`);
+    if (!TYPES.includes(type)) fail(table, row, col.type, 'type', { fr: `type « ${type} » inconnu (binaire, choix ou proportion)`, en: `unknown type “${type}” (binaire, choix or proportion)` });
     const formulation = clean(cellText(row, col.formulation));
-    if (formulation === '') fail(table, row, col.formulation, 'formulation', 'question sans formulation');
+    if (formulation === '') fail(table, row, col.formulation, 'formulation', { fr: 'question sans formulation', en: 'question without a wording' });
     const thematiqueId = clean(cellText(row, col.thematiqueId));
-    if (thematiqueId === '') fail(table, row, col.thematiqueId, 'thematiqueId', 'thématique vide');
-    if (thematiqueFile && !thematiqueIds.has(thematiqueId)) fail(table, row, col.thematiqueId, 'thematiqueId', `thématique « ${thematiqueId} » absente de « ${thematiqueFile.name} »`);
+    if (thematiqueId === '') fail(table, row, col.thematiqueId, 'thematiqueId', { fr: 'thématique vide', en: 'empty topic' });
+    if (thematiqueFile && !thematiqueIds.has(thematiqueId)) {
+      fail(table, row, col.thematiqueId, 'thematiqueId', {
+        fr: `thématique « ${thematiqueId} » absente de « ${thematiqueFile.name} »`,
+        en: `topic “${thematiqueId}” is not in “${thematiqueFile.name}”`,
+      });
+    }
     const exprVisible = cellText(row, col.exprVisible) || null;
     if (exprVisible !== null) {
       try {
         parseFormula(exprVisible);
       } catch (e) {
-        fail(table, row, col.exprVisible, 'exprVisible', `condition d'affichage invalide : ${(e as Error).message}`);
+        // A FormulaError carries its English sentence when it has one (else its French one).
+        const why = { fr: (e as Error).message, en: isUserError(e) ? e.messageIn('en') : (e as Error).message };
+        fail(table, row, col.exprVisible, 'exprVisible', { fr: `condition d'affichage invalide : ${why.fr}`, en: `invalid display condition: ${why.en}` });
       }
     }
     const typesText = cellText(row, col.types);
@@ -145,7 +170,7 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
     for (const t of typesText.split(/[,;|]/).map((s) => s.trim().toLowerCase()).filter((s) => s !== '')) {
       if (t === 'commune') typesConcernes.push('commune');
       else if (t === 'epci') typesConcernes.push('EPCI');
-      else fail(table, row, col.types, 'typesCollectivitesConcernees', `type de collectivité « ${t} » inconnu (commune ou epci)`);
+      else fail(table, row, col.types, 'typesCollectivitesConcernees', { fr: `type de collectivité « ${t} » inconnu (commune ou epci)`, en: `unknown type of local authority “${t}” (commune or epci)` });
     }
     questions.push({
       id,
@@ -168,7 +193,10 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
     if (q.exprVisible === null) continue;
     const unknown = questionsOf(parseFormula(q.exprVisible)).filter((id) => !byId.has(id));
     const row = table.rows[i]!;
-    if (unknown.length > 0) fail(table, row, col.exprVisible, 'exprVisible', `la condition d'affichage lit une question inconnue (${unknown.join(', ')})`);
+    if (unknown.length > 0) {
+      const list = unknown.join(', ');
+      fail(table, row, col.exprVisible, 'exprVisible', { fr: `la condition d'affichage lit une question inconnue (${list})`, en: `the display condition reads an unknown question (${list})` });
+    }
   }
   const choixFile = byKind.get('choix');
   if (choixFile) {
@@ -179,10 +207,12 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
       const id = checkId(ct, row, cc.id, 'id', seenChoix);
       const qid = clean(cellText(row, cc.questionId));
       const q = byId.get(qid);
-      if (!q) fail(ct, row, cc.questionId, 'questionId', `question « ${qid} » absente de « ${questionsFile.name} »`);
-      if (q.type !== 'choix') fail(ct, row, cc.questionId, 'questionId', `la question « ${qid} » est de type ${q.type}, elle n'a pas d'options`);
+      if (!q) fail(ct, row, cc.questionId, 'questionId', { fr: `question « ${qid} » absente de « ${questionsFile.name} »`, en: `question “${qid}” is not in “${questionsFile.name}”` });
+      if (q.type !== 'choix') {
+        fail(ct, row, cc.questionId, 'questionId', { fr: `la question « ${qid} » est de type ${q.type}, elle n'a pas d'options`, en: `question “${qid}” is of type ${q.type}: it has no options` });
+      }
       const formulation = clean(cellText(row, cc.formulation));
-      if (formulation === '') fail(ct, row, cc.formulation, 'formulation', 'option sans formulation');
+      if (formulation === '') fail(ct, row, cc.formulation, 'formulation', { fr: 'option sans formulation', en: 'option without a wording' });
       q.choix.push({ id, formulation, ordonnancement: ordre(ct, row, cc.ordonnancement) });
     }
   }
@@ -190,7 +220,10 @@ export function parseQuestionsCsv(files: readonly SourceFile[]): QuestionsImport
     if (q.type === 'choix' && q.choix.length < 2) {
       throw new UserError(
         'REFERENTIAL_INVALID',
-        `La question à choix « ${q.id} » a ${q.choix.length} option(s) : il en faut au moins deux${choixFile ? ` dans « ${choixFile.name} »` : ' (fichier des options manquant)'}.`,
+        {
+          fr: `La question à choix « ${q.id} » a ${q.choix.length} option(s) : il en faut au moins deux${choixFile ? ` dans « ${choixFile.name} »` : ' (fichier des options manquant)'}.`,
+          en: `The choice question “${q.id}” has ${q.choix.length} option(s): it needs at least two${choixFile ? ` in “${choixFile.name}”` : ' (the options file is missing)'}.`,
+        },
         { file: choixFile?.name ?? questionsFile.name, field: q.id },
       );
     }

@@ -6,7 +6,7 @@
  * (model `rate`).
  */
 import { compareIdentifiants, emptyNodeTexts, type Niveau, type Referential, type ReferentialNode } from '../../../shared/domain';
-import { UserError } from '../../../shared/errors';
+import { UserError, type Bilingual } from '../../../shared/errors';
 import { parseJsonSource } from './rgesn-json';
 import type { SourceFile } from './source';
 
@@ -24,8 +24,9 @@ export const RGAA_NIVEAUX: readonly Niveau[] = [
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function fail(file: string, where: string, message: string, path: string, extra: { field?: string; nodeId?: string } = {}): never {
-  throw new UserError('REFERENTIAL_INVALID', `${file}, ${where} : ${message}`, { file, path, ...extra });
+/** `where` names the thématique or critère in both languages (« thématique 3 (topics[2]) » / "thématique 3 (topics[2])"). */
+function fail(file: string, where: Bilingual, message: Bilingual, path: string, extra: { field?: string; nodeId?: string } = {}): never {
+  throw new UserError('REFERENTIAL_INVALID', { fr: `${file}, ${where.fr} : ${message.fr}`, en: `${file}, ${where.en}: ${message.en}` }, { file, path, ...extra });
 }
 
 /** A glossary link of the RGAA text, `[image porteuse d’information](#image-porteuse-d-information)`, kept as its words. */
@@ -34,20 +35,23 @@ export function stripGlossaryLinks(text: string): string {
 }
 
 /** A positive integer field (`number`), or UserError naming the path. */
-function positiveInteger(obj: Json, field: string, file: string, where: string, path: string): number {
+function positiveInteger(obj: Json, field: string, file: string, where: Bilingual, path: string): number {
   const value = obj[field];
-  if (value === undefined || value === null) fail(file, where, `le champ « ${field} » est absent.`, `${path}.${field}`, { field });
+  if (value === undefined || value === null) fail(file, where, { fr: `le champ « ${field} » est absent.`, en: `the field “${field}” is missing.` }, `${path}.${field}`, { field });
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    fail(file, where, `le champ « ${field} » doit être un entier positif (reçu ${JSON.stringify(value)}).`, `${path}.${field}`, { field });
+    const got = JSON.stringify(value);
+    fail(file, where, { fr: `le champ « ${field} » doit être un entier positif (reçu ${got}).`, en: `the field “${field}” must be a positive integer (received ${got}).` }, `${path}.${field}`, { field });
   }
   return value;
 }
 
 /** A non-empty text field, trimmed, or UserError naming the path. */
-function text(obj: Json, field: string, file: string, where: string, path: string): string {
+function text(obj: Json, field: string, file: string, where: Bilingual, path: string): string {
   const value = obj[field];
-  if (value === undefined || value === null) fail(file, where, `le champ « ${field} » est absent.`, `${path}.${field}`, { field });
-  if (typeof value !== 'string' || value.trim() === '') fail(file, where, `le champ « ${field} » doit être un texte non vide.`, `${path}.${field}`, { field });
+  if (value === undefined || value === null) fail(file, where, { fr: `le champ « ${field} » est absent.`, en: `the field “${field}” is missing.` }, `${path}.${field}`, { field });
+  if (typeof value !== 'string' || value.trim() === '') {
+    fail(file, where, { fr: `le champ « ${field} » doit être un texte non vide.`, en: `the field “${field}” must be a non-empty text.` }, `${path}.${field}`, { field });
+  }
   return value.trim();
 }
 
@@ -55,9 +59,9 @@ function text(obj: Json, field: string, file: string, where: string, path: strin
  * Lines of an RGAA text block (`particularCases`, `technicalNote`): strings, or `{ ul: [...] }` / `{ ol: [...] }`
  * lists whose items become `- …` Markdown lines. Absent or null → []. Anything else: UserError naming the path.
  */
-function blockLines(value: unknown, file: string, where: string, path: string): string[] {
+function blockLines(value: unknown, file: string, where: Bilingual, path: string): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) fail(file, where, 'une liste de textes est attendue.', path);
+  if (!Array.isArray(value)) fail(file, where, { fr: 'une liste de textes est attendue.', en: 'a list of texts is expected.' }, path);
   return value.flatMap((item, i) => {
     if (typeof item === 'string') return [stripGlossaryLinks(item.trim())];
     const list = isObject(item) ? (item.ul ?? item.ol) : undefined;
@@ -67,7 +71,7 @@ function blockLines(value: unknown, file: string, where: string, path: string): 
         return line.startsWith('- ') ? line : `- ${line}`;
       });
     }
-    return fail(file, where, 'un texte ou une liste { ul: [...] } est attendu.', `${path}[${i}]`);
+    return fail(file, where, { fr: 'un texte ou une liste { ul: [...] } est attendu.', en: 'a text or a list { ul: [...] } is expected.' }, `${path}[${i}]`);
   });
 }
 
@@ -76,17 +80,19 @@ function blockLines(value: unknown, file: string, where: string, path: string): 
  * `- …` lines. Returns the text and the number of tests.
  * @throws UserError when `tests` is not a non-empty object of numbered, non-empty lists of texts.
  */
-function testsText(tests: unknown, ident: string, file: string, where: string, path: string): { markdown: string; count: number } {
+function testsText(tests: unknown, ident: string, file: string, where: Bilingual, path: string): { markdown: string; count: number } {
   if (!isObject(tests) || Object.keys(tests).length === 0) {
-    fail(file, where, 'le champ « tests » doit être un objet non vide { "1": [...], "2": [...] }.', `${path}.tests`, { field: 'tests' });
+    fail(file, where, { fr: 'le champ « tests » doit être un objet non vide { "1": [...], "2": [...] }.', en: 'the field “tests” must be a non-empty object { "1": [...], "2": [...] }.' }, `${path}.tests`, {
+      field: 'tests',
+    });
   }
   const keys = Object.keys(tests).sort((a, b) => Number(a) - Number(b));
   const paragraphs = keys.map((key) => {
     const lines = tests[key];
     const at = `${path}.tests.${key}`;
-    if (!/^[1-9]\d*$/.test(key)) fail(file, where, `le test « ${key} » doit être numéroté 1, 2, 3…`, at, { field: 'tests' });
+    if (!/^[1-9]\d*$/.test(key)) fail(file, where, { fr: `le test « ${key} » doit être numéroté 1, 2, 3…`, en: `test “${key}” must be numbered 1, 2, 3…` }, at, { field: 'tests' });
     if (!Array.isArray(lines) || lines.length === 0 || !lines.every((l) => typeof l === 'string' && l.trim() !== '')) {
-      fail(file, where, `le test ${ident}.${key} doit être une liste non vide de textes.`, at, { field: 'tests' });
+      fail(file, where, { fr: `le test ${ident}.${key} doit être une liste non vide de textes.`, en: `test ${ident}.${key} must be a non-empty list of texts.` }, at, { field: 'tests' });
     }
     const [question, ...conditions] = (lines as string[]).map((l) => stripGlossaryLinks(l.trim()));
     return [`**Test ${ident}.${key}** : ${question ?? ''}`, ...conditions.map((c) => `- ${c}`)].join('\n');
@@ -95,15 +101,19 @@ function testsText(tests: unknown, ident: string, file: string, where: string, p
 }
 
 /** `references: [{ wcag: [...] }, { techniques: [...] }]` as `{ wcag: '1.1.1 …; 4.1.2 …', techniques: 'H36, H37' }`. */
-function references(value: unknown, file: string, where: string, path: string): Record<string, string[]> {
+function references(value: unknown, file: string, where: Bilingual, path: string): Record<string, string[]> {
   if (value === undefined || value === null) return {};
-  if (!Array.isArray(value)) fail(file, where, 'le champ « references » doit être une liste.', `${path}.references`, { field: 'references' });
+  if (!Array.isArray(value)) fail(file, where, { fr: 'le champ « references » doit être une liste.', en: 'the field “references” must be a list.' }, `${path}.references`, { field: 'references' });
   const out: Record<string, string[]> = {};
   value.forEach((ref, i) => {
-    if (!isObject(ref)) fail(file, where, 'chaque référence doit être un objet { wcag: [...] }.', `${path}.references[${i}]`, { field: 'references' });
+    if (!isObject(ref)) {
+      fail(file, where, { fr: 'chaque référence doit être un objet { wcag: [...] }.', en: 'each reference must be an object { wcag: [...] }.' }, `${path}.references[${i}]`, { field: 'references' });
+    }
     for (const [key, list] of Object.entries(ref)) {
       if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
-        fail(file, where, `la référence « ${key} » doit être une liste de textes.`, `${path}.references[${i}].${key}`, { field: 'references' });
+        fail(file, where, { fr: `la référence « ${key} » doit être une liste de textes.`, en: `the reference “${key}” must be a list of texts.` }, `${path}.references[${i}].${key}`, {
+          field: 'references',
+        });
       }
       out[key] = [...(out[key] ?? []), ...(list as string[]).map((x) => x.trim())];
     }
@@ -129,43 +139,60 @@ export function parseRgaaJson(file: SourceFile, id = 'rgaa'): Referential {
   const name = file.name;
   const data = parseJsonSource(file);
   if (!isObject(data) || !Array.isArray(data.topics)) {
-    throw new UserError('REFERENTIAL_INVALID', `${name} : un objet { "topics": [...] } (les thématiques du RGAA) est attendu à la racine du JSON.`, {
-      file: name,
-      path: 'topics',
-    });
+    throw new UserError(
+      'REFERENTIAL_INVALID',
+      { fr: `${name} : un objet { "topics": [...] } (les thématiques du RGAA) est attendu à la racine du JSON.`, en: `${name}: an object { "topics": [...] } (the RGAA's topics) is expected at the root of the JSON.` },
+      { file: name, path: 'topics' },
+    );
   }
-  if (data.topics.length === 0) throw new UserError('REFERENTIAL_INVALID', `${name} : la liste « topics » est vide.`, { file: name, path: 'topics' });
+  if (data.topics.length === 0) {
+    throw new UserError('REFERENTIAL_INVALID', { fr: `${name} : la liste « topics » est vide.`, en: `${name}: the “topics” list is empty.` }, { file: name, path: 'topics' });
+  }
 
   const themes: ReferentialNode[] = [];
   const criteres: ReferentialNode[] = [];
   const themePaths = new Map<number, string>();
   data.topics.forEach((topic: unknown, t) => {
     const tPath = `topics[${t}]`;
-    let where = `thématique n° ${t + 1} (${tPath})`;
-    if (!isObject(topic)) fail(name, where, 'un objet est attendu.', tPath);
+    let where: Bilingual = { fr: `thématique n° ${t + 1} (${tPath})`, en: `topic no. ${t + 1} (${tPath})` };
+    if (!isObject(topic)) fail(name, where, { fr: 'un objet est attendu.', en: 'an object is expected.' }, tPath);
     const number = positiveInteger(topic, 'number', name, where, tPath);
-    where = `thématique ${number} (${tPath})`;
+    where = { fr: `thématique ${number} (${tPath})`, en: `topic ${number} (${tPath})` };
     const previous = themePaths.get(number);
-    if (previous !== undefined) fail(name, where, `le numéro ${number} est déjà celui de la thématique ${previous}.`, `${tPath}.number`, { field: 'number', nodeId: `${id}_${number}` });
+    if (previous !== undefined) {
+      fail(name, where, { fr: `le numéro ${number} est déjà celui de la thématique ${previous}.`, en: `number ${number} is already that of topic ${previous}.` }, `${tPath}.number`, {
+        field: 'number',
+        nodeId: `${id}_${number}`,
+      });
+    }
     themePaths.set(number, tPath);
     const nom = text(topic, 'topic', name, where, tPath);
-    where = `thématique ${number} « ${nom} » (${tPath})`;
+    where = { fr: `thématique ${number} « ${nom} » (${tPath})`, en: `topic ${number} “${nom}” (${tPath})` };
     if (!Array.isArray(topic.criteria) || topic.criteria.length === 0) {
-      fail(name, where, 'le champ « criteria » doit être une liste non vide de critères.', `${tPath}.criteria`, { field: 'criteria' });
+      fail(name, where, { fr: 'le champ « criteria » doit être une liste non vide de critères.', en: 'the field “criteria” must be a non-empty list of criteria.' }, `${tPath}.criteria`, {
+        field: 'criteria',
+      });
     }
     const themeId = `${id}_${number}`;
     const seen = new Map<number, string>();
     const kids: ReferentialNode[] = [];
     topic.criteria.forEach((raw: unknown, c) => {
       const path = `${tPath}.criteria[${c}].criterium`;
-      let cWhere = `thématique ${number}, critère n° ${c + 1} (${path})`;
+      let cWhere: Bilingual = { fr: `thématique ${number}, critère n° ${c + 1} (${path})`, en: `topic ${number}, criterion no. ${c + 1} (${path})` };
       const criterium = isObject(raw) ? raw.criterium : undefined;
-      if (!isObject(criterium)) fail(name, cWhere, 'un objet { "criterium": { number, title, tests } } est attendu.', `${tPath}.criteria[${c}]`);
+      if (!isObject(criterium)) {
+        fail(name, cWhere, { fr: 'un objet { "criterium": { number, title, tests } } est attendu.', en: 'an object { "criterium": { number, title, tests } } is expected.' }, `${tPath}.criteria[${c}]`);
+      }
       const n = positiveInteger(criterium, 'number', name, cWhere, path);
       const ident = `${number}.${n}`;
-      cWhere = `critère ${ident} (${path})`;
+      cWhere = { fr: `critère ${ident} (${path})`, en: `criterion ${ident} (${path})` };
       const before = seen.get(n);
-      if (before !== undefined) fail(name, cWhere, `le critère ${ident} est en double (déjà ${before}).`, `${path}.number`, { field: 'number', nodeId: `${id}_${ident}` });
+      if (before !== undefined) {
+        fail(name, cWhere, { fr: `le critère ${ident} est en double (déjà ${before}).`, en: `criterion ${ident} is duplicated (already ${before}).` }, `${path}.number`, {
+          field: 'number',
+          nodeId: `${id}_${ident}`,
+        });
+      }
       seen.set(n, path);
       const title = stripGlossaryLinks(text(criterium, 'title', name, cWhere, path));
       const tests = testsText(criterium.tests, ident, name, cWhere, path);

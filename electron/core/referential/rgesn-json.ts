@@ -39,7 +39,10 @@ export function parseJsonSource(file: SourceFile): unknown {
     const column = offset - before.lastIndexOf('\n');
     throw new UserError(
       'REFERENTIAL_INVALID',
-      `${file.name} n'est pas un JSON valide (ligne ${line}, colonne ${column}, position ${offset}) : ${reason}`,
+      {
+        fr: `${file.name} n'est pas un JSON valide (ligne ${line}, colonne ${column}, position ${offset}) : ${reason}`,
+        en: `${file.name} is not valid JSON (line ${line}, column ${column}, position ${offset}): ${reason}`,
+      },
       { file: file.name, row: line, path: `position ${offset}` },
     );
   }
@@ -72,26 +75,28 @@ function jsonErrorOffset(text: string, reason: string): number {
 
 function checkRow(raw: unknown, index: number, file: string): RgesnRow {
   const where = `${file}, critère n° ${index + 1} (index ${index})`;
+  const whereEn = `${file}, criterion no. ${index + 1} (index ${index})`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new UserError('REFERENTIAL_INVALID', `${where} : un objet est attendu.`, { file, path: `[${index}]` });
+    throw new UserError('REFERENTIAL_INVALID', { fr: `${where} : un objet est attendu.`, en: `${whereEn}: an object is expected.` }, { file, path: `[${index}]` });
   }
   const obj = raw as Record<string, unknown>;
   const numero = typeof obj.numero === 'string' ? ` ${obj.numero}` : '';
+  const named = { fr: `${where}${numero ? `, critère${numero}` : ''}`, en: `${whereEn}${numero ? `, criterion${numero}` : ''}` };
   for (const field of RGESN_FIELDS) {
     const value = obj[field];
     if (value === undefined || value === null) {
-      throw new UserError('REFERENTIAL_INVALID', `${where}${numero ? `, critère${numero}` : ''} : le champ « ${field} » est absent.`, {
-        file,
-        field,
-        path: `[${index}].${field}`,
-      });
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        { fr: `${named.fr} : le champ « ${field} » est absent.`, en: `${named.en}: the field “${field}” is missing.` },
+        { file, field, path: `[${index}].${field}` },
+      );
     }
     if (typeof value !== 'string') {
-      throw new UserError('REFERENTIAL_INVALID', `${where}${numero ? `, critère${numero}` : ''} : le champ « ${field} » doit être un texte.`, {
-        file,
-        field,
-        path: `[${index}].${field}`,
-      });
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        { fr: `${named.fr} : le champ « ${field} » doit être un texte.`, en: `${named.en}: the field “${field}” must be a text.` },
+        { file, field, path: `[${index}].${field}` },
+      );
     }
   }
   return obj as RgesnRow;
@@ -114,10 +119,14 @@ const nonEmpty = (s: string): string | null => (s.trim() === '' ? null : s.trim(
 export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
   const data = parseJsonSource(file);
   if (!Array.isArray(data)) {
-    throw new UserError('REFERENTIAL_INVALID', `${file.name} : un tableau de critères RGESN est attendu à la racine du JSON.`, { file: file.name });
+    throw new UserError(
+      'REFERENTIAL_INVALID',
+      { fr: `${file.name} : un tableau de critères RGESN est attendu à la racine du JSON.`, en: `${file.name}: an array of RGESN criteria is expected at the root of the JSON.` },
+      { file: file.name },
+    );
   }
   if (data.length === 0) {
-    throw new UserError('REFERENTIAL_INVALID', `${file.name} : le tableau de critères est vide.`, { file: file.name });
+    throw new UserError('REFERENTIAL_INVALID', { fr: `${file.name} : le tableau de critères est vide.`, en: `${file.name}: the array of criteria is empty.` }, { file: file.name });
   }
   const rows = data.map((raw, i) => checkRow(raw, i, file.name));
 
@@ -126,29 +135,33 @@ export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
   const critereNodes: ReferentialNode[] = [];
   rows.forEach((row, i) => {
     const where = `${file.name}, critère n° ${i + 1} (index ${i}), critère ${row.numero}`;
+    const whereEn = `${file.name}, criterion no. ${i + 1} (index ${i}), criterion ${row.numero}`;
     const numero = row.numero.trim();
     const m = /^(\d+)\.(\d+)$/.exec(numero);
     if (!m?.[1]) {
-      throw new UserError('REFERENTIAL_INVALID', `${where} : le numéro « ${row.numero} » n'a pas la forme « 1.1 ».`, {
-        file: file.name,
-        field: 'numero',
-        path: `[${i}].numero`,
-      });
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        { fr: `${where} : le numéro « ${row.numero} » n'a pas la forme « 1.1 ».`, en: `${whereEn}: the numero “${row.numero}” does not have the form “1.1”.` },
+        { file: file.name, field: 'numero', path: `[${i}].numero` },
+      );
     }
     const previous = critereIndex.get(numero);
     if (previous !== undefined) {
-      throw new UserError('REFERENTIAL_INVALID', `${where} : le numéro ${numero} est déjà utilisé par le critère d'index ${previous}.`, {
-        file: file.name,
-        field: 'numero',
-        nodeId: `${id}_${numero}`,
-      });
+      throw new UserError(
+        'REFERENTIAL_INVALID',
+        { fr: `${where} : le numéro ${numero} est déjà utilisé par le critère d'index ${previous}.`, en: `${whereEn}: numero ${numero} is already used by the criterion at index ${previous}.` },
+        { file: file.name, field: 'numero', nodeId: `${id}_${numero}` },
+      );
     }
     critereIndex.set(numero, i);
     const weight = RGESN_WEIGHTS[row.priorite.trim()];
     if (weight === undefined) {
       throw new UserError(
         'REFERENTIAL_INVALID',
-        `${where} : priorité « ${row.priorite} » inconnue (attendu : ${Object.keys(RGESN_WEIGHTS).join(', ')}).`,
+        {
+          fr: `${where} : priorité « ${row.priorite} » inconnue (attendu : ${Object.keys(RGESN_WEIGHTS).join(', ')}).`,
+          en: `${whereEn}: unknown priorité “${row.priorite}” (expected: ${Object.keys(RGESN_WEIGHTS).join(', ')}).`,
+        },
         { file: file.name, field: 'priorite', nodeId: `${id}_${numero}` },
       );
     }
@@ -158,7 +171,10 @@ export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
     if (known && known.nom !== thematique) {
       throw new UserError(
         'REFERENTIAL_INVALID',
-        `${where} : la thématique « ${thematique} » ne correspond pas à « ${known.nom} » des autres critères ${themeKey}.x.`,
+        {
+          fr: `${where} : la thématique « ${thematique} » ne correspond pas à « ${known.nom} » des autres critères ${themeKey}.x.`,
+          en: `${whereEn}: the topic “${thematique}” does not match “${known.nom}” of the other criteria ${themeKey}.x.`,
+        },
         { file: file.name, field: 'thematique', nodeId: `${id}_${numero}` },
       );
     }
@@ -193,7 +209,7 @@ export function parseRgesnJson(file: SourceFile, id = 'rgesn'): Referential {
     if (other) {
       throw new UserError(
         'REFERENTIAL_INVALID',
-        `${file.name} : la thématique « ${theme.nom} » porte deux numéros (${key} et ${other[0]}).`,
+        { fr: `${file.name} : la thématique « ${theme.nom} » porte deux numéros (${key} et ${other[0]}).`, en: `${file.name}: the topic “${theme.nom}” has two numbers (${key} and ${other[0]}).` },
         { file: file.name, field: 'thematique' },
       );
     }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ExigencesLabellisation } from '../../../shared/readiness';
-import { UserError } from '../../../shared/errors';
+import { UserError, type Bilingual } from '../../../shared/errors';
 import bundled from '../../../referential/tete-criteres-labellisation.json';
 
 /** File name of the bundled requirements, for messages. */
@@ -50,8 +50,8 @@ export const teteCriteresSchema = z
 /** The file, as validated. */
 export type TeteCriteresFile = z.infer<typeof teteCriteresSchema>;
 
-function fail(fileName: string, path: string, message: string): never {
-  throw new UserError('REFERENTIAL_INVALID', `${fileName}, ${path} : ${message}.`, { file: fileName, path });
+function fail(fileName: string, path: string, message: Bilingual): never {
+  throw new UserError('REFERENTIAL_INVALID', { fr: `${fileName}, ${path} : ${message.fr}.`, en: `${fileName}, ${path}: ${message.en}.` }, { file: fileName, path });
 }
 
 /**
@@ -64,27 +64,39 @@ export function parseTeteCriteres(data: unknown, fileName = TETE_CRITERES_FILE):
   const checked = teteCriteresSchema.safeParse(data, { error: z.locales.fr().localeError });
   if (!checked.success) {
     const issue = checked.error.issues[0];
+    // The same check again with zod's English messages, for the English sentence (same first issue).
+    const issueEn = teteCriteresSchema.safeParse(data, { error: z.locales.en().localeError }).error?.issues[0];
     const path = issue ? pathText(issue.path) : '(racine)';
-    fail(fileName, path, issue?.message ?? 'format invalide');
+    fail(fileName, path, { fr: issue?.message ?? 'format invalide', en: issueEn?.message ?? 'invalid format' });
   }
   const file = checked.data;
   const seen = new Map<string, number>();
   file.criteres.forEach((c, i) => {
-    if (!c.actionId.startsWith(`${c.referentiel}_`)) fail(fileName, `criteres[${i}].actionId`, `l'action ${c.actionId} n'appartient pas au référentiel ${c.referentiel}`);
+    if (!c.actionId.startsWith(`${c.referentiel}_`)) {
+      fail(fileName, `criteres[${i}].actionId`, { fr: `l'action ${c.actionId} n'appartient pas au référentiel ${c.referentiel}`, en: `measure ${c.actionId} does not belong to the referential ${c.referentiel}` });
+    }
     for (const key of [`action ${c.referentiel} ${c.etoile} ${c.actionId}`, `priorité ${c.referentiel} ${c.etoile} ${c.priorite}`]) {
       const previous = seen.get(key);
-      if (previous !== undefined) fail(fileName, `criteres[${i}]`, `doublon de criteres[${previous}] (${c.referentiel}, étoile ${c.etoile}, ${key.startsWith('action') ? c.actionId : `priorité ${c.priorite}`})`);
+      if (previous !== undefined) {
+        const which = key.startsWith('action');
+        fail(fileName, `criteres[${i}]`, {
+          fr: `doublon de criteres[${previous}] (${c.referentiel}, étoile ${c.etoile}, ${which ? c.actionId : `priorité ${c.priorite}`})`,
+          en: `duplicate of criteres[${previous}] (${c.referentiel}, star ${c.etoile}, ${which ? c.actionId : `priority ${c.priorite}`})`,
+        });
+      }
       seen.set(key, i);
     }
   });
   for (const [id, r] of Object.entries(file.referentiels)) {
     r.referents.forEach((ref, i) => {
-      if (!ref.actionId.startsWith(`${id}_`)) fail(fileName, `referentiels.${id}.referents[${i}].actionId`, `l'action ${ref.actionId} n'appartient pas au référentiel ${id}`);
+      if (!ref.actionId.startsWith(`${id}_`)) {
+        fail(fileName, `referentiels.${id}.referents[${i}].actionId`, { fr: `l'action ${ref.actionId} n'appartient pas au référentiel ${id}`, en: `measure ${ref.actionId} does not belong to the referential ${id}` });
+      }
     });
     const covered = new Set<number>();
     r.documentsCandidature.forEach((d, i) => {
       for (const e of d.etoiles) {
-        if (covered.has(e)) fail(fileName, `referentiels.${id}.documentsCandidature[${i}].etoiles`, `l'étoile ${e} a déjà ses documents`);
+        if (covered.has(e)) fail(fileName, `referentiels.${id}.documentsCandidature[${i}].etoiles`, { fr: `l'étoile ${e} a déjà ses documents`, en: `star ${e} already has its documents` });
         covered.add(e);
       }
     });

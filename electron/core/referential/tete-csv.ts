@@ -3,7 +3,7 @@
  * (`referentiel-<id>-structure.csv` + optional `referentiel-<id>-preuves.csv`), tete-referentials.md §1.
  */
 import { compareIdentifiants, emptyNodeTexts, type Referential, type ReferentialNode } from '../../../shared/domain';
-import { UserError, type ErrorLocation } from '../../../shared/errors';
+import { UserError, type Bilingual, type ErrorLocation } from '../../../shared/errors';
 import { FormulaError, reglesOf } from '../../../shared/formula';
 import { cellDecimal, cellText, columnLetter, locateColumns, readCsvTable, type CsvRow, type CsvTable } from './csv';
 import type { SourceFile } from './source';
@@ -100,8 +100,14 @@ export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFil
     throw new UserError(
       'REFERENTIAL_INVALID',
       id === null
-        ? `Impossible de savoir quel référentiel contient le fichier « ${structure.name} » : son nom ne contient ni « cae », ni « eci », ni « te ».`
-        : `Identifiant de référentiel « ${id} » invalide pour le fichier « ${structure.name} » (attendu : lettres minuscules, chiffres, tirets).`,
+        ? {
+            fr: `Impossible de savoir quel référentiel contient le fichier « ${structure.name} » : son nom ne contient ni « cae », ni « eci », ni « te ».`,
+            en: `Cannot tell which referential the file “${structure.name}” holds: its name contains neither “cae”, nor “eci”, nor “te”.`,
+          }
+        : {
+            fr: `Identifiant de référentiel « ${id} » invalide pour le fichier « ${structure.name} » (attendu : lettres minuscules, chiffres, tirets).`,
+            en: `Invalid referential id “${id}” for the file “${structure.name}” (expected: lowercase letters, digits, hyphens).`,
+          },
       { file: structure.name },
     );
   }
@@ -120,17 +126,28 @@ export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFil
   raws.forEach((r, i) => {
     const previous = byIdentifiant.get(r.identifiant);
     if (previous !== undefined) {
-      throw rowError(table, r.row!, col.identifiant, 'identifiant', `l'identifiant « ${r.identifiant} » apparaît deux fois (lignes ${raws[previous]!.row} et ${r.row})`);
+      const rows = `${raws[previous]!.row} et ${r.row}`;
+      throw rowError(table, r.row!, col.identifiant, 'identifiant', {
+        fr: `l'identifiant « ${r.identifiant} » apparaît deux fois (lignes ${rows})`,
+        en: `the identifiant “${r.identifiant}” appears twice (rows ${raws[previous]!.row} and ${r.row})`,
+      });
     }
     if (r.depth >= profile.hierarchie.length) {
-      throw rowError(table, r.row!, col.identifiant, 'identifiant', `l'identifiant « ${r.identifiant} » a ${r.depth} niveaux, plus que les ${profile.hierarchie.length - 1} de la hiérarchie (${profile.hierarchie.slice(1).join(' › ')})`);
+      const levels = profile.hierarchie.slice(1);
+      throw rowError(table, r.row!, col.identifiant, 'identifiant', {
+        fr: `l'identifiant « ${r.identifiant} » a ${r.depth} niveaux, plus que les ${levels.length} de la hiérarchie (${levels.join(' › ')})`,
+        en: `the identifiant “${r.identifiant}” has ${r.depth} levels, more than the ${levels.length} of the hierarchy (${levels.map((l) => LEVEL_EN[l] ?? l).join(' › ')})`,
+      });
     }
     byIdentifiant.set(r.identifiant, i);
   });
   raws.forEach((r, i) => {
     const parent = byIdentifiant.get(r.parentIdentifiant);
     if (parent === undefined) {
-      throw rowError(table, r.row!, col.identifiant, 'identifiant', `le parent « ${r.parentIdentifiant} » de « ${r.identifiant} » est absent du fichier`);
+      throw rowError(table, r.row!, col.identifiant, 'identifiant', {
+        fr: `le parent « ${r.parentIdentifiant} » de « ${r.identifiant} » est absent du fichier`,
+        en: `the parent “${r.parentIdentifiant}” of “${r.identifiant}” is not in the file`,
+      });
     }
     all[parent]!.children.push(i);
   });
@@ -139,13 +156,21 @@ export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFil
   if (id === 'te') {
     const sousAction = profile.hierarchie.indexOf('sous-action');
     const missing = raws.find((r) => r.depth === sousAction && r.points === null);
-    if (missing) throw rowError(table, missing.row!, col.points, 'points', `la sous-action « ${missing.identifiant} » n'a pas de points (obligatoires pour le référentiel TE)`);
+    if (missing) {
+      throw rowError(table, missing.row!, col.points, 'points', {
+        fr: `la sous-action « ${missing.identifiant} » n'a pas de points (obligatoires pour le référentiel TE)`,
+        en: `the sub-action “${missing.identifiant}” has no points (required for the TE referential)`,
+      });
+    }
   }
 
   if (raws.every((r) => r.points === null)) {
     throw new UserError(
       'REFERENTIAL_INVALID',
-      `Fichier « ${structure.name} » : aucune ligne n'a de points (colonne « points » vide partout) ; un référentiel TETE donne au moins les points de ses mesures.`,
+      {
+        fr: `Fichier « ${structure.name} » : aucune ligne n'a de points (colonne « points » vide partout) ; un référentiel TETE donne au moins les points de ses mesures.`,
+        en: `File “${structure.name}”: no row has points (the “points” column is empty everywhere); a TETE referential gives at least the points of its measures.`,
+      },
       { file: structure.name, column: 'points' },
     );
   }
@@ -203,16 +228,20 @@ function checkRegles(referential: Referential, table: CsvTable, col: Record<keyo
     const regle = e instanceof FormulaError ? e.origin.regle : undefined;
     const row = nodeId === undefined ? undefined : rowOf.get(nodeId);
     if (row === undefined || regle === undefined) throw e;
-    const what = (e as FormulaError).message.replace(/^Formule/, 'formule');
+    // A FormulaError's English sentence when it has one (shared/formula), else its French one.
+    const what = { fr: (e as FormulaError).message.replace(/^Formule/, 'formule'), en: (e as FormulaError).messageIn('en').replace(/^Formula/, 'formula') };
     throw rowError(table, row, col[`regle.${regle}`], META_COLUMNS[`regle.${regle}`], what, { nodeId, field: `regle.${regle}` });
   }
 }
 
 function readRow(table: CsvTable, row: CsvRow, col: Record<keyof typeof FIELD_COLUMNS | keyof typeof META_COLUMNS, number>, id: string): RawNode {
   const identifiant = cellText(row, col.identifiant);
-  if (identifiant === '') throw rowError(table, row.row, col.identifiant, 'identifiant', "l'identifiant est vide");
+  if (identifiant === '') throw rowError(table, row.row, col.identifiant, 'identifiant', { fr: "l'identifiant est vide", en: 'the identifiant is empty' });
   if (!IDENTIFIANT.test(identifiant)) {
-    throw rowError(table, row.row, col.identifiant, 'identifiant', `l'identifiant « ${identifiant} » est mal formé (attendu : chiffres séparés par des points, par exemple 1.2.3)`);
+    throw rowError(table, row.row, col.identifiant, 'identifiant', {
+      fr: `l'identifiant « ${identifiant} » est mal formé (attendu : chiffres séparés par des points, par exemple 1.2.3)`,
+      en: `the identifiant “${identifiant}” is malformed (expected: digits separated by dots, for example 1.2.3)`,
+    });
   }
   const nom = cellText(row, col.nom); // may be empty: the TE test data has an unnamed `alter` row
   const text = (k: keyof typeof FIELD_COLUMNS): string | null => cellText(row, col[k]) || null;
@@ -252,13 +281,17 @@ function readRow(table: CsvTable, row: CsvRow, col: Record<keyof typeof FIELD_CO
   };
 }
 
-function rowError(table: CsvTable, row: number, colIndex: number, column: string, what: string, extra: ErrorLocation = {}): UserError {
+/** English names of the TETE hierarchy levels, as the English UI shows them (renderer/src/i18n/en.ts `level`). */
+const LEVEL_EN: Readonly<Record<string, string>> = { axe: 'axis', 'sous-axe': 'sub-axis', action: 'measure', mesure: 'measure', 'sous-action': 'sub-action', tache: 'task' };
+
+function rowError(table: CsvTable, row: number, colIndex: number, column: string, what: Bilingual, extra: ErrorLocation = {}): UserError {
   const cell = `${columnLetter(colIndex)}${row}`;
-  return new UserError('REFERENTIAL_INVALID', `Fichier « ${table.file} », ligne ${row}, cellule ${cell} (colonne « ${column} ») : ${what}.`, {
-    file: table.file,
-    row,
-    cell,
-    column,
-    ...extra,
-  });
+  return new UserError(
+    'REFERENTIAL_INVALID',
+    {
+      fr: `Fichier « ${table.file} », ligne ${row}, cellule ${cell} (colonne « ${column} ») : ${what.fr}.`,
+      en: `File “${table.file}”, row ${row}, cell ${cell} (column “${column}”): ${what.en}.`,
+    },
+    { file: table.file, row, cell, column, ...extra },
+  );
 }

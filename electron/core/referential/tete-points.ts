@@ -38,9 +38,14 @@ export function computePointsReferentiel(nodes: readonly PointsNode[], rootIndex
 function pourcentageError(parent: PointsNode, sum: number, fileName: string): UserError {
   const shown = String(Math.round(sum * 1000) / 1000).replace('.', ',');
   const who = parent.identifiant === '' ? `de la racine « ${parent.id} »` : `de « ${parent.identifiant} »${parent.row !== null ? ` (ligne ${parent.row})` : ''}`;
+  const whoEn = parent.identifiant === '' ? `of the root “${parent.id}”` : `of “${parent.identifiant}”${parent.row !== null ? ` (row ${parent.row})` : ''}`;
+  const shownEn = String(Math.round(sum * 1000) / 1000);
   return new UserError(
     'REFERENTIAL_INVALID',
-    `Fichier « ${fileName} » : les pourcentages des enfants ${who} totalisent ${shown} % au lieu de 100 % (colonne « pourcentage »).`,
+    {
+      fr: `Fichier « ${fileName} » : les pourcentages des enfants ${who} totalisent ${shown} % au lieu de 100 % (colonne « pourcentage »).`,
+      en: `File “${fileName}”: the percentages of the children ${whoEn} total ${shownEn}% instead of 100% (column “pourcentage”).`,
+    },
     { file: fileName, nodeId: parent.id, column: 'pourcentage', ...(parent.row !== null ? { row: parent.row } : {}) },
   );
 }

@@ -27,19 +27,21 @@ export function parseTetePreuves(file: SourceFile, knownNodeIds: ReadonlySet<str
     for (const [key, value] of [['id', id], ['nom', nom]] as const) {
       if (value === '') {
         const cell = `${columnLetter(col[key])}${row.row}`;
-        throw new UserError('REFERENTIAL_INVALID', `Fichier « ${file.name} », ligne ${row.row}, cellule ${cell} : la colonne « ${key} » est vide.`, {
-          file: file.name,
-          row: row.row,
-          cell,
-          column: key,
-        });
+        throw new UserError(
+          'REFERENTIAL_INVALID',
+          { fr: `Fichier « ${file.name} », ligne ${row.row}, cellule ${cell} : la colonne « ${key} » est vide.`, en: `File “${file.name}”, row ${row.row}, cell ${cell}: the “${key}” column is empty.` },
+          { file: file.name, row: row.row, cell, column: key },
+        );
       }
     }
     const previous = seen.get(id);
     if (previous !== undefined) {
       throw new UserError(
         'REFERENTIAL_INVALID',
-        `Fichier « ${file.name} » : la preuve « ${id} » est définie deux fois (lignes ${previous} et ${row.row}, colonne « id »).`,
+        {
+          fr: `Fichier « ${file.name} » : la preuve « ${id} » est définie deux fois (lignes ${previous} et ${row.row}, colonne « id »).`,
+          en: `File “${file.name}”: the evidence “${id}” is defined twice (rows ${previous} and ${row.row}, column “id”).`,
+        },
         { file: file.name, row: row.row, column: 'id' },
       );
     }
@@ -53,7 +55,10 @@ export function parseTetePreuves(file: SourceFile, knownNodeIds: ReadonlySet<str
         const cell = `${columnLetter(col.actions)}${row.row}`;
         throw new UserError(
           'REFERENTIAL_INVALID',
-          `Fichier « ${file.name} », ligne ${row.row}, cellule ${cell} (colonne « actions ») : la preuve « ${id} » vise « ${nodeId} », qui n'existe pas dans le référentiel.`,
+          {
+            fr: `Fichier « ${file.name} », ligne ${row.row}, cellule ${cell} (colonne « actions ») : la preuve « ${id} » vise « ${nodeId} », qui n'existe pas dans le référentiel.`,
+            en: `File “${file.name}”, row ${row.row}, cell ${cell} (column “actions”): the evidence “${id}” points to “${nodeId}”, which does not exist in the referential.`,
+          },
           { file: file.name, row: row.row, cell, column: 'actions', nodeId },
         );
       }

@@ -113,6 +113,18 @@ describe('errors over the wire (errorFormatter)', () => {
     expect(body.error.data.stack).toBeUndefined();
   });
 
+  it('an importer error reaches the wire in both languages, naming the file, row and cell', async () => {
+    const csv = 'identifiant,nom,points,pourcentage\n1,Axe,douze,\n';
+    const { status, body } = await overHttp('referentials.import', { files: [{ name: 'referentiel-eci-structure.csv', contentBase64: b64(csv) }] });
+    expect(status).toBe(400);
+    expect(body.error.data.userError).toMatchObject({
+      code: 'REFERENTIAL_INVALID',
+      message: 'Fichier « referentiel-eci-structure.csv », ligne 2, cellule C2 (colonne « points ») : « douze » n\'est pas un nombre positif (exemples acceptés : 12, 0,5).',
+      en: 'File “referentiel-eci-structure.csv”, row 2, cell C2 (column “points”): “douze” is not a positive number (accepted examples: 12, 0.5, 0,5).',
+      location: { file: 'referentiel-eci-structure.csv', row: 2, cell: 'C2', column: 'points' },
+    });
+  });
+
   it('a zod failure is an INPUT_INVALID user error naming the field', async () => {
     const { status, body } = await overHttp('nodes.setEcheance', { referentialId: 'toy', nodeId: 'toy_1', echeance: '31/01/2027' });
     expect(status).toBe(400);

@@ -157,7 +157,9 @@ describe('restore refuses a wrong file, leaving the store as it was', () => {
     });
     const empty = join(dataDir, 'vide.sqlite');
     writeFileSync(empty, '');
-    expect((await refused(core, empty, 'vide.sqlite')).message).toBe("Le fichier vide.sqlite n'est pas une sauvegarde Label Audit utilisable : il est vide (0 octet). Rien n'a été restauré.");
+    const e = await refused(core, empty, 'vide.sqlite');
+    expect(e.message).toBe("Le fichier vide.sqlite n'est pas une sauvegarde Label Audit utilisable : il est vide (0 octet). Rien n'a été restauré.");
+    expect(e.en).toBe('The file vide.sqlite is not a usable Label Audit backup: it is empty (0 bytes). Nothing was restored.');
     core.close();
   });
 
@@ -264,6 +266,7 @@ describe('restore refuses a wrong file, leaving the store as it was', () => {
     mkdirSync(m.core.backups.dir, { recursive: true });
     const e = await userErrorAsync(m.core.backups.restore(join(m.ctx.dataDir, 'x.sqlite')));
     expect(e.message).toBe("L'espace de travail est en mémoire : il n'y a pas de fichier à restaurer.");
+    expect(e.en).toBe('The workspace is in memory: there is no file to restore.');
     m.cleanup();
   });
 });

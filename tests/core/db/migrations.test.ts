@@ -138,6 +138,9 @@ describe('migrations', () => {
     expect((err as { code: string }).code).toBe('DB_FROM_FUTURE');
     expect((err as Error).message).toContain(file);
     expect((err as Error).message).toContain(`schéma ${SCHEMA_VERSION + 1}`);
+    expect((err as { en: string }).en).toBe(
+      `The database ${file} was written by a newer version of Label Audit (schema ${SCHEMA_VERSION + 1}, this version knows schema ${SCHEMA_VERSION}): update the application. The database was not changed.`,
+    );
     expect((err as { location: { file: string } }).location.file).toBe(file);
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
   });

@@ -48,5 +48,6 @@ describe('evidence store', () => {
   it('rejects a malformed hash in pathOf', () => {
     const store = createEvidenceStore(join(tmp.dir, 'ev4'));
     expect(() => store.pathOf('../../etc/passwd')).toThrow(/SHA-256 invalide/);
+    expect(() => store.pathOf('../../etc/passwd')).toThrow(expect.objectContaining({ en: 'Invalid SHA-256 fingerprint: “../../etc/passwd”.' }));
   });
 });

@@ -6,6 +6,7 @@ import { buildPack, verifyPack } from '../../../electron/core/pack/index';
 import type { PackInput } from '../../../electron/core/pack/types';
 import { BYTES, DIR_1, makeInput, sha } from './fixture';
 import { entryMap } from './zip-read';
+import { userErrorAsync } from '../../helpers/errors';
 
 async function userError(p: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
@@ -60,6 +61,32 @@ describe('buildPack: bad input', () => {
   ])('refuses %s', async (_name, edit, expected) => {
     const { input, dir } = makeInput();
     expect(await userError(buildPack(edit(input), join(dir, 'pack.zip')))).toEqual(expected);
+    noFileLeft(dir);
+  });
+
+  it('says the same in English, naming the preuve, the node and the jalon date', async () => {
+    const { input, dir } = makeInput();
+    const unknownNode = { ...input, preuves: [{ ...(input.preuves[0] as PackInput['preuves'][0]), nodeIds: ['t_9.9'] }] };
+    await expect(buildPack(unknownNode, join(dir, 'pack.zip'))).rejects.toMatchObject({
+      en: 'The evidence “Délibération PCAET” (p1) is attached to the node “t_9.9”, which is not in the referential t 2026-01-01.',
+    });
+    await expect(buildPack({ ...input, jalon: { ...input.jalon, date: '15/03/2026' } }, join(dir, 'pack.zip'))).rejects.toMatchObject({
+      en: 'The milestone date “15/03/2026” is not a valid ISO 8601 date (between 1980 and 2107).',
+    });
+    noFileLeft(dir);
+  });
+
+  it('a complete pack required while a file is missing: PACK_INCOMPLETE in both languages, naming the file', async () => {
+    const { input, dir } = makeInput();
+    const e = await userErrorAsync(buildPack(input, join(dir, 'pack.zip'), { requireComplete: true }));
+    const line = 'preuves/2 Patrimoine de la collectivité/2.1 Bâtiments publics/2.1.1 Rénover les bâtiments ≥ 1 000 m²/rapport (2).pdf — fichier absent du magasin de preuves';
+    expect(e.code).toBe('PACK_INCOMPLETE');
+    expect(e.message).toBe(
+      `Pack complet exigé : 1 fichier de preuve manque ou a changé (${line}). Rajoutez-les, ou exportez sans exiger un pack complet : ils seront listés dans _manifeste/fichiers-manquants.txt.`,
+    );
+    expect(e.en).toBe(
+      `Complete pack required: 1 evidence file is missing or changed (${line}). Add them back, or export without requiring a complete pack: they will be listed in _manifeste/fichiers-manquants.txt.`,
+    );
     noFileLeft(dir);
   });
 });

@@ -28,17 +28,25 @@ afterEach(() => cleanup());
 const as = (actor?: Actor) => appRouter.createCaller(actor ? { core, actor } : { core });
 
 /** The user error a call rejects with. */
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string; userCode: string }> {
+async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string; userCode: string; en: string | null }> {
   try {
     await p;
   } catch (e) {
-    const err = e as { code: string; message: string; cause?: { code?: string } };
-    return { code: err.code, message: err.message, userCode: err.cause?.code ?? '' };
+    const err = e as { code: string; message: string; cause?: { code?: string; en?: string | null } };
+    return { code: err.code, message: err.message, userCode: err.cause?.code ?? '', en: err.cause?.en ?? null };
   }
   throw new Error('appel accepté alors qu’il devait être refusé');
 }
 
 describe('roles enforced in the core (access.ts)', () => {
+  it('every procedure has its action in English too, in English typography', () => {
+    for (const [path, entry] of Object.entries(ACCESS)) {
+      expect(entry.actionEn, path).toMatch(/^[a-z][a-z0-9 ',.-]*[a-zA-Z]$/i);
+      expect(entry.actionEn, path).not.toMatch(/[«»]/);
+    }
+    expect(accessOf('audit.suivi', 'subscription').actionEn).toBe('call “audit.suivi”');
+  });
+
   it('every procedure of the router is classified in the access table', () => {
     const paths = Object.keys(appRouter._def.procedures);
     expect(paths.length).toBeGreaterThan(50);
@@ -98,6 +106,7 @@ describe('roles enforced in the core (access.ts)', () => {
       code: 'FORBIDDEN',
       userCode: 'FORBIDDEN',
       message: "Action refusée : le rôle « Pilote » (Claire Dupont) ne permet pas de modifier le statut de eci_2.1.1 : ce critère n'est pas l'un des vôtres.",
+      en: 'Action refused: the role “Lead” (Claire Dupont) does not allow you to change the status for eci_2.1.1: this criterion is not one of yours.',
     });
     expect((await refusal(me.statuts.setExplication({ referentialId: 'eci', nodeId: 'eci_2.2.1', explication: 'x' }))).code).toBe('FORBIDDEN');
     expect((await refusal(me.preuves.addLink({ referentialId: 'eci', nodeId: 'eci_2.1', url: 'https://x.fr' }))).code).toBe('FORBIDDEN');
@@ -140,6 +149,7 @@ describe('roles enforced in the core (access.ts)', () => {
     expect((await a.referentials.get({ referentialId: 'eci' })).id).toBe('eci');
     const r = await refusal(a.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'fait' }));
     expect(r.message).toBe('Action refusée : le rôle « Auditeur » (Paul Auditeur) ne permet pas de modifier le statut.');
+    expect(r.en).toBe('Action refused: the role “Auditor” (Paul Auditeur) does not allow you to change the status.');
     expect((await refusal(a.partage.invitations())).code).toBe('FORBIDDEN');
     expect((await refusal(a.preuves.addLink({ referentialId: 'eci', nodeId: 'eci_1.1', url: 'https://x.fr' }))).code).toBe('FORBIDDEN');
   });

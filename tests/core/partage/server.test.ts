@@ -128,7 +128,11 @@ describe('the sharing listener: every request needs a valid invitation token', (
     const port = Number(new URL(base).port);
     const second = memoryCore();
     configurePartage(second.core, { router: appRouter, rendererDir: renderer.dir });
-    await expect(demarrerPartage(second.core, { host: '127.0.0.1', port })).rejects.toMatchObject({ code: 'INPUT_INVALID', message: `Le port ${port} est déjà utilisé sur 127.0.0.1 : choisissez-en un autre (ou 0 pour un port libre).` });
+    await expect(demarrerPartage(second.core, { host: '127.0.0.1', port })).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      message: `Le port ${port} est déjà utilisé sur 127.0.0.1 : choisissez-en un autre (ou 0 pour un port libre).`,
+      en: `Port ${port} is already in use on 127.0.0.1: choose another one (or 0 for a free port).`,
+    });
     second.cleanup();
   });
 

@@ -159,6 +159,7 @@ describe('built-in Label NR working grid', () => {
       expect(e).toBeInstanceOf(UserError);
       expect((e as UserError).code).toBe('FILE_NOT_FOUND');
       expect((e as UserError).message).toBe('La grille Label NR intégrée est introuvable : /nulle/part/label-nr-collectivites.json.');
+      expect((e as UserError).en).toBe('The built-in Label NR grid cannot be found: /nulle/part/label-nr-collectivites.json.');
     }
   });
 });

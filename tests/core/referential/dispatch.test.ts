@@ -6,6 +6,7 @@ import { csvHeader, detectFileKind, idFromFileName, importReferentialFiles, REFE
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
 import { tempDir, toyTete } from '../helpers/context';
 import { ECI_CSV } from '../helpers/csv';
+import { userError } from '../../helpers/errors';
 
 const tmp = tempDir('label-audit-dispatch-');
 afterAll(() => tmp.cleanup());
@@ -39,6 +40,8 @@ describe('format detection', () => {
 
   it('unknown shapes: FORMAT_UNKNOWN or REFERENTIAL_INVALID naming the file', () => {
     expect(() => detectFileKind({ name: 'a.xlsx', text: '' })).toThrow("Le fichier a.xlsx n'est ni un .csv ni un .json : format de référentiel inconnu.");
+    expect(userError(() => detectFileKind({ name: 'a.xlsx', text: '' })).en).toBe('The file a.xlsx is neither a .csv nor a .json: unknown referential format.');
+    expect(userError(() => detectFileKind({ name: 'b.json', text: '{oops' })).en).toMatch(/^b\.json is not valid JSON \(line 1, column 2, position 1\): /);
     expect(() => detectFileKind({ name: 'a.json', text: '{"x":1}' })).toThrow(/a\.json n'a pas une forme connue/);
     expect(() => detectFileKind({ name: 'b.json', text: '{oops' })).toThrow(/b\.json n'est pas un JSON valide/);
   });

@@ -82,6 +82,15 @@ describe('parseGbpJson on small inputs', () => {
     expect(e.location.file).toBe('guide.json');
     if (path !== undefined) expect(e.location.path).toBe(path);
   });
+
+  it('says the same in English, naming the famille or pratique and its path', () => {
+    expect(userError(() => parseGbpJson(json(withPratique(pratique('b.2'))))).en).toBe(
+      'guide.json, practice b.2 (thematiques[0].bonnesPratiques[1]): practice b.2 does not belong to family a (“Stratégie”): its identifiant must start with “a.”.',
+    );
+    expect(userError(() => parseGbpJson(json(withPratique(pratique('a.2', { priorite: undefined }))))).en).toBe(
+      'guide.json, practice a.2 (thematiques[0].bonnesPratiques[1]): the field “priorite” is missing.',
+    );
+  });
 });
 
 const HEADER = '"Id","Titre","Thématique","Priorité","Difficulté","Exemples pilotes","Exemples indicateurs","Url",\n';
@@ -134,6 +143,16 @@ describe('parseGbpCsv (the export: JSON arrays in unquoted cells, a trailing com
     expect(e.code).toBe('REFERENTIAL_INVALID');
     expect(e.message).toMatch(message);
     expect(e.location).toMatchObject({ file: 'g.csv', ...location });
+  });
+
+  it('says the same in English, naming the row and the cell', () => {
+    expect(userError(() => parseGbpCsv(csv(HEADER + row('a.1', 'Stratégie') + row('a.2', 'Achats'), 'g.csv'))).en).toBe(
+      'File “g.csv”, row 3, practice a.2, cell C3: the topic “Achats” does not match “Stratégie” of the other practices a.x.',
+    );
+    expect(userError(() => parseGbpCsv(csv(HEADER + row('a.1', 'S') + row('', 'S'), 'g.csv'))).en).toBe('File “g.csv”, row 3, cell A3: the “Id” column is empty.');
+    expect(userError(() => parseGbpCsv(csv(HEADER + '"a.1"x,"P"\n', 'g.csv'))).en).toBe(
+      'The file “g.csv” is not a readable CSV, line 2: unexpected character “x” after cell A (a comma was expected).',
+    );
   });
 });
 

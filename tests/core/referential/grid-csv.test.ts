@@ -78,6 +78,15 @@ describe('parseGridCsv', () => {
     expect(e.location).toMatchObject({ file: 'grille.csv', ...location });
   });
 
+  it('says the same in English, naming the file, row and column', () => {
+    expect(userError(() => parseGridCsv(csv(`${HEADER}1;T;;;\n1.1;C;dix;;\n`), 'g')).en).toBe('grille.csv, row 3, column “points”: “dix” is not a number of points.');
+    expect(userError(() => parseGridCsv(csv(`${HEADER}1;T;;;\n1.1;C;5;;\n1.1;D;5;;\n`), 'g')).en).toBe('grille.csv, row 4: identifiant 1.1 is duplicated (already used: grille.csv, row 3).');
+    expect(userError(() => parseGridCsv(csv('identifiant;intitule;description\n1;T;\n'), 'g')).en).toBe(
+      'grille.csv, row 1: the “points” column is missing (expected columns: identifiant;intitule;points;description;preuves_attendues).',
+    );
+    expect(userError(() => parseGridCsv(csv(`${HEADER}1;T;;;\n1.1;C;5;;\nTOTAL;;1000;;\n`), 'g')).en).toBe('grille.csv: the declared total is 1000 points but the criteria total 5.');
+  });
+
   it('rejects an unreadable CSV (unclosed quote) naming the line', () => {
     const e = userError(() => parseGridCsv(csv(`${HEADER}1;T;;;\n1.1;"C;5;;\n`), 'g'));
     expect(e.message).toMatch(/^grille\.csv, ligne \d+ : CSV illisible/);

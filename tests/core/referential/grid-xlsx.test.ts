@@ -150,6 +150,18 @@ describe('parseGridXlsx: errors name the file, the sheet and the cell', () => {
   it('rejects an unknown options.sheet, listing the sheets', async () => {
     const e = await userErrorAsync(parseGridXlsx({ name: 'g.xlsx', bytes: await goodWorkbook() }, 'g', { sheet: 'Grille 2024' }));
     expect(e.message).toBe('g.xlsx : la feuille "Grille 2024" est absente (feuilles : "Notes", "Grille").');
+    expect(e.en).toBe('g.xlsx: the sheet "Grille 2024" is missing (sheets: "Notes", "Grille").');
+  });
+
+  it('says the same in English, naming the sheet and the cell (grid-xlsx.ts and the checks of grid.ts)', async () => {
+    const duplicate = await userErrorAsync(parseGridXlsx(await xlsx([HEADER, ['1', 'T', null], [1, 'U', null]]), 'g'));
+    expect(duplicate.en).toBe('grille.xlsx, sheet "Grille", cell A3: theme 1 is duplicated (grille.xlsx, sheet "Grille", cell A2).');
+    const formula = await userErrorAsync(parseGridXlsx(await xlsx([HEADER, ['1', 'T', null], ['1.1', 'C', { formula: 'C2*2' }]]), 'g'));
+    expect(formula.en).toBe(
+      'grille.xlsx, sheet "Grille", cell C3: formula without a computed value (=C2*2). Open the workbook in a spreadsheet application, save it, then try again.',
+    );
+    const points = await userErrorAsync(parseGridXlsx(await xlsx([HEADER, ['1', 'T', null], ['1.1', 'C', 'dix']]), 'g'));
+    expect(points.en).toBe('grille.xlsx, sheet "Grille", cell C3: “dix” is not a number of points.');
   });
 });
 
@@ -181,6 +193,7 @@ describe('parseGridXlsx: files that are not a workbook → FILE_UNREADABLE namin
     const ods = await zip([['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')], ['content.xml', Buffer.from('<office:document-content/>')]], false);
     const e = await userErrorAsync(parseGridXlsx({ name: 'grille.xlsx', bytes: ods }, 'g'));
     expect(e.message).toBe(`Le fichier grille.xlsx n'est pas un classeur .xlsx lisible : c'est un classeur OpenDocument (.ods). ${advice}`);
+    expect(e.en).toBe('The file grille.xlsx is not a readable .xlsx workbook: it is an OpenDocument spreadsheet (.ods). Save it as “Excel Workbook (.xlsx)” and try again.');
   });
 
   it('a zip bomb: refused from the sizes its directory declares, before inflating (cap 100 MB)', async () => {

@@ -106,6 +106,15 @@ describe('parseRgaaJson on small inputs', () => {
     expect(e.location.file).toBe('criteres.json');
     if (path !== undefined) expect(e.location.path).toBe(path);
   });
+
+  it('says the same in English, naming the thématique or critère and its path', () => {
+    expect(userError(() => parseRgaaJson(file(withCritere(critere(0))))).en).toBe(
+      'criteres.json, topic 1, criterion no. 2 (topics[0].criteria[1].criterium): the field “number” must be a positive integer (received 0).',
+    );
+    expect(userError(() => parseRgaaJson(file(withCritere(critere(2, { tests: { '1': [] } }))))).en).toBe(
+      'criteres.json, criterion 1.2 (topics[0].criteria[1].criterium): test 1.2.1 must be a non-empty list of texts.',
+    );
+  });
 });
 
 describeWithSharedData('parseRgaaJson on the real RGAA 4.1.2 file', () => {

@@ -72,6 +72,16 @@ describe('parseRgesnJson on small inputs', () => {
     expect(e.message).toMatch(message);
     expect(e.location.file).toBe('rgesn.json');
   });
+
+  it('says the same in English, naming the critère', () => {
+    expect(userError(() => parseRgesnJson(file([critere('1.1', { priorite: 'Urgent' })]))).en).toBe(
+      'rgesn.json, criterion no. 1 (index 0), criterion 1.1: unknown priorité “Urgent” (expected: Prioritaire, Recommandé, Modéré).',
+    );
+    expect(userError(() => parseRgesnJson(file([critere('1.1'), critere('1.2', { controle: undefined })]))).en).toBe(
+      'rgesn.json, criterion no. 2 (index 1), criterion 1.2: the field “controle” is missing.',
+    );
+    expect(userError(() => parseRgesnJson(file('[{"numero": "1.1",]'))).en).toMatch(/^rgesn\.json is not valid JSON \(line 1, column 19, position 18\): /);
+  });
 });
 
 describeWithSharedData('parseRgesnJson on the real RGESN 2024 file', () => {

@@ -43,6 +43,7 @@ describe('TETE CSV', () => {
       `Fichier « ${STRUCT} », ligne 3, cellule B3 : caractère de contrôle U+0000 interdit (fichier binaire ou export abîmé ?).`,
       { file: STRUCT, row: 3, cell: 'B3' },
     ]);
+    expect(e.en).toBe(`File “${STRUCT}”, row 3, cell B3: control character U+0000 not allowed (a binary file or a damaged export?).`);
   });
 });
 
@@ -51,6 +52,7 @@ describe('grid CSV / XLSX', () => {
   it('refuses a control character in a cell of a CSV grid, naming the row and the column', () => {
     const e = errorOf(() => parseGridCsv({ name: 'grille.csv', text: `${HEADER}1;Thème;;;\n1.1;Crit\u0007ère;5;;\n` }, 'g'));
     expect(e.message).toBe('grille.csv, ligne 3, colonne « intitule » : caractère de contrôle U+0007 interdit (fichier binaire ou export abîmé ?).');
+    expect(e.en).toBe('grille.csv, row 3, column “intitule”: control character U+0007 not allowed (a binary file or a damaged export?).');
     expect(e.location).toMatchObject({ file: 'grille.csv', row: 3, column: 'intitule' });
   });
 

@@ -88,6 +88,7 @@ describe('tete-criteres-labellisation.json loader', () => {
   it('refuses an action of another referential', () => {
     const e = broken((d) => (d.criteres[0]!.actionId = 'cae_1.1.1'));
     expect(e.message).toBe("x.json, criteres[0].actionId : l'action cae_1.1.1 n'appartient pas au référentiel eci.");
+    expect(e.en).toBe('x.json, criteres[0].actionId: measure cae_1.1.1 does not belong to the referential eci.');
   });
 
   it('refuses the same action twice for one étoile', () => {

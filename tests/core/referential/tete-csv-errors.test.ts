@@ -30,6 +30,7 @@ describe('parseTeteCsv — structure errors', () => {
     const e = structureError('');
     expect(e.code).toBe('REFERENTIAL_INVALID');
     expect(e.message).toBe(`Le fichier « ${STRUCT} » est vide : il n'a pas de ligne d'en-tête.`);
+    expect(e.en).toBe(`The file “${STRUCT}” is empty: it has no header row.`);
   });
 
   it('header without any data row (blank lines only)', () => {
@@ -41,6 +42,7 @@ describe('parseTeteCsv — structure errors', () => {
   it('missing required column, named', () => {
     const e = structureError(lines('identifiant,nom,points,categorie', '1,A,5,'));
     expect(e.message).toBe(`Le fichier « ${STRUCT} » n'a pas de colonne « pourcentage » (obligatoire) dans sa ligne d'en-tête.`);
+    expect(e.en).toBe(`The file “${STRUCT}” has no “pourcentage” column (required) in its header row.`);
     expect(e.location).toMatchObject({ row: 1, column: 'pourcentage' });
     expect(structureError(lines('Identifiant,Nom', '1,A'), 'referentiel-te-structure.csv').message).toContain('« points »');
   });
@@ -48,12 +50,14 @@ describe('parseTeteCsv — structure errors', () => {
   it('percentages of siblings not summing to 100: names the parent, its row and the sum', () => {
     const e = structureError(lines(HEADER, '1,Axe,,,,', '1.1,Mesure,,10,,', '1.1.1,A,,,"42,5",', '1.1.2,B,,,50,'));
     expect(e.message).toBe(`Fichier « ${STRUCT} » : les pourcentages des enfants de « 1.1 » (ligne 3) totalisent 92,5 % au lieu de 100 % (colonne « pourcentage »).`);
+    expect(e.en).toBe(`File “${STRUCT}”: the percentages of the children of “1.1” (row 3) total 92.5% instead of 100% (column “pourcentage”).`);
     expect(e.location).toMatchObject({ row: 3, nodeId: 'cae_1.1', column: 'pourcentage' });
   });
 
   it('duplicate identifiant: both rows', () => {
     const e = structureError(lines(HEADER, '1,A,,5,,', '1.1,B,,,,', '1.1,C,,,,'));
     expect(e.message).toBe(`Fichier « ${STRUCT} », ligne 4, cellule A4 (colonne « identifiant ») : l'identifiant « 1.1 » apparaît deux fois (lignes 3 et 4).`);
+    expect(e.en).toBe(`File “${STRUCT}”, row 4, cell A4 (column “identifiant”): the identifiant “1.1” appears twice (rows 3 and 4).`);
     expect(e.location).toMatchObject({ row: 4, cell: 'A4' });
   });
 
@@ -91,6 +95,7 @@ describe('parseTeteCsv — structure errors', () => {
   ])('non-numeric %s cell', (column, row, cell, text) => {
     const e = structureError(lines(HEADER, row));
     expect(e.message).toBe(`Fichier « ${STRUCT} », ligne 2, cellule ${cell} (colonne « ${column} ») : « ${text} » n'est pas un nombre positif (exemples acceptés : 12, 0,5).`);
+    expect(e.en).toBe(`File “${STRUCT}”, row 2, cell ${cell} (column “${column}”): “${text}” is not a positive number (accepted examples: 12, 0.5, 0,5).`);
     expect(e.location).toEqual({ file: STRUCT, row: 2, cell, column });
   });
 
@@ -138,9 +143,9 @@ describe('parseTeteCsv — preuves errors (tests/fixtures/tete)', () => {
   });
 
   it('duplicate preuve id: both rows', () => {
-    expect(preuvesError('preuves-doublon.csv').message).toBe(
-      'Fichier « preuves-doublon.csv » : la preuve « deliberation » est définie deux fois (lignes 2 et 4, colonne « id »).',
-    );
+    const e = preuvesError('preuves-doublon.csv');
+    expect(e.message).toBe('Fichier « preuves-doublon.csv » : la preuve « deliberation » est définie deux fois (lignes 2 et 4, colonne « id »).');
+    expect(e.en).toBe('File “preuves-doublon.csv”: the evidence “deliberation” is defined twice (rows 2 and 4, column “id”).');
   });
 
   it('missing actions column', () => {

@@ -43,6 +43,19 @@ describe('toRecord / checkDetail (§2.1 table)', () => {
     }
   });
 
+  it('says the same in English, in English percentages', () => {
+    const english = (detail: [number, number, number]): string | null => {
+      try {
+        checkDetail('cae_1.1.1.7.2', detail);
+      } catch (e) {
+        return isUserError(e) ? e.en : null;
+      }
+      return null;
+    };
+    expect(english([0.333, 0.333, 0.333])).toBe('The done / planned / not done split of cae_1.1.1.7.2 makes 99.9% instead of 100% (33.3% / 33.3% / 33.3%); for example 33.3% / 33.3% / 33.4%.');
+    expect(english([1.2, -0.2, 0])).toBe('The done / planned / not done split of cae_1.1.1.7.2 must hold three parts between 0 and 100% (received 120% / \u221220% / 0%).');
+  });
+
   it('accepts 0.7 + 0.2 + 0.1 and 1/3 splits, and returns the split rounded to tenths of a percent as stored', () => {
     expect(checkDetail('n', [0.7, 0.2, 0.1])).toEqual([0.7, 0.2, 0.1]);
     expect(checkDetail('n', [0.333, 0.333, 0.334])).toEqual([0.333, 0.333, 0.334]);
