@@ -46,9 +46,8 @@ export type UserErrorCode =
   | 'BACKUP_CANCELLED';
 
 /**
- * The values a translated message needs besides the location (issue 8 item 2): e.g. `{ id: 'p-12' }` for « La
- * preuve « p-12 » n'existe pas ». The renderer's error catalogue (renderer/src/i18n, `errors.<code>`) builds the
- * English sentence from the code, these params and the location; the French `message` stays the reference.
+ * The values named in a message besides the location, for callers that match on them: e.g. `{ what: 'preuve',
+ * id: 'p-12' }` for « La preuve « p-12 » n'existe pas ». The sentences themselves are the error's `fr` and `en`.
  */
 export type ErrorParams = Record<string, string | number>;
 
@@ -63,8 +62,8 @@ export interface Bilingual {
 
 /**
  * A user-facing error: `message` is a complete French sentence that already names the location, `en` the same
- * sentence in English (null for an error built from a French string only, which English screens show through the
- * renderer's catalogue by code, else in French); `params` (optional) carries the values named in it.
+ * sentence in English (null only for an error built from a French string, as the French-only CLI may; English
+ * screens then show the French); `params` (optional) carries the values named in it.
  * Built as `new UserError(code, { fr: '…', en: '…' }, location)`.
  */
 export class UserError extends Error {

@@ -30,3 +30,6 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   auditeur: 'Auditeur',
   lecture: 'Lecture seule',
 };
+
+/** The roles' names in English (the English UI catalogue's `roles.*`), for the core's English messages. */
+export const ROLE_LABELS_EN: Readonly<Record<Role, string>> = { referent: 'Referent', pilote: 'Lead', auditeur: 'Auditor', lecture: 'Read only' };

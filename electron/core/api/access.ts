@@ -10,7 +10,7 @@
  */
 import { UserError } from '../../../shared/errors';
 import { elide } from '../../../shared/readiness-words';
-import { ROLE_LABELS, type Actor } from '../../../shared/roles';
+import { ROLE_LABELS, ROLE_LABELS_EN, type Actor } from '../../../shared/roles';
 import type { Core } from '../core';
 import { ownsNode, ownsPreuve } from '../services/ownership';
 
@@ -126,7 +126,6 @@ export function accessOf(path: string, type: 'query' | 'mutation' | 'subscriptio
 }
 
 /** English names of the roles, as the English UI shows them (renderer/src/i18n/en.ts `roles`). */
-const ROLE_LABELS_EN: Readonly<Record<Actor['role'], string>> = { referent: 'Referent', pilote: 'Lead', auditeur: 'Auditor', lecture: 'Read only' };
 
 const str = (o: unknown, key: string): string | undefined => {
   const v = typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[key] : undefined;

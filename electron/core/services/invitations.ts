@@ -7,12 +7,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { formatDateIn } from '../../../shared/locale';
 import { elide } from '../../../shared/readiness-words';
 import { UserError } from '../../../shared/errors';
-import { ROLE_LABELS, type Actor, type Role } from '../../../shared/roles';
+import { ROLE_LABELS, ROLE_LABELS_EN, type Actor, type Role } from '../../../shared/roles';
 import { type ServiceContext, inTransaction, prepared } from './context';
 import { appendHistory } from './history';
 
 /** English words of the roles, as the English screens say them (renderer/src/i18n/en.ts `roles`). */
-const ROLE_LABELS_EN: Readonly<Record<Role, string>> = { referent: 'Referent', pilote: 'Lead', auditeur: 'Auditor', lecture: 'Read only' };
 
 /** Where an invitation stands at a given instant. */
 export type EtatInvitation = 'active' | 'expiree' | 'revoquee';
