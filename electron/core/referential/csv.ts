@@ -106,7 +106,7 @@ const CSV_CHUNK_CHARS = 32 * 1024;
 /**
  * The CSV records of `file` exactly as `readCsvTable` parses them, parsed in chunks of about 32 K characters cut
  * after a line break, with a turn of the event loop between chunks so that a cancel can arrive during a large file
- * (the référentiel import with progress). `onProgress(chars, totalChars, records)` follows each chunk; the result
+ * (the référentiel import with progress). `onProgress(chars, totalChars, records)` follows each chunk and the end; the result
  * goes in `SourceFile.records`, which `readCsvTable` then uses instead of parsing again.
  * @throws the reason of `signal` once it is aborted (checked between chunks); UserError(code, default
  *   REFERENTIAL_INVALID) naming the file and the text line when the quoting is broken, as `readCsvTable`.
@@ -145,6 +145,8 @@ export async function parseCsvRecordsAsync(
   if (failure.error === null) parser.end();
   await ended;
   if (failure.error !== null) throw csvReadError(file.name, failure.error, opts.code ?? 'REFERENTIAL_INVALID');
+  // The last record (a file without a final line break) comes out only at the end.
+  opts.onProgress?.(text.length, text.length, records.length);
   return records;
 }
 
