@@ -245,6 +245,7 @@ export function ImportForm() {
             accept={IMPORT_ACCEPT}
             className="visually-hidden"
             tabIndex={-1}
+            aria-label={tr('import.choose')}
             data-testid="import-files"
             onChange={(e) => {
               setFiles(Array.from(e.target.files ?? []));
