@@ -423,6 +423,9 @@ export const en: Catalogue = {
     keepApp: "Keep the application’s",
     takeFile: "Take the file’s",
     apply: "Apply the changes",
+    progressLabel: "Workbook import progress",
+    analysing: "Reading and comparing the workbook…",
+    applying: "Applying the changes (a single transaction: it runs to the end)…",
   },
   mesChamp: {
     statut: "Status",

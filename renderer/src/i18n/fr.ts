@@ -424,6 +424,9 @@ export const fr = {
     keepApp: "Garder l'application",
     takeFile: "Prendre le fichier",
     apply: "Appliquer les modifications",
+    progressLabel: "Avancement de l'import du classeur",
+    analysing: "Lecture et comparaison du classeur…",
+    applying: "Application des modifications (une seule transaction : elle va jusqu'au bout)…",
   },
   mesChamp: {
     statut: "Statut",
