@@ -336,7 +336,8 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       get: (id) => referentials.getReferential(ctx, id),
       import: (files, o) => referentials.importReferential(ctx, files, o),
       importAsync: (files, o) => runImport(ctx, backups, files, o),
-      stage: (files, o) => staging.stage(files, o),
+      // ctx.user here is the caller's name (a remote référent's, services/actor.ts): the import runs later.
+      stage: (files, o) => staging.stage(files, o, ctx.user),
       importEvents: (id, signal) => importStagedEvents(ctx, { staging, backups, phaseDelayMs: options.importPhaseDelayMs }, id, signal),
       importOutcome: (id) => staging.outcome(id),
       store: (ref) => referentials.storeReferential(ctx, ref),

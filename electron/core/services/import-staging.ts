@@ -41,10 +41,11 @@ export type ImportOutcome =
   | { state: 'cancelled' }
   | { state: 'failed'; message: string };
 
-/** Files and options of one staged import, as `take` hands them over. */
+/** Files and options of one staged import, as `take` hands them over, and who staged it (null: not said). */
 export interface StagedImport {
   files: BinarySourceFile[];
   opts: ImportOptions;
+  author: string | null;
 }
 
 /** The staging area of one open workspace (see the file docstring). */
@@ -52,8 +53,10 @@ export interface ImportStaging {
   /**
    * Holds `files` for one import. Throws UserError INPUT_INVALID when they exceed `maxBytes` (naming the size and
    * the limit) or when the area already holds too much (`maxTotalBytes`: try again once the other imports ran).
+   * `author`: the name the history will record for the import (the caller of the staging mutation: a subscription
+   * runs later, outside the call that staged it).
    */
-  stage(files: BinarySourceFile[], opts?: ImportOptions): StagingTicket;
+  stage(files: BinarySourceFile[], opts?: ImportOptions, author?: string): StagingTicket;
   /**
    * Hands over the files of `stagingId` and forgets them (state `running`). Throws UserError NOT_FOUND when the
    * id is unknown or expired, INPUT_INVALID when it was already used.
@@ -68,6 +71,7 @@ export interface ImportStaging {
 interface Entry {
   files: BinarySourceFile[] | null;
   opts: ImportOptions;
+  author: string | null;
   bytes: number;
   expiresAt: number;
   outcome: ImportOutcome;
@@ -102,7 +106,7 @@ export function createImportStaging(limits: Partial<StagingLimits> = {}, now: ()
     return entry;
   };
   return {
-    stage(files, opts = {}) {
+    stage(files, opts = {}, author) {
       sweep();
       const bytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
       if (bytes > maxBytes) {
@@ -128,7 +132,7 @@ export function createImportStaging(limits: Partial<StagingLimits> = {}, now: ()
       }
       const stagingId = randomBytes(16).toString('hex');
       const expiresAt = now() + ttlMs;
-      entries.set(stagingId, { files, opts, bytes, expiresAt, outcome: { state: 'staged' } });
+      entries.set(stagingId, { files, opts, author: author ?? null, bytes, expiresAt, outcome: { state: 'staged' } });
       return { stagingId, bytes, expiresAt: new Date(expiresAt).toISOString() };
     },
     take(stagingId) {
@@ -146,7 +150,7 @@ export function createImportStaging(limits: Partial<StagingLimits> = {}, now: ()
       const files = entry.files;
       entry.files = null;
       entry.outcome = { state: 'running' };
-      return { files, opts: entry.opts };
+      return { files, opts: entry.opts, author: entry.author };
     },
     settle(stagingId, outcome) {
       const entry = entries.get(stagingId);

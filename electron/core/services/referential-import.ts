@@ -14,6 +14,7 @@ import type { Backups } from '../backup';
 import { jobEvents } from '../job-events';
 import { importReferentialFilesAsync, type ImportInput, type ImportOptions } from '../referential';
 import { prepareImportFiles } from '../referential/prepare';
+import { runAsActor } from './actor';
 import type { ServiceContext } from './context';
 import type { ImportStaging } from './import-staging';
 import { checkStore, storeReferential, type ImportResult } from './referentials';
@@ -110,7 +111,7 @@ const EVENT_INTERVAL_MS = 100;
  * The import of the staged files `stagingId` (import-staging.ts) as events for the `referentials.importEvents`
  * subscription: `progress` then `done`. Aborting `signal` (the client unsubscribed) before the store cancels it
  * with UserError IMPORT_CANCELLED and nothing written; after, the import completes. The outcome is recorded in the
- * staging (`importOutcome`). Throws UserError NOT_FOUND / INPUT_INVALID (unknown, expired or used staging id), then
+ * staging (`importOutcome`); the history records the import under the name given at `stage`. Throws UserError NOT_FOUND / INPUT_INVALID (unknown, expired or used staging id), then
  * what `runImport` throws.
  */
 export async function* importStagedEvents(
@@ -123,8 +124,10 @@ export async function* importStagedEvents(
   let last: { step: ImportStep; at: number } | null = null;
   yield* jobEvents(
     async (jobSignal, onProgress: (p: ImportProgress) => void) => {
+      const run = () => runImport(ctx, deps.backups, staged.files, { ...staged.opts, signal: jobSignal, onProgress, phaseDelayMs: deps.phaseDelayMs });
       try {
-        const result = await runImport(ctx, deps.backups, staged.files, { ...staged.opts, signal: jobSignal, onProgress, phaseDelayMs: deps.phaseDelayMs });
+        // The history names who staged the files (a remote référent's name), not whoever iterates the events.
+        const result = await (staged.author === null ? run() : runAsActor(staged.author, run));
         deps.staging.settle(stagingId, { state: 'done', result });
         return result;
       } catch (e) {

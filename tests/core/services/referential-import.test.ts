@@ -195,6 +195,20 @@ describeWithSharedData('import with progress on the real CAE files', () => {
       core.close();
     }
   });
+
+  it('a remote référent’s import is recorded under their name, though the events run after the staging call', async () => {
+    const core = fileCore();
+    try {
+      const caller = appRouter.createCaller({ core, actor: { role: 'referent', personId: null, name: 'Bruno Distant', invitationId: 'inv-1' } });
+      const files = [DATA.caeStructure].map((p) => ({ name: basename(p), contentBase64: readFileSync(p).toString('base64') }));
+      const { stagingId } = await caller.referentials.stageImport({ files });
+      for await (const e of await caller.referentials.importEvents({ stagingId })) void e;
+      const event = core.history.list({}).find((h) => h.action === 'referential.import' && h.referentialId === 'cae');
+      expect(event?.who).toBe('Bruno Distant');
+    } finally {
+      core.close();
+    }
+  });
 });
 
 describe('import with progress: errors and staging limits', () => {
