@@ -5,7 +5,7 @@
  * step's; and the longest stretch the event loop stayed blocked during the step (a cancel waits at most that long
  * to be seen). Sample 1 of each file runs on a cold process (JIT not warmed), so the max shows a first import.
  *
- * Run: `npx tsx scripts/bench-import.ts [samples=5]` (reads ../shared/data, or LABEL_AUDIT_SHARED_DATA).
+ * Run: `npm run bench:import [-- samples=5]` (reads ../shared/data, or LABEL_AUDIT_SHARED_DATA).
  * Prints the figures; exits 0 whatever they are (a measurement, not a test).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

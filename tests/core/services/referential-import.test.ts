@@ -230,6 +230,20 @@ describe('import with progress: errors and staging limits', () => {
     }
   });
 
+  it('every format through the staged import names its fault as the import without progress does (tests/fixtures/bad/expected.json)', async () => {
+    const expected = JSON.parse(readFileSync('tests/fixtures/bad/expected.json', 'utf8')) as Record<string, { code: string; message: string }>;
+    const core = fileCore();
+    try {
+      for (const file of ['classeur-points-texte.xlsx', 'grille-json-syntaxe.json', 'grille-points-texte.csv', 'rgesn-tronque.json', 'tete-structure-doublon.csv']) {
+        const ticket = core.referentials.stage([bytesOf(`tests/fixtures/bad/${file}`)]);
+        const { error } = await runStaged(core, ticket.stagingId);
+        expect({ code: (error as { code?: string }).code, message: (error as Error).message }, file).toEqual(expected[file]);
+      }
+    } finally {
+      core.close();
+    }
+  });
+
   it('a broken quote in a chunk-parsed CSV is named as by the one-go parse (file and text line)', async () => {
     const core = fileCore();
     try {
