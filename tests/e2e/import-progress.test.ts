@@ -58,8 +58,23 @@ describeWithSharedData('Référentiel: import progress and cancel', () => {
     expect((await app.query<Array<{ id: string }>>('referentials.list')).map((r) => r.id)).toEqual(['cae', 'label-nr']);
   });
 
+  it('a bad file ends the progress with the message naming the file, the row and the cell', async () => {
+    const { page } = app;
+    await page.click(`${tid('import-form')} summary`);
+    await page.setInputFiles(tid('import-files'), ['tests/fixtures/bad/tete-structure-doublon.csv']);
+    await page.click(tid('import-submit'));
+    await waitStep('lecture');
+    expect(await text(page, 'import-error')).toBe(
+      "Fichier « tete-structure-doublon.csv », ligne 4, cellule A4 (colonne « identifiant ») : l'identifiant « 1.1 » apparaît deux fois (lignes 3 et 4).",
+    );
+    expect(await page.$(tid('import-progress'))).toBeNull();
+    expect((await app.query<Array<{ id: string }>>('referentials.list')).map((r) => r.id)).toEqual(['cae', 'label-nr']);
+  });
+
   it('« Annuler » while the files are read stops a re-import: « Import annulé : rien n’a été modifié. », list, statuts and history unchanged', async () => {
     const { page } = app;
+    await page.reload();
+    await page.waitForSelector(tid('node-tree'));
     const before = {
       list: await app.query('referentials.list'),
       statuts: await app.query('statuts.list', { referentialId: 'cae' }),

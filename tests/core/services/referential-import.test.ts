@@ -8,12 +8,14 @@
 import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../../electron/core/api/router';
 import { backupsDir } from '../../../electron/core/backup/files';
 import { createCore, type Core } from '../../../electron/core/core';
 import { createImportStaging, STAGING_DEFAULTS } from '../../../electron/core/services/import-staging';
 import { IMPORT_STEPS, importCancelled, runImport, type ImportEvent, type ImportStep } from '../../../electron/core/services/referential-import';
+import { isUserError } from '../../../shared/errors';
 import { userError, userErrorAsync } from '../../helpers/errors';
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
 import { fixedClock, snapshotTables, tempDir } from '../helpers/context';
@@ -239,6 +241,34 @@ describe('import with progress: errors and staging limits', () => {
         const { error } = await runStaged(core, ticket.stagingId);
         expect({ code: (error as { code?: string }).code, message: (error as Error).message }, file).toEqual(expected[file]);
       }
+    } finally {
+      core.close();
+    }
+  });
+
+  it('through the router, an error while the events run is a BAD_REQUEST carrying the UserError (not a retried INTERNAL_SERVER_ERROR)', async () => {
+    const core = fileCore();
+    try {
+      const caller = appRouter.createCaller({ core });
+      const files = [{ name: 'tete-structure-doublon.csv', contentBase64: readFileSync('tests/fixtures/bad/tete-structure-doublon.csv').toString('base64') }];
+      const { stagingId } = await caller.referentials.stageImport({ files });
+      const run = async () => {
+        for await (const e of await caller.referentials.importEvents({ stagingId })) void e;
+      };
+      const err = await run().then(
+        () => null,
+        (e: unknown) => e as TRPCError,
+      );
+      expect(err).toBeInstanceOf(TRPCError);
+      expect(err?.code).toBe('BAD_REQUEST');
+      expect(err?.message).toBe("Fichier « tete-structure-doublon.csv », ligne 4, cellule A4 (colonne « identifiant ») : l'identifiant « 1.1 » apparaît deux fois (lignes 3 et 4).");
+      expect(isUserError(err?.cause)).toBe(true);
+      // Run again (as a reconnecting client would): the used staging is refused as such.
+      const again = await run().then(
+        () => null,
+        (e: unknown) => e as TRPCError,
+      );
+      expect([again?.code, again?.message]).toEqual(['BAD_REQUEST', `L'import préparé « ${stagingId} » a déjà été lancé : choisissez à nouveau les fichiers pour l'importer encore.`]);
     } finally {
       core.close();
     }
