@@ -4,6 +4,9 @@
  * renderer's upload does (bytes). Per step: median and max of the time from the step's first event to the next
  * step's; and the longest stretch the event loop stayed blocked during the step (a cancel waits at most that long
  * to be seen). Sample 1 of each file runs on a cold process (JIT not warmed), so the max shows a first import.
+ * Then, for CAE, the cancel latency: a cancel due every 40 ms into the import (one import per time) and the time
+ * from that moment to the import's rejection, as a cancel message arriving then would wait for the event loop (or
+ * « trop tard » once the store had begun: the import then completes).
  *
  * Run: `npm run bench:import [-- samples=5]` (reads ../shared/data, or LABEL_AUDIT_SHARED_DATA).
  * Prints the figures; exits 0 whatever they are (a measurement, not a test).
@@ -87,4 +90,37 @@ for (const [label, paths] of [
   }
   const totals = runs.map((r) => r.total);
   console.log(`  ${'total'.padEnd(15)} ${fmt(median(totals))} / ${fmt(Math.max(...totals))}`);
+}
+
+/** Aborts a CAE import `afterMs` after its start; the time until it rejects, or null when the store had begun. */
+async function cancelLatency(afterMs: number): Promise<{ step: string; ms: number | null }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-import-'));
+  const core = createCore({ dataDir, demo: false, log: () => {} });
+  try {
+    const files = [DATA.caeStructure, DATA.caePreuves].map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) }));
+    const ac = new AbortController();
+    let step = '-';
+    let abortedAt = 0;
+    // Measured from when the cancel is due, not from when the busy loop lets the timer run (as an IPC or HTTP message).
+    const due = performance.now() + afterMs;
+    setTimeout(() => {
+      abortedAt = due;
+      ac.abort(new Error('annulé'));
+    }, afterMs);
+    try {
+      await runImport(core.ctx, core.backups, files, { signal: ac.signal, onProgress: (p) => abortedAt === 0 && (step = p.step) });
+      return { step, ms: null };
+    } catch {
+      return { step, ms: performance.now() - abortedAt };
+    }
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log("\nCAE : délai entre « Annuler » et l'arrêt de l'import, selon le moment de l'annulation");
+for (let at = 0; at <= 640; at += 40) {
+  const r = await cancelLatency(at);
+  console.log(`  à ${String(at).padStart(3)} ms (étape ${r.step.padEnd(14)}) ${r.ms === null ? 'trop tard : enregistrement commencé, import mené à son terme' : `arrêt en ${fmt(r.ms)}`}`);
 }
