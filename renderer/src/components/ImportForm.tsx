@@ -124,7 +124,8 @@ function useImportJob(onDone: (result: ImportResult) => void) {
         const outcome = await client.referentials.importOutcome.query({ stagingId: id });
         if (run.current !== mine) return;
         if (outcome.state === 'done') return finish(outcome.result, true);
-        if (outcome.state === 'cancelled' || outcome.state === 'failed') return setJob({ kind: 'cancelled' });
+        // `staged`: the subscription never reached the core; once unsubscribed it will not run the files.
+        if (outcome.state === 'cancelled' || outcome.state === 'failed' || outcome.state === 'staged') return setJob({ kind: 'cancelled' });
       } catch (error) {
         if (run.current === mine) setJob({ kind: 'failed', error });
         return;
