@@ -70,6 +70,8 @@ export interface WebServerOptions {
   rendererDir?: string;
   /** Name written in the history (default: the OS user). */
   user?: string;
+  /** Tests only (e2e harness): pause in ms at each step of an import with progress (`CoreOptions.importPhaseDelayMs`). */
+  importPhaseDelayMs?: number;
 }
 
 /** A running browser-mode server. */
@@ -91,7 +93,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (host !== '127.0.0.1' && host !== 'localhost') {
     throw new UserError('INPUT_INVALID', { fr: `Hôte refusé : « ${host} ». Le mode navigateur n'écoute que sur 127.0.0.1.`, en: `Host refused: “${host}”. Browser mode only listens on 127.0.0.1.` }, { field: 'host' });
   }
-  const core = await startCore({ dataDir, user: options.user ?? osUserName(), demo });
+  const core = await startCore({ dataDir, user: options.user ?? osUserName(), demo, importPhaseDelayMs: options.importPhaseDelayMs });
   // The daily backup also while the app stays open for days (checked hourly; due after 24 h).
   const daily = setInterval(() => void core.backups.dailyIfDue(), 3600_000);
   daily.unref();

@@ -43,7 +43,9 @@ export type UserErrorCode =
   /** A step of the audit cycle asked at the wrong time (audit.ts). */
   | 'AUDIT_ETAPE'
   /** A backup cancelled by the user before it was complete (nothing was written). */
-  | 'BACKUP_CANCELLED';
+  | 'BACKUP_CANCELLED'
+  /** A référentiel import cancelled by the user before its store began (nothing was written). */
+  | 'IMPORT_CANCELLED';
 
 /**
  * The values named in a message besides the location, for callers that match on them: e.g. `{ what: 'preuve',

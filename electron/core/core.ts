@@ -17,7 +17,7 @@ import { seedWorkspace } from './demo';
 import { createEvidenceStore, type EvidenceStore } from './evidence/store';
 import { readSettings, workspacePaths, writeSettings } from './paths';
 import { storageError } from './storage-errors';
-import { importReferentialFilesAsync, type ImportOptions } from './referential';
+import type { ImportOptions } from './referential';
 import { readSourceFile, type BinarySourceFile } from './referential/decode';
 import type { SourceFile } from './referential/source';
 import type { ServiceContext } from './services/context';
@@ -38,6 +38,8 @@ import * as preuves from './services/preuves';
 import * as library from './services/preuves-library';
 import * as readiness from './services/readiness';
 import * as referentials from './services/referentials';
+import { createImportStaging, type ImportOutcome, type StagingTicket } from './services/import-staging';
+import { importStagedEvents, runImport, type ImportEvent } from './services/referential-import';
 import * as statuts from './services/statuts';
 import * as examples from './services/examples';
 import * as workspace from './services/workspace';
@@ -54,6 +56,11 @@ export interface CoreOptions {
   now?: () => string;
   /** Log sink for one-line notices (default console.info). */
   log?: (line: string) => void;
+  /**
+   * Tests only (the e2e harness): pause in ms at each step of a référentiel import with progress, so a browser test
+   * can see the bar and press « Annuler » (referential-import.ts `phaseDelayMs`). Never set by the app's entries.
+   */
+  importPhaseDelayMs?: number;
 }
 
 /**
@@ -104,6 +111,18 @@ export interface Core {
      * referential is stored.
      */
     importAsync(files: readonly (string | SourceFile | BinarySourceFile)[], opts?: ImportOptions): Promise<referentials.ImportResult>;
+    /**
+     * Holds uploaded files in memory for one import with progress (import-staging.ts: 32 Mio per import, 64 Mio
+     * held, 10 minutes); throws UserError INPUT_INVALID beyond.
+     */
+    stage(files: BinarySourceFile[], opts?: ImportOptions): StagingTicket;
+    /**
+     * Runs the staged import `stagingId` as progress events then `done` (referential-import.ts
+     * `importStagedEvents`); aborting `signal` before the store cancels it (UserError IMPORT_CANCELLED, nothing written).
+     */
+    importEvents(stagingId: string, signal?: AbortSignal): AsyncGenerator<ImportEvent, void, undefined>;
+    /** Where the staged import `stagingId` stands (done with its result, cancelled…); NOT_FOUND once expired. */
+    importOutcome(stagingId: string): ImportOutcome;
     store(ref: Referential): referentials.ImportResult;
   };
   statuts: {
@@ -295,16 +314,17 @@ function openCore(opts: CoreOptions, opening: (dbFile: string) => void): Core {
   }
   // Written only when it changes: no write (and no temp file a crash could leave) at every start.
   if (readSettings(dataDir).currentWorkspace !== workspaceId) writeSettings(dataDir, { currentWorkspace: workspaceId });
-  return bindCore(ctx, { log: opts.log });
+  return bindCore(ctx, { log: opts.log, importPhaseDelayMs: opts.importPhaseDelayMs });
 }
 
 /**
  * Binds the services to `ctx` (also used by tests on an in-memory database). `log` receives one-line notices
  * (a failed daily backup; default console.info).
  */
-export function bindCore(ctx: ServiceContext, options: { log?: (line: string) => void } = {}): Core {
+export function bindCore(ctx: ServiceContext, options: { log?: (line: string) => void; importPhaseDelayMs?: number } = {}): Core {
   bindActorName(ctx);
   const backups = createBackups(ctx, { log: options.log ?? ((l) => console.info(l)) });
+  const staging = createImportStaging();
   return {
     dataDir: ctx.dataDir,
     workspaceId: ctx.workspaceId,
@@ -315,11 +335,11 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       list: () => referentials.listReferentials(ctx),
       get: (id) => referentials.getReferential(ctx, id),
       import: (files, o) => referentials.importReferential(ctx, files, o),
-      importAsync: async (files, o) => {
-        const ref = await importReferentialFilesAsync(files, o);
-        await backups.beforeImport();
-        return referentials.storeReferential(ctx, ref);
-      },
+      importAsync: (files, o) => runImport(ctx, backups, files, o),
+      // ctx.user here is the caller's name (a remote référent's, services/actor.ts): the import runs later.
+      stage: (files, o) => staging.stage(files, o, ctx.user),
+      importEvents: (id, signal) => importStagedEvents(ctx, { staging, backups, phaseDelayMs: options.importPhaseDelayMs }, id, signal),
+      importOutcome: (id) => staging.outcome(id),
       store: (ref) => referentials.storeReferential(ctx, ref),
     },
     statuts: {

@@ -64,7 +64,8 @@ describeWithSharedData('accessibility (axe-core) in Chromium, every screen, both
   let personId: string;
 
   beforeAll(async () => {
-    app = await startE2EApp({ demo: true });
+    // A pause at each step of an import with progress (tests only): the bar stays while axe checks it.
+    app = await startE2EApp({ demo: true, importPhaseDelayMs: 3000 });
     await app.page.goto(app.url);
     await app.page.waitForSelector(tid('workspace-nom'));
     personId = (await app.query<RetardPersonne[]>('mesCriteres.retards'))[0]!.personId;
@@ -139,6 +140,29 @@ describeWithSharedData('accessibility (axe-core) in Chromium, every screen, both
     } finally {
       await mutate('partage.arreter', undefined);
     }
+  });
+
+  it('has no axe violation on the import form while an import runs (progress bar, « Annuler ») and once cancelled', async () => {
+    const found: string[] = [];
+    for (const [lang, theme] of [
+      ['fr', 'dark'],
+      ['en', 'light'],
+    ] as const) {
+      await open('#/referentiel/cae', lang, theme, tid('node-tree'));
+      const { page } = app;
+      await page.click(`${tid('import-form')} summary`);
+      await page.setInputFiles(tid('import-files'), ['tests/fixtures/grid/grille-officielle.csv']);
+      await page.click(tid('import-submit'));
+      await page.waitForSelector(`${tid('import-progress')}[data-step="lecture"]`);
+      for (const v of await axeViolations(app)) found.push(`import en cours (${lang}, ${theme}): ${v}`);
+      await app.screenshot(`a11y-import-progress-${lang}-${theme}`);
+      await page.click(tid('import-cancel'));
+      await page.waitForSelector(tid('import-cancelled'));
+      for (const v of await axeViolations(app)) found.push(`import annulé (${lang}, ${theme}): ${v}`);
+    }
+    if (found.length > 0) console.log(`axe violations (import):\n${found.join('\n')}`);
+    expect(found).toEqual([]);
+    expect((await app.query<Array<{ id: string }>>('referentials.list')).map((r) => r.id)).not.toContain('grille-officielle');
   });
 
   it('offers a skip link as the first keyboard stop, which moves the focus to <main>', async () => {

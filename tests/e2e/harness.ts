@@ -47,12 +47,19 @@ export interface E2EApp {
  * Starts browser mode on a fresh data folder and opens a Chromium page on it. `seed(dataDir)` runs first, before the
  * server opens the folder (e.g. to create the workspace with big evidence files through the core).
  */
-export async function startE2EApp(opts: { demo?: boolean; seed?: (dataDir: string) => void | Promise<void> } = {}): Promise<E2EApp> {
+export async function startE2EApp(
+  opts: {
+    demo?: boolean;
+    seed?: (dataDir: string) => void | Promise<void>;
+    /** Pause in ms at each step of an import with progress (tests only, `CoreOptions.importPhaseDelayMs`): the bar stays long enough to be seen and cancelled. */
+    importPhaseDelayMs?: number;
+  } = {},
+): Promise<E2EApp> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install chromium`);
   await buildRenderer();
   const dataDir = mkdtempSync(join(tmpdir(), 'label-audit-e2e-'));
   await opts.seed?.(dataDir);
-  const server = await startWebServer({ dataDir, port: 0, demo: opts.demo ?? false, rendererDir: RENDERER_DIR });
+  const server = await startWebServer({ dataDir, port: 0, demo: opts.demo ?? false, rendererDir: RENDERER_DIR, importPhaseDelayMs: opts.importPhaseDelayMs });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -7,7 +7,7 @@
  */
 import { TRPCError, initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
-import { type ErrorLocation, type ErrorParams, type UserErrorCode, isUserError } from '../../../shared/errors';
+import { type ErrorLocation, type ErrorParams, type UserError, type UserErrorCode, isUserError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/roles';
 import type { Core } from '../core';
 import { runAsActor } from '../services/actor';
@@ -69,13 +69,31 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Turns a UserError from the resolver into a TRPCError with the right code, message unchanged, cause kept. */
-const userErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && isUserError(result.error.cause)) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCode(cause.code), message: cause.message, cause });
+/** The TRPCError of a UserError: the right code, the message unchanged, the cause kept. */
+function userTrpcError(cause: UserError): TRPCError {
+  return new TRPCError({ code: trpcCode(cause.code), message: cause.message, cause });
+}
+
+/**
+ * A subscription's events with the UserErrors thrown while they run turned into TRPCErrors: thrown during the
+ * iteration, after the middleware returned, they would otherwise reach the client as INTERNAL_SERVER_ERROR, which
+ * the browser mode's SSE link retries forever (the screen then waits on its last event) instead of showing them.
+ */
+async function* userErrorsOf<T>(events: AsyncIterable<T>): AsyncGenerator<T, void, undefined> {
+  try {
+    yield* events;
+  } catch (e) {
+    throw isUserError(e) ? userTrpcError(e) : e;
   }
+}
+
+const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => typeof v === 'object' && v !== null && Symbol.asyncIterator in v;
+
+/** Turns a UserError from the resolver (or from a subscription's events) into a TRPCError (`userTrpcError`). */
+const userErrors = t.middleware(async ({ next, type }) => {
+  const result = await next();
+  if (!result.ok && isUserError(result.error.cause)) throw userTrpcError(result.error.cause);
+  if (result.ok && type === 'subscription' && isAsyncIterable(result.data)) return { ...result, data: userErrorsOf(result.data) };
   return result;
 });
 

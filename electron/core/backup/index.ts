@@ -71,9 +71,10 @@ export interface Backups {
   dailyIfDue(): Promise<BackupInfo | null>;
   /**
    * The backup before a referential import (none for an in-memory database). Throws UserError FILE_UNREADABLE
-   * when it cannot be written: the import is then not made.
+   * when it cannot be written: the import is then not made. `progress` (the import with progress): pages copied,
+   * and a signal whose abort stops the copy (no file left) and throws its reason unchanged.
    */
-  beforeImport(): Promise<BackupInfo | null>;
+  beforeImport(progress?: BackupProgressOptions): Promise<BackupInfo | null>;
   /**
    * Restores the backup file at `path` (absolute), as `shownAs` in messages (default `path`). Throws UserError
    * FILE_NOT_FOUND, BACKUP_INVALID / DB_FROM_FUTURE (inspect.ts), FILE_UNREADABLE (the database is open in another
@@ -312,11 +313,12 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
         return null;
       }
     },
-    async beforeImport() {
+    async beforeImport(progress = {}) {
       if (ctx.db.memory) return null;
       try {
-        return await take('avant-import');
+        return await take('avant-import', progress);
       } catch (e) {
+        if (progress.signal?.aborted) throw progress.signal.reason;
         throw isUserError(e) ? new UserError(e.code, { fr: `${e.message} L'import n'a pas été fait.`, en: `${e.messageIn('en')} The import was not done.` }, e.location) : e;
       }
     },

@@ -3,7 +3,9 @@
  * (header = row 1), columns are found by a normalised name, decimals accept a comma (`0,5`).
  * Errors are `UserError`s naming the file, the row and the cell (STYLE.md).
  */
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { UserError, type Bilingual, type UserErrorCode } from '../../../shared/errors';
 import type { SourceFile } from './source';
 
@@ -93,6 +95,71 @@ export function checkControlCharacters(file: string, cells: readonly string[], r
   });
 }
 
+/** csv-parse options of every referential CSV read by `readCsvTable` (and pre-parsed by `parseCsvRecordsAsync`). */
+const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false } as const;
+
+/** A csv-parse failure as the French UserError naming the file and, when known, the text line. */
+function csvReadError(name: string, e: unknown, code: UserErrorCode): UserError {
+  const line = (e as { lines?: number }).lines;
+  const where = typeof line === 'number' ? ` vers la ligne ${line} du texte` : '';
+  const whereEn = typeof line === 'number' ? ` near line ${line} of the text` : '';
+  const reason = csvParseReason(e);
+  return new UserError(code, { fr: `Le fichier « ${name} » n'est pas un CSV lisible${where} : ${reason.fr}.`, en: `The file “${name}” is not a readable CSV${whereEn}: ${reason.en}.` }, {
+    file: name,
+    ...(typeof line === 'number' ? { row: line } : {}),
+  });
+}
+
+/** Characters handed to the parser between two turns of the event loop (about 1 ms of parsing each). */
+const CSV_CHUNK_CHARS = 32 * 1024;
+
+/**
+ * The CSV records of `file` exactly as `readCsvTable` parses them, parsed in chunks of about 32 K characters cut
+ * after a line break, with a turn of the event loop between chunks so that a cancel can arrive during a large file
+ * (the référentiel import with progress). `onProgress(chars, totalChars, records)` follows each chunk and the end; the result
+ * goes in `SourceFile.records`, which `readCsvTable` then uses instead of parsing again.
+ * @throws the reason of `signal` once it is aborted (checked between chunks); UserError(code, default
+ *   REFERENTIAL_INVALID) naming the file and the text line when the quoting is broken, as `readCsvTable`.
+ */
+export async function parseCsvRecordsAsync(
+  file: SourceFile,
+  opts: { signal?: AbortSignal; onProgress?: (chars: number, totalChars: number, records: number) => void; code?: UserErrorCode } = {},
+): Promise<string[][]> {
+  const records: string[][] = [];
+  const failure: { error: unknown } = { error: null };
+  const parser = parseStream(CSV_OPTIONS);
+  parser.on('data', (r: string[]) => records.push(r));
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', (e) => {
+      failure.error ??= e;
+      resolve();
+    });
+  });
+  const text = file.text;
+  try {
+    for (let start = 0; start < text.length && failure.error === null; ) {
+      // Cut after a line break: a chunk never ends inside a character (the stream encodes each chunk as UTF-8).
+      const cut = text.indexOf('\n', start + CSV_CHUNK_CHARS);
+      const end = cut === -1 ? text.length : cut + 1;
+      parser.write(text.slice(start, end));
+      start = end;
+      await nextTurn();
+      opts.onProgress?.(start, text.length, records.length);
+      if (opts.signal?.aborted) throw opts.signal.reason;
+    }
+  } catch (e) {
+    parser.destroy();
+    throw e;
+  }
+  if (failure.error === null) parser.end();
+  await ended;
+  if (failure.error !== null) throw csvReadError(file.name, failure.error, opts.code ?? 'REFERENTIAL_INVALID');
+  // The last record (a file without a final line break) comes out only at the end.
+  opts.onProgress?.(text.length, text.length, records.length);
+  return records;
+}
+
 /**
  * Parses a CSV file (comma separated, RFC 4180 quotes, multi-line quoted fields, optional BOM).
  * Rows whose cells are all blank are dropped but still counted, so row numbers match the spreadsheet (one row per
@@ -103,17 +170,13 @@ export function checkControlCharacters(file: string, cells: readonly string[], r
 export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; allowNoRows?: boolean } = {}): CsvTable {
   const code = options.code ?? 'REFERENTIAL_INVALID';
   let records: string[][];
-  try {
-    records = parse(file.text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    const where = typeof line === 'number' ? ` vers la ligne ${line} du texte` : '';
-    const whereEn = typeof line === 'number' ? ` near line ${line} of the text` : '';
-    const reason = csvParseReason(e);
-    throw new UserError(code, { fr: `Le fichier « ${file.name} » n'est pas un CSV lisible${where} : ${reason.fr}.`, en: `The file “${file.name}” is not a readable CSV${whereEn}: ${reason.en}.` }, {
-      file: file.name,
-      ...(typeof line === 'number' ? { row: line } : {}),
-    });
+  if (file.records !== undefined) records = file.records;
+  else {
+    try {
+      records = parse(file.text, CSV_OPTIONS);
+    } catch (e) {
+      throw csvReadError(file.name, e, code);
+    }
   }
   const [header, ...data] = records;
   if (!header || header.every((c) => c.trim() === '')) {

@@ -171,7 +171,7 @@ export function spreadsheetGridOptions(id: string): GridSheetOptions {
 }
 
 /** True for a workbook: `.xlsx` name, or bytes starting with the ZIP magic `PK\x03\x04`. */
-function isXlsx(file: SourceFile | BinarySourceFile): boolean {
+export function isXlsx(file: SourceFile | BinarySourceFile): boolean {
   return extname(file.name).toLowerCase() === '.xlsx' || ('bytes' in file && isZipBytes(file.bytes));
 }
 

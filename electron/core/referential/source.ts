@@ -4,4 +4,9 @@ export interface SourceFile {
   name: string;
   /** Whole text, already decoded (UTF-8, BOM removed). */
   text: string;
+  /**
+   * CSV only: the records already parsed from `text` by `parseCsvRecordsAsync` (the import with progress, which
+   * parses in chunks so a cancel can arrive); `readCsvTable` then uses them instead of parsing `text` again.
+   */
+  records?: string[][];
 }

@@ -87,13 +87,19 @@ function sameReferential(stored: Referential & { importedAt: string }, ref: Refe
   return canonical(rest) === canonical(ref);
 }
 
+/** What `checkStore` found: the stored version and model (absent on a first import), and the node ids that go. */
+export interface StoreCheck {
+  previous: { version: string; model: ScoringModel } | undefined;
+  vanishing: string[];
+}
+
 /**
- * Stores `ref` in one transaction with a `referential.import` history event, and drops the cached tree; the same
- * content again writes nothing and records nothing (the pack date does not move).
- * Throws UserError REFERENTIAL_INVALID (bad tree; statuts on nodes the new version removes — listed, at most
- * 10 named; a change of scoring model while statuts exist); nothing is written then.
+ * The checks `storeReferential` makes before writing, alone (the import with progress runs them in its
+ * « Vérification » step, before the backup, then `storeReferential` runs them again inside its synchronous store).
+ * Throws UserError REFERENTIAL_INVALID (bad tree; statuts on nodes the new version removes — listed, at most 10
+ * named; a change of scoring model while statuts exist; unknown personnalisation questions); writes nothing.
  */
-export function storeReferential(ctx: ServiceContext, ref: Referential): ImportResult {
+export function checkStore(ctx: ServiceContext, ref: Referential): StoreCheck {
   checkTree(ref);
   checkQuestions(ctx, ref);
   const newIds = new Set(ref.nodes.map((n) => n.id));
@@ -130,6 +136,16 @@ export function storeReferential(ctx: ServiceContext, ref: Referential): ImportR
       );
     }
   }
+  return { previous, vanishing };
+}
+
+/**
+ * Stores `ref` in one transaction with a `referential.import` history event, and drops the cached tree; the same
+ * content again writes nothing and records nothing (the pack date does not move).
+ * Throws what `checkStore` throws; nothing is written then.
+ */
+export function storeReferential(ctx: ServiceContext, ref: Referential): ImportResult {
+  const { previous, vanishing } = checkStore(ctx, ref);
   const result: ImportResult = { id: ref.id, version: ref.version, nodes: ref.nodes.length - 1, points: ref.nodes[0]?.pointReferentiel ?? 0 };
   const stored = previous ? loadReferential(ctx.db, ref.id) : null;
   if (stored && sameReferential(stored, ref)) return result; // the same content again: nothing written, no history event

@@ -135,6 +135,13 @@ function OwnerCriteres(props: { owner: { personId: string } | { serviceId: strin
             />
           </label>
         </div>
+        {(preview.isPending || apply.isPending) && (
+          // No real measure nor cancel here: the workbook is read in one go, and the changes go in one transaction.
+          <div className="import-progress" role="status" data-testid="mes-import-progress">
+            <progress aria-label={tr('mes.progressLabel')} />
+            <span className="small">{preview.isPending ? tr('mes.analysing') : tr('mes.applying')}</span>
+          </div>
+        )}
         <InlineError error={exportXlsx.error ?? preview.error ?? apply.error} testId="mes-error" />
         {preview.data && picked && !apply.data && (
           <ImportPreview apercu={preview.data} decisions={decisions} setDecisions={setDecisions} onConfirm={() => apply.mutate({ ...picked, decisions })} pending={apply.isPending} />
