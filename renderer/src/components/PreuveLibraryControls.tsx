@@ -124,7 +124,8 @@ export function AttachFromLibrary(props: { referentialId: string; nodeId: string
  * The preuves attendues of the node: « Fournie » with the preuves marked as answering it (each can be unmarked), or
  * « À fournir » with a picker of the node's preuves to mark one (`preuves.setCouverture`).
  */
-export function AttenduesCoverage(props: { referentialId: string; preuves: readonly Preuve[]; attendues: readonly PreuveAttendue[] }) {
+export function AttenduesCoverage(props: { referentialId: string; preuves: readonly Preuve[]; attendues: readonly PreuveAttendue[]; /** False: the list without the mark / unmark controls (default true). */ editable?: boolean }) {
+  const editable = props.editable ?? true;
   const trpc = useTRPC();
   const refresh = useRefresh();
   const set = useMutation(trpc.preuves.setCouverture.mutationOptions({ onSuccess: () => refresh.afterNode() }));
@@ -143,6 +144,7 @@ export function AttenduesCoverage(props: { referentialId: string; preuves: reado
                 <span key={p.id} className="muted small">
                   {' '}
                   {tr('libraryControls.by', { titre: p.titre })}{' '}
+                  {editable && (
                   <button
                     type="button"
                     className="link-button"
@@ -151,9 +153,10 @@ export function AttenduesCoverage(props: { referentialId: string; preuves: reado
                   >
                     {tr('libraryControls.unmark')}
                   </button>
+                  )}
                 </span>
               ))}
-              {!covered && props.preuves.length > 0 && (
+              {editable && !covered && props.preuves.length > 0 && (
                 <select
                   className="small"
                   data-testid={`preuve-attendue-mark-${a.id}`}

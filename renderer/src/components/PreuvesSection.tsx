@@ -7,7 +7,8 @@
  * in the list; PreuveLibraryControls.tsx).
  * « Retirer » asks first (inline); a file already in the store says so; in browser mode a file preuve has an
  * « Ouvrir » link to `/preuves/<id>/fichier` (electron/web.ts; not in Electron yet); links are checked here, in
- * French, before sending (lib/preuves.ts).
+ * French, before sending (lib/preuves.ts). Each control shows only for who may use it (lib/droits.tsx): an invited
+ * auditeur or lecteur sees the list, and the « Ouvrir » link of every file but the confidentiel ones.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
@@ -22,6 +23,7 @@ import { InlineConfirm } from './InlineConfirm';
 import { AttachFromLibrary, AttenduesCoverage, ConfidentielToggle, RevisionButton } from './PreuveLibraryControls';
 import { InlineError } from './QueryState';
 import { tr } from '../i18n/tr';
+import { useDroits } from '../lib/droits';
 
 type Preuve = RouterOutputs['preuves']['list'][number];
 
@@ -102,6 +104,17 @@ export function PreuvesSection(props: {
   const [linkError, setLinkError] = useState<string | null>(null);
   const [confirmDetach, setConfirmDetach] = useState<string | null>(null);
   const browser = isBrowserMode();
+  // Each control is shown only to who may use it (lib/droits.tsx): an invited auditeur or lecteur reads the list.
+  const droits = useDroits();
+  const can = {
+    addFile: droits.peut('preuves.addFile'),
+    addLink: droits.peut('preuves.addLink'),
+    detach: droits.peut('preuves.detach'),
+    revision: droits.peut('preuves.addRevision'),
+    update: droits.peut('preuves.update'),
+    attach: droits.peut('preuves.attach'),
+    couverture: droits.peut('preuves.setCouverture'),
+  };
   const addLink = useMutation(
     trpc.preuves.addLink.mutationOptions({
       onSuccess: () => {
@@ -130,7 +143,7 @@ export function PreuvesSection(props: {
     <section className="panel-section" data-testid="preuves">
       <Heading>{props.title ?? tr('preuves.title')}</Heading>
       {props.preuves.length === 0 ? (
-        <p className="muted small">{props.emptyText ?? tr('preuves.empty')}</p>
+        <p className="muted small">{can.addFile || can.addLink ? (props.emptyText ?? tr('preuves.empty')) : tr('preuves.emptyReadonly')}</p>
       ) : (
         <ul className="preuves" data-testid="preuves-list">
           {props.preuves.map((p) => (
@@ -164,13 +177,14 @@ export function PreuvesSection(props: {
                 )}
               </span>
               <span className="preuve-actions">
-                {browser && p.kind === 'fichier' && (
+                {browser && p.kind === 'fichier' && droits.peutOuvrir(p) && (
                   <a href={`/preuves/${encodeURIComponent(p.id)}/fichier`} download data-testid={`preuve-open-${p.id}`} title={tr('preuves.openTitle', { name: p.fileName ?? p.titre })}>
                     {tr('preuves.open')}
                   </a>
                 )}
-                {p.kind === 'fichier' && <RevisionButton preuve={p} />}
-                <ConfidentielToggle preuve={p} />
+                {p.kind === 'fichier' && can.revision && <RevisionButton preuve={p} />}
+                {can.update && <ConfidentielToggle preuve={p} />}
+                {can.detach && (
                 <button
                   type="button"
                   className="link-button"
@@ -180,6 +194,7 @@ export function PreuvesSection(props: {
                 >
                   {tr('preuves.detach')}
                 </button>
+                )}
               </span>
               {confirmDetach === p.id && (
                 <div className="preuve-confirm">
@@ -209,7 +224,7 @@ export function PreuvesSection(props: {
       )}
       <InlineError error={detach.error} testId="preuve-detach-error" />
 
-      {props.preuvesAttendues.length > 0 && (
+      {props.preuvesAttendues.length > 0 && (can.addFile || can.addLink) && (
         <label className="field-inline">
           <span>{tr('preuves.attendue')}</span>
           <select data-testid="preuve-attendue-select" value={attendue} onChange={(e) => setAttendue(e.target.value)}>
@@ -223,6 +238,7 @@ export function PreuvesSection(props: {
         </label>
       )}
 
+      {can.addFile && (
       <div className="dropzone" data-testid="preuve-dropzone">
         <input
           ref={fileInput}
@@ -245,6 +261,7 @@ export function PreuvesSection(props: {
         </button>
         <span className="muted small">{tr('preuves.dropHint', { target: props.dropTarget ?? tr('preuves.dropTarget') })}</span>
       </div>
+      )}
       {upload.pending.length > 0 && (
         <p className="muted small" aria-live="polite" data-testid="preuve-upload-pending">
           {tr('preuves.sending', { names: upload.pending.join(', ') })}
@@ -261,6 +278,7 @@ export function PreuvesSection(props: {
         </p>
       ))}
 
+      {can.addLink && (
       <form
         className="link-form"
         onSubmit={(e) => {
@@ -294,6 +312,7 @@ export function PreuvesSection(props: {
           {tr('preuves.addLink')}
         </button>
       </form>
+      )}
       {linkError !== null ? (
         <p className="error" role="alert" data-testid="preuve-link-error">
           {linkError}
@@ -302,9 +321,9 @@ export function PreuvesSection(props: {
         <InlineError error={addLink.error} testId="preuve-link-error" />
       )}
 
-      <AttachFromLibrary referentialId={referentialId} nodeId={nodeId} onNode={props.preuves} />
+      {can.attach && <AttachFromLibrary referentialId={referentialId} nodeId={nodeId} onNode={props.preuves} />}
 
-      <AttenduesCoverage referentialId={referentialId} preuves={props.preuves} attendues={props.preuvesAttendues} />
+      <AttenduesCoverage referentialId={referentialId} preuves={props.preuves} attendues={props.preuvesAttendues} editable={can.couverture} />
     </section>
   );
 }

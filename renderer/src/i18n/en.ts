@@ -28,6 +28,9 @@ export const en: Catalogue = {
     historique: 'History',
     partage: 'Sharing',
   },
+  filePicker: {
+    none: 'No file chosen',
+  },
   common: {
     loading: 'Loading…',
     loadingOf: 'Loading {{what}}…',
@@ -152,6 +155,7 @@ export const en: Catalogue = {
     label: "Explanation",
     placeholder: "Justify the status: what is done, by whom, where to find the evidence.",
     save: "Save the explanation",
+    none: 'No explanation.',
   },
   referential: {
     title: "Referential",
@@ -194,6 +198,7 @@ export const en: Catalogue = {
     titre: "Title",
     titrePlaceholder: "Council decision of 12 March",
     addLink: "Add the link",
+    emptyReadonly: 'No evidence yet.',
   },
   link: {
     empty: "Enter the address of the link, for example https://www.example.org/decision.pdf.",
@@ -260,6 +265,7 @@ export const en: Catalogue = {
     servicePlaceholder: "Service",
     addService: "Add a service",
     echeance: "Due date",
+    nobody: 'not set',
   },
   import: {
     summary: "Import a referential",
@@ -760,6 +766,8 @@ export const en: Catalogue = {
     manquantes: 'missing: {{list}}',
     lienOf: 'Evidence link for {{id}}',
     addLink: 'Add the link',
+    addFile: 'Add a file',
+    addFileOf: 'Add a file to {{id}}',
   },
   audit: {
     intro: 'The audit cycle of a referential: request, opening by the auditor (pre-audit milestone frozen, changes by the local authority locked), notes and states per measure, closing (post-audit milestone frozen), decision.',

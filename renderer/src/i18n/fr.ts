@@ -29,6 +29,9 @@ export const fr = {
     historique: 'Historique',
     partage: 'Partage',
   },
+  filePicker: {
+    none: 'Aucun fichier choisi',
+  },
   common: {
     loading: 'Chargement…',
     loadingOf: 'Chargement de {{what}}…',
@@ -153,6 +156,7 @@ export const fr = {
     label: "Explication",
     placeholder: "Justifiez le statut : ce qui est fait, par qui, où en trouver la preuve.",
     save: "Enregistrer l'explication",
+    none: "Aucune explication.",
   },
   referential: {
     title: "Référentiel",
@@ -195,6 +199,7 @@ export const fr = {
     titre: "Titre",
     titrePlaceholder: "Délibération du 12 mars",
     addLink: "Ajouter le lien",
+    emptyReadonly: "Aucune preuve pour l'instant.",
   },
   link: {
     empty: "Saisissez l'adresse du lien, par exemple https://www.exemple.fr/deliberation.pdf.",
@@ -261,6 +266,7 @@ export const fr = {
     servicePlaceholder: "Service",
     addService: "Ajouter un service",
     echeance: "Échéance",
+    nobody: "non précisé",
   },
   import: {
     summary: "Importer un référentiel",
@@ -762,6 +768,8 @@ export const fr = {
     manquantes: 'manquantes : {{list}}',
     lienOf: 'Lien de preuve pour {{id}}',
     addLink: 'Ajouter le lien',
+    addFile: 'Ajouter un fichier',
+    addFileOf: 'Ajouter un fichier à {{id}}',
   },
   audit: {
     intro: "Le cycle d'audit d'un référentiel : demande, ouverture par l'auditeur (jalon pré-audit figé, modifications de la collectivité verrouillées), notes et états par mesure, clôture (jalon post-audit figé), décision.",

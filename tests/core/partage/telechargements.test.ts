@@ -74,6 +74,13 @@ describe('preuve files over the shared link', () => {
       403,
       `Téléchargement refusé : le rôle « Pilote » (Claire Dupont) ne permet d'ouvrir que les preuves de vos critères, et la preuve « ${autre} » n'est rattachée à aucun d'eux.`,
     );
+    // Her screen lists exactly the files she may open (mesCriteres.list `fichiers`).
+    const claire = core.people.list().find((p) => p.nom === 'Claire Dupont')!.id;
+    const listed = core.mesCriteres.list({ kind: 'person', id: claire }).criteres.find((c) => c.nodeId === 'eci_1.1')!;
+    expect(listed.fichiers.map((f) => [f.titre, f.confidentiel])).toEqual([
+      ['Dossier RH', true],
+      ['deliberation.txt', false],
+    ]);
     // An unknown id is refused the same way: a pilote does not learn which ids exist.
     await expectRefused(await fichier('inconnue', 'pilote'), 403, 'la preuve « inconnue » n&#39;est rattachée à aucun');
   });
