@@ -122,7 +122,7 @@ export function App() {
           {route.page === 'personnalisation' && <PersonnalisationPage />}
           {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}
           {route.page === 'mes-criteres' && <MesCriteresPage ownerKey={route.ownerKey} />}
-          {route.page === 'sauvegardes' && <SauvegardesPage />}
+          {route.page === 'sauvegardes' && droits.peut('backups.restore') && <SauvegardesPage />}
           {route.page === 'preuves' && <PreuvesPage />}
           {route.page === 'partage' && local && <PartagePage />}
           {route.page === 'audit' && <AuditPage referentialId={route.referentialId} />}

@@ -82,6 +82,9 @@ export const en: Catalogue = {
     almostDone: 'almost done',
     timeLeft: 'about {{duration}} left',
     progressLine: 'Evidence: {{files}}, {{bytes}} — {{eta}}',
+    introInvite: 'The audit pack of the referential: grid, report, history and evidence, filed by measure, with their hashes.',
+    downloadInvite: 'Download the audit pack',
+    inviteHint: 'The pack is prepared when you download it (a few seconds to a few minutes depending on the evidence); confidential evidence is not in it, it is listed in _manifeste/fichiers-manquants.txt.',
   },
   statut: {
     fait: "Done",

@@ -83,6 +83,9 @@ export const fr = {
     almostDone: 'presque terminé',
     timeLeft: 'environ {{duration}} restantes',
     progressLine: 'Preuves : {{files}}, {{bytes}} — {{eta}}',
+    introInvite: "Le paquet d'audit du référentiel : grille, rapport, historique et preuves, rangés par mesure, avec leurs empreintes.",
+    downloadInvite: "Télécharger le paquet d'audit",
+    inviteHint: "Le paquet est préparé au moment du téléchargement (quelques secondes à quelques minutes selon le volume des preuves) ; les preuves confidentielles n'y figurent pas, elles sont listées dans _manifeste/fichiers-manquants.txt.",
   },
   statut: {
     fait: "Fait",
