@@ -145,14 +145,14 @@ export function AttenduesCoverage(props: { referentialId: string; preuves: reado
                   {' '}
                   {tr('libraryControls.by', { titre: p.titre })}{' '}
                   {editable && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    data-testid={`preuve-attendue-unmark-${a.id}-${p.id}`}
-                    onClick={() => set.mutate({ preuveId: p.id, referentialId: props.referentialId, preuveAttendueId: a.id, couvre: false })}
-                  >
-                    {tr('libraryControls.unmark')}
-                  </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid={`preuve-attendue-unmark-${a.id}-${p.id}`}
+                      onClick={() => set.mutate({ preuveId: p.id, referentialId: props.referentialId, preuveAttendueId: a.id, couvre: false })}
+                    >
+                      {tr('libraryControls.unmark')}
+                    </button>
                   )}
                 </span>
               ))}

@@ -185,15 +185,15 @@ export function PreuvesSection(props: {
                 {p.kind === 'fichier' && can.revision && <RevisionButton preuve={p} />}
                 {can.update && <ConfidentielToggle preuve={p} />}
                 {can.detach && (
-                <button
-                  type="button"
-                  className="link-button"
-                  data-testid={`preuve-detach-${p.id}`}
-                  onClick={() => setConfirmDetach(p.id)}
-                  aria-label={tr('preuves.detachLabel', { titre: p.titre, owner })}
-                >
-                  {tr('preuves.detach')}
-                </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`preuve-detach-${p.id}`}
+                    onClick={() => setConfirmDetach(p.id)}
+                    aria-label={tr('preuves.detachLabel', { titre: p.titre, owner })}
+                  >
+                    {tr('preuves.detach')}
+                  </button>
                 )}
               </span>
               {confirmDetach === p.id && (
@@ -239,28 +239,28 @@ export function PreuvesSection(props: {
       )}
 
       {can.addFile && (
-      <div className="dropzone" data-testid="preuve-dropzone">
-        <input
-          ref={fileInput}
-          id={`${id}-file`}
-          type="file"
-          multiple
-          className="visually-hidden"
-          // Reached through the visible button below, never by Tab; the label names it for assistive technologies.
-          tabIndex={-1}
-          aria-label={tr('preuves.addFiles')}
-          data-testid="preuve-file-input"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            if (files.length > 0) upload.run(files, attendue || undefined);
-            e.target.value = '';
-          }}
-        />
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          {tr('preuves.addFilesButton')}
-        </button>
-        <span className="muted small">{tr('preuves.dropHint', { target: props.dropTarget ?? tr('preuves.dropTarget') })}</span>
-      </div>
+        <div className="dropzone" data-testid="preuve-dropzone">
+          <input
+            ref={fileInput}
+            id={`${id}-file`}
+            type="file"
+            multiple
+            className="visually-hidden"
+            // Reached through the visible button below, never by Tab; the label names it for assistive technologies.
+            tabIndex={-1}
+            aria-label={tr('preuves.addFiles')}
+            data-testid="preuve-file-input"
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              if (files.length > 0) upload.run(files, attendue || undefined);
+              e.target.value = '';
+            }}
+          />
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            {tr('preuves.addFilesButton')}
+          </button>
+          <span className="muted small">{tr('preuves.dropHint', { target: props.dropTarget ?? tr('preuves.dropTarget') })}</span>
+        </div>
       )}
       {upload.pending.length > 0 && (
         <p className="muted small" aria-live="polite" data-testid="preuve-upload-pending">
@@ -279,39 +279,39 @@ export function PreuvesSection(props: {
       ))}
 
       {can.addLink && (
-      <form
-        className="link-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submitLink();
-        }}
-      >
-        <label className="field-inline grow">
-          <span>{tr('preuves.link')}</span>
-          <input
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="preuve-link-url"
-            placeholder="https://…"
-            value={url}
-            aria-invalid={linkError !== null}
-            onChange={(e) => {
-              setUrl(e.target.value);
-              setLinkError(null);
-              addLink.reset();
-            }}
-          />
-        </label>
-        <label className="field-inline grow">
-          <span>{tr('preuves.titre')}</span>
-          <input data-testid="preuve-link-titre" placeholder={attendueNom ?? tr('preuves.titrePlaceholder')} value={titre} onChange={(e) => setTitre(e.target.value)} />
-        </label>
-        <button type="submit" className="secondary" data-testid="preuve-link-add" aria-busy={addLink.isPending}>
-          {tr('preuves.addLink')}
-        </button>
-      </form>
+        <form
+          className="link-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submitLink();
+          }}
+        >
+          <label className="field-inline grow">
+            <span>{tr('preuves.link')}</span>
+            <input
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="preuve-link-url"
+              placeholder="https://…"
+              value={url}
+              aria-invalid={linkError !== null}
+              onChange={(e) => {
+                setUrl(e.target.value);
+                setLinkError(null);
+                addLink.reset();
+              }}
+            />
+          </label>
+          <label className="field-inline grow">
+            <span>{tr('preuves.titre')}</span>
+            <input data-testid="preuve-link-titre" placeholder={attendueNom ?? tr('preuves.titrePlaceholder')} value={titre} onChange={(e) => setTitre(e.target.value)} />
+          </label>
+          <button type="submit" className="secondary" data-testid="preuve-link-add" aria-busy={addLink.isPending}>
+            {tr('preuves.addLink')}
+          </button>
+        </form>
       )}
       {linkError !== null ? (
         <p className="error" role="alert" data-testid="preuve-link-error">

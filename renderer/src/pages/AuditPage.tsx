@@ -406,33 +406,33 @@ function MesureRow(props: {
           {props.lecture ? (
             <span data-testid={`audit-etat-${m.nodeId}`}>{etatLabel(m.etat)}</span>
           ) : (
-          <select
-            aria-label={t('audit.etatOf', { id: m.identifiant })}
-            data-testid={`audit-etat-${m.nodeId}`}
-            value={m.etat}
-            disabled={!props.canEtat}
-            onChange={(e) => setEtat.mutate({ referentialId, nodeId: m.nodeId, etat: e.target.value as EtatAudit })}
-          >
-            {ETAT_OPTIONS.map((o) => (
-              <option key={o.etat} value={o.etat}>
-                {etatLabel(o.etat)}
-              </option>
-            ))}
-          </select>
+            <select
+              aria-label={t('audit.etatOf', { id: m.identifiant })}
+              data-testid={`audit-etat-${m.nodeId}`}
+              value={m.etat}
+              disabled={!props.canEtat}
+              onChange={(e) => setEtat.mutate({ referentialId, nodeId: m.nodeId, etat: e.target.value as EtatAudit })}
+            >
+              {ETAT_OPTIONS.map((o) => (
+                <option key={o.etat} value={o.etat}>
+                  {etatLabel(o.etat)}
+                </option>
+              ))}
+            </select>
           )}
         </td>
         <td>
           {props.lecture ? (
             <span data-testid={`audit-odj-${m.nodeId}`}>{m.ordreDuJour ? t('perso.oui') : t('perso.non')}</span>
           ) : (
-          <input
-            type="checkbox"
-            aria-label={t('audit.odjOf', { id: m.identifiant })}
-            data-testid={`audit-odj-${m.nodeId}`}
-            checked={m.ordreDuJour}
-            disabled={!props.canFlag}
-            onChange={(e) => setOdj.mutate({ referentialId, nodeId: m.nodeId, inscrite: e.target.checked })}
-          />
+            <input
+              type="checkbox"
+              aria-label={t('audit.odjOf', { id: m.identifiant })}
+              data-testid={`audit-odj-${m.nodeId}`}
+              checked={m.ordreDuJour}
+              disabled={!props.canFlag}
+              onChange={(e) => setOdj.mutate({ referentialId, nodeId: m.nodeId, inscrite: e.target.checked })}
+            />
           )}
         </td>
         <td>

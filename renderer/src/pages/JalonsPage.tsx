@@ -38,30 +38,30 @@ export function JalonsPage() {
         {t('jalons.intro')}
       </p>
       {droits.peut('jalons.take') && (
-      <section className="card">
-        <h2>{t('jalons.takeTitle')}</h2>
-        <form
-          className="toolbar"
-          onSubmit={(e) => {
-            e.preventDefault();
-            take.mutate({ name: nom, kind: 'manuel' });
-          }}
-        >
-          <label className="field-inline">
-            <span>{t('jalons.nom')}</span>
-            <input type="text" data-testid="jalon-nom" value={nom} maxLength={200} placeholder={t('jalons.nomPlaceholder')} onChange={(e) => setNom(e.target.value)} />
-          </label>
-          <button type="submit" data-testid="jalon-take" disabled={take.isPending}>
-            {take.isPending ? t('jalons.taking') : t('jalons.take')}
-          </button>
-        </form>
-        <InlineError error={take.error} testId="jalon-error" />
-        {take.data && (
-          <p className="ok" role="status" data-testid="jalon-report">
-            {t('jalons.taken', { id: take.data.id, nom: take.data.nom, date: formatDateTime(take.data.at) })}
-          </p>
-        )}
-      </section>
+        <section className="card">
+          <h2>{t('jalons.takeTitle')}</h2>
+          <form
+            className="toolbar"
+            onSubmit={(e) => {
+              e.preventDefault();
+              take.mutate({ name: nom, kind: 'manuel' });
+            }}
+          >
+            <label className="field-inline">
+              <span>{t('jalons.nom')}</span>
+              <input type="text" data-testid="jalon-nom" value={nom} maxLength={200} placeholder={t('jalons.nomPlaceholder')} onChange={(e) => setNom(e.target.value)} />
+            </label>
+            <button type="submit" data-testid="jalon-take" disabled={take.isPending}>
+              {take.isPending ? t('jalons.taking') : t('jalons.take')}
+            </button>
+          </form>
+          <InlineError error={take.error} testId="jalon-error" />
+          {take.data && (
+            <p className="ok" role="status" data-testid="jalon-report">
+              {t('jalons.taken', { id: take.data.id, nom: take.data.nom, date: formatDateTime(take.data.at) })}
+            </p>
+          )}
+        </section>
       )}
       <QueryState query={list} what={t('jalons.listWhat')}>
         {(jalons) =>

@@ -118,26 +118,26 @@ function OwnerCriteres(props: { owner: { personId: string } | { serviceId: strin
     <>
       <section className="card">
         {droits.peut('mesCriteres.exportXlsx') && (
-        <div className="toolbar">
-          <button type="button" data-testid="mes-export" disabled={exportXlsx.isPending} onClick={() => exportXlsx.mutate({ owner: props.owner })}>
-            {tr('mes.export')}
-          </button>
-          <FilePicker
-            label={tr('mes.import')}
-            testId="mes-import-file"
-            accept=".xlsx,.csv"
-            onFiles={(files) => {
-              const f = files[0]!;
-              void fileToBase64(f).then((base64) => {
-                const picked = { fileName: f.name, base64 };
-                setPicked(picked);
-                setDecisions({});
-                apply.reset();
-                preview.mutate(picked);
-              });
-            }}
-          />
-        </div>
+          <div className="toolbar">
+            <button type="button" data-testid="mes-export" disabled={exportXlsx.isPending} onClick={() => exportXlsx.mutate({ owner: props.owner })}>
+              {tr('mes.export')}
+            </button>
+            <FilePicker
+              label={tr('mes.import')}
+              testId="mes-import-file"
+              accept=".xlsx,.csv"
+              onFiles={(files) => {
+                const f = files[0]!;
+                void fileToBase64(f).then((base64) => {
+                  const picked = { fileName: f.name, base64 };
+                  setPicked(picked);
+                  setDecisions({});
+                  apply.reset();
+                  preview.mutate(picked);
+                });
+              }}
+            />
+          </div>
         )}
         <InlineError error={exportXlsx.error ?? preview.error ?? apply.error} testId="mes-error" />
         {preview.data && picked && !apply.data && (

@@ -201,17 +201,17 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
         <td className="small">{p.proprietaire ?? '—'}</td>
         <td>
           {canUpdate ? (
-          <input
-            type="checkbox"
-            data-testid={`library-confidentiel-${p.id}`}
-            aria-label={tr('library.confidentielLabel', { titre: p.titre })}
-            checked={p.confidentiel}
-            onChange={(e) => update.mutate({ preuveId: p.id, confidentiel: e.target.checked })}
-          />
+            <input
+              type="checkbox"
+              data-testid={`library-confidentiel-${p.id}`}
+              aria-label={tr('library.confidentielLabel', { titre: p.titre })}
+              checked={p.confidentiel}
+              onChange={(e) => update.mutate({ preuveId: p.id, confidentiel: e.target.checked })}
+            />
           ) : (
-            <span className="small" data-testid={`library-confidentiel-${p.id}`}>
-              {p.confidentiel ? tr('preuves.confidentielle') : '—'}
-            </span>
+              <span className="small" data-testid={`library-confidentiel-${p.id}`}>
+                {p.confidentiel ? tr('preuves.confidentielle') : '—'}
+              </span>
           )}
         </td>
         <td>
