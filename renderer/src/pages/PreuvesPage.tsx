@@ -209,9 +209,9 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
               onChange={(e) => update.mutate({ preuveId: p.id, confidentiel: e.target.checked })}
             />
           ) : (
-              <span className="small" data-testid={`library-confidentiel-${p.id}`}>
-                {p.confidentiel ? tr('preuves.confidentielle') : '—'}
-              </span>
+            <span className="small" data-testid={`library-confidentiel-${p.id}`}>
+              {p.confidentiel ? tr('preuves.confidentielle') : '—'}
+            </span>
           )}
         </td>
         <td>
