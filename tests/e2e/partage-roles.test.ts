@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Referential } from '../../shared/domain';
 import type { MesCriteres, RetardPersonne } from '../../electron/core/services/mes-criteres';
 import { startE2EApp, type E2EApp } from './harness';
+import { axeViolationsOf } from './axe';
 import { tid } from './ui';
 
 describe('Roles over the shared link in Chromium (demo workspace)', () => {
@@ -100,6 +101,7 @@ describe('Roles over the shared link in Chromium (demo workspace)', () => {
     await expectReadOnlyFiche(page, autre.nodeId);
     await page.screenshot({ path: 'test-results/screenshots/partage-fiche-lecteur.png' });
     await page.locator(tid('preuves')).screenshot({ path: 'test-results/screenshots/partage-fiche-lecteur-preuves.png' });
+    expect(await axeViolationsOf(page)).toEqual([]);
     expect(await download(page, `preuve-open-${autre.preuveId}`)).toBe("Budget d'un autre service");
 
     const res = await page.goto(`${shareUrl}preuves/${autre.secreteId}/fichier`);
@@ -139,6 +141,7 @@ describe('Roles over the shared link in Chromium (demo workspace)', () => {
     // The pack: a download link, built without the confidentiel preuve.
     await page.click(tid('nav-export'));
     await page.waitForSelector(tid('export-paquet'));
+    expect(await axeViolationsOf(page)).toEqual([]);
     expect(await page.$(tid('export-button'))).toBeNull();
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-paquet'))]);
     const zip = readFileSync((await dl.path())!);
@@ -156,6 +159,7 @@ describe('Roles over the shared link in Chromium (demo workspace)', () => {
     expect(await download(page, `pilote-preuve-open-${sienne.preuveId}`)).toBe('Délibération du pilote');
     // The file picker speaks French: a button, and the name of nothing chosen yet.
     expect(await page.textContent(tid(`pilote-preuve-fichier-${sienne.nodeId}-chosen`))).toBe('Aucun fichier choisi');
+    expect(await axeViolationsOf(page)).toEqual([]);
 
     const res = await page.goto(`${shareUrl}preuves/${autre.preuveId}/fichier`);
     expect(res?.status()).toBe(403);
