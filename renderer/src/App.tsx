@@ -109,12 +109,13 @@ export function App() {
         <LiveRegion />
       </header>
       {local && <PartageBanner />}
-      {invite && (
-        <p className="role-notice" role="note" data-testid="role-notice">
-          {invite.role === 'auditeur' ? t('app.roleNoticeAuditeur') : t('app.roleNoticeLecture')}
-        </p>
-      )}
       <main id="contenu" tabIndex={-1}>
+        {/* Inside <main>: every piece of content belongs to a landmark (axe `region`). */}
+        {invite && (
+          <p className="role-notice" role="note" data-testid="role-notice">
+            {invite.role === 'auditeur' ? t('app.roleNoticeAuditeur') : t('app.roleNoticeLecture')}
+          </p>
+        )}
         <DroitsProvider role={role} distant={!local}>
           {route.page === 'dashboard' && <Dashboard />}
           {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} filters={route.filters} />}
