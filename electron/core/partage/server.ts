@@ -152,6 +152,8 @@ async function servePaquet(core: Core, actor: Actor, rawId: string, lang: 'fr' |
     if (!isUserError(e)) throw e;
     return refusal(res, e.code === 'FORBIDDEN' ? 403 : 404, e.message, e.en);
   }
+  // The person left while the pack was being built: nothing to send, nothing to keep.
+  if (res.destroyed || req.socket.destroyed) return paquet.dispose();
   sendFile(req, res, paquet.path, statSync(paquet.path).size, { 'Content-Type': 'application/zip', 'Content-Disposition': attachmentDisposition(paquet.fileName), 'Cache-Control': 'no-store' }, paquet.dispose);
 }
 
