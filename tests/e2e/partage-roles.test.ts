@@ -138,6 +138,11 @@ describe('Roles over the shared link in Chromium (demo workspace)', () => {
     expect(await page.$(tid('identite-save'))).toBeNull();
     expect(await page.$$('[data-testid^="question-"] input, [data-testid^="question-"] textarea')).toEqual([]);
 
+    // The audit screen: the référent's step actions (request, open, decide) are not offered to the auditeur.
+    await page.goto(`${shareUrl}#/audit/${referentialId}`);
+    await page.waitForSelector(tid('audit-cycle'));
+    for (const absent of ['audit-demander', 'audit-ouvrir', 'audit-retirer', 'audit-decider', 'audit-nouveau-cycle']) expect(await page.$(tid(absent)), absent).toBeNull();
+
     // The pack: a download link, built without the confidentiel preuve.
     await page.click(tid('nav-export'));
     await page.waitForSelector(tid('export-paquet'));
