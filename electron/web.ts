@@ -21,6 +21,7 @@ import { appRouter } from './core/api/router';
 import { startCore, type Core } from './core/core';
 import { resolveDataDir } from './core/data-dir';
 import { configurePartage, fermerPartage } from './core/partage';
+import { attachmentDisposition, preuveHeaders } from './core/http-download';
 import { defaultDataDir, exportsDir } from './core/paths';
 import { isUserError, UserError } from '../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -28,7 +29,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 /** Repository root (electron/web.ts → ..): relative `rendererDir` values are resolved from it, not from the cwd. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export { CONTENT_SECURITY_POLICY };
+export { CONTENT_SECURITY_POLICY, attachmentDisposition };
 
 /** Content types by extension (static renderer files and exports). */
 const CONTENT_TYPES: Record<string, string> = {
@@ -296,17 +297,6 @@ function serveExport(dataDir: string, rawName: string, req: IncomingMessage, res
 }
 
 /**
- * `Content-Disposition: attachment` for `name`: an ASCII `filename="…"` fallback (other characters, `"` and `\`
- * as `_`) and the exact name as RFC 5987 `filename*=UTF-8''…` (percent-encoding everything but attr-char, so
- * `'`, `(`, `)`, `*` are encoded too, not only what encodeURIComponent encodes).
- */
-export function attachmentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-/**
  * `/preuves/<id>/fichier`: the stored bytes of a file preuve with its original name and stored type, as an
  * attachment that the browser may neither sniff nor render (`sandbox` CSP). 404 in French for an unknown id, a
  * link preuve or missing bytes; 403 when a page of another site asks for it (Sec-Fetch-Site / Origin).
@@ -327,12 +317,7 @@ function servePreuve(core: Core, rawId: string, req: IncomingMessage, res: Serve
     sendText(res, 404, e.message);
     return;
   }
-  sendFile(res, req, file.path, file.size, {
-    'Content-Type': file.mimeType,
-    'Content-Disposition': attachmentDisposition(file.fileName),
-    'Content-Security-Policy': "sandbox; default-src 'none'",
-    'Cache-Control': 'no-store',
-  });
+  sendFile(res, req, file.path, file.size, preuveHeaders(file));
 }
 
 function osUserName(): string {

@@ -418,7 +418,7 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       connected: (minutes, at) => invitations.connectedInvitations(ctx, minutes, at),
     },
     pack: {
-      export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel, lang: o?.lang }),
+      export: (r, o) => pack.exportPack(ctx, r, { complete: o?.complete, includeConfidentiel: o?.includeConfidentiel, lang: o?.lang, outDir: o?.outDir }),
       exportEvents: (r, o) => pack.exportPackEvents(ctx, r, o),
       verify: (p) => pack.verifyPackFile(p),
     },

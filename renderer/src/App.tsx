@@ -3,7 +3,8 @@
  * Candidature, Mes critères, Preuves, Jalons, Export, Partage) and the language and theme switches, the live region
  * that announces score updates, the sharing banner while sharing is on, and the current screen in `<main>`. Over the
  * shared link a pilote sees only their own screen (EspacePilotePage); other invited roles see the app without
- * « Partage ».
+ * « Partage », and every screen shows only the controls their role may use (lib/droits.tsx, from the core's access
+ * table): the navigation leaves out the screens they cannot use (« Export » for a lecteur).
  */
 import { useQuery } from '@tanstack/react-query';
 import { HeaderSettings } from './components/HeaderSettings';
@@ -26,6 +27,7 @@ import { AuditPage } from './pages/AuditPage';
 import { HistoriquePage } from './pages/HistoriquePage';
 import { formatHash, useRoute, type Route } from './router';
 import { useTRPC } from './trpc/client';
+import { DroitsProvider, droitsDe } from './lib/droits';
 
 /** The navigation; each label is `nav.<page>` in the catalogues (i18n/fr.ts). */
 const NAV: Array<{ page: Route['page']; route: Route }> = [
@@ -64,7 +66,9 @@ export function App() {
           <LiveRegion />
         </header>
         <main id="contenu" tabIndex={-1}>
-          <EspacePilotePage personId={moi.data.personId} nom={moi.data.nom} />
+          <DroitsProvider role="pilote" distant>
+            <EspacePilotePage personId={moi.data.personId} nom={moi.data.nom} />
+          </DroitsProvider>
         </main>
       </>
     );
@@ -72,6 +76,12 @@ export function App() {
   const local = !moi.data?.distant;
   // An invited auditeur or lecteur sees who they are and what they may do; the core refuses anything else.
   const invite = !local && moi.data && moi.data.role !== 'referent' ? moi.data : null;
+  const role = moi.data?.role ?? 'referent';
+  const droits = droitsDe(role, !local);
+  // A screen is in the navigation when its role may use it: « Partage » in the local app only; « Export » for who may
+  // build or download the pack.
+  const visible = (page: Route['page']) =>
+    page === 'partage' ? local : page === 'export' ? droits.peut('pack.exportProgress', { type: 'subscription' }) || droits.peutPaquet : true;
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -81,7 +91,7 @@ export function App() {
         <span className="brand">Label Audit</span>
         <nav aria-label={t('app.navLabel')}>
           <ul>
-            {NAV.filter((n) => local || n.page !== 'partage').map((n) => (
+            {NAV.filter((n) => visible(n.page)).map((n) => (
               <li key={n.page}>
                 <a href={formatHash(n.route)} data-testid={`nav-${n.page}`} aria-current={route.page === n.page ? 'page' : undefined}>
                   {t(`nav.${n.page}`)}
@@ -99,25 +109,28 @@ export function App() {
         <LiveRegion />
       </header>
       {local && <PartageBanner />}
-      {invite && (
-        <p className="role-notice" role="note" data-testid="role-notice">
-          {invite.role === 'auditeur' ? t('app.roleNoticeAuditeur') : t('app.roleNoticeLecture')}
-        </p>
-      )}
       <main id="contenu" tabIndex={-1}>
-        {route.page === 'dashboard' && <Dashboard />}
-        {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} filters={route.filters} />}
-        {route.page === 'export' && <ExportPage referentialId={route.referentialId} />}
-        {route.page === 'personnalisation' && <PersonnalisationPage />}
-        {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}
-        {route.page === 'mes-criteres' && <MesCriteresPage ownerKey={route.ownerKey} />}
-        {route.page === 'sauvegardes' && <SauvegardesPage />}
-        {route.page === 'preuves' && <PreuvesPage />}
-        {route.page === 'partage' && local && <PartagePage />}
-        {route.page === 'audit' && <AuditPage referentialId={route.referentialId} />}
-        {route.page === 'historique' && <HistoriquePage referentialId={route.referentialId} nodeId={route.nodeId} />}
-        {route.page === 'jalons' && <JalonsPage />}
-        {route.page === 'comparaison' && <ComparaisonPage route={route} />}
+        {/* Inside <main>: every piece of content belongs to a landmark (axe `region`). */}
+        {invite && (
+          <p className="role-notice" role="note" data-testid="role-notice">
+            {invite.role === 'auditeur' ? t('app.roleNoticeAuditeur') : t('app.roleNoticeLecture')}
+          </p>
+        )}
+        <DroitsProvider role={role} distant={!local}>
+          {route.page === 'dashboard' && <Dashboard />}
+          {route.page === 'referentiel' && <ReferentialPage referentialId={route.referentialId} nodeId={route.nodeId} filters={route.filters} />}
+          {route.page === 'export' && visible('export') && <ExportPage referentialId={route.referentialId} />}
+          {route.page === 'personnalisation' && <PersonnalisationPage />}
+          {route.page === 'candidature' && <CandidaturePage referentialId={route.referentialId} />}
+          {route.page === 'mes-criteres' && <MesCriteresPage ownerKey={route.ownerKey} />}
+          {route.page === 'sauvegardes' && droits.peut('backups.restore') && <SauvegardesPage />}
+          {route.page === 'preuves' && <PreuvesPage />}
+          {route.page === 'partage' && local && <PartagePage />}
+          {route.page === 'audit' && <AuditPage referentialId={route.referentialId} />}
+          {route.page === 'historique' && <HistoriquePage referentialId={route.referentialId} nodeId={route.nodeId} />}
+          {route.page === 'jalons' && <JalonsPage />}
+          {route.page === 'comparaison' && <ComparaisonPage route={route} />}
+        </DroitsProvider>
       </main>
     </>
   );

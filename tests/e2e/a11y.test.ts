@@ -5,38 +5,15 @@
  * Also: the skip link is the first stop of the keyboard and moves the focus to <main>; the switches keep their
  * choice across a reload and set <html lang>. Screenshots of a few screens in both languages.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RetardPersonne } from '../../electron/core/services/mes-criteres';
 import { describeWithSharedData } from '../helpers/shared-data';
 import { startE2EApp, type E2EApp } from './harness';
 import { tid } from './ui';
+import { axeViolationsOf } from './axe';
 
-// page.addScriptTag is refused by the app's Content-Security-Policy (script-src 'self', no inline script): the
-// source is evaluated through the DevTools protocol instead, which the CSP does not govern.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/** Runs axe-core on the current page (WCAG 2.x A/AA) and returns its violations as printable lines. */
-async function axeViolations(app: E2EApp): Promise<string[]> {
-  const { page } = app;
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
-    return r.violations;
-  });
-  return (violations as AxeViolation[]).flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}) ${JSON.stringify(n.target)} — ${v.help}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
-  );
-}
+/** Runs axe-core on the app's page (axe.ts). */
+const axeViolations = (app: E2EApp): Promise<string[]> => axeViolationsOf(app.page);
 
 /** The screens to check: the hash and a selector that says the screen has loaded its data. */
 function screens(personId: string): Array<{ name: string; hash: string; ready: string }> {

@@ -8,7 +8,10 @@
  *     renderer's JavaScript). Revocation takes effect at the next request: the token is checked every time.
  * As in browser mode (electron/web.ts): the Host header must be the bound address (DNS-rebinding guard) and a
  * state-changing request must come from the same origin (CSRF guard). The router runs with `ctx.actor` = the
- * invitation's Actor, so access.ts applies the role.
+ * invitation's Actor, so access.ts applies the role. Downloads, per role (telechargements.ts, shared/access.ts):
+ *   /preuves/<id>/fichier     a preuve's stored file (a pilote: their criteria's; auditeur, lecteur: not confidentiel);
+ *   /paquet/<referentialId>   the audit pack without the confidentiel preuves (référent, auditeur; `?lang=en`).
+ * A refused download answers a 403 page in French (and English) naming the reason, with a link back to the app.
  */
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -19,6 +22,8 @@ import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { isUserError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/roles';
 import type { Core } from '../core';
+import { preuveHeaders, attachmentDisposition } from '../http-download';
+import { paquetPartage, preuvePartagee } from './telechargements';
 
 /** Name of the cookie holding the invitation token. */
 export const TOKEN_COOKIE = 'label_audit_invitation';
@@ -88,6 +93,68 @@ function unauthorized(res: ServerResponse, reason: string): void {
     'Set-Cookie': `${TOKEN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`,
   });
   res.end(body);
+}
+
+/** The page of a refused or impossible download (403 or 404): the reason in French, then in English, a link back. */
+function refusal(res: ServerResponse, status: 403 | 404, fr: string, en: string | null): void {
+  const title = status === 403 ? 'Téléchargement refusé' : 'Téléchargement impossible';
+  const body = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title} — Label Audit</title></head><body>
+<h1>${title}</h1><p data-testid="partage-${status}">${escapeHtml(fr)}</p>
+${en ? `<p lang="en">${escapeHtml(en)}</p>\n` : ''}<p><a href="/#/">Revenir à Label Audit</a></p></body></html>\n`;
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  });
+  res.end(body);
+}
+
+/** Streams `path` (`size` bytes) with `headers`; `done` runs once the response has ended or was dropped. */
+function sendFile(req: IncomingMessage, res: ServerResponse, path: string, size: number, headers: Record<string, string>, done: () => void = () => {}): void {
+  res.writeHead(200, { 'Content-Length': String(size), ...headers });
+  res.once('close', done);
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+/** `/preuves/<id>/fichier` for `actor`: the file, or the refusal page (403 not allowed, 404 unknown / link / missing). */
+function servePreuve(core: Core, actor: Actor, rawId: string, req: IncomingMessage, res: ServerResponse): void {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    return refusal(res, 404, `Identifiant de preuve invalide : « ${rawId} ».`, null);
+  }
+  let file;
+  try {
+    file = preuvePartagee(core, actor, id);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return refusal(res, e.code === 'FORBIDDEN' ? 403 : 404, e.message, e.en);
+  }
+  sendFile(req, res, file.path, file.size, preuveHeaders(file));
+}
+
+/** `/paquet/<referentialId>` for `actor`: builds the pack (telechargements.ts), streams it, removes it. */
+async function servePaquet(core: Core, actor: Actor, rawId: string, lang: 'fr' | 'en', req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    return refusal(res, 404, `Identifiant de référentiel invalide : « ${rawId} ».`, null);
+  }
+  let paquet;
+  try {
+    paquet = await paquetPartage(core, actor, id, lang);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return refusal(res, e.code === 'FORBIDDEN' ? 403 : 404, e.message, e.en);
+  }
+  // The person left while the pack was being built: nothing to send, nothing to keep.
+  if (res.destroyed || req.socket.destroyed) return paquet.dispose();
+  sendFile(req, res, paquet.path, statSync(paquet.path).size, { 'Content-Type': 'application/zip', 'Content-Disposition': attachmentDisposition(paquet.fileName), 'Cache-Control': 'no-store' }, paquet.dispose);
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
@@ -182,6 +249,18 @@ export async function startShareServer(opts: ShareServerOptions): Promise<ShareS
     actors.set(req, actor);
     if (path === '/trpc' || path.startsWith('/trpc/')) return void trpc(req, res);
     if (!readOnly) return sendText(res, 405, 'Méthode non autorisée.');
+    const preuve = /^\/preuves\/([^/]+)\/fichier$/.exec(path);
+    if (preuve?.[1] !== undefined) return servePreuve(core, actor, preuve[1], req, res);
+    const paquet = /^\/paquet\/([^/]+)$/.exec(path);
+    if (paquet?.[1] !== undefined) {
+      const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'fr';
+      servePaquet(core, actor, paquet[1], lang, req, res).catch((e: unknown) => {
+        console.error(`Erreur interne (partage, paquet) : ${e instanceof Error ? e.message : String(e)}`);
+        if (!res.headersSent) sendText(res, 500, 'Erreur interne.');
+        else res.destroy();
+      });
+      return;
+    }
     return serveStatic(opts.rendererDir, path, req, res);
   }
 

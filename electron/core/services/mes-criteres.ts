@@ -43,6 +43,9 @@ export interface MonCritere {
   preuves: number;
   /** Names of the expected preuves of the node and its ancestors, when it has no preuve at all (else empty). */
   preuvesManquantes: string[];
+  /** The file preuves among `preuves` attached within the owner's own subtree (the node, or an ancestor up to the
+   *  node they were assigned): the ones a pilote may open over the shared link (shared/access.ts), by title. */
+  fichiers: Array<{ id: string; titre: string; fileName: string; confidentiel: boolean }>;
 }
 
 /** What `criteresOf` answers. */
@@ -131,6 +134,12 @@ export function criteresOf(ctx: ServiceContext, owner: Owner, today: string = lo
     );
     const echeances = new Map(q<{ node_id: string; echeance: string }>('SELECT node_id, echeance FROM echeance WHERE referential_id = ?').map((r) => [r.node_id, r.echeance] as const));
     const preuves = new Map(q<{ node_id: string; n: number }>('SELECT node_id, COUNT(*) AS n FROM preuve_node WHERE referential_id = ? GROUP BY node_id').map((r) => [r.node_id, r.n] as const));
+    const fichiers = new Map<string, MonCritere['fichiers']>();
+    for (const r of q<{ node_id: string; id: string; titre: string; file_name: string; confidentiel: number }>(
+      "SELECT l.node_id, p.id, p.titre, p.file_name, p.confidentiel FROM preuve p JOIN preuve_node l ON l.preuve_id = p.id WHERE l.referential_id = ? AND p.kind = 'fichier' AND p.file_name IS NOT NULL ORDER BY p.titre, p.id",
+    )) {
+      fichiers.set(r.node_id, [...(fichiers.get(r.node_id) ?? []), { id: r.id, titre: r.titre, fileName: r.file_name, confidentiel: r.confidentiel === 1 }]);
+    }
     const attendues = new Map<string, string[]>();
     for (const p of ref.preuvesAttendues) for (const id of p.nodeIds) attendues.set(id, [...(attendues.get(id) ?? []), p.nom]);
 
@@ -143,9 +152,12 @@ export function criteresOf(ctx: ServiceContext, owner: Owner, today: string = lo
         let echeance: string | null = null;
         let nPreuves = 0;
         const expected: string[] = [];
+        const own = new Map<string, MonCritere['fichiers'][number]>();
         for (let a: string | null = id; a !== null && a !== ref.id; a = byId.get(a)?.parentId ?? null) {
           echeance ??= echeances.get(a) ?? null;
           nPreuves += preuves.get(a) ?? 0;
+          // `seen` holds the owner's subtree visited so far: the node's ancestors from the assigned node down.
+          if (seen.has(a)) for (const f of fichiers.get(a) ?? []) own.set(f.id, f);
           expected.push(...(attendues.get(a) ?? []));
         }
         const row = statuts.get(id);
@@ -169,6 +181,7 @@ export function criteresOf(ctx: ServiceContext, owner: Owner, today: string = lo
           urgence,
           preuves: nPreuves,
           preuvesManquantes: nPreuves === 0 ? [...new Set(expected)] : [],
+          fichiers: [...own.values()],
           order: (refOrder.get(referentialId) ?? 0) * 1e6 + (order.get(id) ?? 0),
         });
       }

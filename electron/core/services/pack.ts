@@ -136,19 +136,22 @@ function withheldLines(referential: Referential, confidentiels: readonly EtatPre
 /** Options of an export: `complete` refuses a pack with evidence files missing (BuildPackOptions.requireComplete). */
 export interface ExportOptions extends PackOptions {
   complete?: boolean;
+  /** Folder to write the pack to (absolute; default `<dataDir>/exports/`): the sharing listener builds an
+   *  invitee's pack in a folder of its own (electron/core/partage/telechargements.ts). */
+  outDir?: string;
   signal?: AbortSignal;
   onProgress?: (p: PackProgress) => void;
 }
 
 /**
- * Writes the audit pack of a referential under `<dataDir>/exports/` (to a `.part` name, renamed at the end; a
+ * Writes the audit pack of a referential under `<dataDir>/exports/` (or `opts.outDir`; to a `.part` name, renamed at the end; a
  * cancelled or failed export leaves nothing). Throws REFERENTIAL_UNKNOWN, PACK_INCOMPLETE (with `complete`),
  * the signal's reason when cancelled, and the builder's errors.
  */
 export async function exportPack(ctx: ServiceContext, referentialId: string, opts: ExportOptions = {}): Promise<PackExport> {
   const input = packInput(ctx, referentialId, { includeConfidentiel: opts.includeConfidentiel, lang: opts.lang });
   const fileName = packFileName(packStem(input.workspace.nom, ctx.workspaceId), referentialId, input.jalon.date);
-  const out = join(exportsDir(ctx.dataDir), fileName);
+  const out = join(opts.outDir ?? exportsDir(ctx.dataDir), fileName);
   const res = await buildPack(input, out, { requireComplete: opts.complete ?? false, signal: opts.signal, onProgress: opts.onProgress });
   return { path: res.path, fileName, entries: res.entries, bytes: res.bytes, missing: res.missing };
 }

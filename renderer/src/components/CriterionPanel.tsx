@@ -1,7 +1,8 @@
 /**
  * The criterion panel (fiche) beside the tree: title, description/contexte as plain text, the node's score, the
  * statut selector and explication, pilotes / services / échéance, preuves (file picker, drag-and-drop onto the
- * panel, links) with the preuves attendues, and the node's history. Escape closes it (after asking, when the
+ * panel, links) with the preuves attendues, and the node's history. Who may not change them (an invited auditeur or
+ * lecteur, lib/droits.tsx) sees the statut, explication, pilotes and échéance as text and the preuves without forms. Escape closes it (after asking, when the
  * explication has unsaved text); opened from the keyboard, it takes the focus on its title.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -19,10 +20,11 @@ import { HistoryList } from './HistoryList';
 import { formatHash } from '../router';
 import { InlineConfirm } from './InlineConfirm';
 import { NodeScoreBlock } from './NodeScoreBlock';
-import { PilotesEditor } from './PilotesEditor';
+import { PilotesEditor, PilotesLecture } from './PilotesEditor';
 import { PreuvesSection, useUploadFiles } from './PreuvesSection';
 import { QueryState } from './QueryState';
-import { StatutEditor } from './StatutEditor';
+import { StatutEditor, StatutLecture } from './StatutEditor';
+import { useDroits } from '../lib/droits';
 import { tr } from '../i18n/tr';
 
 export interface CriterionPanelProps {
@@ -45,6 +47,11 @@ export function CriterionPanel({ referential, index, node, score, scores, focusT
   const knownPreuves = useRef<ReadonlySet<string>>(new Set());
   knownPreuves.current = new Set(detail.data?.preuves.map((p) => p.id) ?? []);
   const upload = useUploadFiles(referentialId, node.id, () => knownPreuves.current);
+  // An invited auditeur or lecteur sees the values as text (the core would refuse their changes anyway).
+  const droits = useDroits();
+  const canStatut = droits.peut('statuts.set');
+  const canPilotes = droits.peut('nodes.setPilotes');
+  const canAddFiles = droits.peut('preuves.addFile');
   const hasChildren = (index.children.get(node.id)?.length ?? 0) > 0;
   const editable = acceptsStatut(node, referential.model, referential.actionLevel, hasChildren);
   const level = levelLabel(referential.hierarchie[node.depth] ?? node.type);
@@ -82,6 +89,8 @@ export function CriterionPanel({ referential, index, node, score, scores, focusT
   }, []);
 
   const { dragOver, dropProps } = useFileDrop((files) => upload.run(files));
+  // Dropping files is offered only to who may add them.
+  const dropTarget = canAddFiles ? dropProps : {};
 
   return (
     <aside
@@ -89,7 +98,7 @@ export function CriterionPanel({ referential, index, node, score, scores, focusT
       data-testid="criterion-panel"
       data-node-id={node.id}
       aria-labelledby="panel-title"
-      {...dropProps}
+      {...dropTarget}
     >
       <header className="panel-header">
         <div>
@@ -140,7 +149,9 @@ export function CriterionPanel({ referential, index, node, score, scores, focusT
       <QueryState query={detail} what={tr('panel.what')}>
         {(d) => (
           <>
-            {editable ? (
+            {editable && !canStatut ? (
+              <StatutLecture referential={referential} stored={d.statut} display={score?.statut ?? null} />
+            ) : editable ? (
               <StatutEditor
                 referential={referential}
                 nodeId={node.id}
@@ -154,13 +165,11 @@ export function CriterionPanel({ referential, index, node, score, scores, focusT
                 {tr('panel.computed', { levels: belowLevels(referential.hierarchie, node.depth) })}
               </p>
             )}
-            <PilotesEditor
-              referentialId={referentialId}
-              nodeId={node.id}
-              pilotes={d.pilotes}
-              services={d.services}
-              echeance={d.echeance}
-            />
+            {canPilotes ? (
+              <PilotesEditor referentialId={referentialId} nodeId={node.id} pilotes={d.pilotes} services={d.services} echeance={d.echeance} />
+            ) : (
+              <PilotesLecture pilotes={d.pilotes} services={d.services} echeance={d.echeance} />
+            )}
             <PreuvesSection
               referentialId={referentialId}
               nodeId={node.id}

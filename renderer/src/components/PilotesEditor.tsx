@@ -10,6 +10,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { commitEcheance } from '../lib/echeance';
+import { formatDate } from '../lib/format';
 import { createSerialSaver, type SerialSaver } from '../lib/serialSave';
 import { useTRPC } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
@@ -226,6 +227,24 @@ export function PilotesEditor(props: { referentialId: string; nodeId: string; pi
       ) : (
         <InlineError error={setEcheance.error} testId="echeance-error" />
       )}
+    </section>
+  );
+}
+
+/** Pilotes, services and échéance as text, for who may not change them (an invited auditeur or lecteur). */
+export function PilotesLecture(props: { pilotes: Named[]; services: Named[]; echeance: string | null }) {
+  const none = tr('pilotes.nobody');
+  return (
+    <section className="panel-section" data-testid="pilotes-lecture">
+      <h3>{tr('pilotes.title')}</h3>
+      <dl className="lecture">
+        <dt>{tr('pilotes.legend')}</dt>
+        <dd data-testid="pilotes-lecture-pilotes">{props.pilotes.map((p) => p.nom).join(', ') || none}</dd>
+        <dt>{tr('pilotes.services')}</dt>
+        <dd data-testid="pilotes-lecture-services">{props.services.map((s) => s.nom).join(', ') || none}</dd>
+        <dt>{tr('pilotes.echeance')}</dt>
+        <dd data-testid="pilotes-lecture-echeance">{props.echeance ? formatDate(props.echeance) : none}</dd>
+      </dl>
     </section>
   );
 }

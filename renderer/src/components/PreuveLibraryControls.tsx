@@ -175,7 +175,8 @@ function LibraryPicker(props: { referentialId: string; nodeId: string; onNode: r
  * The preuves attendues of the node: « Fournie » with the preuves marked as answering it (each can be unmarked), or
  * « À fournir » with a picker of the node's preuves to mark one (`preuves.setCouverture`).
  */
-export function AttenduesCoverage(props: { referentialId: string; preuves: readonly Preuve[]; attendues: readonly PreuveAttendue[] }) {
+export function AttenduesCoverage(props: { referentialId: string; preuves: readonly Preuve[]; attendues: readonly PreuveAttendue[]; /** False: the list without the mark / unmark controls (default true). */ editable?: boolean }) {
+  const editable = props.editable ?? true;
   const trpc = useTRPC();
   const refresh = useRefresh();
   const set = useMutation(trpc.preuves.setCouverture.mutationOptions({ onSuccess: () => refresh.afterNode() }));
@@ -194,17 +195,19 @@ export function AttenduesCoverage(props: { referentialId: string; preuves: reado
                 <span key={p.id} className="muted small">
                   {' '}
                   {tr('libraryControls.by', { titre: p.titre })}{' '}
-                  <button
-                    type="button"
-                    className="link-button"
-                    data-testid={`preuve-attendue-unmark-${a.id}-${p.id}`}
-                    onClick={() => set.mutate({ preuveId: p.id, referentialId: props.referentialId, preuveAttendueId: a.id, couvre: false })}
-                  >
-                    {tr('libraryControls.unmark')}
-                  </button>
+                  {editable && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid={`preuve-attendue-unmark-${a.id}-${p.id}`}
+                      onClick={() => set.mutate({ preuveId: p.id, referentialId: props.referentialId, preuveAttendueId: a.id, couvre: false })}
+                    >
+                      {tr('libraryControls.unmark')}
+                    </button>
+                  )}
                 </span>
               ))}
-              {!covered && props.preuves.length > 0 && (
+              {editable && !covered && props.preuves.length > 0 && (
                 <select
                   className="small"
                   data-testid={`preuve-attendue-mark-${a.id}`}

@@ -7,7 +7,8 @@
  * in the list; PreuveLibraryControls.tsx).
  * « Retirer » asks first (inline); a file already in the store says so; in browser mode a file preuve has an
  * « Ouvrir » link to `/preuves/<id>/fichier` (electron/web.ts; not in Electron yet); links are checked here, in
- * French, before sending (lib/preuves.ts).
+ * French, before sending (lib/preuves.ts). Each control shows only for who may use it (lib/droits.tsx): an invited
+ * auditeur or lecteur sees the list, and the « Ouvrir » link of every file but the confidentiel ones.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
@@ -22,6 +23,7 @@ import { InlineConfirm } from './InlineConfirm';
 import { AttachFromLibrary, AttenduesCoverage, ConfidentielToggle, RevisionButton } from './PreuveLibraryControls';
 import { InlineError } from './QueryState';
 import { tr } from '../i18n/tr';
+import { useDroits } from '../lib/droits';
 
 type Preuve = RouterOutputs['preuves']['list'][number];
 
@@ -102,6 +104,17 @@ export function PreuvesSection(props: {
   const [linkError, setLinkError] = useState<string | null>(null);
   const [confirmDetach, setConfirmDetach] = useState<string | null>(null);
   const browser = isBrowserMode();
+  // Each control is shown only to who may use it (lib/droits.tsx): an invited auditeur or lecteur reads the list.
+  const droits = useDroits();
+  const can = {
+    addFile: droits.peut('preuves.addFile'),
+    addLink: droits.peut('preuves.addLink'),
+    detach: droits.peut('preuves.detach'),
+    revision: droits.peut('preuves.addRevision'),
+    update: droits.peut('preuves.update'),
+    attach: droits.peut('preuves.attach'),
+    couverture: droits.peut('preuves.setCouverture'),
+  };
   const addLink = useMutation(
     trpc.preuves.addLink.mutationOptions({
       onSuccess: () => {
@@ -130,7 +143,7 @@ export function PreuvesSection(props: {
     <section className="panel-section" data-testid="preuves">
       <Heading>{props.title ?? tr('preuves.title')}</Heading>
       {props.preuves.length === 0 ? (
-        <p className="muted small">{props.emptyText ?? tr('preuves.empty')}</p>
+        <p className="muted small">{can.addFile || can.addLink ? (props.emptyText ?? tr('preuves.empty')) : tr('preuves.emptyReadonly')}</p>
       ) : (
         <ul className="preuves" data-testid="preuves-list">
           {props.preuves.map((p) => (
@@ -164,22 +177,24 @@ export function PreuvesSection(props: {
                 )}
               </span>
               <span className="preuve-actions">
-                {browser && p.kind === 'fichier' && (
+                {browser && p.kind === 'fichier' && droits.peutOuvrir(p) && (
                   <a href={`/preuves/${encodeURIComponent(p.id)}/fichier`} download data-testid={`preuve-open-${p.id}`} title={tr('preuves.openTitle', { name: p.fileName ?? p.titre })}>
                     {tr('preuves.open')}
                   </a>
                 )}
-                {p.kind === 'fichier' && <RevisionButton preuve={p} />}
-                <ConfidentielToggle preuve={p} />
-                <button
-                  type="button"
-                  className="link-button"
-                  data-testid={`preuve-detach-${p.id}`}
-                  onClick={() => setConfirmDetach(p.id)}
-                  aria-label={tr('preuves.detachLabel', { titre: p.titre, owner })}
-                >
-                  {tr('preuves.detach')}
-                </button>
+                {p.kind === 'fichier' && can.revision && <RevisionButton preuve={p} />}
+                {can.update && <ConfidentielToggle preuve={p} />}
+                {can.detach && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`preuve-detach-${p.id}`}
+                    onClick={() => setConfirmDetach(p.id)}
+                    aria-label={tr('preuves.detachLabel', { titre: p.titre, owner })}
+                  >
+                    {tr('preuves.detach')}
+                  </button>
+                )}
               </span>
               {confirmDetach === p.id && (
                 <div className="preuve-confirm">
@@ -209,7 +224,7 @@ export function PreuvesSection(props: {
       )}
       <InlineError error={detach.error} testId="preuve-detach-error" />
 
-      {props.preuvesAttendues.length > 0 && (
+      {props.preuvesAttendues.length > 0 && (can.addFile || can.addLink) && (
         <label className="field-inline">
           <span>{tr('preuves.attendue')}</span>
           <select data-testid="preuve-attendue-select" value={attendue} onChange={(e) => setAttendue(e.target.value)}>
@@ -223,28 +238,30 @@ export function PreuvesSection(props: {
         </label>
       )}
 
-      <div className="dropzone" data-testid="preuve-dropzone">
-        <input
-          ref={fileInput}
-          id={`${id}-file`}
-          type="file"
-          multiple
-          className="visually-hidden"
-          // Reached through the visible button below, never by Tab; the label names it for assistive technologies.
-          tabIndex={-1}
-          aria-label={tr('preuves.addFiles')}
-          data-testid="preuve-file-input"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            if (files.length > 0) upload.run(files, attendue || undefined);
-            e.target.value = '';
-          }}
-        />
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          {tr('preuves.addFilesButton')}
-        </button>
-        <span className="muted small">{tr('preuves.dropHint', { target: props.dropTarget ?? tr('preuves.dropTarget') })}</span>
-      </div>
+      {can.addFile && (
+        <div className="dropzone" data-testid="preuve-dropzone">
+          <input
+            ref={fileInput}
+            id={`${id}-file`}
+            type="file"
+            multiple
+            className="visually-hidden"
+            // Reached through the visible button below, never by Tab; the label names it for assistive technologies.
+            tabIndex={-1}
+            aria-label={tr('preuves.addFiles')}
+            data-testid="preuve-file-input"
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              if (files.length > 0) upload.run(files, attendue || undefined);
+              e.target.value = '';
+            }}
+          />
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            {tr('preuves.addFilesButton')}
+          </button>
+          <span className="muted small">{tr('preuves.dropHint', { target: props.dropTarget ?? tr('preuves.dropTarget') })}</span>
+        </div>
+      )}
       {upload.pending.length > 0 && (
         <p className="muted small" aria-live="polite" data-testid="preuve-upload-pending">
           {tr('preuves.sending', { names: upload.pending.join(', ') })}
@@ -261,39 +278,41 @@ export function PreuvesSection(props: {
         </p>
       ))}
 
-      <form
-        className="link-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submitLink();
-        }}
-      >
-        <label className="field-inline grow">
-          <span>{tr('preuves.link')}</span>
-          <input
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="preuve-link-url"
-            placeholder="https://…"
-            value={url}
-            aria-invalid={linkError !== null}
-            onChange={(e) => {
-              setUrl(e.target.value);
-              setLinkError(null);
-              addLink.reset();
-            }}
-          />
-        </label>
-        <label className="field-inline grow">
-          <span>{tr('preuves.titre')}</span>
-          <input data-testid="preuve-link-titre" placeholder={attendueNom ?? tr('preuves.titrePlaceholder')} value={titre} onChange={(e) => setTitre(e.target.value)} />
-        </label>
-        <button type="submit" className="secondary" data-testid="preuve-link-add" aria-busy={addLink.isPending}>
-          {tr('preuves.addLink')}
-        </button>
-      </form>
+      {can.addLink && (
+        <form
+          className="link-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submitLink();
+          }}
+        >
+          <label className="field-inline grow">
+            <span>{tr('preuves.link')}</span>
+            <input
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="preuve-link-url"
+              placeholder="https://…"
+              value={url}
+              aria-invalid={linkError !== null}
+              onChange={(e) => {
+                setUrl(e.target.value);
+                setLinkError(null);
+                addLink.reset();
+              }}
+            />
+          </label>
+          <label className="field-inline grow">
+            <span>{tr('preuves.titre')}</span>
+            <input data-testid="preuve-link-titre" placeholder={attendueNom ?? tr('preuves.titrePlaceholder')} value={titre} onChange={(e) => setTitre(e.target.value)} />
+          </label>
+          <button type="submit" className="secondary" data-testid="preuve-link-add" aria-busy={addLink.isPending}>
+            {tr('preuves.addLink')}
+          </button>
+        </form>
+      )}
       {linkError !== null ? (
         <p className="error" role="alert" data-testid="preuve-link-error">
           {linkError}
@@ -302,9 +321,9 @@ export function PreuvesSection(props: {
         <InlineError error={addLink.error} testId="preuve-link-error" />
       )}
 
-      <AttachFromLibrary referentialId={referentialId} nodeId={nodeId} onNode={props.preuves} />
+      {can.attach && <AttachFromLibrary referentialId={referentialId} nodeId={nodeId} onNode={props.preuves} />}
 
-      <AttenduesCoverage referentialId={referentialId} preuves={props.preuves} attendues={props.preuvesAttendues} />
+      <AttenduesCoverage referentialId={referentialId} preuves={props.preuves} attendues={props.preuvesAttendues} editable={can.couverture} />
     </section>
   );
 }

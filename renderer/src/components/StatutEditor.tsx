@@ -21,6 +21,7 @@ import { useTRPC } from '../trpc/client';
 import { useRefresh } from '../trpc/refresh';
 import { ExplicationEditor, type ExplicationControl } from './ExplicationEditor';
 import { InlineConfirm } from './InlineConfirm';
+import { StatutBadge } from './StatutBadge';
 import { tr } from '../i18n/tr';
 
 /** The stored statut row of `nodes.detail` (null when nothing was ever entered). */
@@ -244,6 +245,45 @@ export function StatutEditor(props: {
       )}
 
       <ExplicationEditor referentialId={referentialId} nodeId={nodeId} stored={stored?.explication ?? null} control={props.explicationControl} versionRef={versionRef} />
+    </section>
+  );
+}
+
+/**
+ * The statut and explication as text, for who may not change them (an invited auditeur or lecteur: lib/droits.tsx):
+ * the statut's badge, the split of a Détaillé statut, who changed it last, and the explication — no form.
+ */
+export function StatutLecture(props: { referential: Referential; stored: StoredStatut | null; display: DisplayStatut | null }) {
+  const { stored, display } = props;
+  const model = props.referential.model;
+  const detail = stored?.statut === 'detaille' && stored.detail ? detailToPercents(stored.detail) : null;
+  return (
+    <section className="panel-section" data-testid="statut-lecture">
+      <h3>{tr('statutEditor.legend')}</h3>
+      <p>
+        <StatutBadge statut={stored?.statut ?? display} model={model} testId="statut-lecture-badge" />
+        {detail && (
+          <span className="muted small" data-testid="statut-lecture-detail">
+            {' '}
+            {tr('statutEditor.fait')} {detail[0]} % · {tr('statutEditor.programme')} {detail[1]} % · {tr('statutEditor.pasFait')} {detail[2]} %
+          </span>
+        )}
+      </p>
+      {stored && (
+        <p className="muted small" data-testid="statut-modified">
+          {tr('statutEditor.modified', { date: formatDateTime(stored.modifiedAt), who: stored.modifiedBy })}
+        </p>
+      )}
+      <h4>{tr('explication.label')}</h4>
+      {stored?.explication ? (
+        <p className="prose" data-testid="explication-lecture">
+          {stored.explication}
+        </p>
+      ) : (
+        <p className="muted small" data-testid="explication-lecture">
+          {tr('explication.none')}
+        </p>
+      )}
     </section>
   );
 }

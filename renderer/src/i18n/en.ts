@@ -28,6 +28,9 @@ export const en: Catalogue = {
     historique: 'History',
     partage: 'Sharing',
   },
+  filePicker: {
+    none: 'No file chosen',
+  },
   common: {
     loading: 'Loading…',
     loadingOf: 'Loading {{what}}…',
@@ -79,6 +82,9 @@ export const en: Catalogue = {
     almostDone: 'almost done',
     timeLeft: 'about {{duration}} left',
     progressLine: 'Evidence: {{files}}, {{bytes}} — {{eta}}',
+    introInvite: 'The audit pack of the referential: grid, report, history and evidence, filed by measure, with their hashes.',
+    downloadInvite: 'Download the audit pack',
+    inviteHint: 'The pack is prepared when you download it (a few seconds to a few minutes depending on the evidence); confidential evidence is not in it, it is listed in _manifeste/fichiers-manquants.txt.',
   },
   statut: {
     fait: "Done",
@@ -152,6 +158,7 @@ export const en: Catalogue = {
     label: "Explanation",
     placeholder: "Justify the status: what is done, by whom, where to find the evidence.",
     save: "Save the explanation",
+    none: 'No explanation.',
   },
   referential: {
     title: "Referential",
@@ -194,6 +201,7 @@ export const en: Catalogue = {
     titre: "Title",
     titrePlaceholder: "Council decision of 12 March",
     addLink: "Add the link",
+    emptyReadonly: 'No evidence yet.',
   },
   link: {
     empty: "Enter the address of the link, for example https://www.example.org/decision.pdf.",
@@ -265,6 +273,7 @@ export const en: Catalogue = {
     servicePlaceholder: "Service",
     addService: "Add a service",
     echeance: "Due date",
+    nobody: 'not set',
   },
   import: {
     summary: "Import a referential",
@@ -775,6 +784,8 @@ export const en: Catalogue = {
     manquantes: 'missing: {{list}}',
     lienOf: 'Evidence link for {{id}}',
     addLink: 'Add the link',
+    addFile: 'Add a file',
+    addFileOf: 'Add a file to {{id}}',
   },
   audit: {
     intro: 'The audit cycle of a referential: request, opening by the auditor (pre-audit milestone frozen, changes by the local authority locked), notes and states per measure, closing (post-audit milestone frozen), decision.',

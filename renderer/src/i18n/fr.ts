@@ -29,6 +29,9 @@ export const fr = {
     historique: 'Historique',
     partage: 'Partage',
   },
+  filePicker: {
+    none: 'Aucun fichier choisi',
+  },
   common: {
     loading: 'Chargement…',
     loadingOf: 'Chargement de {{what}}…',
@@ -80,6 +83,9 @@ export const fr = {
     almostDone: 'presque terminé',
     timeLeft: 'environ {{duration}} restantes',
     progressLine: 'Preuves : {{files}}, {{bytes}} — {{eta}}',
+    introInvite: "Le paquet d'audit du référentiel : grille, rapport, historique et preuves, rangés par mesure, avec leurs empreintes.",
+    downloadInvite: "Télécharger le paquet d'audit",
+    inviteHint: "Le paquet est préparé au moment du téléchargement (quelques secondes à quelques minutes selon le volume des preuves) ; les preuves confidentielles n'y figurent pas, elles sont listées dans _manifeste/fichiers-manquants.txt.",
   },
   statut: {
     fait: "Fait",
@@ -153,6 +159,7 @@ export const fr = {
     label: "Explication",
     placeholder: "Justifiez le statut : ce qui est fait, par qui, où en trouver la preuve.",
     save: "Enregistrer l'explication",
+    none: "Aucune explication.",
   },
   referential: {
     title: "Référentiel",
@@ -195,6 +202,7 @@ export const fr = {
     titre: "Titre",
     titrePlaceholder: "Délibération du 12 mars",
     addLink: "Ajouter le lien",
+    emptyReadonly: "Aucune preuve pour l'instant.",
   },
   link: {
     empty: "Saisissez l'adresse du lien, par exemple https://www.exemple.fr/deliberation.pdf.",
@@ -266,6 +274,7 @@ export const fr = {
     servicePlaceholder: "Service",
     addService: "Ajouter un service",
     echeance: "Échéance",
+    nobody: "non précisé",
   },
   import: {
     summary: "Importer un référentiel",
@@ -777,6 +786,8 @@ export const fr = {
     manquantes: 'manquantes : {{list}}',
     lienOf: 'Lien de preuve pour {{id}}',
     addLink: 'Ajouter le lien',
+    addFile: 'Ajouter un fichier',
+    addFileOf: 'Ajouter un fichier à {{id}}',
   },
   audit: {
     intro: "Le cycle d'audit d'un référentiel : demande, ouverture par l'auditeur (jalon pré-audit figé, modifications de la collectivité verrouillées), notes et états par mesure, clôture (jalon post-audit figé), décision.",

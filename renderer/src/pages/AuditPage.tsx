@@ -21,6 +21,8 @@ import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
 import { formatHash, navigate } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
 import { ReferentialSelect } from '../components/ReferentialSelect';
+import { FilePicker } from '../components/FilePicker';
+import { useDroits } from '../lib/droits';
 
 type Cycle = RouterOutputs['audit']['cycles'][number];
 type Mesure = RouterOutputs['audit']['espace']['mesures'][number];
@@ -123,6 +125,8 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
   const [commentaire, setCommentaire] = useState('');
   const error = demander.error ?? retirer.error ?? ouvrir.error ?? clore.error ?? decider.error ?? nouveau.error ?? rapport.error;
   const niveaux = [...(props.referential?.niveaux ?? [])].sort((a, b) => a.rang - b.rang);
+  // Each step's action for who may take it (lib/droits.tsx): the référent all, the auditeur closing and the report.
+  const droits = useDroits();
 
   return (
     <section className="audit-cycle" aria-labelledby="audit-cycle-title" data-testid="audit-cycle" data-etape={cycle.etape}>
@@ -182,12 +186,12 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
       </dl>
 
       <div className="audit-actions">
-        {cycle.etape === 'preparation' && (
+        {cycle.etape === 'preparation' && droits.peut('audit.demander') && (
           <button type="button" data-testid="audit-demander" disabled={demander.isPending} onClick={() => demander.mutate({ referentialId })}>
             {t('audit.demander')}
           </button>
         )}
-        {cycle.etape === 'demande' && (
+        {cycle.etape === 'demande' && droits.peut('audit.ouvrir') && (
           <form
             className="toolbar"
             onSubmit={(e) => {
@@ -207,12 +211,12 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
             </button>
           </form>
         )}
-        {cycle.etape === 'ouvert' && (
+        {cycle.etape === 'ouvert' && droits.peut('audit.clore') && (
           <button type="button" data-testid="audit-clore" disabled={clore.isPending} onClick={() => clore.mutate({ referentialId })}>
             {t('audit.clore')}
           </button>
         )}
-        {cycle.etape === 'clos' && (
+        {cycle.etape === 'clos' && droits.peut('audit.decider') && (
           <form
             className="audit-decision-form"
             onSubmit={(e) => {
@@ -244,24 +248,20 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
             </button>
           </form>
         )}
-        {cycle.etape === 'decision' && (
+        {cycle.etape === 'decision' && droits.peut('audit.nouveauCycle') && (
           <button type="button" data-testid="audit-nouveau-cycle" disabled={nouveau.isPending} onClick={() => nouveau.mutate({ referentialId })}>
             {t('audit.nouveau')}
           </button>
         )}
-        {(cycle.etape === 'ouvert' || cycle.etape === 'clos' || cycle.etape === 'decision') && (
-          <label className="field-inline">
-            <span>{cycle.rapport ? t('audit.rapportReplace') : t('audit.rapportAttach')}</span>
-            <input
-              type="file"
-              data-testid="audit-rapport-input"
-              onChange={async (e) => {
-                const file = e.target.files?.[0];
-                if (file) rapport.mutate({ referentialId, fileName: file.name, contentBase64: await fileToBase64(file) });
-                e.target.value = '';
-              }}
-            />
-          </label>
+        {(cycle.etape === 'ouvert' || cycle.etape === 'clos' || cycle.etape === 'decision') && droits.peut('audit.attachRapport') && (
+          <FilePicker
+            label={cycle.rapport ? t('audit.rapportReplace') : t('audit.rapportAttach')}
+            testId="audit-rapport-input"
+            onFiles={(files) => {
+              const file = files[0]!;
+              void fileToBase64(file).then((contentBase64) => rapport.mutate({ referentialId, fileName: file.name, contentBase64 }));
+            }}
+          />
         )}
       </div>
       <InlineError error={error} testId="audit-error" />
@@ -284,9 +284,12 @@ function statutNodesOf(ref: Referential, mesureId: string): ReferentialNode[] {
 }
 
 function Espace(props: { referentialId: string; referential: Referential; numero: number; cycle: Cycle; readOnly: boolean }) {
-  const { referentialId, referential, cycle, readOnly } = props;
+  const { referentialId, referential, cycle } = props;
   const trpc = useTRPC();
   const { t } = useT();
+  // Who may not keep the audit (a lecteur, lib/droits.tsx) reads états and ordre du jour as text.
+  const lecture = !useDroits().peut('audit.setEtat');
+  const readOnly = props.readOnly || lecture;
   const espace = useQuery(trpc.audit.espace.queryOptions({ referentialId, numero: props.numero }));
   const [open, setOpen] = useState<string | null>(null);
   const canFlag = !readOnly && (cycle.etape === 'demande' || cycle.etape === 'ouvert');
@@ -360,6 +363,7 @@ function Espace(props: { referentialId: string; referential: Referential; numero
                       canEtat={canEtat}
                       canNote={canNote}
                       canStatut={canEtat}
+                      lecture={lecture}
                     />
                   ))}
                 </tbody>
@@ -382,6 +386,8 @@ function MesureRow(props: {
   canEtat: boolean;
   canNote: boolean;
   canStatut: boolean;
+  /** The état and the ordre du jour as text (who may not change them). */
+  lecture: boolean;
 }) {
   const { referentialId, mesure: m } = props;
   const trpc = useTRPC();
@@ -399,29 +405,37 @@ function MesureRow(props: {
         <td>{m.nom}</td>
         <td className="num">{formatPointsRatio(m.pointFait, m.pointPotentiel)}</td>
         <td>
-          <select
-            aria-label={t('audit.etatOf', { id: m.identifiant })}
-            data-testid={`audit-etat-${m.nodeId}`}
-            value={m.etat}
-            disabled={!props.canEtat}
-            onChange={(e) => setEtat.mutate({ referentialId, nodeId: m.nodeId, etat: e.target.value as EtatAudit })}
-          >
-            {ETAT_OPTIONS.map((o) => (
-              <option key={o.etat} value={o.etat}>
-                {etatLabel(o.etat)}
-              </option>
-            ))}
-          </select>
+          {props.lecture ? (
+            <span data-testid={`audit-etat-${m.nodeId}`}>{etatLabel(m.etat)}</span>
+          ) : (
+            <select
+              aria-label={t('audit.etatOf', { id: m.identifiant })}
+              data-testid={`audit-etat-${m.nodeId}`}
+              value={m.etat}
+              disabled={!props.canEtat}
+              onChange={(e) => setEtat.mutate({ referentialId, nodeId: m.nodeId, etat: e.target.value as EtatAudit })}
+            >
+              {ETAT_OPTIONS.map((o) => (
+                <option key={o.etat} value={o.etat}>
+                  {etatLabel(o.etat)}
+                </option>
+              ))}
+            </select>
+          )}
         </td>
         <td>
-          <input
-            type="checkbox"
-            aria-label={t('audit.odjOf', { id: m.identifiant })}
-            data-testid={`audit-odj-${m.nodeId}`}
-            checked={m.ordreDuJour}
-            disabled={!props.canFlag}
-            onChange={(e) => setOdj.mutate({ referentialId, nodeId: m.nodeId, inscrite: e.target.checked })}
-          />
+          {props.lecture ? (
+            <span data-testid={`audit-odj-${m.nodeId}`}>{m.ordreDuJour ? t('perso.oui') : t('perso.non')}</span>
+          ) : (
+            <input
+              type="checkbox"
+              aria-label={t('audit.odjOf', { id: m.identifiant })}
+              data-testid={`audit-odj-${m.nodeId}`}
+              checked={m.ordreDuJour}
+              disabled={!props.canFlag}
+              onChange={(e) => setOdj.mutate({ referentialId, nodeId: m.nodeId, inscrite: e.target.checked })}
+            />
+          )}
         </td>
         <td>
           <button type="button" className="link-button" aria-expanded={props.open} data-testid={`audit-ouvrir-${m.nodeId}`} onClick={props.onToggle}>

@@ -8,6 +8,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type RefObject } from 'react';
 import { useFileDrop } from '../lib/fileDrop';
+import { useDroits } from '../lib/droits';
 import { PreuvesSection, useUploadFiles } from '../components/PreuvesSection';
 import { QueryState } from '../components/QueryState';
 import { conditionLink, conditionStatut, niveauOptionLabel, summaryText } from '../lib/candidature';
@@ -150,6 +151,8 @@ function Documents(props: { referentialId: string; sectionRef: RefObject<HTMLEle
   known.current = new Set(detail.data?.preuves.map((p) => p.id) ?? []);
   const upload = useUploadFiles(referentialId, referentialId, () => known.current);
   const { dragOver, dropProps } = useFileDrop((files) => upload.run(files));
+  // Dropping documents is offered only to who may add them (lib/droits.tsx).
+  const canDrop = useDroits().peut('preuves.addFile');
 
   return (
     <section
@@ -158,7 +161,7 @@ function Documents(props: { referentialId: string; sectionRef: RefObject<HTMLEle
       className={`card documents-candidature${dragOver ? ' drag-over' : ''}`}
       data-testid="documents-candidature"
       aria-label={tr('candidature.documents')}
-      {...dropProps}
+      {...(canDrop ? dropProps : {})}
     >
       <QueryState query={detail} what={tr('candidature.documentsWhat')}>
         {(d) => (

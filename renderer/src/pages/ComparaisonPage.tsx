@@ -14,6 +14,7 @@ import { downloadBase64 } from '../lib/download';
 import { formatCount } from '../lib/format';
 import { navigate, type Route } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
+import { useDroits } from '../lib/droits';
 
 type ComparaisonRoute = Extract<Route, { page: 'comparaison' }>;
 type Jalon = RouterOutputs['jalons']['list'][number];
@@ -123,6 +124,7 @@ function ComparisonTable(props: { a: number | 'maintenant'; b: number | 'mainten
   const { t } = useT();
   const input = { a: props.a, b: props.b, referentialId: props.referentialId };
   const cmp = useQuery(trpc.jalons.compare.queryOptions({ ...input, seulementChanges: !props.tout }));
+  const droits = useDroits();
   const xlsx = useMutation(trpc.jalons.compareXlsx.mutationOptions({ onSuccess: (r) => downloadBase64(r.fileName, r.base64) }));
   return (
     <QueryState query={cmp} what={t('comparaison.what')}>
@@ -132,9 +134,11 @@ function ComparisonTable(props: { a: number | 'maintenant'; b: number | 'mainten
             <p data-testid="cmp-summary" data-value={c.changed}>
               {t('comparaison.summary', { nom: c.nom, a: sideLabel(c.a), b: sideLabel(c.b), changed: c.changed === 0 ? t('comparaison.noChange') : tr(`comparaison.changed_${plural(c.changed)}`, { n: formatCount(c.changed) }) })}
             </p>
-            <button type="button" className="secondary" data-testid="cmp-xlsx" disabled={xlsx.isPending} onClick={() => xlsx.mutate(input)}>
-              {xlsx.isPending ? t('export.running') : t('comparaison.xlsx')}
-            </button>
+            {droits.peut('jalons.compareXlsx') && (
+              <button type="button" className="secondary" data-testid="cmp-xlsx" disabled={xlsx.isPending} onClick={() => xlsx.mutate(input)}>
+                {xlsx.isPending ? t('export.running') : t('comparaison.xlsx')}
+              </button>
+            )}
           </div>
           <InlineError error={xlsx.error} testId="cmp-xlsx-error" />
           {c.lignes.length === 0 ? (

@@ -9,6 +9,7 @@ import { shownError } from '../lib/errors';
 import { progressionPoints } from '../lib/charts';
 import { formatCount } from '../lib/format';
 import { useTRPC } from '../trpc/client';
+import { useDroits } from '../lib/droits';
 import { tr, useT } from '../i18n';
 
 export function Dashboard() {
@@ -16,6 +17,8 @@ export function Dashboard() {
   const { t } = useT();
   const workspace = useQuery(trpc.workspace.get.queryOptions());
   const list = useQuery(trpc.referentials.list.queryOptions());
+  // Backups, the first steps and the examples are the référent's (lib/droits.tsx).
+  const droits = useDroits();
 
   return (
     <div className="page">
@@ -27,14 +30,16 @@ export function Dashboard() {
         </p>
       )}
       <p className="dashboard-actions no-print">
-        <a href={formatHash({ page: 'sauvegardes' })} data-testid="dashboard-sauvegardes">
-          {t('dashboard.sauvegardes')}
-        </a>
+        {droits.peut('backups.create', { type: 'subscription' }) && (
+          <a href={formatHash({ page: 'sauvegardes' })} data-testid="dashboard-sauvegardes">
+            {t('dashboard.sauvegardes')}
+          </a>
+        )}
         <button type="button" className="secondary" data-testid="dashboard-print" onClick={() => window.print()}>
           {t('dashboard.print')}
         </button>
       </p>
-      <FirstRunGuide />
+      {droits.peut('workspace.update') && <FirstRunGuide />}
       <QueryState query={list} what={t('common.referentialList')}>
         {(refs) =>
           refs.length === 0 ? (
@@ -48,7 +53,7 @@ export function Dashboard() {
           )
         }
       </QueryState>
-      <ExamplesBlock />
+      {droits.peut('examples.load') && <ExamplesBlock />}
     </div>
   );
 }

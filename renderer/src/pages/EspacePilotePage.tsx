@@ -2,7 +2,8 @@
  * What a pilote sees over the shared link (issue 5 item 4): only their criteria (« Mes critères » of their person,
  * by urgency), the score of each referential concerned, and per criterion: change the statut (the version shown is
  * sent back, a change made meanwhile by someone else comes back as a conflict with a « Recharger » button), add a
- * preuve (a file or a link). Everything else is refused by the core anyway (access.ts).
+ * preuve (a file or a link), open the files of their criteria (`/preuves/<id>/fichier`, which the sharing listener
+ * serves a pilote for their own criteria only). Everything else is refused by the core anyway (access.ts).
  */
 import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +14,8 @@ import { shownError } from '../lib/errors';
 import { fileToBase64, isHttpUrl } from '../lib/files';
 import { formatDate, formatPercent } from '../lib/format';
 import { STATUTS_BY_MODEL, statutLabel } from '../lib/statuts';
-import { type RouterOutputs, useTRPC } from '../trpc/client';
+import { FilePicker } from '../components/FilePicker';
+import { isBrowserMode, type RouterOutputs, useTRPC } from '../trpc/client';
 
 type Critere = RouterOutputs['mesCriteres']['list']['criteres'][number];
 
@@ -81,6 +83,7 @@ function Ligne(props: { critere: Critere }) {
   const [url, setUrl] = useState('');
   const error = setStatut.error ?? addFile.error ?? addLink.error;
   const conflict = setStatut.error ? shownError(setStatut.error).code === 'CONFLICT' : false;
+  const browser = isBrowserMode();
   return (
     <tr data-testid={`pilote-row-${c.nodeId}`} data-version={c.version}>
       <td className={`urgence urgence-${c.urgence}`}>{t(`mes.${c.urgence}`)}</td>
@@ -118,20 +121,28 @@ function Ligne(props: { critere: Critere }) {
       </td>
       <td>
         <span data-testid={`pilote-preuves-${c.nodeId}`}>{c.preuves > 0 ? t('mes.fournies', { n: c.preuves }) : c.preuvesManquantes.length > 0 ? t('espacePilote.manquantes', { list: c.preuvesManquantes.join(', ') }) : t('mes.aucunePreuve')}</span>
+        {browser && c.fichiers.length > 0 && (
+          <ul className="plain small" data-testid={`pilote-fichiers-${c.nodeId}`}>
+            {c.fichiers.map((f) => (
+              <li key={f.id}>
+                <a href={`/preuves/${encodeURIComponent(f.id)}/fichier`} download data-testid={`pilote-preuve-open-${f.id}`} title={t('preuves.openTitle', { name: f.fileName })}>
+                  {f.titre}
+                </a>
+                {f.confidentiel && <span className="muted"> · {t('preuves.confidentielle')}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
         <div className="toolbar">
-          <label className="field-inline">
-            <span>{t('mes.colFichier')}</span>
-            <input
-              type="file"
-              data-testid={`pilote-preuve-fichier-${c.nodeId}`}
-              onChange={async (ev) => {
-                const f = ev.target.files?.[0];
-                if (!f) return;
-                addFile.mutate({ referentialId: c.referentialId, nodeId: c.nodeId, fileName: f.name, contentBase64: await fileToBase64(f) });
-                ev.target.value = '';
-              }}
-            />
-          </label>
+          <FilePicker
+            label={t('espacePilote.addFile')}
+            accessibleLabel={t('espacePilote.addFileOf', { id: c.identifiant })}
+            testId={`pilote-preuve-fichier-${c.nodeId}`}
+            onFiles={(files) => {
+              const f = files[0]!;
+              void fileToBase64(f).then((contentBase64) => addFile.mutate({ referentialId: c.referentialId, nodeId: c.nodeId, fileName: f.name, contentBase64 }));
+            }}
+          />
           <form
             onSubmit={(ev) => {
               ev.preventDefault();

@@ -5,7 +5,8 @@
  * name in browser mode, where the server's folder means nothing), its entries and size, offers the download in
  * browser mode (`/exports/<fileName>`, served by electron/web.ts) and checks it
  * (`pack.verify`: hashes, manifest, names). Confidentiel preuves stay out of the pack (listed as retenues in
- * `_manifeste/fichiers-manquants.txt`) unless « Inclure les preuves confidentielles » is ticked.
+ * `_manifeste/fichiers-manquants.txt`) unless « Inclure les preuves confidentielles » is ticked. An invited auditeur
+ * gets a download link instead (`/paquet/<referentialId>`, built without the confidentiel preuves).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -16,6 +17,7 @@ import { formatBytes, formatCount } from '../lib/format';
 import { navigate } from '../router';
 import { isBrowserMode, useTRPC, useTRPCClient, type RouterOutputs } from '../trpc/client';
 import { ReferentialSelect } from '../components/ReferentialSelect';
+import { useDroits } from '../lib/droits';
 
 type PackExport = RouterOutputs['pack']['export'];
 
@@ -92,6 +94,32 @@ export function ExportPage(props: { referentialId: string | null }) {
   const running = state.kind === 'running';
   const result = state.kind === 'done' ? state.result : undefined;
   const browser = isBrowserMode();
+  const droits = useDroits();
+  if (!droits.peut('pack.exportProgress', { type: 'subscription' })) {
+    // An invited auditeur: the pack is built by the sharing listener at the download, without the confidentiel
+    // preuves (electron/core/partage/telechargements.ts); nothing to tick, nothing to verify here.
+    return (
+      <div className="page">
+        <h1>{t('export.title')}</h1>
+        <p className="muted">{t('export.introInvite')}</p>
+        <div className="toolbar">
+          <ReferentialSelect
+            label={t('nav.referentiel')}
+            testId="export-referential-select"
+            value={referentialId}
+            referentials={list.data ?? []}
+            onSelect={(id) => navigate({ page: 'export', referentialId: id })}
+          />
+          {droits.peutPaquet && referentialId !== null && (
+            <a className="button" data-testid="export-paquet" href={`/paquet/${encodeURIComponent(referentialId)}?lang=${lang}`} download>
+              {t('export.downloadInvite')}
+            </a>
+          )}
+        </div>
+        <p className="muted small">{t('export.inviteHint')}</p>
+      </div>
+    );
+  }
   return (
     <div className="page">
       <h1>{t('export.title')}</h1>

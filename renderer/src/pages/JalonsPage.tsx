@@ -1,7 +1,8 @@
 /**
  * Jalons (issue 6 item 1): the jalons taken (n°, nom, type, date, auteur, score per referential), a form to take a
  * named one, and the way to a comparison (two jalons, or a jalon and « maintenant »). A jalon is immutable: the
- * screen offers no edit and no delete.
+ * screen offers no edit and no delete. Taking a jalon and its pack are the référent's (lib/droits.tsx): others see
+ * the list and the comparisons.
  */
 import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,12 +12,14 @@ import { jalonKindLabel } from '../lib/comparaison';
 import { formatDateTime, formatPercent, formatPointsRatio } from '../lib/format';
 import { formatHash, navigate } from '../router';
 import { isBrowserMode, useTRPC } from '../trpc/client';
+import { useDroits } from '../lib/droits';
 
 export function JalonsPage() {
   const trpc = useTRPC();
   const { t } = useT();
   const qc = useQueryClient();
   const list = useQuery(trpc.jalons.list.queryOptions());
+  const droits = useDroits();
   const [nom, setNom] = useState('');
   const [a, setA] = useState('');
   const [b, setB] = useState('maintenant');
@@ -34,30 +37,32 @@ export function JalonsPage() {
       <p className="muted">
         {t('jalons.intro')}
       </p>
-      <section className="card">
-        <h2>{t('jalons.takeTitle')}</h2>
-        <form
-          className="toolbar"
-          onSubmit={(e) => {
-            e.preventDefault();
-            take.mutate({ name: nom, kind: 'manuel' });
-          }}
-        >
-          <label className="field-inline">
-            <span>{t('jalons.nom')}</span>
-            <input type="text" data-testid="jalon-nom" value={nom} maxLength={200} placeholder={t('jalons.nomPlaceholder')} onChange={(e) => setNom(e.target.value)} />
-          </label>
-          <button type="submit" data-testid="jalon-take" disabled={take.isPending}>
-            {take.isPending ? t('jalons.taking') : t('jalons.take')}
-          </button>
-        </form>
-        <InlineError error={take.error} testId="jalon-error" />
-        {take.data && (
-          <p className="ok" role="status" data-testid="jalon-report">
-            {t('jalons.taken', { id: take.data.id, nom: take.data.nom, date: formatDateTime(take.data.at) })}
-          </p>
-        )}
-      </section>
+      {droits.peut('jalons.take') && (
+        <section className="card">
+          <h2>{t('jalons.takeTitle')}</h2>
+          <form
+            className="toolbar"
+            onSubmit={(e) => {
+              e.preventDefault();
+              take.mutate({ name: nom, kind: 'manuel' });
+            }}
+          >
+            <label className="field-inline">
+              <span>{t('jalons.nom')}</span>
+              <input type="text" data-testid="jalon-nom" value={nom} maxLength={200} placeholder={t('jalons.nomPlaceholder')} onChange={(e) => setNom(e.target.value)} />
+            </label>
+            <button type="submit" data-testid="jalon-take" disabled={take.isPending}>
+              {take.isPending ? t('jalons.taking') : t('jalons.take')}
+            </button>
+          </form>
+          <InlineError error={take.error} testId="jalon-error" />
+          {take.data && (
+            <p className="ok" role="status" data-testid="jalon-report">
+              {t('jalons.taken', { id: take.data.id, nom: take.data.nom, date: formatDateTime(take.data.at) })}
+            </p>
+          )}
+        </section>
+      )}
       <QueryState query={list} what={t('jalons.listWhat')}>
         {(jalons) =>
           jalons.length === 0 ? (
@@ -130,7 +135,7 @@ export function JalonsPage() {
                               <span data-testid={`jalon-${j.id}-score-${r.referentialId}`} data-value={r.score ?? ''}>
                                 {t('jalons.score', { nom: r.nom, pct: formatPercent(r.score), pts: formatPointsRatio(r.pointFait, r.pointPotentiel) })}
                               </span>{' '}
-                              <JalonPack jalonId={j.id} referentialId={r.referentialId} />
+                              {droits.peut('jalons.exportPack') && <JalonPack jalonId={j.id} referentialId={r.referentialId} />}
                             </li>
                           ))}
                         </ul>

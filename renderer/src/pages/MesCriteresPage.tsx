@@ -13,6 +13,8 @@ import { statutLabel } from '../lib/statuts';
 import { formatHash, navigate } from '../router';
 import { type RouterOutputs, useTRPC } from '../trpc/client';
 import { tr } from '../i18n/tr';
+import { FilePicker } from '../components/FilePicker';
+import { useDroits } from '../lib/droits';
 
 type Apercu = RouterOutputs['mesCriteres']['previewImport'];
 const URGENCE: Record<string, string> = { en_retard: 'En retard', a_venir: 'À venir', sans_date: 'Sans échéance', termine: 'Terminé' };
@@ -110,31 +112,33 @@ function OwnerCriteres(props: { owner: { personId: string } | { serviceId: strin
   const apply = useMutation(trpc.mesCriteres.applyImport.mutationOptions({ onSuccess: () => qc.invalidateQueries() }));
   const [picked, setPicked] = useState<{ fileName: string; base64: string } | null>(null);
   const [decisions, setDecisions] = useState<Record<string, 'app' | 'fichier'>>({});
+  // The pilote's workbook (export and import) is the référent's tool (lib/droits.tsx).
+  const droits = useDroits();
   return (
     <>
       <section className="card">
-        <div className="toolbar">
-          <button type="button" data-testid="mes-export" disabled={exportXlsx.isPending} onClick={() => exportXlsx.mutate({ owner: props.owner })}>
-            {tr('mes.export')}
-          </button>
-          <label className="field-inline">
-            <span>{tr('mes.import')}</span>
-            <input
-              type="file"
+        {droits.peut('mesCriteres.exportXlsx') && (
+          <div className="toolbar">
+            <button type="button" data-testid="mes-export" disabled={exportXlsx.isPending} onClick={() => exportXlsx.mutate({ owner: props.owner })}>
+              {tr('mes.export')}
+            </button>
+            <FilePicker
+              label={tr('mes.import')}
+              testId="mes-import-file"
               accept=".xlsx,.csv"
-              data-testid="mes-import-file"
-              onChange={async (e) => {
-                const f = e.target.files?.[0];
-                if (!f) return;
-                const picked = { fileName: f.name, base64: await fileToBase64(f) };
-                setPicked(picked);
-                setDecisions({});
-                apply.reset();
-                preview.mutate(picked);
+              onFiles={(files) => {
+                const f = files[0]!;
+                void fileToBase64(f).then((base64) => {
+                  const picked = { fileName: f.name, base64 };
+                  setPicked(picked);
+                  setDecisions({});
+                  apply.reset();
+                  preview.mutate(picked);
+                });
               }}
             />
-          </label>
-        </div>
+          </div>
+        )}
         {(preview.isPending || apply.isPending) && (
           // No real measure nor cancel here: the workbook is read in one go, and the changes go in one transaction.
           <div className="import-progress" role="status" data-testid="mes-import-progress">

@@ -2,7 +2,8 @@
  * Personnalisation (tete-referentials.md §2.5): the authority's identity and the competence questions, grouped by
  * thématique, each with its answer, its justification and the mesures its answer changes (with the effect the
  * current answers have). Answers are saved at once (`personnalisation.setReponse`); the scores of every screen
- * follow. Questions hidden by their condition are shown only when they hold an answer (kept, not counted).
+ * follow. Questions hidden by their condition are shown only when they hold an answer (kept, not counted). Who may
+ * not answer (an invited auditeur or lecteur, lib/droits.tsx) sees the identity and the answers as text.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -14,6 +15,8 @@ import { toPlainText } from '../lib/richText';
 import { formatHash } from '../router';
 import { useTRPC } from '../trpc/client';
 import { tr } from '../i18n/tr';
+import { FilePicker } from '../components/FilePicker';
+import { useDroits } from '../lib/droits';
 
 type Questionnaire = RouterOutputs['personnalisation']['questionnaire'];
 type Item = Questionnaire['thematiques'][number]['questions'][number];
@@ -28,6 +31,8 @@ function useAfterChange() {
 export function PersonnalisationPage() {
   const trpc = useTRPC();
   const q = useQuery(trpc.personnalisation.questionnaire.queryOptions());
+  const droits = useDroits();
+  const lecture = !droits.peut('personnalisation.setReponse');
   return (
     <div className="page">
       <h1>{tr('perso.title')}</h1>
@@ -35,8 +40,8 @@ export function PersonnalisationPage() {
       <QueryState query={q} what={tr('perso.what')}>
         {(data) => (
           <>
-            <IdentiteForm identite={data.identite} />
-            {data.questionsManquantes.length > 0 && <QuestionsImport manquantes={data.questionsManquantes} />}
+            {droits.peut('personnalisation.setIdentite') ? <IdentiteForm identite={data.identite} /> : <IdentiteLecture identite={data.identite} />}
+            {data.questionsManquantes.length > 0 && droits.peut('personnalisation.importQuestions') && <QuestionsImport manquantes={data.questionsManquantes} />}
             {data.reponsesOrphelines.length > 0 && (
               <p className="muted" data-testid="reponses-orphelines">
                 {tr('perso.orphans', { ids: data.reponsesOrphelines.map((r) => r.questionId).join(', ') })}
@@ -46,7 +51,7 @@ export function PersonnalisationPage() {
               <p>{tr('perso.nothing')}</p>
             )}
             {data.thematiques.map((t) => (
-              <ThematiqueSection key={t.thematique.id} nom={t.thematique.nom} id={t.thematique.id} items={t.questions} />
+              <ThematiqueSection key={t.thematique.id} nom={t.thematique.nom} id={t.thematique.id} items={t.questions} lecture={lecture} />
             ))}
           </>
         )}
@@ -64,6 +69,33 @@ const SOUSTYPES: Array<{ value: '' | 'epci_a_fiscalite_propre' | 'syndicat' | 'p
   { value: 'pole' },
 ];
 const typeLabel = (value: string) => tr(`identityType.${value || 'none'}`);
+
+/** The identity as text (who may not change it). */
+function IdentiteLecture({ identite }: { identite: Identite }) {
+  const id = useId();
+  const aire = identite.dansAireUrbaine === null ? tr('perso.nonPrecise') : identite.dansAireUrbaine ? tr('perso.oui') : tr('perso.non');
+  return (
+    <section className="card identite" aria-labelledby={`${id}-h`} data-testid="identite">
+      <h2 id={`${id}-h`}>{tr('perso.identite')}</h2>
+      <dl className="lecture" data-testid="identite-lecture">
+        <dt>{tr('perso.type')}</dt>
+        <dd>{typeLabel(identite.type ?? '')}</dd>
+        {identite.type === 'EPCI' && (
+          <>
+            <dt>{tr('perso.soustype')}</dt>
+            <dd>{typeLabel(identite.soustype ?? '')}</dd>
+          </>
+        )}
+        <dt>{tr('perso.population')}</dt>
+        <dd>{identite.population === null ? tr('perso.nonPrecise') : formatCount(identite.population)}</dd>
+        <dt>{tr('perso.aire')}</dt>
+        <dd>{aire}</dd>
+        <dt>{tr('perso.dom')}</dt>
+        <dd>{identite.localisation === 'DOM' ? tr('perso.oui') : tr('perso.non')}</dd>
+      </dl>
+    </section>
+  );
+}
 
 function IdentiteForm({ identite }: { identite: Identite }) {
   const trpc = useTRPC();
@@ -187,10 +219,7 @@ function QuestionsImport({ manquantes }: { manquantes: string[] }) {
         {manquantes.length > 6 ? '…' : ''}). Importez les fichiers CSV de la plateforme Territoires en Transitions : questions, options (choices) et thématiques.
       </p>
       <form onSubmit={(e) => void submit(e)} className="toolbar">
-        <label htmlFor={`${id}-f`} className="visually-hidden">
-          {tr('perso.filesLabel')}
-        </label>
-        <input id={`${id}-f`} ref={input} type="file" accept=".csv,text/csv" multiple data-testid="questions-files" />
+        <FilePicker label={tr('perso.filesLabel')} testId="questions-files" accept=".csv,text/csv" multiple reset={false} inputRef={input} onFiles={() => setReadError(null)} />
         <button type="submit" disabled={mutation.isPending}>
           {tr('perso.importQuestions')}
         </button>
@@ -205,7 +234,7 @@ function QuestionsImport({ manquantes }: { manquantes: string[] }) {
   );
 }
 
-function ThematiqueSection({ id, nom, items }: { id: string; nom: string; items: Item[] }) {
+function ThematiqueSection({ id, nom, items, lecture }: { id: string; nom: string; items: Item[]; lecture: boolean }) {
   const shown = items.filter((i) => i.visible || i.reponse !== null);
   const answered = shown.filter((i) => i.visible && i.reponse !== null).length;
   const visibles = shown.filter((i) => i.visible).length;
@@ -219,7 +248,7 @@ function ThematiqueSection({ id, nom, items }: { id: string; nom: string; items:
         </span>
       </h2>
       {shown.map((item) => (
-        <QuestionCard key={item.question.id} item={item} />
+        <QuestionCard key={item.question.id} item={item} lecture={lecture} />
       ))}
     </section>
   );
@@ -229,7 +258,7 @@ function ThematiqueSection({ id, nom, items }: { id: string; nom: string; items:
 const pctText = (v: number): string => (Math.round(v * 1e6) / 1e4).toLocaleString('fr-FR', { maximumFractionDigits: 2, useGrouping: false });
 const ouiNon = (v: unknown): string => (v === true ? tr('perso.oui') : v === false ? tr('perso.non') : typeof v === 'number' ? `${pctText(v)} %` : String(v));
 
-function QuestionCard({ item }: { item: Item }) {
+function QuestionCard({ item, lecture }: { item: Item; lecture: boolean }) {
   const { question, reponse } = item;
   const trpc = useTRPC();
   const id = useId();
@@ -254,6 +283,29 @@ function QuestionCard({ item }: { item: Item }) {
     send(Math.round(n * 100) / 10000);
   };
   const name = `q-${question.id}`;
+  const valeurText = (v: unknown) => ouiNon(question.type === 'choix' ? (question.choix.find((c) => c.id === v)?.formulation ?? v) : v);
+  if (lecture) {
+    // The answer as text, for who may not answer (lib/droits.tsx).
+    return (
+      <section className={`question${item.visible ? '' : ' question-masquee'}`} data-testid={`question-${question.id}`}>
+        <h3 className="legend">{question.formulation}</h3>
+        {!item.visible && <p className="muted small">{tr('perso.hidden')}</p>}
+        {question.description && <p className="small">{toPlainText(question.description)}</p>}
+        <p data-testid={`question-${question.id}-reponse`}>{reponse ? <strong>{valeurText(reponse.valeur)}</strong> : <span className="muted">{tr('perso.noAnswer')}</span>}</p>
+        {reponse?.justification && (
+          <p className="small">
+            <span className="muted">{tr('perso.justification')}</span> — {reponse.justification}
+          </p>
+        )}
+        {reponse && (
+          <p className="muted small" data-testid={`question-${question.id}-auteur`}>
+            {tr('perso.answeredBy', { value: valeurText(reponse.valeur), who: reponse.modifiedBy, date: formatDateTime(reponse.modifiedAt) })}
+          </p>
+        )}
+        <Impacts item={item} />
+      </section>
+    );
+  }
   return (
     <fieldset className={`question${item.visible ? '' : ' question-masquee'}`} data-testid={`question-${question.id}`} aria-busy={save.isPending}>
       <legend>{question.formulation}</legend>

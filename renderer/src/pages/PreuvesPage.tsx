@@ -11,7 +11,8 @@ import { displayUrl, formatBytes, formatCount, formatDate } from '../lib/format'
 import { filterLibrary, NOWHERE, type LibraryFilter } from '../lib/preuves';
 import { statutLabel } from '../lib/statuts';
 import { formatHash } from '../router';
-import { useTRPC, type RouterOutputs } from '../trpc/client';
+import { isBrowserMode, useTRPC, type RouterOutputs } from '../trpc/client';
+import { useDroits } from '../lib/droits';
 import { useRefresh } from '../trpc/refresh';
 import { plural, tr } from '../i18n/tr';
 
@@ -151,6 +152,9 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
   const refresh = useRefresh();
   const people = useQuery(trpc.people.list.queryOptions());
   const [editing, setEditing] = useState(false);
+  // Who may not change a preuve (an invited auditeur or lecteur, lib/droits.tsx) reads the row as text.
+  const droits = useDroits();
+  const canUpdate = droits.peut('preuves.update');
   const [showRevisions, setShowRevisions] = useState(false);
   const revisions = useQuery({ ...trpc.preuves.revisions.queryOptions({ preuveId: p.id }), enabled: showRevisions });
   const [draft, setDraft] = useState({ titre: p.titre, dateDocument: p.dateDocument ?? '', proprietaireId: p.proprietaireId ?? '' });
@@ -168,6 +172,11 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
         <td>
           <strong>{p.titre}</strong>
           <div className="muted small">{p.kind === 'fichier' ? `${p.fileName ?? ''} · ${formatBytes(p.size)}` : p.url ? displayUrl(p.url) : tr('library.lien')}</div>
+          {isBrowserMode() && p.kind === 'fichier' && droits.peutOuvrir(p) && (
+            <a className="small" href={`/preuves/${encodeURIComponent(p.id)}/fichier`} download data-testid={`library-open-${p.id}`} title={tr('preuves.openTitle', { name: p.fileName ?? p.titre })}>
+              {tr('preuves.open')}
+            </a>
+          )}
         </td>
         <td className="small">
           {p.rattachements.length === 0
@@ -191,18 +200,26 @@ function LibraryRow(props: { preuve: Preuve; refNom: Map<string, string> }) {
         <td className="small">{p.dateDocument ? formatDate(p.dateDocument) : '—'}</td>
         <td className="small">{p.proprietaire ?? '—'}</td>
         <td>
-          <input
-            type="checkbox"
-            data-testid={`library-confidentiel-${p.id}`}
-            aria-label={tr('library.confidentielLabel', { titre: p.titre })}
-            checked={p.confidentiel}
-            onChange={(e) => update.mutate({ preuveId: p.id, confidentiel: e.target.checked })}
-          />
+          {canUpdate ? (
+            <input
+              type="checkbox"
+              data-testid={`library-confidentiel-${p.id}`}
+              aria-label={tr('library.confidentielLabel', { titre: p.titre })}
+              checked={p.confidentiel}
+              onChange={(e) => update.mutate({ preuveId: p.id, confidentiel: e.target.checked })}
+            />
+          ) : (
+            <span className="small" data-testid={`library-confidentiel-${p.id}`}>
+              {p.confidentiel ? tr('preuves.confidentielle') : '—'}
+            </span>
+          )}
         </td>
         <td>
-          <button type="button" className="link-button" data-testid={`library-edit-${p.id}`} onClick={() => setEditing((v) => !v)}>
-            {tr('library.edit')}
-          </button>
+          {canUpdate && (
+            <button type="button" className="link-button" data-testid={`library-edit-${p.id}`} onClick={() => setEditing((v) => !v)}>
+              {tr('library.edit')}
+            </button>
+          )}
         </td>
       </tr>
       {showRevisions && (

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Referential, ReferentialNode } from '../../../shared/domain';
 import { CriterionPanel } from '../components/CriterionPanel';
 import { ImportForm } from '../components/ImportForm';
+import { useDroits } from '../lib/droits';
 import { NodeTree } from '../components/NodeTree';
 import { QueryState } from '../components/QueryState';
 import { shownError } from '../lib/errors';
@@ -24,6 +25,7 @@ import { ReferentialSelect } from '../components/ReferentialSelect';
 export function ReferentialPage(props: { referentialId: string | null; nodeId: string | null; filters?: TreeFilters }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.referentials.list.queryOptions());
+  const droits = useDroits();
   const referentialId = props.referentialId ?? list.data?.[0]?.id ?? null;
 
   return (
@@ -38,7 +40,7 @@ export function ReferentialPage(props: { referentialId: string | null; nodeId: s
           onSelect={(id) => navigate({ page: 'referentiel', referentialId: id, nodeId: null })}
         />
       </div>
-      <ImportForm />
+      {droits.peut('referentials.import') && <ImportForm />}
       {list.error ? (
         <QueryState query={list} what={tr('common.referentialList')}>
           {() => null}
