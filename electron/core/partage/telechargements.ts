@@ -10,13 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { packDownloadAllowed, preuveDownloadAllowed } from '../../../shared/access';
 import { UserError } from '../../../shared/errors';
-import { ROLE_LABELS, type Actor } from '../../../shared/roles';
+import { ROLE_LABELS, ROLE_LABELS_EN, type Actor } from '../../../shared/roles';
 import type { Core } from '../core';
 import { exportsDir } from '../paths';
 import { ownsPreuve } from '../services/ownership';
 import type { PreuveFile } from '../services/preuves';
 
-const ROLE_EN: Record<Actor['role'], string> = { referent: 'Lead', pilote: 'Owner', auditeur: 'Auditor', lecture: 'Read only' };
 
 /**
  * The stored file of preuve `preuveId` for `actor` (see shared/access.ts `preuveDownloadAllowed`). Throws UserError
@@ -29,13 +28,13 @@ export function preuvePartagee(core: Core, actor: Actor, preuveId: string): Preu
   const row = core.ctx.db.prepare('SELECT titre, confidentiel FROM preuve WHERE id = ?').get(preuveId) as { titre: string; confidentiel: number } | undefined;
   const own = actor.role === 'pilote' && actor.personId !== null && row !== undefined && ownsPreuve(core.ctx, actor.personId, preuveId);
   const who = `le rôle « ${ROLE_LABELS[actor.role]} » (${actor.name})`;
-  const whoEn = `the “${ROLE_EN[actor.role]}” role (${actor.name})`;
+  const whoEn = `the “${ROLE_LABELS_EN[actor.role]}” role (${actor.name})`;
   if (actor.role === 'pilote' && !own) {
     throw new UserError(
       'FORBIDDEN',
       {
         fr: `Téléchargement refusé : ${who} ne permet d'ouvrir que les preuves de vos critères, et la preuve « ${preuveId} » n'est rattachée à aucun d'eux.`,
-        en: `Download refused: ${whoEn} may only open the preuves of your own criteria, and preuve “${preuveId}” is attached to none of them.`,
+        en: `Download refused: ${whoEn} may only open the evidence of your own criteria, and the evidence “${preuveId}” is attached to none of them.`,
       },
       { field: 'preuveId' },
     );
@@ -46,7 +45,7 @@ export function preuvePartagee(core: Core, actor: Actor, preuveId: string): Preu
       'FORBIDDEN',
       {
         fr: `Téléchargement refusé : la preuve « ${row.titre} » est confidentielle ; ${who} ne permet pas de l'ouvrir (la collectivité la retient aussi du paquet d'audit).`,
-        en: `Download refused: preuve “${row.titre}” is confidential; ${whoEn} may not open it (the authority also keeps it out of the audit pack).`,
+        en: `Download refused: the evidence “${row.titre}” is confidential; ${whoEn} may not open it (the authority also keeps it out of the audit pack).`,
       },
       { field: 'preuveId' },
     );
@@ -76,7 +75,7 @@ export async function paquetPartage(core: Core, actor: Actor, referentialId: str
       'FORBIDDEN',
       {
         fr: `Téléchargement refusé : le rôle « ${ROLE_LABELS[actor.role]} » (${actor.name}) ne permet pas de télécharger le paquet d'audit (réservé au référent et à l'auditeur).`,
-        en: `Download refused: the “${ROLE_EN[actor.role]}” role (${actor.name}) may not download the audit pack (for the lead and the auditor only).`,
+        en: `Download refused: the “${ROLE_LABELS_EN[actor.role]}” role (${actor.name}) may not download the audit pack (for the referent and the auditor only).`,
       },
       { field: 'referentialId' },
     );
