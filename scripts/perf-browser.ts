@@ -4,6 +4,7 @@
  * - time to first meaningful paint: from navigation start to the Tableau de bord showing the CAE score and its
  *   chart (and the browser's first-contentful-paint for reference);
  * - time to open a mesure: click on a mesure row → its fiche with its detail loaded (`nodes.detail` answered);
+ * - time to open a sous-action: click on its row → its fiche with the statut editor and the preuves section;
  * - time to filter the tree: typing a word in the search of the unfolded tree, and choosing a statut filter →
  *   the rows drawn;
  * - the gzipped JS size of the built renderer;
@@ -143,6 +144,28 @@ async function main(): Promise<number> {
       );
     }
 
+    // Open a sous-action: the fiche with its statut editor, pilotes and preuves (the editable fiche).
+    const sousActions: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const mesure = mesures[i % mesures.length]!;
+      const id = `${mesure}.1`;
+      const [axe, sousAxe] = [mesure.split('.')[0]!, mesure.split('.').slice(0, 2).join('.')];
+      await page.goto(`${url}#/referentiel/cae`);
+      await page.click('[data-testid="tree-collapse-all"]');
+      await page.click(`[data-testid="node-toggle-${axe}"]`);
+      await page.click(`[data-testid="node-toggle-${sousAxe}"]`);
+      await page.click(`[data-testid="node-toggle-${mesure}"]`);
+      await page.waitForSelector(`[data-testid="node-${id}"]`);
+      await page.evaluate(`new Promise((r) => setTimeout(r, 200))`);
+      sousActions.push(
+        await timeInPage(
+          page,
+          `document.querySelector('[data-testid="node-${id}"]').click()`,
+          `document.querySelector('[data-testid="criterion-panel"][data-node-id="${id}"] [data-testid="statut-group"]') !== null && document.querySelector('[data-testid="criterion-panel"][data-node-id="${id}"] [data-testid="preuves"]') !== null`,
+        ),
+      );
+    }
+
     // Filter the unfolded tree: a word in the search, then a statut.
     await page.goto(`${url}#/referentiel/cae`);
     await page.click('[data-testid="tree-expand-all"]');
@@ -169,7 +192,8 @@ async function main(): Promise<number> {
     console.log(`${'  dont first-contentful-paint du navigateur'.padEnd(62)} médiane ${fr1(median(fcp)).padStart(7)} ms`);
     const openMs = report('Ouvrir une mesure (fiche et détail chargés)', open);
     report('  dont la fiche affichée (avant son détail)', panel, false);
-    const worst = Math.max(openMs, report('Filtrer l’arbre déplié : recherche d’un mot', search), report('Filtrer l’arbre déplié : statut', statut));
+    const sousActionMs = report('Ouvrir une sous-action (statut, pilotes, preuves)', sousActions);
+    const worst = Math.max(openMs, sousActionMs, report('Filtrer l’arbre déplié : recherche d’un mot', search), report('Filtrer l’arbre déplié : statut', statut));
     const gzip = js.reduce((s, f) => s + f.gzip, 0);
     console.log(`${'JavaScript du renderer, gzip -9'.padEnd(62)} ${fr1(gzip / 1000)} ko (${js.length} fichier(s), ${fr1(js.reduce((s, f) => s + f.bytes, 0) / 1000)} ko bruts)`);
     console.log(`${'Requêtes hors 127.0.0.1'.padEnd(62)} ${session.external.length}   (sur ${session.requests()} requêtes)`);

@@ -83,6 +83,16 @@ describeWithSharedData('the fiche and the tree in Chromium (demo workspace)', ()
     await app.screenshot('fiche-score-cap');
   });
 
+  it('the effect of each statut on the score is shown beside it once the fiche is painted', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}#/referentiel/cae/cae_1.1.1.3`);
+    await page.waitForSelector(tid('statut-group'));
+    // Non renseigné, potentiel 1,2 pts: Fait adds them all, Programmé and Pas fait add nothing (no delta shown).
+    await page.waitForSelector(tid('statut-delta-fait'));
+    expect(await text(page, 'statut-delta-fait')).toBe('+1,2 pts');
+    expect(await page.locator(tid('statut-delta-programme')).count()).toBe(0);
+  });
+
   it('says when the node of the address does not exist, with a link back', async () => {
     const { page } = app;
     await page.goto(`${app.url}#/referentiel/cae/cae_9.9.9`);
