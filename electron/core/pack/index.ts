@@ -13,6 +13,7 @@ import { sha256Hex, statEvidence } from './evidence-files';
 import { parseJalonDate } from './format';
 import { checkPreuves, compareBytes, planEvidence, preuvesByNode } from './layout';
 import type { BuildPackOptions, PackInput, PackPreuve, PackResult } from './types';
+import { PACK_FILE_WORDS, packFileWordsBoth } from './words';
 import { writeZip, type FileRecord, type ZipItem } from './zip-writer';
 
 export type { BuildPackOptions, PackInput, PackProgress, PackResult, VerifyResult } from './types';
@@ -40,7 +41,7 @@ export interface PackManifest {
 /**
  * Builds the audit pack of `input` at `outPath` (written to `outPath + '.part'`, fsynced, then renamed).
  * Evidence whose bytes are missing, unreadable or of the wrong size is listed in
- * `_manifeste/fichiers-manquants.txt` ("<path> — <reason>") and the export continues; bytes read with a
+ * `_manifeste/fichiers-manquants.txt` ("<path> — <reason>", in `input.lang`) and the export continues; bytes read with a
  * SHA-256 different from the recorded one are packed as read and listed there too.
  * With `opts.requireComplete`, any such file refuses the pack instead (nothing is left on disk).
  * Same input → byte-identical zip (all dates = `jalon.date`).
@@ -52,21 +53,25 @@ export interface PackManifest {
 export async function buildPack(input: PackInput, outPath: string, opts: BuildPackOptions = {}): Promise<PackResult> {
   opts.signal?.throwIfAborted();
   const date = parseJalonDate(input.jalon.date);
+  const lang = input.lang ?? 'fr';
+  const fileWords = PACK_FILE_WORDS[lang];
   checkPreuves(input.referential, input.preuves);
   const availability = await statEvidence(input.preuves, input.evidencePath);
   opts.signal?.throwIfAborted();
   const plan = planEvidence(
     input.referential,
     input.preuves,
-    (sha) => availability.get(sha) ?? { ok: false, reason: 'fichier absent du magasin de preuves' },
+    (sha) => availability.get(sha) ?? { ok: false, reason: packFileWordsBoth((w) => w.absent) },
     input.evidencePath,
+    lang,
   );
   if (opts.requireComplete && plan.missing.length > 0) throw incomplete(plan.missing);
   const byNode = preuvesByNode(input.preuves);
   const missingReason = (p: PackPreuve): string | null => {
     if (p.kind !== 'fichier' || p.sha256 === null) return null;
     const a = availability.get(p.sha256);
-    return a && !a.ok ? a.reason : null;
+    // audit.json is language-neutral: its reasons stay the French reference.
+    return a && !a.ok ? a.reason.fr : null;
   };
   const documents = await generateDocuments(input, plan, { preuvesOf: (id) => byNode.get(id) ?? [], missingReason, missingFiles: plan.missing }, date);
   opts.signal?.throwIfAborted();
@@ -83,12 +88,12 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
   const trailer = (records: FileRecord[]) => {
     const changed = records
       .filter((r) => expectedSha.has(r.path) && expectedSha.get(r.path) !== r.sha256)
-      .map((r) => `${r.path} — contenu différent de l'empreinte enregistrée (SHA-256 lu ${r.sha256}, attendu ${expectedSha.get(r.path)}) : fichier inclus tel que lu`);
+      .map((r) => `${r.path} — ${fileWords.changed(r.sha256, expectedSha.get(r.path) as string)}`);
     if (opts.requireComplete && changed.length > 0) throw incomplete(changed);
     const missingLines = [...plan.missing, ...changed];
     missingCount = missingLines.length;
     const lines = [...missingLines, ...(input.retenues ?? [])].sort(compareBytes);
-    const missingText = lines.length === 0 ? 'Aucun fichier manquant : toutes les preuves de type fichier sont dans le pack.\n' : `${lines.join('\n')}\n`;
+    const missingText = lines.length === 0 ? `${fileWords.noneMissing}\n` : `${lines.join('\n')}\n`;
     const missing = Buffer.from(missingText, 'utf8');
     const withHash = [...records, { path: MISSING_FILES, size: missing.length, sha256: sha256Hex(missing) }].sort((a, b) => compareBytes(a.path, b.path));
     const manifest: PackManifest = {
