@@ -312,9 +312,9 @@ export const HISTORIQUE_WORDS: Record<Lang, HistoriqueWords> = {
 };
 
 /**
- * The words of the pack's text files besides the report and the grid, per language (issue 8 item 2): the lines of
- * `_manifeste/fichiers-manquants.txt` (`"<path> — <reason>"`, tete-referentials.md §4.6) and the header and
- * comments of each `liens.csv`. French is the reference, byte for byte the pack's historical text.
+ * The words of the pack's text files, per language (issue 8 item 2): the lines of `_manifeste/fichiers-manquants.txt`
+ * (`"<path> — <reason>"`, tete-referentials.md §4.6), the header and comments of each `liens.csv`, and the marks of
+ * the grid's column R and of a cut cell. French is the reference, byte for byte the pack's historical text.
  */
 export interface PackFileWords {
   /** The evidence store has no file for the sha256. */
@@ -338,6 +338,11 @@ export interface PackFileWords {
   nonRattache: string;
   /** liens.csv's URL cell of a link that is not http(s). */
   lienRetire: string;
+  /** The grid's column R: a link that is not http(s), a file missing from the pack. */
+  lienRetireCell: (titre: string) => string;
+  fichierManquantCell: (name: string) => string;
+  /** The end of a grid cell cut at Excel's limit. */
+  truncated: string;
 }
 
 export const PACK_FILE_WORDS: Record<Lang, PackFileWords> = {
@@ -353,6 +358,9 @@ export const PACK_FILE_WORDS: Record<Lang, PackFileWords> = {
     rattacheA: (ids) => `Rattaché à : ${ids}`,
     nonRattache: 'Non rattaché à un nœud',
     lienRetire: 'Lien retiré : seules les adresses http(s) sont acceptées',
+    lienRetireCell: (titre) => `${titre} (lien retiré : adresse non http(s))`,
+    fichierManquantCell: (name) => `${name} (fichier manquant)`,
+    truncated: '… (texte tronqué, voir audit.json)',
   },
   en: {
     absent: 'file absent from the evidence store',
@@ -366,6 +374,9 @@ export const PACK_FILE_WORDS: Record<Lang, PackFileWords> = {
     rattacheA: (ids) => `Attached to: ${ids}`,
     nonRattache: 'Not attached to an item',
     lienRetire: 'Link removed: only http(s) addresses are accepted',
+    lienRetireCell: (titre) => `${titre} (link removed: not an http(s) address)`,
+    fichierManquantCell: (name) => `${name} (missing file)`,
+    truncated: '… (text cut, see audit.json)',
   },
 };
 

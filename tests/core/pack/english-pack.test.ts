@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
+import { fitCell, MAX_CELL_CHARS } from '../../../electron/core/pack/grid';
 import { buildPack } from '../../../electron/core/pack/index';
 import { describeWithSharedData } from '../../helpers/shared-data';
 import { makeInput } from './fixture';
@@ -154,5 +155,20 @@ describe('fichiers-manquants.txt in English (hand-built input with a file missin
     expect(en).toContain(' — file absent from the evidence store');
     expect(en).not.toContain('fichier absent');
     expect(en.split('\n').length).toBe(fr.split('\n').length);
+  });
+
+  it('the grid marks a missing file and a withdrawn link in English; a cut cell ends in English', async () => {
+    const { input, dir } = makeInput();
+    await buildPack({ ...input, lang: 'en' }, join(dir, 'en.zip'));
+    await buildPack(input, join(dir, 'fr.zip'));
+    const en = (await entryMap(join(dir, 'en.zip'))).get('grille.csv')!.toString('utf8');
+    const fr = (await entryMap(join(dir, 'fr.zip'))).get('grille.csv')!.toString('utf8');
+    expect(fr).toContain(' (fichier manquant)');
+    expect(fr).toContain(' (lien retiré : adresse non http(s))');
+    expect(en).toContain(' (missing file)');
+    expect(en).toContain(' (link removed: not an http(s) address)');
+    expect(en).not.toMatch(/fichier manquant|lien retiré/);
+    expect((fitCell('x'.repeat(MAX_CELL_CHARS + 1), 'en') as string).endsWith('… (text cut, see audit.json)')).toBe(true);
+    expect((fitCell('x'.repeat(MAX_CELL_CHARS + 1)) as string).endsWith('… (texte tronqué, voir audit.json)')).toBe(true);
   });
 });
