@@ -77,6 +77,8 @@ export const GRID_COLUMNS_BY_LANG: Record<Lang, readonly string[]> = {
 
 /** The other words of the grid and of the report, per language. */
 export interface PackWords {
+  /** The grid's worksheet name in grille.xlsx. */
+  gridSheet: string;
   gridExportDate: string;
   gridJalon: string;
   gridReferential: string;
@@ -149,6 +151,7 @@ function leafCountsEn(model: ScoringModel, s: NodeScore): string | null {
 
 export const PACK_WORDS: Record<Lang, PackWords> = {
   fr: {
+    gridSheet: 'Grille',
     gridExportDate: "Date d'export",
     gridJalon: 'Jalon',
     gridReferential: 'Référentiel',
@@ -205,6 +208,7 @@ export const PACK_WORDS: Record<Lang, PackWords> = {
     statutCount: (label, n) => `${label} : ${n}`,
   },
   en: {
+    gridSheet: 'Grid',
     gridExportDate: 'Export date',
     gridJalon: 'Milestone',
     gridReferential: 'Referential',

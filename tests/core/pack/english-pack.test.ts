@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
 import { fitCell, MAX_CELL_CHARS } from '../../../electron/core/pack/grid';
@@ -168,6 +169,12 @@ describe('fichiers-manquants.txt in English (hand-built input with a file missin
     expect(en).toContain(' (missing file)');
     expect(en).toContain(' (link removed: not an http(s) address)');
     expect(en).not.toMatch(/fichier manquant|lien retiré/);
+    const sheets = async (zip: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await entryMap(join(dir, zip))).get('grille.xlsx')! as unknown as ArrayBuffer);
+      return wb.worksheets.map((w) => w.name);
+    };
+    expect([await sheets('fr.zip'), await sheets('en.zip')]).toEqual([['Grille'], ['Grid']]);
     expect((fitCell('x'.repeat(MAX_CELL_CHARS + 1), 'en') as string).endsWith('… (text cut, see audit.json)')).toBe(true);
     expect((fitCell('x'.repeat(MAX_CELL_CHARS + 1)) as string).endsWith('… (texte tronqué, voir audit.json)')).toBe(true);
   });
