@@ -23,7 +23,7 @@ import { resolveDataDir } from './core/data-dir';
 import { configurePartage, fermerPartage } from './core/partage';
 import { attachmentDisposition, preuveHeaders } from './core/http-download';
 import { defaultDataDir, exportsDir } from './core/paths';
-import { isUserError, UserError } from '../shared/errors';
+import { isUserError, UserError, type Bilingual } from '../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** Repository root (electron/web.ts → ..): relative `rendererDir` values are resolved from it, not from the cwd. */
@@ -119,7 +119,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       handle(req, res);
     } catch (e) {
       console.error(`Erreur interne : ${e instanceof Error ? e.message : String(e)}`);
-      if (!res.headersSent) sendText(res, 500, 'Erreur interne.');
+      if (!res.headersSent) sendText(res, 500, { fr: 'Erreur interne.', en: 'Internal error.' });
       else res.destroy();
     }
   });
@@ -127,13 +127,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const allowedHosts = [`127.0.0.1:${boundPort}`, `localhost:${boundPort}`];
     if (!allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
-      sendText(res, 403, `Hôte refusé : « ${req.headers.host ?? ''} ». Ouvrez http://127.0.0.1:${boundPort}/`);
+      sendText(res, 403, {
+        fr: `Hôte refusé : « ${req.headers.host ?? ''} ». Ouvrez http://127.0.0.1:${boundPort}/`,
+        en: `Host refused: “${req.headers.host ?? ''}”. Open http://127.0.0.1:${boundPort}/`,
+      });
       return;
     }
     const method = req.method ?? 'GET';
     const readOnly = method === 'GET' || method === 'HEAD';
     if (!readOnly && !sameOrigin(req, allowedHosts)) {
-      sendText(res, 403, 'Requête refusée : origine différente.');
+      sendText(res, 403, { fr: 'Requête refusée : origine différente.', en: 'Request refused: different origin.' });
       return;
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -142,7 +145,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (!readOnly) {
-      sendText(res, 405, 'Méthode non autorisée.');
+      sendText(res, 405, { fr: 'Méthode non autorisée.', en: 'Method not allowed.' });
       return;
     }
     if (path.startsWith('/exports/')) {
@@ -151,7 +154,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const preuve = /^\/preuves\/([^/]+)\/fichier$/.exec(path);
     if (preuve?.[1] !== undefined) {
-      if (!sameOrigin(req, allowedHosts)) sendText(res, 403, 'Requête refusée : origine différente.');
+      if (!sameOrigin(req, allowedHosts)) sendText(res, 403, { fr: 'Requête refusée : origine différente.', en: 'Request refused: different origin.' });
       else servePreuve(core, preuve[1], req, res);
       return;
     }
@@ -208,9 +211,13 @@ function sameOrigin(req: IncomingMessage, allowedHosts: string[]): boolean {
   return allowedHosts.some((h) => origin.toLowerCase() === `http://${h}`);
 }
 
-function sendText(res: ServerResponse, status: number, text: string): void {
+/**
+ * A plain-text answer. The server cannot know the interface's language (issue 8 item 2), so a Bilingual text is
+ * written as its French sentence, then its English one, each on its own line.
+ */
+function sendText(res: ServerResponse, status: number, text: string | Bilingual): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(`${text}\n`);
+  res.end(typeof text === 'string' ? `${text}\n` : `${text.fr}\n${text.en}\n`);
 }
 
 function sendFile(res: ServerResponse, req: IncomingMessage, file: string, size: number, headers: Record<string, string>): void {
@@ -233,27 +240,30 @@ function serveStatic(root: string, rawPath: string, req: IncomingMessage, res: S
   try {
     decoded = decodeURIComponent(rawPath);
   } catch {
-    sendText(res, 400, 'Chemin invalide.');
+    sendText(res, 400, { fr: 'Chemin invalide.', en: 'Invalid path.' });
     return;
   }
   if (decoded.includes('\0') || decoded.split(/[\\/]+/).includes('..')) {
-    sendText(res, 403, 'Chemin refusé.');
+    sendText(res, 403, { fr: 'Chemin refusé.', en: 'Path refused.' });
     return;
   }
   const index = join(root, 'index.html');
   if (!existsSync(index)) {
-    sendText(res, 503, `Interface non construite (${index} absent) : lancez « npm run web » qui la construit.`);
+    sendText(res, 503, {
+      fr: `Interface non construite (${index} absent) : lancez « npm run web » qui la construit.`,
+      en: `Interface not built (${index} missing): run “npm run web”, which builds it.`,
+    });
     return;
   }
   let file = resolve(root, `.${decoded}`);
   if (file !== root && !file.startsWith(root + sep)) {
-    sendText(res, 403, 'Chemin refusé.');
+    sendText(res, 403, { fr: 'Chemin refusé.', en: 'Path refused.' });
     return;
   }
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) {
     if (extname(decoded) !== '') {
-      sendText(res, 404, `Introuvable : ${decoded}`);
+      sendText(res, 404, { fr: `Introuvable : ${decoded}`, en: `Not found: ${decoded}` });
       return;
     }
     file = index; // client-side route
@@ -261,7 +271,7 @@ function serveStatic(root: string, rawPath: string, req: IncomingMessage, res: S
   const real = realpathSync(file);
   const realRoot = realpathSync(root);
   if (!real.startsWith(realRoot + sep)) {
-    sendText(res, 403, 'Chemin refusé.');
+    sendText(res, 403, { fr: 'Chemin refusé.', en: 'Path refused.' });
     return;
   }
   const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
@@ -276,17 +286,17 @@ function serveExport(dataDir: string, rawName: string, req: IncomingMessage, res
   try {
     name = decodeURIComponent(rawName);
   } catch {
-    sendText(res, 400, 'Nom de fichier invalide.');
+    sendText(res, 400, { fr: 'Nom de fichier invalide.', en: 'Invalid file name.' });
     return;
   }
   if (name === '' || name === '.' || name === '..' || /[\\/\0]/.test(name)) {
-    sendText(res, 403, 'Nom de fichier refusé.');
+    sendText(res, 403, { fr: 'Nom de fichier refusé.', en: 'File name refused.' });
     return;
   }
   const file = join(exportsDir(dataDir), name);
   const info = existsSync(file) ? lstatSync(file) : undefined;
   if (!info?.isFile()) {
-    sendText(res, 404, `Export introuvable : ${name}`);
+    sendText(res, 404, { fr: `Export introuvable : ${name}`, en: `Export not found: ${name}` });
     return;
   }
   sendFile(res, req, file, info.size, {
@@ -298,7 +308,7 @@ function serveExport(dataDir: string, rawName: string, req: IncomingMessage, res
 
 /**
  * `/preuves/<id>/fichier`: the stored bytes of a file preuve with its original name and stored type, as an
- * attachment that the browser may neither sniff nor render (`sandbox` CSP). 404 in French for an unknown id, a
+ * attachment that the browser may neither sniff nor render (`sandbox` CSP). 404 in French then English for an unknown id, a
  * link preuve or missing bytes; 403 when a page of another site asks for it (Sec-Fetch-Site / Origin).
  */
 function servePreuve(core: Core, rawId: string, req: IncomingMessage, res: ServerResponse): void {
@@ -306,7 +316,7 @@ function servePreuve(core: Core, rawId: string, req: IncomingMessage, res: Serve
   try {
     id = decodeURIComponent(rawId);
   } catch {
-    sendText(res, 400, 'Identifiant de preuve invalide.');
+    sendText(res, 400, { fr: 'Identifiant de preuve invalide.', en: 'Invalid evidence identifier.' });
     return;
   }
   let file;
@@ -314,7 +324,7 @@ function servePreuve(core: Core, rawId: string, req: IncomingMessage, res: Serve
     file = core.preuves.file(id);
   } catch (e) {
     if (!isUserError(e)) throw e;
-    sendText(res, 404, e.message);
+    sendText(res, 404, { fr: e.message, en: e.messageIn('en') });
     return;
   }
   sendFile(res, req, file.path, file.size, preuveHeaders(file));

@@ -228,7 +228,13 @@ export function checkReglesQuestions(referential: Referential, questions: readon
         q.type === 'binaire' ? typeof f.valeur === 'boolean' : q.type === 'proportion' ? typeof f.valeur === 'number' : q.choix.some((c) => c.id === f.valeur);
       if (ok) return;
       const attendu = q.type === 'binaire' ? 'OUI ou NON' : q.type === 'proportion' ? 'un nombre' : `une de ses options (${q.choix.map((c) => c.id).join(', ')})`;
-      throw new FormulaError(regle.formule, f.offset, `la question ${q.id} (${q.type}) ne peut pas valoir « ${String(f.valeur)} » : ${attendu} attendu`, origin);
+      const expected = q.type === 'binaire' ? 'OUI or NON' : q.type === 'proportion' ? 'a number' : `one of its options (${q.choix.map((c) => c.id).join(', ')})`;
+      throw new FormulaError(
+        regle.formule,
+        f.offset,
+        { fr: `la question ${q.id} (${q.type}) ne peut pas valoir « ${String(f.valeur)} » : ${attendu} attendu`, en: `question ${q.id} (${q.type}) cannot be “${String(f.valeur)}”: ${expected} expected` },
+        origin,
+      );
     });
     checkResultType(regle.formule, regle.formula, regle.type, origin, typeOfAnswer);
   }

@@ -4,7 +4,7 @@
  * (`evaluateFormula`). Pure TS, no Node.
  */
 export type { ChampIdentite, Formula, Litteral, Operateur } from './ast';
-export { FormulaError, REGLE_LABEL, type FormulaOrigin, type RegleType } from './errors';
+export { FormulaError, REGLE_LABEL, REGLE_LABEL_EN, type FormulaOrigin, type RegleType } from './errors';
 export { evaluateFormula, type FormulaContext, type IdentiteCollectivite, type Reponse, type Valeur } from './evaluate';
 export { tokenize, type Token } from './lexer';
 export { parseFormula, POPULATION_TAGS } from './parser';

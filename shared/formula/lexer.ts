@@ -46,12 +46,17 @@ export function tokenize(formule: string, origin: FormulaOrigin = {}): Token[] {
       while (i < n && DIGIT.test(formule[i]!)) i++;
       if (formule[i] === '.') {
         i++;
-        if (!DIGIT.test(formule[i] ?? '')) throw new FormulaError(formule, start, `nombre mal formé « ${formule.slice(start, i)} » (attendu : chiffres, par exemple 0.75)`, origin);
+        if (!DIGIT.test(formule[i] ?? '')) throw new FormulaError(
+            formule,
+            start,
+            { fr: `nombre mal formé « ${formule.slice(start, i)} » (attendu : chiffres, par exemple 0.75)`, en: `malformed number “${formule.slice(start, i)}” (expected: digits, for example 0.75)` },
+            origin,
+          );
         while (i < n && DIGIT.test(formule[i]!)) i++;
       }
       if (i < n && IDENT_START.test(formule[i]!)) {
         while (i < n && IDENT_PART.test(formule[i]!)) i++;
-        throw new FormulaError(formule, start, `nombre mal formé « ${formule.slice(start, i)} »`, origin);
+        throw new FormulaError(formule, start, { fr: `nombre mal formé « ${formule.slice(start, i)} »`, en: `malformed number “${formule.slice(start, i)}”` }, origin);
       }
       const text = formule.slice(start, i);
       tokens.push({ kind: 'nombre', text, offset: start, value: Number(text) });
@@ -75,7 +80,7 @@ export function tokenize(formule: string, origin: FormulaOrigin = {}): Token[] {
       i++;
       continue;
     }
-    throw new FormulaError(formule, start, `caractère « ${ch} » inattendu`, origin);
+    throw new FormulaError(formule, start, { fr: `caractère « ${ch} » inattendu`, en: `unexpected character “${ch}”` }, origin);
   }
   tokens.push({ kind: 'fin', text: '', offset: n });
   return tokens;

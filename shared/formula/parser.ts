@@ -17,6 +17,7 @@
  * are case- and accent-insensitive; an identifier is a call only when `(` follows it.
  */
 import type { ChampIdentite, Formula, Litteral, Operateur } from './ast';
+import type { Bilingual } from '../errors';
 import { FormulaError, type FormulaOrigin } from './errors';
 import { tokenize, type Keyword, type Token } from './lexer';
 
@@ -88,10 +89,10 @@ class Parser {
   }
 
   parseAll(): Formula {
-    if (this.peek().kind === 'fin') throw this.error(this.peek(), 'formule vide');
+    if (this.peek().kind === 'fin') throw this.error(this.peek(), { fr: 'formule vide', en: 'empty formula' });
     const f = this.statement();
     const t = this.peek();
-    if (t.kind !== 'fin') throw this.error(t, t.kind === 'mot' && t.keyword === 'sinon' ? '« sinon » sans « si … alors »' : 'fin de formule attendue');
+    if (t.kind !== 'fin') throw this.error(t, t.kind === 'mot' && t.keyword === 'sinon' ? { fr: '« sinon » sans « si … alors »', en: '“sinon” without “si … alors”' } : { fr: 'fin de formule attendue', en: 'end of formula expected' });
     return f;
   }
 
@@ -113,18 +114,18 @@ class Parser {
     return t.kind === 'symbole' && t.text === s;
   }
 
-  private error(t: Token, detail: string): FormulaError {
+  private error(t: Token, detail: Bilingual): FormulaError {
     return new FormulaError(this.formule, t.offset, detail, this.origin);
   }
 
   private expectKeyword(k: Keyword): void {
     const t = this.next();
-    if (!this.isKeyword(t, k)) throw this.error(t, `« ${k} » attendu`);
+    if (!this.isKeyword(t, k)) throw this.error(t, { fr: `« ${k} » attendu`, en: `“${k}” expected` });
   }
 
   private expectSymbol(s: string): void {
     const t = this.peek();
-    if (!this.isSymbol(t, s)) throw this.error(t, `« ${s} » attendu`);
+    if (!this.isSymbol(t, s)) throw this.error(t, { fr: `« ${s} » attendu`, en: `“${s}” expected` });
     this.next();
   }
 
@@ -168,7 +169,7 @@ class Parser {
     this.next();
     const right = this.sum();
     const again = this.peek();
-    if (isComparison(again)) throw this.error(again, 'une seule comparaison à la suite : mettre des parenthèses');
+    if (isComparison(again)) throw this.error(again, { fr: 'une seule comparaison à la suite : mettre des parenthèses', en: 'only one comparison in a row: add parentheses' });
     return { kind: 'binaire', offset: t.offset, op: t.text as Operateur, left, right };
   }
 
@@ -207,8 +208,8 @@ class Parser {
       case 'mot':
         if (t.keyword === 'vrai' || t.keyword === 'oui') return { kind: 'litteral', offset: t.offset, value: true };
         if (t.keyword === 'faux' || t.keyword === 'non') return { kind: 'litteral', offset: t.offset, value: false };
-        if (t.keyword === 'si') throw this.error(t, '« si » inattendu ici : mettre la sous-formule entre parenthèses');
-        throw this.error(t, `expression attendue avant « ${t.text} »`);
+        if (t.keyword === 'si') throw this.error(t, { fr: '« si » inattendu ici : mettre la sous-formule entre parenthèses', en: '“si” unexpected here: put the sub-formula in parentheses' });
+        throw this.error(t, { fr: `expression attendue avant « ${t.text} »`, en: `expression expected before “${t.text}”` });
       case 'identifiant':
         if (this.isSymbol(this.peek(), '(')) return this.call(t);
         return { kind: 'litteral', offset: t.offset, value: t.text };
@@ -218,16 +219,16 @@ class Parser {
           this.expectSymbol(')');
           return inner;
         }
-        throw this.error(t, `expression attendue avant « ${t.text} »`);
+        throw this.error(t, { fr: `expression attendue avant « ${t.text} »`, en: `expression expected before “${t.text}”` });
       case 'fin':
-        throw this.error(t, 'expression attendue en fin de formule');
+        throw this.error(t, { fr: 'expression attendue en fin de formule', en: 'expression expected at the end of the formula' });
     }
   }
 
   /** A call: `name` is the identifier before `(`. */
   private call(name: Token): Formula {
     const fonction = fold(name.text) as Fonction;
-    if (!FONCTIONS.includes(fonction)) throw this.error(name, `fonction « ${name.text} » inconnue (connues : ${FONCTIONS.join(', ')})`);
+    if (!FONCTIONS.includes(fonction)) throw this.error(name, { fr: `fonction « ${name.text} » inconnue (connues : ${FONCTIONS.join(', ')})`, en: `unknown function “${name.text}” (known: ${FONCTIONS.join(', ')})` });
     this.expectSymbol('(');
     if (INDICATEUR_FONCTIONS.has(fonction)) return this.indicateur(name, fonction as 'val' | 'opt_val' | 'limite' | 'cible');
     const args: { formula: Formula; token: Token }[] = [];
@@ -237,7 +238,7 @@ class Parser {
         args.push({ formula: this.statement(), token });
         const after = this.peek();
         if (this.isSymbol(after, ')')) break;
-        if (!this.isSymbol(after, ',')) throw this.error(after, '« , » ou « ) » attendu');
+        if (!this.isSymbol(after, ',')) throw this.error(after, { fr: '« , » ou « ) » attendu', en: '“,” or “)” expected' });
         this.next();
       }
     }
@@ -245,7 +246,11 @@ class Parser {
     const [lo, hi] = ARITY[fonction];
     if (args.length < lo || args.length > hi) {
       const expected = lo === hi ? `${lo}` : `${lo} ou ${hi}`;
-      throw this.error(name, `« ${fonction} » attend ${expected} argument${hi > 1 ? 's' : ''}, ${args.length} donné${args.length > 1 ? 's' : ''}`);
+      const expectedEn = lo === hi ? `${lo}` : `${lo} or ${hi}`;
+      throw this.error(name, {
+        fr: `« ${fonction} » attend ${expected} argument${hi > 1 ? 's' : ''}, ${args.length} donné${args.length > 1 ? 's' : ''}`,
+        en: `“${fonction}” takes ${expectedEn} argument${hi > 1 ? 's' : ''}, ${args.length} given`,
+      });
     }
     const offset = name.offset;
     switch (fonction) {
@@ -255,11 +260,11 @@ class Parser {
       case 'identite':
         return this.identite(offset, args[0]!, args[1]!);
       case 'reponse':
-        return { kind: 'reponse', offset, question: this.identifier(args[0]!, 'identifiant de question attendu'), valeur: args[1] ? this.literal(args[1]) : null };
+        return { kind: 'reponse', offset, question: this.identifier(args[0]!, { fr: 'identifiant de question attendu', en: 'question identifier expected' }), valeur: args[1] ? this.literal(args[1]) : null };
       case 'score':
-        return { kind: 'score', offset, nodeId: this.identifier(args[0]!, 'identifiant de nœud attendu') };
+        return { kind: 'score', offset, nodeId: this.identifier(args[0]!, { fr: 'identifiant de nœud attendu', en: 'node identifier expected' }) };
       default:
-        throw this.error(name, `fonction « ${fonction} » inconnue`);
+        throw this.error(name, { fr: `fonction « ${fonction} » inconnue`, en: `unknown function “${fonction}”` });
     }
   }
 
@@ -269,24 +274,27 @@ class Parser {
     while (!this.isSymbol(this.peek(), ')') && this.peek().kind !== 'fin') this.next();
     const close = this.peek();
     const indicateur = this.formule.slice(first.offset, close.offset).trim();
-    if (!INDICATEUR_ID.test(indicateur)) throw this.error(first, "identifiant d'indicateur attendu");
+    if (!INDICATEUR_ID.test(indicateur)) throw this.error(first, { fr: "identifiant d'indicateur attendu", en: 'indicator identifier expected' });
     this.expectSymbol(')');
     return { kind: 'indicateur', offset: name.offset, fonction, indicateur };
   }
 
   private identite(offset: number, champArg: { formula: Formula; token: Token }, valeurArg: { formula: Formula; token: Token }): Formula {
-    const champText = this.identifier(champArg, "champ d'identité attendu");
+    const champText = this.identifier(champArg, { fr: "champ d'identité attendu", en: 'identity field expected' });
     const champ = fold(champText) as ChampIdentite;
-    if (!CHAMPS.includes(champ)) throw this.error(champArg.token, `champ d'identité « ${champText} » inconnu (attendu : ${CHAMPS.join(', ')})`);
+    if (!CHAMPS.includes(champ)) throw this.error(champArg.token, { fr: `champ d'identité « ${champText} » inconnu (attendu : ${CHAMPS.join(', ')})`, en: `unknown identity field “${champText}” (expected: ${CHAMPS.join(', ')})` });
     const v = valeurArg.formula;
     if (champ === 'dans_aire_urbaine') {
-      if (v.kind !== 'litteral' || typeof v.value !== 'boolean') throw this.error(valeurArg.token, 'OUI ou NON attendu pour dans_aire_urbaine');
+      if (v.kind !== 'litteral' || typeof v.value !== 'boolean') throw this.error(valeurArg.token, { fr: 'OUI ou NON attendu pour dans_aire_urbaine', en: 'OUI or NON expected for dans_aire_urbaine' });
       return { kind: 'identite', offset, champ, valeur: v.value };
     }
-    const text = this.identifier(valeurArg, `valeur de ${champ} attendue`);
+    const text = this.identifier(valeurArg, { fr: `valeur de ${champ} attendue`, en: `value of ${champ} expected` });
     const valeur = IDENTITE_VALEURS[champ].get(fold(text));
     if (valeur === undefined) {
-      throw this.error(valeurArg.token, `valeur « ${text} » inconnue pour ${champ} (attendu : ${[...IDENTITE_VALEURS[champ].values()].join(', ')})`);
+      throw this.error(valeurArg.token, {
+        fr: `valeur « ${text} » inconnue pour ${champ} (attendu : ${[...IDENTITE_VALEURS[champ].values()].join(', ')})`,
+        en: `unknown value “${text}” for ${champ} (expected: ${[...IDENTITE_VALEURS[champ].values()].join(', ')})`,
+      });
     }
     // Legacy form still in the data: `identite(type, syndicat)` tests the soustype (§2.6).
     if (champ === 'type' && valeur === 'syndicat') return { kind: 'identite', offset, champ: 'soustype', valeur };
@@ -294,7 +302,7 @@ class Parser {
   }
 
   /** The text of an argument that must be a bare identifier; else `message` at the argument. */
-  private identifier(arg: { formula: Formula; token: Token }, message: string): string {
+  private identifier(arg: { formula: Formula; token: Token }, message: Bilingual): string {
     const f = arg.formula;
     if (f.kind === 'litteral' && typeof f.value === 'string') return f.value;
     throw this.error(arg.token, message);
@@ -304,7 +312,7 @@ class Parser {
   private literal(arg: { formula: Formula; token: Token }): Litteral {
     const f = arg.formula;
     if (f.kind === 'litteral') return f.value;
-    throw this.error(arg.token, 'une valeur attendue (identifiant, OUI, NON ou nombre)');
+    throw this.error(arg.token, { fr: 'une valeur attendue (identifiant, OUI, NON ou nombre)', en: 'a value expected (identifier, OUI, NON or number)' });
   }
 }
 

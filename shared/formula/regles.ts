@@ -5,7 +5,7 @@
  */
 import type { Referential } from '../domain';
 import type { Formula } from './ast';
-import { FormulaError, type FormulaOrigin, type RegleType } from './errors';
+import { FormulaError, REGLE_LABEL_EN, type FormulaOrigin, type RegleType } from './errors';
 import { evaluateFormula, type FormulaContext, type Valeur } from './evaluate';
 import { parseFormula } from './parser';
 
@@ -98,8 +98,8 @@ export function parseRegle(nodeId: string, type: RegleType, formule: string, nod
   const formula = parseFormula(formule, origin);
   walk(formula, (f) => {
     if (f.kind !== 'score') return;
-    if (type !== 'score') throw new FormulaError(formule, f.offset, "« score » n'est permis que dans une règle de score", origin);
-    if (nodeIds && !nodeIds.has(f.nodeId)) throw new FormulaError(formule, f.offset, `nœud « ${f.nodeId} » inconnu dans ce référentiel`, origin);
+    if (type !== 'score') throw new FormulaError(formule, f.offset, { fr: "« score » n'est permis que dans une règle de score", en: '“score” is only allowed in a score rule' }, origin);
+    if (nodeIds && !nodeIds.has(f.nodeId)) throw new FormulaError(formule, f.offset, { fr: `nœud « ${f.nodeId} » inconnu dans ce référentiel`, en: `node “${f.nodeId}” unknown in this referential` }, origin);
   });
   return formula;
 }
@@ -205,6 +205,15 @@ export function checkResultType(formule: string, formula: Formula, type: RegleTy
     const got = typeOf(leaf, typeOfAnswer);
     if (got === 'inconnu' || got === want) continue;
     const words: Record<TypeValeur, string> = { booleen: 'un booléen (VRAI / FAUX)', nombre: 'un nombre', texte: 'un texte', inconnu: '?' };
-    throw new FormulaError(formule, leaf.offset, `une règle de ${type === 'desactivation' ? 'désactivation' : type === 'reduction' ? 'réduction' : 'score'} doit donner ${words[want]}, pas ${words[got]}`, origin);
+    const wordsEn: Record<TypeValeur, string> = { booleen: 'a boolean (VRAI / FAUX)', nombre: 'a number', texte: 'a text', inconnu: '?' };
+    throw new FormulaError(
+      formule,
+      leaf.offset,
+      {
+        fr: `une règle de ${type === 'desactivation' ? 'désactivation' : type === 'reduction' ? 'réduction' : 'score'} doit donner ${words[want]}, pas ${words[got]}`,
+        en: `a ${REGLE_LABEL_EN[type]} rule must give ${wordsEn[want]}, not ${wordsEn[got]}`,
+      },
+      origin,
+    );
   }
 }

@@ -114,7 +114,10 @@ describe('browser mode server', () => {
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.body).toBe('console.log("ok");');
     expect((await http('/referentiels/cae')).body).toContain('<title>Label Audit</title>');
-    expect((await http('/assets/absent.js')).status).toBe(404);
+    const absent = await http('/assets/absent.js');
+    expect(absent.status).toBe(404);
+    // French then English: the server cannot know the interface's language (issue 8 item 2).
+    expect(absent.body).toBe('Introuvable : /assets/absent.js\nNot found: /assets/absent.js\n');
   });
 
   it.each(['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00'])('refuses path traversal %s', async (path) => {
@@ -160,7 +163,7 @@ describe('browser mode server', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(readFileSync(pack.path))).toBe(true);
   });
 
-  it('downloads a file preuve byte for byte under its original name (accents, colon), and 404s in French otherwise', async () => {
+  it('downloads a file preuve byte for byte under its original name (accents, colon), and 404s in French then English otherwise', async () => {
     const origin = { Origin: `http://127.0.0.1:${server.port}` };
     const bytes = Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 7) % 256));
     const name = 'Délibération n°12 : été 2026 (v2).pdf';
@@ -180,13 +183,14 @@ describe('browser mode server', () => {
 
     const unknown = await http('/preuves/00000000-0000-0000-0000-000000000000/fichier');
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toBe("La preuve « 00000000-0000-0000-0000-000000000000 » n'existe pas.\n");
+    // French then English: the server cannot know the interface's language (issue 8 item 2).
+    expect(unknown.body).toBe("La preuve « 00000000-0000-0000-0000-000000000000 » n'existe pas.\nThe evidence “00000000-0000-0000-0000-000000000000” does not exist.\n");
 
     const link = await postJson('/trpc/preuves.addLink', { referentialId: 'label-nr', nodeId: 'label-nr_1.4', url: 'https://example.org/charte', titre: 'Charte' }, origin);
     const linkId = (JSON.parse(link.body) as { result: { data: { id: string } } }).result.data.id;
     const r = await http(`/preuves/${linkId}/fichier`);
     expect(r.status).toBe(404);
-    expect(r.body).toBe("La preuve « Charte » est un lien, pas un fichier : il n'y a rien à télécharger.\n");
+    expect(r.body).toBe("La preuve « Charte » est un lien, pas un fichier : il n'y a rien à télécharger.\nThe evidence “Charte” is a link, not a file: there is nothing to download.\n");
   });
 
   it('guards preuve downloads like the rest: foreign Host, another site, and only GET/HEAD', async () => {
@@ -217,7 +221,9 @@ describe('startWebServer options', () => {
     try {
       const r = await fetch(bare.url);
       expect(r.status).toBe(503);
-      expect(await r.text()).toBe(`Interface non construite (${join(tmp, 'pas-construit', 'index.html')} absent) : lancez « npm run web » qui la construit.\n`);
+      // French then English: the server cannot know the interface's language (issue 8 item 2).
+      const index = join(tmp, 'pas-construit', 'index.html');
+      expect(await r.text()).toBe(`Interface non construite (${index} absent) : lancez « npm run web » qui la construit.\nInterface not built (${index} missing): run “npm run web”, which builds it.\n`);
       expect((await fetch(`${bare.url}trpc/workspace.get`)).status).toBe(200);
     } finally {
       await bare.close();

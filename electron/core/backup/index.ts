@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, realpathSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UserError, isUserError } from '../../../shared/errors';
+import { UserError, isUserError, type Bilingual } from '../../../shared/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { fsyncDir, fsyncFile, removeQuietly, sweepTempFiles } from '../durable-fs';
@@ -32,6 +32,8 @@ export interface BackupList {
   backups: BackupInfo[];
   /** French message of the last failed automatic backup of this session (null when none failed). */
   lastError: string | null;
+  /** The same message in English (issue 8 item 2: the screen shows the one of its language); null when none failed. */
+  lastErrorEn: string | null;
 }
 
 /** Outcome of a restore: what was restored, the backup of the replaced state, preuves whose file is missing. */
@@ -180,7 +182,7 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
   // Temp files of a backup or restore killed midway (never a backup: those are renamed only once complete).
   sweepTempFiles(dir, BACKUP_TEMP_PREFIX);
   if (!ctx.db.memory) sweepTempFiles(dirname(resolve(ctx.db.name)), RESTORE_TEMP_PREFIX);
-  let lastError: string | null = null;
+  let lastError: Bilingual | null = null;
   // One backup or restore at a time: names are picked from the folder's content, and a restore swaps the file.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -270,7 +272,7 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
 
   return {
     dir,
-    list: () => ({ dir, backups: listBackups(dir), lastError }),
+    list: () => ({ dir, backups: listBackups(dir), lastError: lastError?.fr ?? null, lastErrorEn: lastError?.en ?? null }),
     create: (kind = 'manuelle') => take(kind),
     createEvents,
     writeTo: (path) =>
@@ -308,8 +310,9 @@ export function createBackups(ctx: ServiceContext, opts: BackupsOptions): Backup
         lastError = null;
         return b;
       } catch (e) {
-        lastError = isUserError(e) ? e.message : `La sauvegarde quotidienne a échoué : ${e instanceof Error ? e.message : String(e)}`;
-        opts.log(lastError);
+        const why = e instanceof Error ? e.message : String(e);
+        lastError = isUserError(e) ? { fr: e.message, en: e.messageIn('en') } : { fr: `La sauvegarde quotidienne a échoué : ${why}`, en: `The daily backup failed: ${why}` };
+        opts.log(lastError.fr);
         return null;
       }
     },

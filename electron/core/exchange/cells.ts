@@ -23,22 +23,24 @@ function utcDay(ms: number): string {
 }
 
 /**
- * The calendar day a cell means, YYYY-MM-DD, or null when empty; `reason` says why it is not a day.
+ * The calendar day a cell means, YYYY-MM-DD, or null when empty; `reason` says why it is not a day (`reasonEn` in English).
  * - a number: an Excel serial (days since 1899-12-30, or 1904-01-01 when `date1904`), its fraction (the time) dropped;
  * - a Date: exceljs's reading of a date cell, built in UTC from the serial, so its UTC day is the day written;
  * - a text: `15/03/2027`, `15-03-2027`, `15.03.2027`, `15/03/27` (20xx), `2027-03-15`, each optionally followed by a
  *   time (`14:30`, `14:30:00`, `T14:30:00Z`) which is ignored: the day is the one written, whatever the zone.
  * Pure: the machine's time zone is never read.
  */
-export function readDay(value: RawValue, date1904 = false): { day: string | null } | { reason: string } {
+export function readDay(value: RawValue, date1904 = false): { day: string | null } | { reason: string; reasonEn: string } {
   if (value === null) return { day: null };
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { reason: 'date invalide' };
+    if (Number.isNaN(value.getTime())) return { reason: 'date invalide', reasonEn: 'invalid date' };
     // A second short of midnight rounds to the next day in Excel's display; keep the written day.
     return { day: utcDay(value.getTime() + 500) };
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 1 || value >= 2958466) return { reason: `« ${String(value).replace('.', ',')} » n'est pas une date (numéro de série Excel hors limites)` };
+    if (!Number.isFinite(value) || value < 1 || value >= 2958466) {
+      return { reason: `« ${String(value).replace('.', ',')} » n'est pas une date (numéro de série Excel hors limites)`, reasonEn: `“${String(value)}” is not a date (Excel serial number out of range)` };
+    }
     return { day: utcDay((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(value + 1e-9) * DAY) };
   }
   const text = value.trim();
@@ -52,23 +54,23 @@ export function readDay(value: RawValue, date1904 = false): { day: string | null
   } else if (isoText) {
     day = iso(Number(isoText[1]), Number(isoText[2]), Number(isoText[3]));
   }
-  if (day === null || !isIsoDate(day)) return { reason: `« ${text} » n'est pas une date (formats acceptés : 15/03/2027, 2027-03-15)` };
+  if (day === null || !isIsoDate(day)) return { reason: `« ${text} » n'est pas une date (formats acceptés : 15/03/2027, 2027-03-15)`, reasonEn: `“${text}” is not a date (accepted formats: 15/03/2027, 2027-03-15)` };
   return { day };
 }
 
 /**
- * A share of a détaillé split as a fraction 0..1, or null when empty; `reason` says why it is not one.
+ * A share of a détaillé split as a fraction 0..1, or null when empty; `reason` says why it is not one (`reasonEn` in English).
  * Numbers up to 1 are fractions (a cell formatted « 50 % » holds 0.5); above 1, percentages (50 → 0.5). Texts:
  * `50 %`, `50%`, `33,3 %` (percentages), `0,5` or `0.5` (decimal comma or point, same rule as numbers).
  */
-export function readShare(value: RawValue): { share: number | null } | { reason: string } {
+export function readShare(value: RawValue): { share: number | null } | { reason: string; reasonEn: string } {
   if (value === null) return { share: null };
-  if (value instanceof Date) return { reason: 'une date n\'est pas une part' };
+  if (value instanceof Date) return { reason: 'une date n\'est pas une part', reasonEn: 'a date is not a share' };
   if (typeof value === 'number') return { share: value > 1 ? Math.round(value * 1e6) / 1e8 : value };
   const text = value.replace(/[\s\u00a0\u202f]/g, '');
   if (text === '') return { share: null };
   const m = /^(\d+(?:[.,]\d+)?)(%?)$/.exec(text);
-  if (!m) return { reason: `« ${value.trim()} » n'est pas une part (exemples : 50 %, 0,5)` };
+  if (!m) return { reason: `« ${value.trim()} » n'est pas une part (exemples : 50 %, 0,5)`, reasonEn: `“${value.trim()}” is not a share (examples: 50%, 0.5)` };
   const n = Number(m[1]!.replace(',', '.'));
   // Percent texts are decimal: 33,3 % is 0.333 exactly, not 0.33299999999999996.
   return { share: m[2] === '%' || n > 1 ? Math.round(n * 1e6) / 1e8 : n };

@@ -16,7 +16,9 @@ import { csvDelimiter, decodeCsvBytes, type RawValue } from './cells';
 export interface SheetCell {
   address: string;
   value: RawValue;
+  /** Why the cell cannot be read (French), and `errorEn` in English. */
   error?: string;
+  errorEn?: string;
 }
 
 /** A data row: its number as the spreadsheet shows it and its cells by column key. */
@@ -111,7 +113,12 @@ async function readXlsx(name: string, bytes: Uint8Array, headerKey: string): Pro
           } catch (e) {
             if (!(e instanceof NoCachedValue)) throw e;
             any = true;
-            cells.set(key, { address: cell.address, value: null, error: `formule sans valeur calculée (=${e.message}) : ouvrez le classeur dans un tableur, enregistrez-le, puis réessayez` });
+            cells.set(key, {
+              address: cell.address,
+              value: null,
+              error: `formule sans valeur calculée (=${e.message}) : ouvrez le classeur dans un tableur, enregistrez-le, puis réessayez`,
+              errorEn: `formula without a computed value (=${e.message}): open the workbook in a spreadsheet, save it, then try again`,
+            });
           }
         }
         if (any) rows.push({ row: rr, cells });

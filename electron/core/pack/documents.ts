@@ -10,7 +10,7 @@ import { writeReportPdf, type ReportContext } from './report-pdf';
 import type { PackHistorique, PackInput } from './types';
 import { actionFamilyLabel } from '../../../shared/history-words';
 import type { Lang } from '../../../shared/locale';
-import { HISTORIQUE_WORDS } from './words';
+import { HISTORIQUE_WORDS, PACK_FILE_WORDS, PACK_WORDS } from './words';
 import { writeGridXlsx } from './xlsx';
 
 /** A generated entry: pack path and bytes. */
@@ -41,7 +41,7 @@ export function historiqueCsvRows(lines: readonly PackHistorique[], lang: Lang =
 export async function generateDocuments(input: PackInput, plan: EvidencePlan, ctx: ReportContext, date: Date): Promise<GeneratedEntry[]> {
   const grid = buildGrid(input, ctx.preuvesOf, (p) => ctx.missingReason(p) !== null);
   const title = `${input.referential.nom} — ${input.workspace.nom} — ${input.jalon.nom}`;
-  const [pdf, xlsx] = await Promise.all([writeReportPdf(input, ctx, date), writeGridXlsx(grid, date, title)]);
+  const [pdf, xlsx] = await Promise.all([writeReportPdf(input, ctx, date), writeGridXlsx(grid, date, title, PACK_WORDS[input.lang ?? 'fr'].gridSheet)]);
   const entries: GeneratedEntry[] = [
     { path: 'rapport.pdf', data: pdf },
     { path: 'grille.xlsx', data: xlsx },
@@ -50,6 +50,6 @@ export async function generateDocuments(input: PackInput, plan: EvidencePlan, ct
     { path: 'audit.schema.json', data: json(AUDIT_SCHEMA) },
   ];
   if (input.historique) entries.push({ path: 'historique.csv', data: toCsv(historiqueCsvRows(input.historique, input.lang ?? 'fr')) });
-  for (const l of plan.liens) entries.push({ path: l.path, data: toCsv([['Titre', 'URL', 'Commentaire'], ...l.rows]) });
+  for (const l of plan.liens) entries.push({ path: l.path, data: toCsv([[...PACK_FILE_WORDS[input.lang ?? 'fr'].liensHeader], ...l.rows]) });
   return entries;
 }

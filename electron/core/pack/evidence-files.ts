@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { constants, promises as fsp } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Availability } from './layout';
+import { packFileWordsBoth } from './words';
 import type { PackPreuve } from './types';
 
 /** Extensions whose content is already compressed: stored as is (deflating them costs time and gains nothing). */
@@ -23,7 +24,7 @@ export function shouldCompress(path: string): boolean {
 
 /**
  * Stats every distinct file of `preuves` in the evidence store (bounded concurrency).
- * Returns, per sha256, the real size in bytes or the French reason it cannot be packed: absent, not a regular
+ * Returns, per sha256, the real size in bytes or the reason it cannot be packed, in French and English (words.ts): absent, not a regular
  * file, not readable, or a size different from the one recorded (`PackPreuve.size`).
  */
 export async function statEvidence(preuves: readonly PackPreuve[], evidencePath: (sha256: string) => string): Promise<Map<string, Availability>> {
@@ -45,14 +46,14 @@ export async function statEvidence(preuves: readonly PackPreuve[], evidencePath:
 async function statOne(path: string, size: number | null): Promise<Availability> {
   try {
     const st = await fsp.stat(path);
-    if (!st.isFile()) return { ok: false, reason: "l'emplacement du magasin de preuves n'est pas un fichier" };
-    if (size !== null && st.size !== size) return { ok: false, reason: `taille ${st.size} octets au lieu des ${size} octets enregistrés` };
+    if (!st.isFile()) return { ok: false, reason: packFileWordsBoth((w) => w.notAFile) };
+    if (size !== null && st.size !== size) return { ok: false, reason: packFileWordsBoth((w) => w.sizeMismatch(st.size, size)) };
     await fsp.access(path, constants.R_OK);
     return { ok: true, size: st.size };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, reason: 'fichier absent du magasin de preuves' };
-    return { ok: false, reason: `fichier illisible (${code ?? (e as Error).message})` };
+    if (code === 'ENOENT') return { ok: false, reason: packFileWordsBoth((w) => w.absent) };
+    return { ok: false, reason: packFileWordsBoth((w) => w.unreadable(code ?? (e as Error).message)) };
   }
 }
 

@@ -4,8 +4,9 @@
  * Pure: builds values; `xlsx.ts` and `csv.ts` write them.
  */
 import type { NodeScore, ReferentialNode, ScoringModel } from '../../../shared/domain';
+import type { Lang } from '../../../shared/locale';
 import { sharesOf, truncatedFraction } from './format';
-import { GRID_COLUMNS_BY_LANG, PACK_WORDS, statutLabelIn } from './words';
+import { GRID_COLUMNS_BY_LANG, PACK_FILE_WORDS, PACK_WORDS, statutLabelIn } from './words';
 import { isHttpUrl } from './layout';
 import type { PackInput, PackPreuve } from './types';
 
@@ -43,14 +44,14 @@ export interface Grid {
 
 /** Excel's limit on the characters of one cell; LibreOffice and the CSV readers of the labelling body follow it. */
 export const MAX_CELL_CHARS = 32_767;
-const TRUNCATED = '… (texte tronqué, voir audit.json)';
-
 /**
  * A text cell within `MAX_CELL_CHARS`: longer texts are cut and end with « … (texte tronqué, voir audit.json) »
- * (audit.json keeps every text whole), never split inside a surrogate pair. Other values as they are.
+ * (English: words.ts PACK_FILE_WORDS `truncated`; audit.json keeps every text whole), never split inside a surrogate
+ * pair. Other values as they are.
  */
-export function fitCell(value: GridValue): GridValue {
+export function fitCell(value: GridValue, lang: Lang = 'fr'): GridValue {
   if (typeof value !== 'string' || value.length <= MAX_CELL_CHARS) return value;
+  const TRUNCATED = PACK_FILE_WORDS[lang].truncated;
   let cut = MAX_CELL_CHARS - TRUNCATED.length;
   const last = value.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--;
@@ -76,10 +77,12 @@ function scoreValues(model: ScoringModel, s: NodeScore | undefined): GridValue[]
   ];
 }
 
-function documentLine(p: PackPreuve, missing: boolean): string {
-  if (p.kind === 'lien') return p.url !== null && isHttpUrl(p.url) ? p.url : `${p.titre} (lien retiré : adresse non http(s))`;
+/** Column R's line of a preuve: the link's address, or the file's name, marked when withdrawn or missing (in `lang`). */
+function documentLine(p: PackPreuve, missing: boolean, lang: Lang): string {
+  const w = PACK_FILE_WORDS[lang];
+  if (p.kind === 'lien') return p.url !== null && isHttpUrl(p.url) ? p.url : w.lienRetireCell(p.titre);
   const name = (p.fileName ?? p.titre).normalize('NFC');
-  return missing ? `${name} (fichier manquant)` : name;
+  return missing ? w.fichierManquantCell(name) : name;
 }
 
 /**
@@ -136,7 +139,7 @@ export function buildGrid(
     if (node.parentId === null) continue;
     const parent = byId.get(node.parentId);
     const pil = input.pilotes.get(node.id);
-    const docs = preuvesOf(node.id).map((p) => documentLine(p, isMissing(p)));
+    const docs = preuvesOf(node.id).map((p) => documentLine(p, isMissing(p), input.lang ?? 'fr'));
     rows.push({
       depth: node.depth,
       axe: Number.parseInt(node.identifiant, 10) || null,
@@ -156,7 +159,7 @@ export function buildGrid(
       ],
     });
   }
-  for (const r of rows) r.values = r.values.map(fitCell);
+  for (const r of rows) r.values = r.values.map((v) => fitCell(v, input.lang ?? 'fr'));
   return { header, rows, groupLabel: jalon.nom };
 }
 

@@ -11,8 +11,9 @@ import { UserError } from '../../../shared/errors';
 import { generateDocuments } from './documents';
 import { sha256Hex, statEvidence } from './evidence-files';
 import { parseJalonDate } from './format';
-import { checkPreuves, compareBytes, planEvidence, preuvesByNode } from './layout';
+import { checkPreuves, compareBytes, planEvidence, preuvesByNode, type Availability } from './layout';
 import type { BuildPackOptions, PackInput, PackPreuve, PackResult } from './types';
+import { PACK_FILE_WORDS, packFileWordsBoth } from './words';
 import { writeZip, type FileRecord, type ZipItem } from './zip-writer';
 
 export type { BuildPackOptions, PackInput, PackProgress, PackResult, VerifyResult } from './types';
@@ -40,7 +41,7 @@ export interface PackManifest {
 /**
  * Builds the audit pack of `input` at `outPath` (written to `outPath + '.part'`, fsynced, then renamed).
  * Evidence whose bytes are missing, unreadable or of the wrong size is listed in
- * `_manifeste/fichiers-manquants.txt` ("<path> — <reason>") and the export continues; bytes read with a
+ * `_manifeste/fichiers-manquants.txt` ("<path> — <reason>", in `input.lang`) and the export continues; bytes read with a
  * SHA-256 different from the recorded one are packed as read and listed there too.
  * With `opts.requireComplete`, any such file refuses the pack instead (nothing is left on disk).
  * Same input → byte-identical zip (all dates = `jalon.date`).
@@ -52,21 +53,24 @@ export interface PackManifest {
 export async function buildPack(input: PackInput, outPath: string, opts: BuildPackOptions = {}): Promise<PackResult> {
   opts.signal?.throwIfAborted();
   const date = parseJalonDate(input.jalon.date);
+  const lang = input.lang ?? 'fr';
+  const fileWords = PACK_FILE_WORDS[lang];
   checkPreuves(input.referential, input.preuves);
   const availability = await statEvidence(input.preuves, input.evidencePath);
   opts.signal?.throwIfAborted();
-  const plan = planEvidence(
-    input.referential,
-    input.preuves,
-    (sha) => availability.get(sha) ?? { ok: false, reason: 'fichier absent du magasin de preuves' },
-    input.evidencePath,
-  );
-  if (opts.requireComplete && plan.missing.length > 0) throw incomplete(plan.missing);
+  const availabilityOf = (sha: string): Availability => availability.get(sha) ?? { ok: false, reason: packFileWordsBoth((w) => w.absent) };
+  const plan = planEvidence(input.referential, input.preuves, availabilityOf, input.evidencePath, lang);
+  if (opts.requireComplete && plan.missing.length > 0) {
+    // The refusal names the files in both languages, whatever the pack's (the error is shown in the interface's).
+    const inOther = planEvidence(input.referential, input.preuves, availabilityOf, input.evidencePath, lang === 'fr' ? 'en' : 'fr').missing;
+    throw incomplete(lang === 'fr' ? { fr: plan.missing, en: inOther } : { fr: inOther, en: plan.missing });
+  }
   const byNode = preuvesByNode(input.preuves);
   const missingReason = (p: PackPreuve): string | null => {
     if (p.kind !== 'fichier' || p.sha256 === null) return null;
     const a = availability.get(p.sha256);
-    return a && !a.ok ? a.reason : null;
+    // audit.json is language-neutral: its reasons stay the French reference.
+    return a && !a.ok ? a.reason.fr : null;
   };
   const documents = await generateDocuments(input, plan, { preuvesOf: (id) => byNode.get(id) ?? [], missingReason, missingFiles: plan.missing }, date);
   opts.signal?.throwIfAborted();
@@ -81,14 +85,16 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
 
   let missingCount = 0;
   const trailer = (records: FileRecord[]) => {
-    const changed = records
-      .filter((r) => expectedSha.has(r.path) && expectedSha.get(r.path) !== r.sha256)
-      .map((r) => `${r.path} — contenu différent de l'empreinte enregistrée (SHA-256 lu ${r.sha256}, attendu ${expectedSha.get(r.path)}) : fichier inclus tel que lu`);
-    if (opts.requireComplete && changed.length > 0) throw incomplete(changed);
+    const changedIn = (l: 'fr' | 'en') =>
+      records
+        .filter((r) => expectedSha.has(r.path) && expectedSha.get(r.path) !== r.sha256)
+        .map((r) => `${r.path} — ${PACK_FILE_WORDS[l].changed(r.sha256, expectedSha.get(r.path) as string)}`);
+    const changed = changedIn(lang);
+    if (opts.requireComplete && changed.length > 0) throw incomplete({ fr: changedIn('fr'), en: changedIn('en') });
     const missingLines = [...plan.missing, ...changed];
     missingCount = missingLines.length;
     const lines = [...missingLines, ...(input.retenues ?? [])].sort(compareBytes);
-    const missingText = lines.length === 0 ? 'Aucun fichier manquant : toutes les preuves de type fichier sont dans le pack.\n' : `${lines.join('\n')}\n`;
+    const missingText = lines.length === 0 ? `${fileWords.noneMissing}\n` : `${lines.join('\n')}\n`;
     const missing = Buffer.from(missingText, 'utf8');
     const withHash = [...records, { path: MISSING_FILES, size: missing.length, sha256: sha256Hex(missing) }].sort((a, b) => compareBytes(a.path, b.path));
     const manifest: PackManifest = {
@@ -111,8 +117,9 @@ export async function buildPack(input: PackInput, outPath: string, opts: BuildPa
   return { ...written, missing: missingCount };
 }
 
-/** The PACK_INCOMPLETE refusal: how many files, the first 5 lines of fichiers-manquants, what to do. */
-function incomplete(lines: string[]): UserError {
+/** The PACK_INCOMPLETE refusal: how many files, the first 5 lines of fichiers-manquants (in each language), what to do. */
+function incomplete(both: { fr: string[]; en: string[] }): UserError {
+  const lines = both.fr;
   const n = lines.length;
   const shown = lines.slice(0, 5).join(' ; ');
   const more = n > 5 ? ` ; et ${n - 5} autre${n - 5 > 1 ? 's' : ''}` : '';
@@ -124,7 +131,7 @@ function incomplete(lines: string[]): UserError {
         `Pack complet exigé : ${n} fichier${n > 1 ? 's' : ''} de preuve ${n > 1 ? 'manquent ou ont changé' : 'manque ou a changé'} (${shown}${more}). ` +
         'Rajoutez-les, ou exportez sans exiger un pack complet : ils seront listés dans _manifeste/fichiers-manquants.txt.',
       en:
-        `Complete pack required: ${n} evidence file${n > 1 ? 's are' : ' is'} missing or changed (${lines.slice(0, 5).join('; ')}${moreEn}). ` +
+        `Complete pack required: ${n} evidence file${n > 1 ? 's are' : ' is'} missing or changed (${both.en.slice(0, 5).join('; ')}${moreEn}). ` +
         'Add them back, or export without requiring a complete pack: they will be listed in _manifeste/fichiers-manquants.txt.',
     },
     { path: lines[0]?.split(' — ')[0] },

@@ -4,12 +4,14 @@
  * Source: tete-referentials.md §4.6 (archive layout), DOMAIN.md "The audit pack". Pure: no I/O.
  */
 import type { Referential, ReferentialNode } from '../../../shared/domain';
-import { UserError } from '../../../shared/errors';
+import { UserError, type Bilingual } from '../../../shared/errors';
+import type { Lang } from '../../../shared/locale';
 import { collisionKey, sanitizeSegment, uniqueName } from './names';
 import type { PackPreuve } from './types';
+import { PACK_FILE_WORDS } from './words';
 
-/** Whether the bytes of a sha256 can be packed: its real size, or why not (French). */
-export type Availability = { ok: true; size: number } | { ok: false; reason: string };
+/** Whether the bytes of a sha256 can be packed: its real size, or why not (in both languages, words.ts PACK_FILE_WORDS). */
+export type Availability = { ok: true; size: number } | { ok: false; reason: Bilingual };
 
 /** A stored evidence entry: pack path, content hash, size in bytes, absolute source path. */
 export interface EvidenceFile {
@@ -117,7 +119,8 @@ function folderFor(node: ReferentialNode, byId: Map<string, ReferentialNode>, fo
 
 /**
  * Places every preuve. `availability(sha256)` says whether the bytes can be read (decided by the caller's
- * stat pass); `evidencePath(sha256)` gives the absolute source path.
+ * stat pass); `evidencePath(sha256)` gives the absolute source path. `lang` (default French) is the language of the
+ * `missing` reasons and of the liens.csv comments (words.ts PACK_FILE_WORDS).
  * @throws what `checkPreuves` throws.
  */
 export function planEvidence(
@@ -125,8 +128,10 @@ export function planEvidence(
   preuves: readonly PackPreuve[],
   availability: (sha256: string) => Availability,
   evidencePath: (sha256: string) => string,
+  lang: Lang = 'fr',
 ): EvidencePlan {
   checkPreuves(referential, preuves);
+  const w = PACK_FILE_WORDS[lang];
   const byId = new Map(referential.nodes.map((n) => [n.id, n]));
   const folders = nodeFolders(referential);
   const taken = new Map<string, Set<string>>();
@@ -180,13 +185,13 @@ export function planEvidence(
   }
   for (const pl of placements) {
     const p = pl.preuve;
-    const comment = pl.nodes.length > 0 ? `Rattaché à : ${pl.nodes.join(', ')}` : 'Non rattaché à un nœud';
+    const comment = pl.nodes.length > 0 ? w.rattacheA(pl.nodes.join(', ')) : w.nonRattache;
     if (p.kind === 'lien') {
       const url = p.url ?? '';
       const rows = liensByFolder.get(pl.folder) ?? [];
       liensByFolder.set(pl.folder, rows);
       if (isHttpUrl(url)) rows.push([p.titre, url, comment]);
-      else rows.push([p.titre, 'Lien retiré : seules les adresses http(s) sont acceptées', comment]);
+      else rows.push([p.titre, w.lienRetire, comment]);
       addPath(p.id, `${pl.folder}/${LIENS}`);
       continue;
     }
@@ -209,7 +214,7 @@ export function planEvidence(
     const avail = availability(sha);
     const first = list[0] as string;
     if (!avail.ok) {
-      for (const path of list) missing.push(`${path} — ${avail.reason}`);
+      for (const path of list) missing.push(`${path} — ${avail.reason[lang]}`);
       continue;
     }
     files.push({ path: first, sha256: sha, size: avail.size, source: evidencePath(sha) });

@@ -12,8 +12,8 @@ import PDFDocument from 'pdfkit';
 import type { NodeScore, ReferentialNode, RootScore, ScoringModel } from '../../../shared/domain';
 import { formatCountIn, formatDateIn, formatLongDateIn, formatNumberIn, formatPercentIn, type Lang } from '../../../shared/locale';
 import { ratioBaseKind, ratioFait, speaksConformite } from '../../../shared/scoring/ratios';
-import { countFr, dateFr, leafCountsFr, niveauHeading, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
-import { HISTORIQUE_WORDS, PACK_WORDS, statutLabelIn, type PackWords } from './words';
+import { countFr, dateFr, niveauHeading, percentFr, pointsFr, ratio, scoreLineFr, shareFr, showsNiveau } from './format';
+import { HISTORIQUE_WORDS, PACK_WORDS, PERSONNALISATION_WORDS, statutLabelIn, type PackWords } from './words';
 import { drawableTextFor } from './pdf-text';
 import { drawTable } from './pdf-table';
 import type { PackHistorique, PackInput, PackPersonnalisation, PackPreuve } from './types';
@@ -77,7 +77,7 @@ function statutSummary(input: PackInput, mesure: ReferentialNode, desc: readonly
     const label = s === null ? '' : statutLabelIn(lang, s);
     if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  return [...counts].map(([label, k]) => `${label}${lang === 'fr' ? ' :' : ':'} ${k}`).join('\n');
+  return [...counts].map(([label, k]) => PACK_WORDS[lang].statutCount(label, k)).join('\n');
 }
 
 /** Level name for people: TETE's `action` is a « mesure » (DOMAIN.md vocabulary); in English, `measure`. */
@@ -178,35 +178,46 @@ function cover(doc: InstanceType<typeof PDFDocument>, input: PackInput, date: Da
   if (showsNiveau(ref)) {
     const heading = niveauHeading(ref.model);
     line(lang === 'fr' ? heading.label : w.niveauLabel(ref.model === 'rate'), root.niveau ? root.niveau.nom : w.aucun);
-    // The reminder (a threshold is not a label; an RGAA state needs every critère) stays in French: it quotes the rules.
-    if (root.completude < 1) doc.font(R).fontSize(10).text(t(`(${heading.reminder})`));
+    // The reminder: a threshold is not a label; an RGAA state needs every critère.
+    if (root.completude < 1) doc.font(R).fontSize(10).text(t(`(${lang === 'fr' ? heading.reminder : w.niveauReminder(ref.model === 'rate')})`));
     line(w.seuils, ref.niveaux.map((n) => `${n.nom} ≥ ${f.percent(n.seuil)}`).join(lang === 'fr' ? ' ; ' : '; '));
   }
   line(w.completude, `${f.percent(root.completude)} (${w.renseignes(f.count(root.completedTachesCount), f.count(root.totalTachesCount))})`);
-  const counts = leafCountsFr(ref.model, root);
+  const counts = w.leafCounts(ref.model, root);
   if (counts !== null) line(ref.model === 'rate' ? w.criteres : w.pratiques, counts);
-  else line(lang === 'fr' ? 'Points programmés' : 'Points planned', w.pointsProgrammes(f.points(root.pointProgramme), f.points(root.pointPasFait), f.points(root.pointNonRenseigne)));
+  else line(w.pointsProgrammesLabel, w.pointsProgrammes(f.points(root.pointProgramme), f.points(root.pointPasFait), f.points(root.pointNonRenseigne)));
   doc.moveDown(1).font(R).fontSize(9).fillColor('#555555');
   doc.text(w.generatedBy(input.appVersion));
   doc.fillColor('black');
 }
 
-/** Identity of a pack in one French line: "commune · 12 400 habitants · métropole". */
-function identiteLine(id: PackPersonnalisation['identite']): string {
+/** Identity of a pack in one line: fr "commune · 12 400 habitants · métropole", en "commune · 12,400 inhabitants · mainland France". */
+function identiteLine(id: PackPersonnalisation['identite'], lang: Lang): string {
+  const w = PERSONNALISATION_WORDS[lang];
   return [
-    id.type ?? 'type non précisé',
+    id.type ?? w.typeNonPrecise,
     id.soustype,
-    id.population === null ? 'population non précisée' : `${countFr(id.population)} habitants`,
-    id.localisation === 'DOM' ? 'outre-mer (DOM)' : 'métropole',
-    id.dansAireUrbaine === null ? null : id.dansAireUrbaine ? 'dans une aire urbaine' : 'hors aire urbaine',
+    id.population === null ? w.populationNonPrecisee : w.habitants(lang === 'fr' ? countFr(id.population) : formatCountIn('en', id.population)),
+    id.localisation === 'DOM' ? w.dom : w.metropole,
+    id.dansAireUrbaine === null ? null : id.dansAireUrbaine ? w.dansAireUrbaine : w.horsAireUrbaine,
   ]
     .filter((x) => x !== null)
     .join(' · ');
 }
 
+/** An answer in `lang`: yes/no and shares are rewritten; an option's label is referential content, kept as stored. */
+function reponseIn(lang: Lang, r: PackPersonnalisation['reponses'][number]): string {
+  if (lang === 'fr') return r.reponse;
+  const w = PERSONNALISATION_WORDS[lang];
+  if (typeof r.valeur === 'boolean') return r.valeur ? w.oui : w.non;
+  if (typeof r.valeur === 'number') return w.part(r.valeur);
+  return r.reponse;
+}
+
 /**
- * The "Personnalisation" page of a TETE report (tete-referentials.md §2.5): the identity, each answer with its
- * justification (an answer to a hidden question is marked « non prise en compte »), and the consequences.
+ * The "Personnalisation" page of a TETE report (tete-referentials.md §2.5), in `lang` (words.ts
+ * PERSONNALISATION_WORDS): the identity, each answer with its justification (an answer to a hidden question is
+ * marked « non prise en compte »), and the consequences.
  */
 function personnalisationSection(
   doc: InstanceType<typeof PDFDocument>,
@@ -214,46 +225,50 @@ function personnalisationSection(
   t: (text: string) => string,
   rows: (cells: string[][]) => string[][],
   fonts: { regular: string; bold: string },
+  lang: Lang,
 ): void {
-  doc.addPage().font(B).fontSize(14).text('Personnalisation').moveDown(0.3);
-  doc.font(R).fontSize(10).text(t(`Identité de la collectivité : ${identiteLine(p.identite)}.`)).moveDown(0.4);
-  if (p.reponses.length === 0) doc.text('Aucune réponse aux questions de compétence.').moveDown(0.4);
+  const w = PERSONNALISATION_WORDS[lang];
+  const date = (iso: string) => (lang === 'fr' ? iso.slice(0, 10).split('-').reverse().join('/') : formatDateIn(lang, iso));
+  doc.addPage().font(B).fontSize(14).text(w.title).moveDown(0.3);
+  doc.font(R).fontSize(10).text(t(w.identite(identiteLine(p.identite, lang)))).moveDown(0.4);
+  if (p.reponses.length === 0) doc.text(w.aucuneReponse).moveDown(0.4);
   else {
     drawTable(
       doc,
       [
-        { title: 'Question', width: 300 },
-        { title: 'Réponse', width: 120 },
-        { title: 'Justification', width: 230 },
-        { title: 'Par, le', width: 120 },
+        { title: w.columns.question, width: 300 },
+        { title: w.columns.reponse, width: 120 },
+        { title: w.columns.justification, width: 230 },
+        { title: w.columns.parLe, width: 120 },
       ],
       rows(
         p.reponses.map((r) => [
           `${r.formulation} (${r.questionId})`,
-          r.prisEnCompte ? r.reponse : `${r.reponse} (non prise en compte : question masquée)`,
+          r.prisEnCompte ? reponseIn(lang, r) : w.nonPriseEnCompte(reponseIn(lang, r)),
           r.justification ?? '',
-          `${r.modifiedBy}, ${r.modifiedAt.slice(0, 10).split('-').reverse().join('/')}`,
+          `${r.modifiedBy}, ${date(r.modifiedAt)}`,
         ]),
       ),
       fonts,
       8,
     );
   }
-  doc.moveDown(0.6).font(B).fontSize(12).text('Conséquences sur le référentiel').moveDown(0.3);
-  if (p.consequences.length === 0) doc.font(R).fontSize(10).text('Aucune : le potentiel de chaque élément est celui du référentiel.');
+  const pw = PACK_WORDS[lang];
+  doc.moveDown(0.6).font(B).fontSize(12).text(w.consequences).moveDown(0.3);
+  if (p.consequences.length === 0) doc.font(R).fontSize(10).text(w.aucuneConsequence);
   else {
     drawTable(
       doc,
       [
-        { title: 'N°', width: 70 },
-        { title: 'Intitulé', width: 520 },
-        { title: 'Effet', width: 180 },
+        { title: pw.no, width: 70 },
+        { title: pw.intitule, width: 520 },
+        { title: w.effet, width: 180 },
       ],
       rows(
         p.consequences.map((c) => [
           c.identifiant,
           c.nom,
-          [c.desactive ? 'désactivé' : null, c.facteur !== null ? `potentiel × ${c.facteur.toLocaleString('fr-FR', { maximumFractionDigits: 3 })}` : null].filter((x) => x !== null).join(', '),
+          [c.desactive ? w.desactive : null, c.facteur !== null ? w.potentielFois(c.facteur) : null].filter((x) => x !== null).join(', '),
         ]),
       ),
       fonts,
@@ -368,7 +383,7 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
     9,
   );
 
-  if (input.personnalisation) personnalisationSection(doc, input.personnalisation, t, rows, fonts);
+  if (input.personnalisation) personnalisationSection(doc, input.personnalisation, t, rows, fonts, lang);
 
   doc.addPage().font(B).fontSize(14).text(t(w.detailBy(levelName(ref.hierarchie[ref.actionLevel], w)))).moveDown(0.4);
   const mesures = ref.nodes.filter((n) => n.depth === ref.actionLevel);
@@ -389,7 +404,7 @@ export async function writeReportPdf(input: PackInput, ctx: ReportContext, date:
         const expl = [m, ...desc]
           .map((n) => ({ n, e: input.statuts.get(n.id)?.explication }))
           .filter((x) => x.e)
-          .map((x) => (x.n === m ? (x.e as string) : `${x.n.identifiant} : ${x.e as string}`));
+          .map((x) => (x.n === m ? (x.e as string) : w.explicationOf(x.n.identifiant, x.e as string)));
         const seen = new Set<string>();
         const preuves: string[] = [];
         for (const n of [m, ...desc]) {

@@ -5,9 +5,9 @@
  * statut labels); English is for a reader of the pack who does not read French. audit.json, manifest.json and the
  * file names stay language-neutral. Numbers and dates follow shared/locale.ts.
  */
-import type { DisplayStatut } from '../../../shared/domain';
-import type { Lang } from '../../../shared/locale';
-import { STATUT_LABELS } from './format';
+import type { DisplayStatut, NodeScore, ScoringModel } from '../../../shared/domain';
+import { formatCountIn, type Lang } from '../../../shared/locale';
+import { LABEL_REMINDER, leafCountsFr, RATE_REMINDER, STATUT_LABELS } from './format';
 
 /** Column M labels in English (the French ones are STATUT_LABELS); `non_renseignable` is blank in both. */
 const STATUT_LABELS_EN: Record<DisplayStatut, string> = {
@@ -77,6 +77,8 @@ export const GRID_COLUMNS_BY_LANG: Record<Lang, readonly string[]> = {
 
 /** The other words of the grid and of the report, per language. */
 export interface PackWords {
+  /** The grid's worksheet name in grille.xlsx. */
+  gridSheet: string;
   gridExportDate: string;
   gridJalon: string;
   gridReferential: string;
@@ -121,10 +123,35 @@ export interface PackWords {
   niveauLabel: (rate: boolean) => string;
   aucun: string;
   axeColumns: (model: 'rate' | 'progress' | 'points', conformite: boolean) => [string, string, string, string, string];
+  /** What to recall beside the niveau while the complétude is under 100 % (format.ts RATE_REMINDER, LABEL_REMINDER). */
+  niveauReminder: (rate: boolean) => string;
+  /** The cover's leaf counts of the rate and progress models (format.ts `leafCountsFr`); null for the others. */
+  leafCounts: (model: ScoringModel, s: NodeScore) => string | null;
+  /** The cover's label of the planned points (models counted in points). */
+  pointsProgrammesLabel: string;
+  /** A line of the explication cell naming the sous-action or tâche it comes from. */
+  explicationOf: (identifiant: string, explication: string) => string;
+  /** A line of the statut cell of a mesure without its own statut: a label and how many children have it. */
+  statutCount: (label: string, n: number) => string;
+}
+
+/** `n` and its noun, singular up to 1: (2, 'compliant') → `2 compliant` (English adjectives do not agree). */
+function countEn(n: number, singular: string, plural = singular): string {
+  return `${formatCountIn('en', n)} ${Math.abs(n) === 1 ? singular : plural}`;
+}
+
+/** The leaf counts in English: rate `52 compliant · 53 not compliant · 0 not evaluated · 1 not applicable`; progress likewise. */
+function leafCountsEn(model: ScoringModel, s: NodeScore): string | null {
+  const nonRenseigne = Math.round(s.totalTachesCount - s.completedTachesCount);
+  const [fait, programme, pasFait, nc] = [s.faitTachesAvancement, s.programmeTachesAvancement, s.pasFaitTachesAvancement, s.pasConcerneTachesAvancement].map(Math.round) as [number, number, number, number];
+  if (model === 'rate') return [countEn(fait, 'compliant'), countEn(pasFait, 'not compliant'), countEn(nonRenseigne, 'not evaluated'), countEn(nc, 'not applicable')].join(' · ');
+  if (model === 'progress') return [countEn(fait, 'done'), countEn(programme, 'planned'), countEn(pasFait, 'not done'), countEn(nonRenseigne, 'not filled in'), countEn(nc, 'not concerned')].join(' · ');
+  return null;
 }
 
 export const PACK_WORDS: Record<Lang, PackWords> = {
   fr: {
+    gridSheet: 'Grille',
     gridExportDate: "Date d'export",
     gridJalon: 'Jalon',
     gridReferential: 'Référentiel',
@@ -174,8 +201,14 @@ export const PACK_WORDS: Record<Lang, PackWords> = {
         : model === 'progress'
           ? ['Applicables', 'Faites', '% fait (renseignées)', 'Programmées', 'Pas faites']
           : ['Potentiel (pts)', 'Fait (pts)', conformite ? '% conforme (évalués)' : '% fait', 'Programmé (pts)', 'Pas fait (pts)'],
+    niveauReminder: (rate) => (rate ? RATE_REMINDER : LABEL_REMINDER),
+    leafCounts: leafCountsFr,
+    pointsProgrammesLabel: 'Points programmés',
+    explicationOf: (id, e) => `${id} : ${e}`,
+    statutCount: (label, n) => `${label} : ${n}`,
   },
   en: {
+    gridSheet: 'Grid',
     gridExportDate: 'Export date',
     gridJalon: 'Milestone',
     gridReferential: 'Referential',
@@ -225,6 +258,14 @@ export const PACK_WORDS: Record<Lang, PackWords> = {
         : model === 'progress'
           ? ['Applicable', 'Done', '% done (filled in)', 'Planned', 'Not done']
           : ['Potential (pts)', 'Done (pts)', conformite ? '% compliant (evaluated)' : '% done', 'Planned (pts)', 'Not done (pts)'],
+    niveauReminder: (rate) =>
+      rate
+        ? 'computed on the evaluated criteria only: an accessibility statement requires every criterion evaluated'
+        : 'a labelling application also requires 100% completeness and the criteria per measure',
+    leafCounts: leafCountsEn,
+    pointsProgrammesLabel: 'Points planned',
+    explicationOf: (id, e) => `${id}: ${e}`,
+    statutCount: (label, n) => `${label}: ${n}`,
   },
 };
 
@@ -271,5 +312,160 @@ export const HISTORIQUE_WORDS: Record<Lang, HistoriqueWords> = {
     none: 'No change recorded.',
     columns: { date: 'Date (UTC)', who: 'Who', no: 'No.', change: 'Change' },
     csvHeader: ['Date (UTC)', 'Who', 'Action', 'No.', 'Item', 'Change'],
+  },
+};
+
+/**
+ * The words of the pack's text files, per language (issue 8 item 2): the lines of `_manifeste/fichiers-manquants.txt`
+ * (`"<path> — <reason>"`, tete-referentials.md §4.6), the header and comments of each `liens.csv`, and the marks of
+ * the grid's column R and of a cut cell. French is the reference, byte for byte the pack's historical text.
+ */
+export interface PackFileWords {
+  /** The evidence store has no file for the sha256. */
+  absent: string;
+  /** The store's path exists but is not a regular file. */
+  notAFile: string;
+  /** The stored file's size (bytes) differs from the recorded one. */
+  sizeMismatch: (actual: number, expected: number) => string;
+  /** The file cannot be read; `code` is the system's (EACCES…) or its message. */
+  unreadable: (code: string) => string;
+  /** A file whose bytes read while zipping do not match the recorded SHA-256 (hex). */
+  changed: (read: string, expected: string) => string;
+  /** A confidentiel preuve left out: `fichier` or `lien`, its title. */
+  withheld: (kind: 'fichier' | 'lien', titre: string) => string;
+  /** The whole file when nothing is missing. */
+  noneMissing: string;
+  /** liens.csv's header row. */
+  liensHeader: readonly [string, string, string];
+  /** liens.csv's comment: the N° of the nodes the link is attached to, or none. */
+  rattacheA: (identifiants: string) => string;
+  nonRattache: string;
+  /** liens.csv's URL cell of a link that is not http(s). */
+  lienRetire: string;
+  /** The grid's column R: a link that is not http(s), a file missing from the pack. */
+  lienRetireCell: (titre: string) => string;
+  fichierManquantCell: (name: string) => string;
+  /** The end of a grid cell cut at Excel's limit. */
+  truncated: string;
+}
+
+export const PACK_FILE_WORDS: Record<Lang, PackFileWords> = {
+  fr: {
+    absent: 'fichier absent du magasin de preuves',
+    notAFile: "l'emplacement du magasin de preuves n'est pas un fichier",
+    sizeMismatch: (actual, expected) => `taille ${actual} octets au lieu des ${expected} octets enregistrés`,
+    unreadable: (code) => `fichier illisible (${code})`,
+    changed: (read, expected) => `contenu différent de l'empreinte enregistrée (SHA-256 lu ${read}, attendu ${expected}) : fichier inclus tel que lu`,
+    withheld: (kind, titre) => `preuve confidentielle retenue (${kind} « ${titre} ») : non incluse dans le pack à la demande de la collectivité`,
+    noneMissing: 'Aucun fichier manquant : toutes les preuves de type fichier sont dans le pack.',
+    liensHeader: ['Titre', 'URL', 'Commentaire'],
+    rattacheA: (ids) => `Rattaché à : ${ids}`,
+    nonRattache: 'Non rattaché à un nœud',
+    lienRetire: 'Lien retiré : seules les adresses http(s) sont acceptées',
+    lienRetireCell: (titre) => `${titre} (lien retiré : adresse non http(s))`,
+    fichierManquantCell: (name) => `${name} (fichier manquant)`,
+    truncated: '… (texte tronqué, voir audit.json)',
+  },
+  en: {
+    absent: 'file absent from the evidence store',
+    notAFile: 'the evidence store location is not a file',
+    sizeMismatch: (actual, expected) => `size ${actual} bytes instead of the ${expected} bytes recorded`,
+    unreadable: (code) => `file unreadable (${code})`,
+    changed: (read, expected) => `content differs from the recorded fingerprint (SHA-256 read ${read}, expected ${expected}): file included as read`,
+    withheld: (kind, titre) => `confidential evidence withheld (${kind === 'fichier' ? 'file' : 'link'} “${titre}”): not included in the pack at the local authority's request`,
+    noneMissing: 'No missing file: every evidence file is in the pack.',
+    liensHeader: ['Title', 'URL', 'Comment'],
+    rattacheA: (ids) => `Attached to: ${ids}`,
+    nonRattache: 'Not attached to an item',
+    lienRetire: 'Link removed: only http(s) addresses are accepted',
+    lienRetireCell: (titre) => `${titre} (link removed: not an http(s) address)`,
+    fichierManquantCell: (name) => `${name} (missing file)`,
+    truncated: '… (text cut, see audit.json)',
+  },
+};
+
+/** A sentence of PACK_FILE_WORDS in both languages (for values built before the pack's language is known). */
+export function packFileWordsBoth(pick: (w: PackFileWords) => string): { fr: string; en: string } {
+  return { fr: pick(PACK_FILE_WORDS.fr), en: pick(PACK_FILE_WORDS.en) };
+}
+
+/**
+ * The words of the « Personnalisation » page of a TETE report (tete-referentials.md §2.5), per language. The
+ * questions, the options' labels, the justifications and the nodes' titles are referential content or typed by
+ * people: they stay as they are.
+ */
+export interface PersonnalisationWords {
+  title: string;
+  /** The identity sentence; `line` is the `·`-separated identity. */
+  identite: (line: string) => string;
+  typeNonPrecise: string;
+  populationNonPrecisee: string;
+  /** `count` is the population already formatted. */
+  habitants: (count: string) => string;
+  dom: string;
+  metropole: string;
+  dansAireUrbaine: string;
+  horsAireUrbaine: string;
+  aucuneReponse: string;
+  columns: { question: string; reponse: string; justification: string; parLe: string };
+  /** A yes/no answer. */
+  oui: string;
+  non: string;
+  /** A share answer: 0.05 → fr `5 %`, en `5%`. */
+  part: (fraction: number) => string;
+  /** The mark on an answer to a hidden question, which no longer counts. */
+  nonPriseEnCompte: (reponse: string) => string;
+  consequences: string;
+  aucuneConsequence: string;
+  effet: string;
+  desactive: string;
+  /** `facteur` is the potentiel's multiplier, ≤ 3 decimals. */
+  potentielFois: (facteur: number) => string;
+}
+
+export const PERSONNALISATION_WORDS: Record<Lang, PersonnalisationWords> = {
+  fr: {
+    title: 'Personnalisation',
+    identite: (line) => `Identité de la collectivité : ${line}.`,
+    typeNonPrecise: 'type non précisé',
+    populationNonPrecisee: 'population non précisée',
+    habitants: (count) => `${count} habitants`,
+    dom: 'outre-mer (DOM)',
+    metropole: 'métropole',
+    dansAireUrbaine: 'dans une aire urbaine',
+    horsAireUrbaine: 'hors aire urbaine',
+    aucuneReponse: 'Aucune réponse aux questions de compétence.',
+    columns: { question: 'Question', reponse: 'Réponse', justification: 'Justification', parLe: 'Par, le' },
+    oui: 'Oui',
+    non: 'Non',
+    part: (f) => `${(Math.round(f * 1000) / 10).toLocaleString('fr-FR')} %`,
+    nonPriseEnCompte: (r) => `${r} (non prise en compte : question masquée)`,
+    consequences: 'Conséquences sur le référentiel',
+    aucuneConsequence: 'Aucune : le potentiel de chaque élément est celui du référentiel.',
+    effet: 'Effet',
+    desactive: 'désactivé',
+    potentielFois: (f) => `potentiel × ${f.toLocaleString('fr-FR', { maximumFractionDigits: 3 })}`,
+  },
+  en: {
+    title: 'Customisation',
+    identite: (line) => `Identity of the local authority: ${line}.`,
+    typeNonPrecise: 'type not given',
+    populationNonPrecisee: 'population not given',
+    habitants: (count) => `${count} inhabitants`,
+    dom: 'overseas (DOM)',
+    metropole: 'mainland France',
+    dansAireUrbaine: 'in an urban area',
+    horsAireUrbaine: 'outside any urban area',
+    aucuneReponse: 'No answer to the competence questions.',
+    columns: { question: 'Question', reponse: 'Answer', justification: 'Justification', parLe: 'By, on' },
+    oui: 'Yes',
+    non: 'No',
+    part: (f) => `${(Math.round(f * 1000) / 10).toLocaleString('en-GB')}%`,
+    nonPriseEnCompte: (r) => `${r} (not taken into account: hidden question)`,
+    consequences: 'Consequences on the referential',
+    aucuneConsequence: 'None: the potential of every item is the referential’s.',
+    effet: 'Effect',
+    desactive: 'disabled',
+    potentielFois: (f) => `potential × ${f.toLocaleString('en-GB', { maximumFractionDigits: 3 })}`,
   },
 };

@@ -22,16 +22,17 @@ export const WIDTHS = [12, 50, 50, 14, 11, 11, 11, 9, 11, 9, 11, 9, 18, 50, 12, 
 
 /**
  * Writes the workbook and returns its bytes. `date` (the jalon date) is the workbook's created/modified date
- * and every inner zip entry's mtime, so the same grid gives the same bytes.
+ * and every inner zip entry's mtime, so the same grid gives the same bytes. `sheet` names the worksheet (the pack's
+ * language: words.ts `gridSheet`).
  */
-export async function writeGridXlsx(grid: Grid, date: Date, title: string): Promise<Buffer> {
+export async function writeGridXlsx(grid: Grid, date: Date, title: string, sheet = 'Grille'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Label Audit';
   wb.lastModifiedBy = 'Label Audit';
   wb.created = date;
   wb.modified = date;
   wb.title = title;
-  const ws = wb.addWorksheet('Grille', {
+  const ws = wb.addWorksheet(sheet, {
     properties: { outlineLevelRow: 0, defaultRowHeight: 15 },
     views: [{ state: 'frozen', xSplit: 2, ySplit: TITLE_ROW + 1 }],
   });

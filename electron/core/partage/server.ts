@@ -4,7 +4,7 @@
  *   - the invitation link `http://<address>:<port>/?token=<token>` checks the token, sets it as an HttpOnly,
  *     SameSite=Strict cookie and redirects to `/` (the token leaves the address bar and the history);
  *   - later requests carry the cookie (or `?token=` again);
- *   - no token, a malformed, unknown, expired or revoked one → a 401 page in French and nothing else (not even the
+ *   - no token, a malformed, unknown, expired or revoked one → a 401 page in French then English and nothing else (not even the
  *     renderer's JavaScript). Revocation takes effect at the next request: the token is checked every time.
  * As in browser mode (electron/web.ts): the Host header must be the bound address (DNS-rebinding guard) and a
  * state-changing request must come from the same origin (CSRF guard). The router runs with `ctx.actor` = the
@@ -19,7 +19,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
-import { isUserError } from '../../../shared/errors';
+import { isUserError, type Bilingual } from '../../../shared/errors';
 import type { Actor } from '../../../shared/roles';
 import type { Core } from '../core';
 import { preuveHeaders, attachmentDisposition } from '../http-download';
@@ -80,11 +80,16 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The 401 page: a short French explanation, no script, no link to the app. */
-function unauthorized(res: ServerResponse, reason: string): void {
-  const body = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Accès refusé — Label Audit</title></head><body>
-<h1>Accès refusé</h1><p data-testid="partage-401">${escapeHtml(reason)}</p>
-<p>Demandez un nouveau lien d'invitation au référent de l'audit.</p></body></html>\n`;
+/**
+ * The 401 page: a short explanation in French, then in English (issue 8 item 2: the page cannot know the reader's
+ * language), no script, no link to the app.
+ */
+function unauthorized(res: ServerResponse, reason: Bilingual): void {
+  const body = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Accès refusé — Access denied — Label Audit</title></head><body>
+<h1>Accès refusé</h1><p data-testid="partage-401">${escapeHtml(reason.fr)}</p>
+<p>Demandez un nouveau lien d'invitation au référent de l'audit.</p>
+<div lang="en"><h1>Access denied</h1><p data-testid="partage-401-en">${escapeHtml(reason.en)}</p>
+<p>Ask the audit's lead for a new invitation link.</p></div></body></html>\n`;
   res.writeHead(401, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -125,7 +130,7 @@ function servePreuve(core: Core, actor: Actor, rawId: string, req: IncomingMessa
   try {
     id = decodeURIComponent(rawId);
   } catch {
-    return refusal(res, 404, `Identifiant de preuve invalide : « ${rawId} ».`, null);
+    return refusal(res, 404, `Identifiant de preuve invalide : « ${rawId} ».`, `Invalid evidence identifier: “${rawId}”.`);
   }
   let file;
   try {
@@ -143,7 +148,7 @@ async function servePaquet(core: Core, actor: Actor, rawId: string, lang: 'fr' |
   try {
     id = decodeURIComponent(rawId);
   } catch {
-    return refusal(res, 404, `Identifiant de référentiel invalide : « ${rawId} ».`, null);
+    return refusal(res, 404, `Identifiant de référentiel invalide : « ${rawId} ».`, `Invalid referential identifier: “${rawId}”.`);
   }
   let paquet;
   try {
@@ -157,9 +162,10 @@ async function servePaquet(core: Core, actor: Actor, rawId: string, lang: 'fr' |
   sendFile(req, res, paquet.path, statSync(paquet.path).size, { 'Content-Type': 'application/zip', 'Content-Disposition': attachmentDisposition(paquet.fileName), 'Cache-Control': 'no-store' }, paquet.dispose);
 }
 
-function sendText(res: ServerResponse, status: number, text: string): void {
+/** A plain-text answer: French, then English on the next line (the server cannot know the reader's language). */
+function sendText(res: ServerResponse, status: number, text: Bilingual): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(`${text}\n`);
+  res.end(`${text.fr}\n${text.en}\n`);
 }
 
 /** Static renderer files under `root`; `..`, NUL and anything resolving outside it → 403; unknown paths without extension → index.html. */
@@ -168,20 +174,20 @@ function serveStatic(root: string, rawPath: string, req: IncomingMessage, res: S
   try {
     decoded = decodeURIComponent(rawPath);
   } catch {
-    return sendText(res, 400, 'Chemin invalide.');
+    return sendText(res, 400, { fr: 'Chemin invalide.', en: 'Invalid path.' });
   }
-  if (decoded.includes('\0') || decoded.split(/[\\/]+/).includes('..')) return sendText(res, 403, 'Chemin refusé.');
+  if (decoded.includes('\0') || decoded.split(/[\\/]+/).includes('..')) return sendText(res, 403, { fr: 'Chemin refusé.', en: 'Path refused.' });
   const index = join(root, 'index.html');
-  if (!existsSync(index)) return sendText(res, 503, `Interface non construite (${index} absent).`);
+  if (!existsSync(index)) return sendText(res, 503, { fr: `Interface non construite (${index} absent).`, en: `Interface not built (${index} missing).` });
   let file = resolve(root, `.${decoded}`);
-  if (file !== root && !file.startsWith(root + sep)) return sendText(res, 403, 'Chemin refusé.');
+  if (file !== root && !file.startsWith(root + sep)) return sendText(res, 403, { fr: 'Chemin refusé.', en: 'Path refused.' });
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) {
-    if (extname(decoded) !== '') return sendText(res, 404, `Introuvable : ${decoded}`);
+    if (extname(decoded) !== '') return sendText(res, 404, { fr: `Introuvable : ${decoded}`, en: `Not found: ${decoded}` });
     file = index;
   }
   const real = realpathSync(file);
-  if (!real.startsWith(realpathSync(root) + sep)) return sendText(res, 403, 'Chemin refusé.');
+  if (!real.startsWith(realpathSync(root) + sep)) return sendText(res, 403, { fr: 'Chemin refusé.', en: 'Path refused.' });
   const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
   const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'Content-Length': String(statSync(real).size) };
   if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
@@ -216,24 +222,29 @@ export async function startShareServer(opts: ShareServerOptions): Promise<ShareS
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    if ((req.headers.host ?? '').toLowerCase() !== origin()) return sendText(res, 403, `Hôte refusé : « ${req.headers.host ?? ''} ». Ouvrez http://${origin()}/`);
+    if ((req.headers.host ?? '').toLowerCase() !== origin()) return sendText(res, 403, { fr: `Hôte refusé : « ${req.headers.host ?? ''} ». Ouvrez http://${origin()}/`, en: `Host refused: “${req.headers.host ?? ''}”. Open http://${origin()}/` });
     const method = req.method ?? 'GET';
     const readOnly = method === 'GET' || method === 'HEAD';
     if (!readOnly) {
       const site = req.headers['sec-fetch-site'];
       const o = req.headers.origin;
       if ((site !== undefined && site !== 'same-origin' && site !== 'none') || (o !== undefined && o.toLowerCase() !== `http://${origin()}`)) {
-        return sendText(res, 403, 'Requête refusée : origine différente.');
+        return sendText(res, 403, { fr: 'Requête refusée : origine différente.', en: 'Request refused: different origin.' });
       }
     }
     const found = requestToken(req);
-    if (found === undefined) return unauthorized(res, "Cette adresse est réservée aux personnes invitées : ouvrez le lien d'invitation que le référent vous a transmis.");
+    if (found === undefined) {
+      return unauthorized(res, {
+        fr: "Cette adresse est réservée aux personnes invitées : ouvrez le lien d'invitation que le référent vous a transmis.",
+        en: 'This address is for invited people only: open the invitation link the lead sent you.',
+      });
+    }
     let actor: Actor & { invitationId: string };
     try {
       actor = core.invitations.authenticate(found.token);
     } catch (e) {
       if (!isUserError(e)) throw e;
-      return unauthorized(res, e.message);
+      return unauthorized(res, { fr: e.message, en: e.messageIn('en') });
     }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (found.fromQuery && readOnly && !path.startsWith('/trpc')) {
@@ -248,7 +259,7 @@ export async function startShareServer(opts: ShareServerOptions): Promise<ShareS
     }
     actors.set(req, actor);
     if (path === '/trpc' || path.startsWith('/trpc/')) return void trpc(req, res);
-    if (!readOnly) return sendText(res, 405, 'Méthode non autorisée.');
+    if (!readOnly) return sendText(res, 405, { fr: 'Méthode non autorisée.', en: 'Method not allowed.' });
     const preuve = /^\/preuves\/([^/]+)\/fichier$/.exec(path);
     if (preuve?.[1] !== undefined) return servePreuve(core, actor, preuve[1], req, res);
     const paquet = /^\/paquet\/([^/]+)$/.exec(path);
@@ -256,7 +267,7 @@ export async function startShareServer(opts: ShareServerOptions): Promise<ShareS
       const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'fr';
       servePaquet(core, actor, paquet[1], lang, req, res).catch((e: unknown) => {
         console.error(`Erreur interne (partage, paquet) : ${e instanceof Error ? e.message : String(e)}`);
-        if (!res.headersSent) sendText(res, 500, 'Erreur interne.');
+        if (!res.headersSent) sendText(res, 500, { fr: 'Erreur interne.', en: 'Internal error.' });
         else res.destroy();
       });
       return;
@@ -269,7 +280,7 @@ export async function startShareServer(opts: ShareServerOptions): Promise<ShareS
       handle(req, res);
     } catch (e) {
       console.error(`Erreur interne (partage) : ${e instanceof Error ? e.message : String(e)}`);
-      if (!res.headersSent) sendText(res, 500, 'Erreur interne.');
+      if (!res.headersSent) sendText(res, 500, { fr: 'Erreur interne.', en: 'Internal error.' });
       else res.destroy();
     }
   });

@@ -11,6 +11,7 @@ import type { Referential } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { buildPack, sanitizeSegment, verifyPack } from '../pack';
 import { compareBytes, nodeFolders } from '../pack/layout';
+import { PACK_FILE_WORDS } from '../pack/words';
 import type { PackInput, PackPilotes, PackPreuve, PackProgress, PackStatut } from '../pack/types';
 import { exportsDir } from '../paths';
 import { APP_VERSION } from '../version';
@@ -83,7 +84,7 @@ export function packInput(ctx: ServiceContext, referentialId: string, opts: Pack
 export function packInputOf(etat: EtatReferentiel, jalon: { nom: string; date: string }, opts: PackOptions, evidencePath: (sha256: string) => string): PackInput {
   const { referential } = etat;
   const kept = opts.includeConfidentiel ? etat.preuves : etat.preuves.filter((p) => !p.confidentiel);
-  const retenues = opts.includeConfidentiel ? [] : withheldLines(referential, etat.preuves.filter((p) => p.confidentiel));
+  const retenues = opts.includeConfidentiel ? [] : withheldLines(referential, etat.preuves.filter((p) => p.confidentiel), opts.lang ?? 'fr');
   const preuves: PackPreuve[] = kept.map((p) => ({
     id: p.id,
     kind: p.kind,
@@ -111,8 +112,8 @@ export function packInputOf(etat: EtatReferentiel, jalon: { nom: string; date: s
   };
 }
 
-/** Lines of withheld confidentiel preuves: the folder of each node it is attached to (its mesure's), its name. */
-function withheldLines(referential: Referential, confidentiels: readonly EtatPreuve[]): string[] {
+/** Lines of withheld confidentiel preuves: the folder of each node it is attached to (its mesure's), its name; the reason in `lang`. */
+function withheldLines(referential: Referential, confidentiels: readonly EtatPreuve[], lang: Lang): string[] {
   const folders = nodeFolders(referential);
   const byId = new Map(referential.nodes.map((n) => [n.id, n]));
   const folderOf = (nodeId: string): string => {
@@ -127,7 +128,7 @@ function withheldLines(referential: Referential, confidentiels: readonly EtatPre
     const name = sanitizeSegment(p.kind === 'fichier' ? (p.fileName ?? p.titre) : p.titre);
     const what = p.kind === 'fichier' ? 'fichier' : 'lien';
     for (const nodeId of p.nodeIds) {
-      lines.add(`${folderOf(nodeId)}/${name} — preuve confidentielle retenue (${what} « ${p.titre} ») : non incluse dans le pack à la demande de la collectivité`);
+      lines.add(`${folderOf(nodeId)}/${name} — ${PACK_FILE_WORDS[lang].withheld(what, p.titre)}`);
     }
   }
   return [...lines].sort(compareBytes);

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Detail, Referential, Statut } from '../../../shared/domain';
-import { UserError, isUserError } from '../../../shared/errors';
+import { UserError, isUserError, type Bilingual } from '../../../shared/errors';
 import { checkDetail } from '../../../shared/statut';
 import { allowedStatutLabels, statutFromLabel, statutLabelFr } from '../../../shared/statut-labels';
 import { readDay, readShare } from '../exchange/cells';
@@ -55,13 +55,31 @@ export interface Conflit extends Omit<Changement, 'avant' | 'apres'> {
   fichier: string;
 }
 
-/** A rejected row: the sheet, the cell and the reason, in a complete French sentence (`message`). */
+/**
+ * A rejected row: the sheet, the cell and the reason, in a complete French sentence (`message`) and in English
+ * (`raisonEn`, `messageEn`; issue 8 item 2: the « Mes critères » preview shows the one of the interface's language).
+ */
 export interface Rejet {
   feuille: string;
   ligne: number;
   cellule: string;
   raison: string;
   message: string;
+  raisonEn: string;
+  messageEn: string;
+}
+
+/** The Rejet of `sheet`, row `ligne`, cell `cellule`, for a reason in both languages. */
+function rejet(feuille: string, ligne: number, cellule: string, raison: Bilingual): Rejet {
+  return {
+    feuille,
+    ligne,
+    cellule,
+    raison: raison.fr,
+    message: `Feuille « ${feuille} », cellule ${cellule} : ${raison.fr}. Ligne ignorée.`,
+    raisonEn: raison.en,
+    messageEn: `Sheet “${feuille}”, cell ${cellule}: ${raison.en}. Row ignored.`,
+  };
 }
 
 /** What `previewPiloteImport` answers. */
@@ -251,14 +269,8 @@ interface LigneFichier {
 /** Reads a data row into values, or a Rejet naming the sheet, cell and reason. */
 function readRow(ctx: ServiceContext, table: SheetTable, r: SheetRow, baseline: Baseline): LigneFichier | Rejet {
   const cell = (k: string) => r.cells.get(k);
-  const reject = (address: string, raison: string): Rejet => ({
-    feuille: table.sheet,
-    ligne: r.row,
-    cellule: address,
-    raison,
-    message: `Feuille « ${table.sheet} », cellule ${address} : ${raison}. Ligne ignorée.`,
-  });
-  for (const c of r.cells.values()) if (c.error) return reject(c.address, c.error);
+  const reject = (address: string, raison: Bilingual): Rejet => rejet(table.sheet, r.row, address, raison);
+  for (const c of r.cells.values()) if (c.error) return reject(c.address, { fr: c.error, en: c.errorEn ?? c.error });
   const idCell = cell('identifiant')!;
   const nodeId = typeof idCell.value === 'string' ? idCell.value.trim() : String(idCell.value ?? '');
   const refCell = cell('referentiel');
@@ -267,30 +279,36 @@ function readRow(ctx: ServiceContext, table: SheetTable, r: SheetRow, baseline: 
   try {
     ref = getReferential(ctx, referentialId);
   } catch {
-    return reject(refCell?.address ?? idCell.address, `référentiel « ${referentialId} » inconnu`);
+    return reject(refCell?.address ?? idCell.address, { fr: `référentiel « ${referentialId} » inconnu`, en: `unknown referential “${referentialId}”` });
   }
-  if (!ref.nodes.some((n) => n.id === nodeId)) return reject(idCell.address, `identifiant « ${nodeId} » inconnu dans le référentiel ${ref.id}`);
+  if (!ref.nodes.some((n) => n.id === nodeId)) return reject(idCell.address, { fr: `identifiant « ${nodeId} » inconnu dans le référentiel ${ref.id}`, en: `identifier “${nodeId}” unknown in referential ${ref.id}` });
   const before = baseline.valeurs[key(ref.id, nodeId)];
-  if (!before || !canHoldStatut(ref, nodeId)) return reject(idCell.address, `le critère « ${nodeId} » ne fait pas partie de cet export`);
+  if (!before || !canHoldStatut(ref, nodeId)) return reject(idCell.address, { fr: `le critère « ${nodeId} » ne fait pas partie de cet export`, en: `criterion “${nodeId}” is not part of this export` });
 
   const statutCell = cell('statut');
   const label = statutCell?.value === null || statutCell?.value === undefined ? '' : String(statutCell.value);
   const statut = statutFromLabel(label, ref.model);
-  if (statut === null) return reject(statutCell!.address, `statut « ${label.trim()} » non autorisé pour ${ref.id} (statuts possibles : ${allowedStatutLabels(ref.model).join(', ')})`);
+  if (statut === null) {
+    // The statut labels are the sheet's own (its drop-down list is in French), so they are quoted as such in English.
+    return reject(statutCell!.address, {
+      fr: `statut « ${label.trim()} » non autorisé pour ${ref.id} (statuts possibles : ${allowedStatutLabels(ref.model).join(', ')})`,
+      en: `status “${label.trim()}” not allowed for ${ref.id} (possible statuses: ${allowedStatutLabels(ref.model).join(', ')})`,
+    });
+  }
   let detail: Detail | null = null;
   if (statut === 'detaille') {
     const parts: number[] = [];
     for (const k of ['fait', 'programme', 'pasfait']) {
       const c = cell(k);
       const share = readShare(c?.value ?? null);
-      if ('reason' in share) return reject(c!.address, share.reason);
+      if ('reason' in share) return reject(c!.address, { fr: share.reason, en: share.reasonEn });
       parts.push(share.share ?? 0);
     }
     try {
       detail = checkDetail(nodeId, parts as Detail);
     } catch (e) {
       if (!isUserError(e)) throw e;
-      return reject(cell('fait')?.address ?? statutCell!.address, e.message.replace(/\.$/, ''));
+      return reject(cell('fait')?.address ?? statutCell!.address, { fr: e.message.replace(/\.$/, ''), en: e.messageIn('en').replace(/\.$/, '') });
     }
   }
   const explCell = cell('explication');
@@ -299,7 +317,7 @@ function readRow(ctx: ServiceContext, table: SheetTable, r: SheetRow, baseline: 
   let echeance = before.echeance;
   if (echCell) {
     const day = readDay(echCell.value, table.date1904);
-    if ('reason' in day) return reject(echCell.address, day.reason);
+    if ('reason' in day) return reject(echCell.address, { fr: day.reason, en: day.reasonEn });
     echeance = day.day;
   }
   return {
@@ -339,8 +357,7 @@ async function analyse(ctx: ServiceContext, file: { name: string; bytes: Uint8Ar
     const k = key(line.ref.id, line.nodeId);
     if (seen.has(k)) {
       const address = r.cells.get('identifiant')!.address;
-      const raison = `le critère « ${line.nodeId} » figure déjà ligne ${seen.get(k)}`;
-      out.rejets.push({ feuille: table.sheet, ligne: r.row, cellule: address, raison, message: `Feuille « ${table.sheet} », cellule ${address} : ${raison}. Ligne ignorée.` });
+      out.rejets.push(rejet(table.sheet, r.row, address, { fr: `le critère « ${line.nodeId} » figure déjà ligne ${seen.get(k)}`, en: `criterion “${line.nodeId}” is already on row ${seen.get(k)}` }));
       continue;
     }
     seen.set(k, r.row);
@@ -424,8 +441,7 @@ export async function applyPiloteImport(
         } catch (e) {
           if (!isUserError(e)) throw e;
           const cellule = line.cells[champs.has('statut') ? 'statut' : champs.has('explication') ? 'explication' : 'echeance'];
-          const raison = e.message.replace(/\.$/, '');
-          rejets.push({ feuille: line.sheet, ligne: line.row, cellule, raison, message: `Feuille « ${line.sheet} », cellule ${cellule} : ${raison}. Ligne ignorée.` });
+          rejets.push(rejet(line.sheet, line.row, cellule, { fr: e.message.replace(/\.$/, ''), en: e.messageIn('en').replace(/\.$/, '') }));
         }
       }
       appendHistory(ctx, {

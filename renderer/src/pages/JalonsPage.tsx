@@ -159,11 +159,11 @@ export function JalonsPage() {
 
 /**
  * « Paquet » of one referential of a jalon: builds its audit pack from the frozen state (the same bytes at every
- * export), then offers the download (browser mode, `/exports/<fileName>`) or shows where it was written.
+ * export of a language), in the interface's language, then offers the download (browser mode, `/exports/<fileName>`) or shows where it was written.
  */
 function JalonPack(props: { jalonId: number; referentialId: string }) {
   const trpc = useTRPC();
-  const { t } = useT();
+  const { t, lang } = useT();
   const exp = useMutation(trpc.jalons.exportPack.mutationOptions());
   const id = `jalon-${props.jalonId}-pack-${props.referentialId}`;
   if (exp.data) {
@@ -185,7 +185,8 @@ function JalonPack(props: { jalonId: number; referentialId: string }) {
         data-testid={id}
         disabled={exp.isPending}
         title={t('jalons.packTitle')}
-        onClick={() => exp.mutate({ id: props.jalonId, referentialId: props.referentialId })}
+        // The pack in the interface's language (issue 8 item 2), as the Export screen does.
+        onClick={() => exp.mutate({ id: props.jalonId, referentialId: props.referentialId, lang })}
       >
         {exp.isPending ? t('jalons.packRunning') : t('jalons.pack')}
       </button>

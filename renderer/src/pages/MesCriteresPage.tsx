@@ -12,7 +12,7 @@ import { formatDate } from '../lib/format';
 import { statutLabel } from '../lib/statuts';
 import { formatHash, navigate } from '../router';
 import { type RouterOutputs, useTRPC } from '../trpc/client';
-import { tr } from '../i18n/tr';
+import { i18next, tr } from '../i18n/tr';
 import { FilePicker } from '../components/FilePicker';
 import { useDroits } from '../lib/droits';
 
@@ -271,7 +271,8 @@ function ImportPreview(props: {
       {apercu.rejets.length > 0 && (
         <ul className="error" data-testid="mes-rejects">
           {apercu.rejets.map((r) => (
-            <li key={`${r.ligne}-${r.cellule}`}>{r.message}</li>
+            // The core sends each rejected row's sentence in both languages (issue 8 item 2).
+            <li key={`${r.ligne}-${r.cellule}`}>{i18next.language === 'en' ? r.messageEn : r.message}</li>
           ))}
         </ul>
       )}

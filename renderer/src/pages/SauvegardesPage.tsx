@@ -11,7 +11,7 @@ import { InlineError, QueryState } from '../components/QueryState';
 import { backupKindLabel, restoreConfirmation, restoreReport } from '../lib/backups';
 import { formatBytes, formatDateTime } from '../lib/format';
 import { isBrowserMode, useTRPC, useTRPCClient } from '../trpc/client';
-import { tr } from '../i18n/tr';
+import { i18next, tr } from '../i18n/tr';
 
 /** « Sauvegarder maintenant » as a subscription: pages copied, then the backup; cancel = unsubscribe. */
 type BackupNow =
@@ -135,7 +135,7 @@ export function SauvegardesPage() {
           <>
             {data.lastError && (
               <p className="avertissement" role="alert" data-testid="backup-last-error">
-                {tr('backups.lastError', { error: data.lastError })}
+                {tr('backups.lastError', { error: i18next.language === 'en' ? (data.lastErrorEn ?? data.lastError) : data.lastError })}
               </p>
             )}
             {data.backups.length === 0 ? (

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appRouter } from '../../../electron/core/api/router';
 import type { Core } from '../../../electron/core/core';
 import { memoryCore, toyTete } from '../helpers/context';
+import { entryMap } from '../pack/zip-read';
 
 let core: Core;
 let cleanup: () => void;
@@ -35,5 +36,17 @@ describe('jalons router', () => {
     await expect(caller.jalons.take({ name: 'X', kind: 'final' as never })).rejects.toThrow();
     await expect(caller.jalons.take({ name: ' ' })).rejects.toMatchObject({ message: 'Le nom du jalon est vide : donnez-lui un nom, par exemple « 2026 - avant le comité de pilotage ».' });
     expect(await caller.jalons.list()).toEqual([]);
+  });
+
+  it('exportPack in the language asked (issue 8 item 2: the Jalons screen passes the interface’s), French by default', async () => {
+    await caller.statuts.set({ referentialId: 'eci', nodeId: 'eci_1.1', statut: 'fait' });
+    const j = await caller.jalons.take({ name: 'Avant' });
+    const header = async (r: { path: string }) => (await entryMap(r.path)).get('historique.csv')!.toString('utf8').split('\r\n')[0];
+    const fr = await caller.jalons.exportPack({ id: j.id, referentialId: 'eci' });
+    expect(await header(fr)).toBe('\ufeffDate (UTC);Qui;Action;N°;Élément;Modification');
+    const en = await caller.jalons.exportPack({ id: j.id, referentialId: 'eci', lang: 'en' });
+    expect(await header(en)).toBe('\ufeffDate (UTC);Who;Action;No.;Item;Change');
+    expect((await entryMap(en.path)).get('_manifeste/fichiers-manquants.txt')!.toString('utf8')).toBe('No missing file: every evidence file is in the pack.\n');
+    await expect(caller.jalons.exportPack({ id: j.id, referentialId: 'eci', lang: 'de' as never })).rejects.toThrow();
   });
 });

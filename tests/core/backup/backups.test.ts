@@ -49,6 +49,7 @@ describe('automatic backups', () => {
     const first = core.backups.list();
     expect(first.backups.map((b) => [b.name, b.kind])).toEqual([[expect.stringMatching(/^2026-11-30T10-15-\d\dZ-quotidienne\.sqlite$/), 'quotidienne']]);
     expect(first.lastError).toBeNull();
+    expect(first.lastErrorEn).toBeNull();
     core.close();
     // One self-contained file per backup: no -wal/-shm beside it, DELETE journal, our id and schema, intact.
     expect(readdirSync(dir)).toEqual([first.backups[0]!.name]);
@@ -104,7 +105,8 @@ describe('automatic backups', () => {
     const core = await startCore({ dataDir, now: fixedClock(T0), log: (l) => logs.push(l) });
     const expected = `La sauvegarde n'a pas pu être écrite : Un fichier se trouve là où Label Audit attend un dossier : ${backupsDir(dataDir, 'ma-collectivite')}.`;
     expect(logs).toEqual([expected]);
-    expect(core.backups.list()).toEqual({ dir: backupsDir(dataDir, 'ma-collectivite'), backups: [], lastError: expected });
+    const expectedEn = `The backup could not be written: There is a file where Label Audit expects a folder: ${backupsDir(dataDir, 'ma-collectivite')}.`;
+    expect(core.backups.list()).toEqual({ dir: backupsDir(dataDir, 'ma-collectivite'), backups: [], lastError: expected, lastErrorEn: expectedEn });
     expect(core.workspace.get().nom).toBe('Ma collectivité');
     core.close();
   });

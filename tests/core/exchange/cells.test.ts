@@ -70,9 +70,12 @@ describe.each(ZONES)('dates under TZ=%s', (zone, offset) => {
 
 describe('cells that are not days or shares', () => {
   it('refuses impossible dates and other texts with the reason', () => {
-    expect(readDay('31/02/2027')).toEqual({ reason: "« 31/02/2027 » n'est pas une date (formats acceptés : 15/03/2027, 2027-03-15)" });
-    expect(readDay('mars 2027')).toEqual({ reason: "« mars 2027 » n'est pas une date (formats acceptés : 15/03/2027, 2027-03-15)" });
-    expect(readDay(-3.5)).toEqual({ reason: "« -3,5 » n'est pas une date (numéro de série Excel hors limites)" });
+    expect(readDay('31/02/2027')).toEqual({
+      reason: "« 31/02/2027 » n'est pas une date (formats acceptés : 15/03/2027, 2027-03-15)",
+      reasonEn: '“31/02/2027” is not a date (accepted formats: 15/03/2027, 2027-03-15)',
+    });
+    expect(readDay('mars 2027')).toMatchObject({ reason: "« mars 2027 » n'est pas une date (formats acceptés : 15/03/2027, 2027-03-15)" });
+    expect(readDay(-3.5)).toEqual({ reason: "« -3,5 » n'est pas une date (numéro de série Excel hors limites)", reasonEn: '“-3.5” is not a date (Excel serial number out of range)' });
     expect(readDay(null)).toEqual({ day: null });
     expect(readDay('  ')).toEqual({ day: null });
   });
@@ -83,7 +86,7 @@ describe('cells that are not days or shares', () => {
     expect(readShare('33,3 %')).toEqual({ share: 0.333 });
     expect(readShare('0,25')).toEqual({ share: 0.25 });
     expect(readShare('20%')).toEqual({ share: 0.2 });
-    expect(readShare('beaucoup')).toEqual({ reason: "« beaucoup » n'est pas une part (exemples : 50 %, 0,5)" });
+    expect(readShare('beaucoup')).toEqual({ reason: "« beaucoup » n'est pas une part (exemples : 50 %, 0,5)", reasonEn: '“beaucoup” is not a share (examples: 50%, 0.5)' });
   });
 
   it('decodes UTF-8 with BOM and Windows-1252, and finds the separator', () => {

@@ -84,9 +84,13 @@ describe('buildPack: bad input', () => {
     expect(e.message).toBe(
       `Pack complet exigé : 1 fichier de preuve manque ou a changé (${line}). Rajoutez-les, ou exportez sans exiger un pack complet : ils seront listés dans _manifeste/fichiers-manquants.txt.`,
     );
+    const lineEn = line.replace('fichier absent du magasin de preuves', 'file absent from the evidence store');
     expect(e.en).toBe(
-      `Complete pack required: 1 evidence file is missing or changed (${line}). Add them back, or export without requiring a complete pack: they will be listed in _manifeste/fichiers-manquants.txt.`,
+      `Complete pack required: 1 evidence file is missing or changed (${lineEn}). Add them back, or export without requiring a complete pack: they will be listed in _manifeste/fichiers-manquants.txt.`,
     );
+    // The same sentences whatever the pack's language: the error is shown in the interface's.
+    const en = await userErrorAsync(buildPack({ ...input, lang: 'en' }, join(dir, 'pack-en.zip'), { requireComplete: true }));
+    expect([en.message, en.en]).toEqual([e.message, e.en]);
     noFileLeft(dir);
   });
 });

@@ -66,7 +66,7 @@ describe('planEvidence', () => {
   });
 
   it('lists every placement of unavailable bytes with the reason, and nothing in files', () => {
-    const plan = planEvidence(referential, [fichier('a', 'x.pdf', SHA_A, ['t_1.1.1', 't_2.1.1'])], () => ({ ok: false, reason: 'fichier illisible (EACCES)' }), store);
+    const plan = planEvidence(referential, [fichier('a', 'x.pdf', SHA_A, ['t_1.1.1', 't_2.1.1'])], () => ({ ok: false, reason: { fr: 'fichier illisible (EACCES)', en: 'file unreadable (EACCES)' } }), store);
     expect(plan.files).toEqual([]);
     expect(plan.missing).toEqual([`${DIR_1}/x.pdf — fichier illisible (EACCES)`, `${DIR_2}/x.pdf — fichier illisible (EACCES)`]);
   });

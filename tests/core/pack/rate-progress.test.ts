@@ -111,6 +111,15 @@ describeWithSharedData('RGAA pack: 52 conformes of 105 applicables (49,5 %) is �
     expect(text).toContain('Critères : 52 conformes · 53 non conformes · 0 non évalué · 1 non applicable');
     expect(text).toMatch(/1\s+Images\s+8\s+8\s+100,0 %/);
   });
+  it('rapport.pdf in English: the score line, the counts and the niveau label without a French word (issue 8 item 2)', async () => {
+    if (!existsSync('/usr/bin/pdftotext')) return;
+    const pdfPath = join(dir, 'rapport-rgaa-en.pdf');
+    writeFileSync(pdfPath, (await entryMap((await core.pack.export('rgaa', { lang: 'en' })).path)).get('rapport.pdf') as Buffer);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/[\u202f\u00a0]/g, ' ');
+    expect(text).toContain('Criteria: 52 compliant · 53 not compliant · 0 not evaluated · 1 not applicable');
+    expect(text).toContain('RGAA compliance: Non conforme');
+    expect(text).not.toMatch(/Critères :|\d conformes|non évalué|calculée sur|Taux de conformité|Conformité RGAA/);
+  });
 });
 
 describeWithSharedData('guide NR pack: avancement over the renseignées', () => {

@@ -45,6 +45,10 @@ async function expect401(res: Response, reason: string): Promise<void> {
   const body = await res.text();
   expect(body).toContain('Accès refusé');
   expect(body).toContain(reason.replace(/'/g, '&#39;'));
+  // Then the same in English (issue 8 item 2: the page cannot know the reader's language).
+  expect(body).toContain('<h1>Access denied</h1>');
+  expect(body).toMatch(/<p data-testid="partage-401-en">[^<]+<\/p>/);
+  expect(body.indexOf('Accès refusé')).toBeLessThan(body.indexOf('Access denied'));
   expect(body).not.toContain('<script');
   expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
 }

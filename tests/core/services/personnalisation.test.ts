@@ -207,6 +207,15 @@ describe('personnalisation: bad input is refused with a clear message and nothin
     expect(snapshotTables(ctx)).toEqual(before);
   });
 
+  it.each([
+    ['eci_1', 'reduction', 'si reponse(comp_1, NON) alors VRAI', 'Formula of eci_1 (reduction), column 31: a reduction rule must give a number, not a boolean (VRAI / FAUX)'],
+    ['eci_1.2', 'desactivation', 'reponse(voirie, voirie_z)', 'Formula of eci_1.2 (disabling), column 1: question voirie (choix) cannot be “voirie_z”: one of its options (voirie_a, voirie_b) expected'],
+  ])('the same refusal in English (issue 8 item 2): %s %s « %s »', (nodeId, type, formule, message) => {
+    const ref = toyWithRules();
+    ref.nodes.find((n) => n.id === nodeId)!.meta[`regle.${type}`] = formule;
+    expect(userError(() => core.referentials.store(ref)).messageIn('en')).toContain(message);
+  });
+
   it('re-importing a pool without a question the rules read is refused, naming it; nothing stored changes', () => {
     core.personnalisation.setReponse({ questionId: 'part', valeur: 0.4 });
     const before = snapshotTables(ctx);

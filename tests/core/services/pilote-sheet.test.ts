@@ -148,6 +148,14 @@ describe('pilote workbook import', () => {
       'Feuille « Critères », cellule B8 : le critère « rgesn_2.1 » ne fait pas partie de cet export. Ligne ignorée.',
       'Feuille « Critères », cellule D9 : formule sans valeur calculée (=IF(1,"Conforme","")) : ouvrez le classeur dans un tableur, enregistrez-le, puis réessayez. Ligne ignorée.',
     ]);
+    // Issue 8 item 2: the same rows in English, for the preview of an English interface.
+    expect(preview.rejets.map((r) => r.messageEn)).toEqual([
+      'Sheet “Critères”, cell D4: status “Conforme” not allowed for eci (possible statuses: Fait, Programmé, Pas fait, Non renseigné, Détaillé, Non concerné). Row ignored.',
+      'Sheet “Critères”, cell E5: The done / planned / not done split of eci_1.2 makes 90% instead of 100% (50% / 30% / 10%). Row ignored.',
+      'Sheet “Critères”, cell B7: identifier “eci_9.9” unknown in referential eci. Row ignored.',
+      'Sheet “Critères”, cell B8: criterion “rgesn_2.1” is not part of this export. Row ignored.',
+      'Sheet “Critères”, cell D9: formula without a computed value (=IF(1,"Conforme","")): open the workbook in a spreadsheet, save it, then try again. Row ignored.',
+    ]);
     expect(preview.rejets[0]).toMatchObject({ feuille: 'Critères', ligne: 4, cellule: 'D4' });
     expect(preview.changements.map((c) => [c.nodeId, c.apres])).toEqual([['rgesn_1.1', 'Non conforme']]);
     const result = await core.mesCriteres.applyImport(f);
@@ -261,5 +269,6 @@ describe('pilote CSV import (the workbook saved as CSV)', () => {
     expect(preview.rejets.map((r) => r.message)).toEqual([
       'Feuille « claire.csv », cellule I6 : « 31/02/2027 » n\'est pas une date (formats acceptés : 15/03/2027, 2027-03-15). Ligne ignorée.',
     ]);
+    expect(preview.rejets.map((r) => r.messageEn)).toEqual(['Sheet “claire.csv”, cell I6: “31/02/2027” is not a date (accepted formats: 15/03/2027, 2027-03-15). Row ignored.']);
   });
 });

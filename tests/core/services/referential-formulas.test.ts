@@ -38,6 +38,9 @@ describeWithSharedData('CAE import with a broken personnalisation formula', () =
       new RegExp(`^Fichier « referentiel-cae-structure\\.csv », ligne ${row}, cellule [A-Z]+${row} \\(colonne « reduction »\\) : formule de cae_1\\.2\\.2 \\(réduction\\), ligne 1, colonne ${bad.indexOf('2/12') + 1} : « alors » attendu\\.$`),
     );
     expect(e.location).toMatchObject({ row, column: 'reduction', nodeId: 'cae_1.2.2', field: 'regle.reduction' });
+    // Issue 8 item 2: the whole sentence in English too, the formula's part included.
+    expect(e.messageIn('en')).toMatch(new RegExp(`formula of cae_1\\.2\\.2 \\(reduction\\), line 1, column ${bad.indexOf('2/12') + 1}: “alors” expected\\.$`));
+    expect(e.messageIn('en')).not.toMatch(/Formule|colonne|attendu/);
 
     expect(snapshotTables(ctx)).toEqual(tablesBefore);
     expect(core.referentials.get('cae').nodes.find((n) => n.id === 'cae_1.2.2')!.meta['regle.reduction']).toContain(good);

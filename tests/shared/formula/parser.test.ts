@@ -102,6 +102,31 @@ describe('parser — syntax errors (exact messages)', () => {
     }
   });
 
+  // Issue 8 item 2: the same errors in English (the language's keywords stay as written).
+  const english: [string, FormulaOrigin, string][] = [
+    ['si score(cae_1) 2', CAE_335, 'Formula of cae_3.3.5 (reduction), column 17: “alors” expected'],
+    ['', {}, 'Formula, column 1: empty formula'],
+    ['1 sinon 2', {}, 'Formula, column 3: “sinon” without “si … alors”'],
+    ['max(1, 2, 3)', {}, 'Formula, column 1: “max” takes 2 arguments, 3 given'],
+    ['reponse()', {}, 'Formula, column 1: “reponse” takes 1 or 2 arguments, 0 given'],
+    ['identite(localisation, Corse)', {}, 'Formula, column 24: unknown value “Corse” for localisation (expected: DOM, Metropole)'],
+    ['2 # 3', {}, 'Formula, column 3: unexpected character “#”'],
+    ['1. + 2', {}, 'Formula, column 1: malformed number “1.” (expected: digits, for example 0.75)'],
+    ['si VRAI alors 1\nsinon si FAUX 2', {}, 'Formula, line 2, column 15: “alors” expected'],
+    ['si reponse(EP_1, EP_1_a) alors', { questionId: 'EP_2' }, 'Visibility formula of question EP_2, column 31: expression expected at the end of the formula'],
+  ];
+  it.each(english)('in English: %j', (text, origin, message) => {
+    let error: unknown;
+    try {
+      parseFormula(text, origin);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FormulaError);
+    expect((error as FormulaError).messageIn('en')).toBe(message);
+    expect((error as FormulaError).en).toBe(message);
+  });
+
   it('is a UserError REFERENTIAL_INVALID with the node, rule field, line and column', () => {
     let error: unknown;
     try {

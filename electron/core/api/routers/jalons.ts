@@ -15,9 +15,12 @@ export const jalonsRouter = router({
   take: procedure
     .input(z.object({ name: text(400), kind: z.enum(['manuel', 'pre-audit', 'post-audit']).default('manuel'), referentialIds: z.array(referentialId).max(50).optional() }))
     .mutation(({ ctx, input }) => ctx.core.jalons.take({ name: input.name, kind: input.kind, referentialIds: input.referentialIds })),
+  /** `lang`: the language of the pack's report, grid, history and text files (default French; issue 8 item 2). */
   exportPack: procedure
-    .input(z.object({ id: jalonId, referentialId, complete: z.boolean().optional(), includeConfidentiel: z.boolean().optional() }))
-    .mutation(({ ctx, input }) => ctx.core.jalons.exportPack(input.id, input.referentialId, { complete: input.complete, includeConfidentiel: input.includeConfidentiel ?? false })),
+    .input(z.object({ id: jalonId, referentialId, complete: z.boolean().optional(), includeConfidentiel: z.boolean().optional(), lang: z.enum(['fr', 'en']).optional() }))
+    .mutation(({ ctx, input }) =>
+      ctx.core.jalons.exportPack(input.id, input.referentialId, { complete: input.complete, includeConfidentiel: input.includeConfidentiel ?? false, lang: input.lang }),
+    ),
   compare: procedure.input(compareInput).query(({ ctx, input }) => ctx.core.jalons.compare(input)),
   compareXlsx: procedure.input(compareInput).mutation(async ({ ctx, input }) => {
     const out = await ctx.core.jalons.compareXlsx(input);
