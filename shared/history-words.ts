@@ -567,12 +567,15 @@ function describeDecision(a: Obj | null, lang: Lang): string {
   return w.decision(nom, date ? formatDate(date, lang) : null, fin && a?.niveau !== null ? formatDate(fin, lang) : null);
 }
 
-/** An answer value in words: Oui / Non, a number (a proportion 0..1 as a percentage is the caller's), an option key. */
+/**
+ * An answer value in words: Oui / Non, an option key, or a proportion as a percentage (only proportion questions
+ * have a number answer, a fraction 0..1, tete-referentials.md §2.5: 0.05 → « 5 % », 0.125 → « 12,5 % »).
+ */
 function reponseWords(v: unknown, lang: Lang): string {
   const w = WORDS[lang];
   if (v === true) return w.oui;
   if (v === false) return w.non;
-  if (typeof v === 'number') return (lang === 'en' ? pctEn : pct).format(v);
+  if (typeof v === 'number') return `${(lang === 'en' ? pctEn : pct).format(Math.round(v * 1000) / 10)}${lang === 'en' ? '%' : '\u202f%'}`;
   return typeof v === 'string' ? v : w.sansReponse;
 }
 

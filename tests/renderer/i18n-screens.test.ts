@@ -34,6 +34,8 @@ describe('history sentences in both languages (shared/history-words.ts, lang def
     ['audit.decision', null, { nom: 'Non labellisé', niveau: null, date: '2026-04-15', finValidite: null }, 'Décision : Non labellisé le 15/04/2026', 'Decision: Not labelled on 15 Apr 2026'],
     ['referential.import', { version: '1', nodesRemoved: 2 }, { id: 'cae', version: '2', nodes: 1470 }, `Référentiel « cae » réimporté de la version 1 à la version 2 : 1${NNBSP}470 éléments, 2 éléments retirés`, 'Referential “cae” imported again from version 1 to version 2: 1,470 items, 2 items removed'],
     ['reponse.set', { question: 'AOM_1', valeur: true }, { question: 'AOM_1', valeur: false }, 'Réponse à la question AOM_1 : Oui → Non', 'Answer to question AOM_1: Yes → No'],
+    ['reponse.set', null, { question: 'AOM_2', valeur: 0.05 }, 'Réponse à la question AOM_2 : sans réponse → 5\u202f%', 'Answer to question AOM_2: no answer → 5%'],
+    ['reponse.set', { question: 'dechets_4', valeur: 0.125 }, { question: 'dechets_4', valeur: 1 }, 'Réponse à la question dechets_4 : 12,5\u202f% → 100\u202f%', 'Answer to question dechets_4: 12.5% → 100%'],
     ['something.new', null, null, 'Modification enregistrée', 'Change recorded'],
   ])('%s', (action, before, after, fr, en) => {
     expect(describeEvent(ev(action, before, after))).toBe(fr);
