@@ -97,6 +97,12 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     await page.click(tid(`${d}-save`));
     await expect.poll(async () => (await app.query<StatutView[]>('statuts.list', { referentialId: 'cae' })).find((s) => s.nodeId === changed[1])?.detail).toEqual([0.6, 0.3, 0.1]);
     expect(await page.inputValue(tid(`audit-statut-${changed[1]}`))).toBe('detaille');
+    // Opened afresh (the statuts load after the row is drawn), the stored split is shown, not empty fields.
+    await page.reload();
+    await waitEtape('ouvert');
+    await page.click(tid(`audit-ouvrir-${mesure}`));
+    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '60', tid(`${d}-fait`));
+    expect([await page.inputValue(tid(`${d}-fait`)), await page.inputValue(tid(`${d}-programme`)), await page.inputValue(tid(`${d}-pas-fait`))]).toEqual(['60', '30', '10']);
     await page.fill(tid(`audit-note-input-${mesure}`), 'Délibération vue en séance : conforme.');
     await page.click(tid(`audit-note-add-${mesure}`));
     await page.waitForSelector(tid(`audit-notes-${mesure}`));

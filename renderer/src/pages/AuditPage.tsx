@@ -9,7 +9,7 @@
 import { plural, tr } from '../i18n/tr';
 import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Detail, Referential, ReferentialNode, Statut } from '../../../shared/domain';
 import { DetailForm } from '../components/DetailForm';
 import { detailToPercents, parseDetail, type DetailPercents } from '../lib/detail';
@@ -536,6 +536,13 @@ function AuditeurStatutRow(props: {
   const [editing, setEditing] = useState(false);
   const [percents, setPercents] = useState<DetailPercents>(() => detailToPercents(props.stored?.detail));
   const [error, setError] = useState<string | null>(null);
+  // The stored split may arrive after the row is drawn (statuts.list still loading): show it once it does.
+  const storedKey = props.stored?.detail?.join('/') ?? '';
+  const storedDetail = useRef(props.stored?.detail);
+  storedDetail.current = props.stored?.detail;
+  useEffect(() => {
+    if (!editing) setPercents(detailToPercents(storedDetail.current));
+  }, [storedKey, editing]);
   const value: Statut | 'detaille_a_la_tache' = editing ? 'detaille' : props.parTache ? 'detaille_a_la_tache' : stored;
   return (
     <li style={{ paddingLeft: `${(n.depth - referential.actionLevel - 1) * 1.2}em` }}>
