@@ -131,6 +131,11 @@ describeWithSharedData('a full audit cycle in Chromium (demo workspace, CAE)', (
     await page.selectOption(tid('audit-decision-niveau'), '2');
     await page.fill(tid('audit-decision-date'), day);
     await page.click(tid('audit-decider'));
+    // Asked once more, naming what is recorded; nothing is recorded before the answer.
+    await page.waitForSelector(tid('audit-decider-confirm'));
+    expect(await page.textContent(tid('audit-decider-confirm'))).toContain(`Enregistrer la décision « 2 étoiles » du ${day.split('-').reverse().join('/')} ?`);
+    expect((await cycle()).etape).toBe('clos');
+    await page.click(tid('audit-decider-ok'));
     await waitEtape('decision');
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     const fin = new Date(Date.UTC(y + 4, m - 1, d - 1)).toISOString().slice(0, 10);

@@ -827,6 +827,7 @@ export const en: Catalogue = {
     decisionDate: 'Date of the decision',
     commentaire: 'Comment',
     decider: 'Save the decision',
+    deciderConfirm: 'Save the decision “{{nom}}” of {{date}}? It closes the cycle and cannot be changed afterwards.',
     nouveau: 'Start a new cycle',
     rapportReplace: 'Replace the audit report',
     rapportAttach: 'Attach the audit report',

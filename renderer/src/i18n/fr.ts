@@ -829,6 +829,7 @@ export const fr = {
     decisionDate: 'Date de la décision',
     commentaire: 'Commentaire',
     decider: 'Enregistrer la décision',
+    deciderConfirm: 'Enregistrer la décision « {{nom}} » du {{date}} ? Elle clôt le cycle et ne se modifie plus ensuite.',
     nouveau: 'Commencer un nouveau cycle',
     rapportReplace: 'Remplacer le rapport d’audit',
     rapportAttach: 'Joindre le rapport d’audit',

@@ -10,6 +10,7 @@ import { plural, tr } from '../i18n/tr';
 import { useT } from '../i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { InlineConfirm } from '../components/InlineConfirm';
 import type { Detail, Referential, ReferentialNode, Statut } from '../../../shared/domain';
 import { DetailForm } from '../components/DetailForm';
 import { detailToPercents, parseDetail, type DetailPercents } from '../lib/detail';
@@ -124,6 +125,15 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [commentaire, setCommentaire] = useState('');
   const error = demander.error ?? retirer.error ?? ouvrir.error ?? clore.error ?? decider.error ?? nouveau.error ?? rapport.error;
+  // The decision ends the cycle and cannot be changed: asked once more, naming what is recorded.
+  const [confirmDecision, setConfirmDecision] = useState(false);
+  // A step taken: an error of an earlier step no longer applies.
+  const resets = useRef<Array<() => void>>([]);
+  resets.current = [demander.reset, retirer.reset, ouvrir.reset, clore.reset, decider.reset, nouveau.reset, rapport.reset];
+  useEffect(() => {
+    for (const reset of resets.current) reset();
+    setConfirmDecision(false);
+  }, [cycle.etape]);
   const niveaux = [...(props.referential?.niveaux ?? [])].sort((a, b) => a.rang - b.rang);
   // Each step's action for who may take it (lib/droits.tsx): the référent all, the auditeur closing and the report.
   const droits = useDroits();
@@ -221,7 +231,7 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
             className="audit-decision-form"
             onSubmit={(e) => {
               e.preventDefault();
-              decider.mutate({ referentialId, niveau: niveau === '' ? null : Number(niveau), date, commentaire: commentaire || null });
+              setConfirmDecision(true);
             }}
           >
             <label className="field-inline">
@@ -243,9 +253,29 @@ function CycleCard(props: { referentialId: string; cycle: Cycle; referential: Re
               <span>{t('audit.commentaire')}</span>
               <input data-testid="audit-decision-commentaire" value={commentaire} onChange={(e) => setCommentaire(e.target.value)} />
             </label>
-            <button type="submit" data-testid="audit-decider" disabled={decider.isPending}>
+            <button type="submit" data-testid="audit-decider" disabled={decider.isPending || confirmDecision}>
               {t('audit.decider')}
             </button>
+            {confirmDecision && (
+              <InlineConfirm
+                testId="audit-decider-confirm"
+                autoFocus
+                message={t('audit.deciderConfirm', {
+                  nom: niveau === '' ? t('audit.nonLabellise') : (niveaux.find((n) => String(n.rang) === niveau)?.nom ?? niveau),
+                  date: formatDate(date),
+                })}
+                onCancel={() => setConfirmDecision(false)}
+                actions={[
+                  {
+                    label: t('audit.decider'),
+                    primary: true,
+                    testId: 'audit-decider-ok',
+                    onClick: () => decider.mutate({ referentialId, niveau: niveau === '' ? null : Number(niveau), date, commentaire: commentaire || null }),
+                  },
+                  { label: t('common.cancel'), testId: 'audit-decider-cancel', onClick: () => setConfirmDecision(false) },
+                ]}
+              />
+            )}
           </form>
         )}
         {cycle.etape === 'decision' && droits.peut('audit.nouveauCycle') && (
