@@ -78,6 +78,15 @@ describeWithSharedData('preuves as a library in Chromium (demo workspace)', () =
     await app.screenshot('preuves-library-picker');
     await page.click(tid('preuve-library-close'));
     expect(await page.locator(tid('preuve-library-picker')).count()).toBe(0);
+    // Keyboard: closing gives the focus back to the button; Escape in the empty search closes the picker, not the fiche.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preuve-library-open');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(tid('preuve-library-search'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preuve-library-search');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(tid('preuve-library-picker'), { state: 'detached' });
+    expect(await page.locator(`${tid('criterion-panel')}[data-node-id="cae_1.2.1.1"]`).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preuve-library-open');
     await page.goto(`${app.url}#/referentiel/cae/cae_1.1.2.1`);
     await page.waitForSelector(`${tid('criterion-panel')}[data-node-id="cae_1.1.2.1"]`);
   });

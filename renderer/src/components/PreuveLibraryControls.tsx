@@ -4,7 +4,7 @@
  * preuve answers each preuve attendue (tete-referentials.md §4.6).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PreuveAttendue } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
 import { fileToBase64 } from '../lib/files';
@@ -86,16 +86,33 @@ export const LIBRARY_PICKER_LIMIT = 12;
  */
 export function AttachFromLibrary(props: { referentialId: string; nodeId: string; onNode: readonly Preuve[] }) {
   const [open, setOpen] = useState(false);
+  // Closed from the picker: the focus goes back to the button that opened it.
+  const [refocus, setRefocus] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open && refocus) {
+      button.current?.focus();
+      setRefocus(false);
+    }
+  }, [open, refocus]);
   if (!open) {
     return (
       <p className="library-picker-open">
-        <button type="button" className="link-button" data-testid="preuve-library-open" aria-expanded="false" onClick={() => setOpen(true)}>
+        <button ref={button} type="button" className="link-button" data-testid="preuve-library-open" aria-expanded="false" onClick={() => setOpen(true)}>
           {tr('libraryControls.open')}
         </button>
       </p>
     );
   }
-  return <LibraryPicker {...props} onClose={() => setOpen(false)} />;
+  return (
+    <LibraryPicker
+      {...props}
+      onClose={() => {
+        setOpen(false);
+        setRefocus(true);
+      }}
+    />
+  );
 }
 
 function LibraryPicker(props: { referentialId: string; nodeId: string; onNode: readonly Preuve[]; onClose(): void }) {
@@ -104,7 +121,16 @@ function LibraryPicker(props: { referentialId: string; nodeId: string; onNode: r
   // Fresh on each opening (another person may have added preuves meanwhile); the cached list shows until then.
   const library = useQuery(trpc.preuves.library.queryOptions(undefined, { staleTime: 0 }));
   const [q, setQ] = useState('');
-  const attach = useMutation(trpc.preuves.attach.mutationOptions({ onSuccess: () => refresh.afterNode() }));
+  const search = useRef<HTMLInputElement>(null);
+  // Attached, the preuve leaves the list (it is on the node now): the focus goes back to the search, not to the page.
+  const attach = useMutation(
+    trpc.preuves.attach.mutationOptions({
+      onSuccess: () => {
+        refresh.afterNode();
+        search.current?.focus();
+      },
+    }),
+  );
   const here = new Set(props.onNode.map((p) => p.id));
   const choices = (library.data ?? []).filter((p) => !here.has(p.id));
   const matches = filterLibrary(choices, { q, referentialId: '', kind: '', confidentiel: '' });
@@ -120,9 +146,16 @@ function LibraryPicker(props: { referentialId: string; nodeId: string; onNode: r
       <label className="field-inline grow">
         <span>{tr('libraryControls.search')}</span>
         <input
+          ref={search}
           type="search"
           autoFocus
           data-testid="preuve-library-search"
+          onKeyDown={(e) => {
+            // Escape closes the picker (not the fiche); a first Escape on a search with text clears it, as browsers do.
+            if (e.key !== 'Escape' || q !== '') return;
+            e.preventDefault();
+            props.onClose();
+          }}
           placeholder={tr('libraryControls.searchPlaceholder')}
           value={q}
           onChange={(e) => setQ(e.target.value)}
