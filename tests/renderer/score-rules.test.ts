@@ -26,6 +26,8 @@ describeWithSharedData('score rules in words, real CAE', () => {
     expect(cap.sources).toEqual([{ nodeId: 'cae_1.2.3', identifiant: '1.2.3', ratio: 0.5 }]);
     expect(cap.ratio).toBe(0.5);
     expect(cap.reached).toBe(true);
+    // 12 pts fait capped to 6: the parts sum to 6 of 12, the cap took 6.
+    expect(cap.retires).toBe(6);
   });
 
   it('nothing done on 1.2.3: the cap brings 3.3.5 down to 0 % and is still reported as reached', () => {
@@ -39,6 +41,7 @@ describeWithSharedData('score rules in words, real CAE', () => {
     const below = capOf(fait('cae_3.3.5.1', 'cae_1.2.3.2'))!;
     expect(below.ratio).toBeCloseTo(0.3, 12);
     expect(below.reached).toBe(false);
+    expect(below.retires).toBe(0);
     expect(capOf(new Map())!.reached).toBe(false);
   });
 

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useFileDrop } from '../lib/fileDrop';
 import type { NodeScore, Referential, ReferentialNode } from '../../../shared/domain';
 import { toPlainText } from '../lib/richText';
-import { formatPercent } from '../lib/format';
+import { formatPercent, formatPts } from '../lib/format';
 import { scoreCapOf } from '../lib/score-rules';
 import { acceptsStatut, levelLabel, shownStatut } from '../lib/statuts';
 import type { TreeIndex } from '../lib/tree';
@@ -210,6 +210,7 @@ function ScoreCapNote(props: { node: ReferentialNode; scores: Readonly<Record<st
       </ul>
       <p className="small" data-testid="panel-score-cap-state">
         {cap.reached ? tr('scoreBlock.capReached', { ident: lowest.identifiant }) : tr('scoreBlock.capNotReached')}
+        {cap.retires > 0 && ` ${tr('scoreBlock.capRetires', { pts: formatPts(cap.retires) })}`}
       </p>
     </section>
   );

@@ -259,6 +259,7 @@ export const en: Catalogue = {
     capOwn: "% done of this measure: {{pct}}",
     capReached: "Cap reached: the % done of this measure is brought down to that of {{ident}} (so are the points of its sub-actions and tasks).",
     capNotReached: "Cap not reached for now.",
+    capRetires: "Points taken off by the cap: {{pts}} (they no longer appear in the done / planned / not done / not filled in split).",
   },
   pilotes: {
     title: "Leads and services",

@@ -260,6 +260,7 @@ export const fr = {
     capOwn: "% fait de cette mesure : {{pct}}",
     capReached: "Plafond atteint : le % fait de cette mesure est ramené à celui de {{ident}} (les points de ses sous-actions et tâches le sont aussi).",
     capNotReached: "Plafond non atteint pour l'instant.",
+    capRetires: "Points retirés par le plafond : {{pts}} (ils ne figurent plus dans la répartition fait / programmé / pas fait / non renseigné).",
   },
   pilotes: {
     title: "Pilotes et services",

@@ -30,14 +30,15 @@ export interface CapSource {
  * The score rule of a node (`meta['regle.score']`, its `.description` when the referential gives one), the nodes it
  * reads with their % fait, and `reached`: the node has fait leaves and its own % fait equals the lowest of theirs (to
  * 0.1 point of %), i.e. the cap applies now (§2.3 step 6: the factor brings the node's ratio down to the formula's
- * result, 0 included).
+ * result, 0 included); `retires`, the points the cap took off the fait part (points, 3 decimals), which the
+ * breakdown fait / programmé / pas fait / non renseigné no longer shows.
  * Null for a node without a score rule or without potentiel.
  */
 export function scoreCapOf(
   node: ReferentialNode,
   scores: Readonly<Record<string, NodeScore>>,
   byId: ReadonlyMap<string, ReferentialNode>,
-): { formula: string; description: string | null; sources: CapSource[]; ratio: number; reached: boolean } | null {
+): { formula: string; description: string | null; sources: CapSource[]; ratio: number; reached: boolean; retires: number } | null {
   const formula = node.meta['regle.score']?.trim();
   const own = scores[node.id];
   if (!formula || !own || own.pointPotentiel <= 0) return null;
@@ -50,5 +51,8 @@ export function scoreCapOf(
   // Step 6 changes only pointFait: fait leaves under the node (their count is untouched) mean it had points to cap,
   // which a cap down to 0 (nothing done on the node it reads) would otherwise hide.
   const reached = own.faitTachesAvancement > 0 && Math.abs(ratio - lowest) <= 0.001;
-  return { formula, description: node.meta['regle.score.description']?.trim() || null, sources, ratio, reached };
+  // Only pointFait is lowered, so the four parts then fall short of the potentiel by the points the cap took (§2.3 step 6).
+  const parts = own.pointFait + own.pointProgramme + own.pointPasFait + own.pointNonRenseigne;
+  const retires = Math.max(0, Math.round((own.pointPotentiel - parts) * 1000) / 1000);
+  return { formula, description: node.meta['regle.score.description']?.trim() || null, sources, ratio, reached, retires };
 }
