@@ -95,8 +95,12 @@ export function checkControlCharacters(file: string, cells: readonly string[], r
   });
 }
 
-/** csv-parse options of every referential CSV read by `readCsvTable` (and pre-parsed by `parseCsvRecordsAsync`). */
-const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false } as const;
+/**
+ * csv-parse options of every referential CSV read by `readCsvTable` (and pre-parsed by `parseCsvRecordsAsync`).
+ * Every line ending ends a record, whatever the first line used: csv-parse would otherwise keep the first one it
+ * meets, and a line typed with `\n` into a `\r\n` file (the platform's exports) would silently join the next row.
+ */
+const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] };
 
 /**
  * The column separator of a CSV text, read from its header line: `;` when the header holds more semicolons than

@@ -409,7 +409,7 @@ export function parseGridCsv(file: SourceFile, id: string, options: GridSheetOpt
   const name = file.name;
   let records: string[][];
   try {
-    records = parseCsv(file.text, { delimiter: detectCsvDelimiter(file.text, ';'), bom: true, relax_column_count: true, relax_quotes: true, trim: false });
+    records = parseCsv(file.text, { delimiter: detectCsvDelimiter(file.text, ';'), record_delimiter: ['\r\n', '\n', '\r'], bom: true, relax_column_count: true, relax_quotes: true, trim: false });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     const reason = csvParseReason(e);

@@ -106,6 +106,13 @@ describeWithSharedData('real TETE files', () => {
     expect(e.message).toMatch(/^Fichier « referentiel-cae-structure\.csv », ligne 4 : 2 colonnes au lieu de 21 \(l'en-tête en a 21\) ; la ligne s'arrête avant la cellule C4 \(colonne « description »\)/);
   });
 
+  it('the same line typed with a bare `\\n` in the `\\r\\n` file is refused the same way (it does not join the next row)', () => {
+    const lines = read(DATA.caeStructure).split('\r\n');
+    lines.splice(3, 0, '1.1.9,Court\n1.1.8,Autre');
+    const e = errorOf(() => importReferentialFiles([{ name: STRUCT, text: lines.join('\r\n') }]));
+    expect(e.message).toMatch(/^Fichier « referentiel-cae-structure\.csv », ligne 4 : 2 colonnes au lieu de 21 /);
+  });
+
   it('the CAE files converted to `;` give the same referential as the comma files', () => {
     const comma = importReferentialFiles([
       { name: STRUCT, text: read(DATA.caeStructure) },
