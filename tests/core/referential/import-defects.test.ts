@@ -10,6 +10,7 @@ import { csvHeader, importReferentialFiles } from '../../../electron/core/refere
 import { detectCsvDelimiter, readCsvTable } from '../../../electron/core/referential/csv';
 import { parseGbpCsv } from '../../../electron/core/referential/gbp-csv';
 import { parseGridCsv } from '../../../electron/core/referential/grid';
+import { parseQuestionsCsv } from '../../../electron/core/referential/questions-csv';
 import { parseTeteCsv, teteIdFromFileName, teteIdTokens } from '../../../electron/core/referential/tete-csv';
 import { isUserError, type UserError } from '../../../shared/errors';
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
@@ -131,6 +132,13 @@ describeWithSharedData('real TETE files', () => {
     for (const [path, name] of [[DATA.eciStructure, 'referentiel-eci-structure.csv'], [DATA.teStructure, 'referentiel-te-structure.csv']] as const) {
       expect(importReferentialFiles([{ name, text: toSemicolons(read(path)) }])).toEqual(importReferentialFiles([{ name, text: read(path) }]));
     }
+  });
+
+  it('the four personnalisation question CSVs converted to `;` give the same questions', () => {
+    const files = DATA.questionsCsv.map((path) => ({ name: path.split('/').pop()!, text: read(path) }));
+    const semi = files.map((f) => ({ name: f.name, text: toSemicolons(f.text) }));
+    expect(semi[0]!.text.split('\n', 1)[0]).toContain(';');
+    expect(parseQuestionsCsv(semi)).toEqual(parseQuestionsCsv(files));
   });
 
   it('a renamed CAE file `réf:CAE été 2026.csv` is the cae referential (with its preuves renamed too)', () => {
