@@ -120,7 +120,7 @@ function contentIdPrefixes(table: CsvTable, col: Record<keyof typeof META_COLUMN
 function resolveTeteId(structure: SourceFile, preuves: SourceFile | undefined, content: ReadonlySet<string>, fallbackId: string | undefined): string {
   const files = preuves === undefined ? `« ${structure.name} »` : `« ${structure.name} » et « ${preuves.name} »`;
   const filesEn = preuves === undefined ? `“${structure.name}”` : `“${structure.name}” and “${preuves.name}”`;
-  const fill = { fr: "indiquez-le dans le champ « Identifiant » du formulaire d'import", en: 'enter it in the “Identifiant” (id) field of the import form' };
+  const fill = { fr: "indiquez-le dans le champ « Identifiant » du formulaire d'import", en: 'enter it in the “Identifier” field of the import form' };
   if (content.size === 1) return [...content][0]!;
   if (content.size > 1) {
     const list = [...content].sort().join(', ');
