@@ -29,8 +29,19 @@ function feminine(word: string): boolean {
 export const articleLe = (word: string) => (feminine(word) ? `la ${word}` : /^[aeéiou]/.test(word) ? `l'${word}` : `le ${word}`);
 /** « de la mesure », « du critère », « de l'axe ». */
 export const articleDe = (word: string) => (feminine(word) ? `de la ${word}` : /^[aeéiou]/.test(word) ? `de l'${word}` : `du ${word}`);
-/** "de" + word, elided before a vowel: de + élu → "d'élu", de + référent → "de référent". */
-export const elide = (de: string, word: string) => (/^[aeéèêiouyh]/i.test(word) ? `${de.slice(0, -1)}'${word}` : `${de} ${word}`);
+/**
+ * French contraction of « de » with the articles « le » and « les » in a built sentence: « de le référentiel » →
+ * « du référentiel », « de les preuves » → « des preuves » (capital kept: « De le » → « Du »). « de la », « de l' »
+ * stay as they are. Only whole words are matched (« de lecture » is left alone).
+ */
+export const contractDe = (text: string) =>
+  text.replace(/(^|[^\p{L}'’])([Dd])e (les?)(?=\s)/gu, (_, before: string, d: string, article: string) => `${before}${d === 'D' ? 'D' : 'd'}${article === 'le' ? 'u' : 'es'}`);
+
+/**
+ * "de" + word, elided before a vowel and contracted with « le » / « les »: de + élu → "d'élu", de + référent →
+ * "de référent", de + le référent → "du référent", de + les pilotes → "des pilotes".
+ */
+export const elide = (de: string, word: string) => (/^[aeéèêiouyh]/i.test(word) ? `${de.slice(0, -1)}'${word}` : contractDe(`${de} ${word}`));
 /** Plural of a level word. */
 export const plural = (word: string) => (word.endsWith('s') ? word : `${word}s`);
 /** First letter upper case. */

@@ -47,6 +47,15 @@ describeWithSharedData('Référentiel: import progress and cancel', () => {
     expect(await bar.getAttribute('aria-valuetext')).toBe('40 % — Étape 2 sur 5 : Vérification du référentiel (1\u202f470 nœuds)');
     await app.screenshot('import-progress');
 
+    // The backup at 100 %: the store follows at once, so « Annuler » is already disabled (the server pauses here).
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="import-progress-text"]')?.textContent === 'Étape 3 sur 5 : Sauvegarde de la base avant import (100\u202f%)',
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await page.isDisabled(tid('import-cancel'))).toBe(true);
+    expect(await text(page, 'import-cancel')).toBe('Enregistrement…');
+
     await waitStep('enregistrement');
     expect(await page.isDisabled(tid('import-cancel'))).toBe(true);
     expect(await text(page, 'import-cancel')).toBe('Enregistrement…');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_STEPS as CORE_STEPS } from '../../electron/core/services/referential-import';
 import { i18next } from '../../renderer/src/i18n/tr';
-import { IMPORT_STEPS, importPercent, importProgressText, type ImportProgressView } from '../../renderer/src/lib/import-progress';
+import { IMPORT_STEPS, importCancellable, importPercent, importProgressText, type ImportProgressView } from '../../renderer/src/lib/import-progress';
 import { setFormatLang } from '../../renderer/src/lib/format';
 
 const p = (step: ImportProgressView['step'], done: number, total: number, more: Partial<ImportProgressView> = {}): ImportProgressView => ({
@@ -19,6 +19,16 @@ const p = (step: ImportProgressView['step'], done: number, total: number, more: 
 describe('import progress', () => {
   it('knows the core’s steps in the core’s order', () => {
     expect([...IMPORT_STEPS]).toEqual([...CORE_STEPS]);
+  });
+
+  it('« Annuler » stops being offered when the backup reaches 100 % (the store follows at once), and from the store on', () => {
+    expect(importCancellable(p('lecture', 10, 100))).toBe(true);
+    expect(importCancellable(p('verification', 1, 1))).toBe(true);
+    expect(importCancellable(p('sauvegarde', 0, 0))).toBe(true); // no backup measure (in-memory database)
+    expect(importCancellable(p('sauvegarde', 399, 400))).toBe(true);
+    expect(importCancellable(p('sauvegarde', 400, 400))).toBe(false);
+    expect(importCancellable(p('enregistrement', 0, 1))).toBe(false);
+    expect(importCancellable(p('score', 0, 1))).toBe(false);
   });
 
   it('counts each step for a fifth, and within it done of total', () => {

@@ -95,8 +95,36 @@ export function checkControlCharacters(file: string, cells: readonly string[], r
   });
 }
 
-/** csv-parse options of every referential CSV read by `readCsvTable` (and pre-parsed by `parseCsvRecordsAsync`). */
-const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false } as const;
+/**
+ * csv-parse options of every referential CSV read by `readCsvTable` (and pre-parsed by `parseCsvRecordsAsync`).
+ * Every line ending ends a record, whatever the first line used: csv-parse would otherwise keep the first one it
+ * meets, and a line typed with `\n` into a `\r\n` file (the platform's exports) would silently join the next row.
+ */
+const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] };
+
+/**
+ * The column separator of a CSV text, read from its header line: `;` when the header holds more semicolons than
+ * commas outside double quotes (French Excel's « CSV (séparateur : point-virgule) »), else `,` (RFC 4180, the
+ * platform's exports); on a tie (one column) `tie` (`,` by default; the grid importer, whose files come from French
+ * spreadsheets, passes `;`). Only the first record is read (a quoted header cell may span lines); a BOM is skipped.
+ */
+export function detectCsvDelimiter(text: string, tie: ',' | ';' = ','): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted; // a doubled quote `""` toggles twice: still inside
+    else if (quoted) continue;
+    else if (ch === '\n' || ch === '\r') break;
+    else if (ch === ',') commas++;
+    else if (ch === ';') semicolons++;
+  }
+  return semicolons === commas ? tie : semicolons > commas ? ';' : ',';
+}
+
+/** `CSV_OPTIONS` with the separator of `text` (`detectCsvDelimiter`). */
+const csvOptionsFor = (text: string) => ({ ...CSV_OPTIONS, delimiter: detectCsvDelimiter(text) });
 
 /** A csv-parse failure as the French UserError naming the file and, when known, the text line. */
 function csvReadError(name: string, e: unknown, code: UserErrorCode): UserError {
@@ -127,7 +155,7 @@ export async function parseCsvRecordsAsync(
 ): Promise<string[][]> {
   const records: string[][] = [];
   const failure: { error: unknown } = { error: null };
-  const parser = parseStream(CSV_OPTIONS);
+  const parser = parseStream(csvOptionsFor(file.text));
   parser.on('data', (r: string[]) => records.push(r));
   const ended = new Promise<void>((resolve) => {
     parser.on('end', resolve);
@@ -161,19 +189,24 @@ export async function parseCsvRecordsAsync(
 }
 
 /**
- * Parses a CSV file (comma separated, RFC 4180 quotes, multi-line quoted fields, optional BOM).
+ * Parses a CSV file (comma or semicolon separated as `detectCsvDelimiter` reads the header, RFC 4180 quotes,
+ * multi-line quoted fields, optional BOM).
  * Rows whose cells are all blank are dropped but still counted, so row numbers match the spreadsheet (one row per
  * record, whatever the line breaks inside quoted cells); `\r\n` inside cells becomes `\n`.
- * `options.code` defaults to 'REFERENTIAL_INVALID'; `options.allowNoRows` accepts a header without data rows.
- * @throws UserError(code) when the file is empty (no header, or no data row unless allowed) or the quoting is broken.
+ * `options.code` defaults to 'REFERENTIAL_INVALID'; `options.allowNoRows` accepts a header without data rows;
+ * `options.fullRows` refuses a data row with fewer cells than the header (a line cut short, a missing separator:
+ * its missing cells would silently read as empty).
+ * @throws UserError(code) when the file is empty (no header, or no data row unless allowed), the quoting is broken,
+ *   or (`fullRows`) a row is short: « Fichier « x.csv », ligne 4 : 2 colonnes au lieu de 21 … », naming the row
+ *   and the first missing cell.
  */
-export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; allowNoRows?: boolean } = {}): CsvTable {
+export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; allowNoRows?: boolean; fullRows?: boolean } = {}): CsvTable {
   const code = options.code ?? 'REFERENTIAL_INVALID';
   let records: string[][];
   if (file.records !== undefined) records = file.records;
   else {
     try {
-      records = parse(file.text, CSV_OPTIONS);
+      records = parse(file.text, csvOptionsFor(file.text));
     } catch (e) {
       throw csvReadError(file.name, e, code);
     }
@@ -189,6 +222,23 @@ export function readCsvTable(file: SourceFile, options: { code?: UserErrorCode; 
     // Line breaks inside quoted cells are normalised to \n (Windows exports write \r\n).
     if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 2, cells: cells.map((c) => c.replace(/\r\n?/g, '\n')) });
   });
+  if (options.fullRows) {
+    const width = header.length;
+    const short = rows.find((r) => r.cells.length < width);
+    if (short !== undefined) {
+      const n = short.cells.length;
+      const cell = `${columnLetter(n)}${short.row}`;
+      const column = header[n]!.trim();
+      throw new UserError(
+        code,
+        {
+          fr: `Fichier « ${file.name} », ligne ${short.row} : ${n} colonne${n > 1 ? 's' : ''} au lieu de ${width} (l'en-tête en a ${width}) ; la ligne s'arrête avant la cellule ${cell} (colonne « ${column} »). Complétez la ligne ou vérifiez ses séparateurs et ses guillemets.`,
+          en: `File “${file.name}”, row ${short.row}: ${n} column${n > 1 ? 's' : ''} instead of ${width} (the header has ${width}); the row stops before cell ${cell} (column “${column}”). Complete the row or check its separators and quotes.`,
+        },
+        { file: file.name, row: short.row, cell, column },
+      );
+    }
+  }
   if (rows.length === 0 && !options.allowNoRows) {
     throw new UserError(
       code,

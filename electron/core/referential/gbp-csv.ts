@@ -8,7 +8,7 @@
  */
 import type { Referential } from '../../../shared/domain';
 import { UserError, type Bilingual } from '../../../shared/errors';
-import { checkControlCharacters, columnLetter, normaliseColumnName } from './csv';
+import { checkControlCharacters, columnLetter, detectCsvDelimiter, normaliseColumnName } from './csv';
 import { buildGuide, PRATIQUE_ID, type GbpFamille } from './gbp';
 import type { SourceFile } from './source';
 
@@ -67,6 +67,7 @@ function arrayEnd(text: string, start: number): number {
  */
 export function readExportRecords(file: SourceFile): Array<{ line: number; cells: Cell[] }> {
   const text = file.text.replace(/^\uFEFF/, '');
+  const sep = detectCsvDelimiter(text);
   const records: Array<{ line: number; cells: Cell[] }> = [];
   let line = 1;
   let i = 0;
@@ -109,12 +110,12 @@ export function readExportRecords(file: SourceFile): Array<{ line: number; cells
         i = end;
       } else {
         let end = i;
-        while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r') end++;
+        while (end < text.length && text[end] !== sep && text[end] !== '\n' && text[end] !== '\r') end++;
         cell = text.slice(i, end);
         i = end;
       }
       cells.push(cell);
-      if (text[i] === ',') {
+      if (text[i] === sep) {
         i++;
         continue;
       }
@@ -127,8 +128,8 @@ export function readExportRecords(file: SourceFile): Array<{ line: number; cells
       }
       const after = columnLetter(cells.length - 1);
       csvError(file.name, line, {
-        fr: `caractère inattendu « ${text[i]} » après la cellule ${after} (une virgule était attendue)`,
-        en: `unexpected character “${text[i]}” after cell ${after} (a comma was expected)`,
+        fr: `caractère inattendu « ${text[i]} » après la cellule ${after} (${sep === ',' ? 'une virgule' : 'un point-virgule'} était attendu${sep === ',' ? 'e' : ''})`,
+        en: `unexpected character “${text[i]}” after cell ${after} (a ${sep === ',' ? 'comma' : 'semicolon'} was expected)`,
       });
     }
     records.push({ line: start, cells });

@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { compareIdentifiants, type Niveau, type PreuveAttendue, type Referential, type ReferentialNode } from '../../../shared/domain';
 import { UserError, type Bilingual, type ErrorLocation } from '../../../shared/errors';
-import { csvParseReason, isControlCharacter } from './csv';
+import { csvParseReason, detectCsvDelimiter, isControlCharacter } from './csv';
 import { parseJsonSource } from './rgesn-json';
 import type { SourceFile } from './source';
 
@@ -272,13 +272,6 @@ export function columnKey(cell: string): string {
   return cell.replace(/^\uFEFF/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-/** `;` or `,`, whichever the header line uses more (`;` on a tie: the French spreadsheet default). */
-function detectDelimiter(textValue: string): ';' | ',' {
-  const header = textValue.split(/\r?\n/, 1)[0] ?? '';
-  const count = (c: string): number => header.split(c).length - 1;
-  return count(',') > count(';') ? ',' : ';';
-}
-
 /** A points cell: decimal comma or point, spaces as thousands separators (`1 000`, `12,5`). null when empty. */
 function parsePointsCell(raw: string): number | null | 'invalid' {
   const v = raw.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
@@ -416,7 +409,7 @@ export function parseGridCsv(file: SourceFile, id: string, options: GridSheetOpt
   const name = file.name;
   let records: string[][];
   try {
-    records = parseCsv(file.text, { delimiter: detectDelimiter(file.text), bom: true, relax_column_count: true, relax_quotes: true, trim: false });
+    records = parseCsv(file.text, { delimiter: detectCsvDelimiter(file.text, ';'), record_delimiter: ['\r\n', '\n', '\r'], bom: true, relax_column_count: true, relax_quotes: true, trim: false });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     const reason = csvParseReason(e);

@@ -12,12 +12,13 @@ import { loadBuiltinLabelNr } from './builtin';
 import { type BinarySourceFile, decodeUtf8, isZipBytes, readSourceBytes, readSourceFile } from './decode';
 import { parseGridCsv, parseGridJson, type GridSheetOptions } from './grid';
 import { parseGbpJson } from './gbp';
+import { detectCsvDelimiter } from './csv';
 import { isGbpCsvHeader, parseGbpCsv } from './gbp-csv';
 import { parseGridXlsx } from './grid-xlsx';
 import { parseRgaaJson } from './rgaa-json';
 import { parseJsonSource, parseRgesnJson } from './rgesn-json';
 import type { SourceFile } from './source';
-import { parseTeteCsv, teteIdFromFileName } from './tete-csv';
+import { parseTeteCsv } from './tete-csv';
 
 export { type BinarySourceFile, decodeUtf8, isZipBytes, readSourceBytes, readSourceFile } from './decode';
 
@@ -42,7 +43,7 @@ const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 /** Lower-cased, unquoted column names of the first line of a CSV text (`,` or `;` separated). */
 export function csvHeader(text: string): string[] {
   const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const sep = first.includes(';') && !first.includes(',') ? ';' : ',';
+  const sep = detectCsvDelimiter(first);
   return first.split(sep).map((c) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase());
 }
 
@@ -191,7 +192,7 @@ function workbookNeedsAsync(name: string): UserError {
  * TETE: one structure CSV, optionally with its preuves CSV; other formats: exactly one file. Text formats only:
  * a workbook goes through `importReferentialFilesAsync`.
  * The id is `opts.id`, else the format's own (`rgesn`, `rgaa`, `gbp-nr`), else derived from the file name (TETE:
- * `referentiel-cae-structure.csv` → `cae`).
+ * the node-id prefix its formulas/preuves use, else `cae`/`eci`/`te` as a word of the name, see `parseTeteCsv`).
  * Grid CSV with an id `label-nr…`: niveaux from the built-in grid (`spreadsheetGridOptions`).
  * Throws UserError: FILE_NOT_FOUND / FILE_UNREADABLE (path), FORMAT_UNKNOWN (also for an .xlsx or grid-xlsx here),
  * INPUT_INVALID (bad combination or id), and whatever the importer throws (REFERENTIAL_INVALID naming file, row, column).
@@ -221,8 +222,8 @@ export function importReferentialFiles(inputs: string[] | SourceFile[], opts: Im
         { file: names },
       );
     }
-    const teteId = id ?? teteIdFromFileName(structure.file.name) ?? idFromFileName(structure.file.name);
-    return parseTeteCsv({ structure: structure.file, preuves: preuves[0]?.file, id: teteId });
+    // Without a forced id, parseTeteCsv reads it from the content or the name (`cae`…); the slug is the last resort.
+    return parseTeteCsv({ structure: structure.file, preuves: preuves[0]?.file, id, fallbackId: idFromFileName(structure.file.name) });
   }
   if (kinds.length !== 1) {
     throw new UserError('INPUT_INVALID', oneFileOnly(format, names), { file: names });

@@ -59,14 +59,96 @@ const LIST_META = new Set(['personnalisationQuestions', 'indicateurs', 'labels']
 /** Dotted identifiant: numeric first segment; TE adds letter suffixes (`1.1.1alter`) and letter segments (`1.1.6.3.a`). */
 const IDENTIFIANT = /^[0-9]+[a-z]*(\.([0-9]+[a-z]*|[a-z]+))*$/;
 
+/** The three TETE referential ids a file name or a formula may carry. */
+const TETE_IDS = ['cae', 'eci', 'te'] as const;
+
 /**
- * Referential id from a file name: `referentiel-cae-structure.csv` → `cae`, `…-eci-…` → `eci`, `…-te-…` → `te`;
- * null when none of the three appears as a `-`/`_`/`.`-separated word of the base name.
+ * The TETE ids (`cae`, `eci`, `te`) found as words of a file's base name, in order of first appearance, without
+ * repeats: accents folded and case ignored, a word being a run of letters (any other character separates, so
+ * `réf:CAE été 2026.csv` → `['cae']`: « été » folds to `ete`, not `te`).
+ */
+export function teteIdTokens(name: string): string[] {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const words = base.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[a-z]+/g) ?? [];
+  return [...new Set(words.filter((w): w is (typeof TETE_IDS)[number] => (TETE_IDS as readonly string[]).includes(w)))];
+}
+
+/**
+ * Referential id from a file name: `referentiel-cae-structure.csv` → `cae`, `…-eci-…` → `eci`, `…-te-…` → `te`,
+ * `réf:CAE été 2026.csv` → `cae`; null when none of the three, or more than one, appears as a word of the base
+ * name (`teteIdTokens`).
  */
 export function teteIdFromFileName(name: string): string | null {
-  const base = (name.split(/[\\/]/).pop() ?? '').toLowerCase();
-  const match = /(?:^|[-_. ])(cae|eci|te)(?=[-_. ]|$)/.exec(base);
-  return match ? match[1]! : null;
+  const tokens = teteIdTokens(name);
+  return tokens.length === 1 ? tokens[0]! : null;
+}
+
+/**
+ * The id prefixes the content itself uses for node ids: `score(cae_1.2.3)` in the personnalisation formulas of the
+ * structure (`desactivation`, `reduction`, `score` columns) and the `actions` of the preuves CSV (`cae_1.1.1.1`).
+ * Other columns are not read: TE's `Origine` and `exprScore` name CAE/ECi measures on purpose.
+ */
+function contentIdPrefixes(table: CsvTable, col: Record<keyof typeof META_COLUMNS, number>, preuves: SourceFile | undefined): Set<string> {
+  const found = new Set<string>();
+  const formulaColumns = [col['regle.desactivation'], col['regle.reduction'], col['regle.score']];
+  for (const row of table.rows) {
+    for (const index of formulaColumns) {
+      for (const m of cellText(row, index).matchAll(/score\(\s*([a-z][a-z0-9-]*)_/gi)) found.add(m[1]!.toLowerCase());
+    }
+  }
+  if (preuves !== undefined) {
+    const pt = readCsvTable(preuves, { allowNoRows: true });
+    const actions = locateColumns(pt, { actions: 'actions' }, []).actions;
+    for (const row of pt.rows) {
+      for (const nodeId of cellText(row, actions).split(/[,;\n]/)) {
+        const m = /^\s*([a-z][a-z0-9-]*)_/i.exec(nodeId);
+        if (m) found.add(m[1]!.toLowerCase());
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The id of a TETE import the user did not name: the prefix the content uses for node ids when there is exactly
+ * one (`contentIdPrefixes`: it must match, or the formulas and the preuves would point to unknown nodes), else the
+ * one TETE word of the structure file's name (`teteIdTokens`), else `fallbackId` when the name holds none.
+ * @throws UserError('REFERENTIAL_INVALID') naming the file(s) and asking to fill in the form's « Identifiant »
+ *   field when the content uses several prefixes, or (no prefix in the content) the name holds several TETE words
+ *   or none and there is no fallback.
+ */
+function resolveTeteId(structure: SourceFile, preuves: SourceFile | undefined, content: ReadonlySet<string>, fallbackId: string | undefined): string {
+  const files = preuves === undefined ? `« ${structure.name} »` : `« ${structure.name} » et « ${preuves.name} »`;
+  const filesEn = preuves === undefined ? `“${structure.name}”` : `“${structure.name}” and “${preuves.name}”`;
+  const fill = { fr: "indiquez-le dans le champ « Identifiant » du formulaire d'import", en: 'enter it in the “Identifier” field of the import form' };
+  if (content.size === 1) return [...content][0]!;
+  if (content.size > 1) {
+    const list = [...content].sort().join(', ');
+    throw new UserError(
+      'REFERENTIAL_INVALID',
+      {
+        fr: `Impossible de savoir quel référentiel contiennent les fichiers ${files} : leurs formules et leurs preuves désignent des nœuds de plusieurs référentiels (${list}) ; ${fill.fr} (cae, eci ou te).`,
+        en: `Cannot tell which referential the files ${filesEn} hold: their formulas and evidence name nodes of several referentials (${list}); ${fill.en} (cae, eci or te).`,
+      },
+      { file: structure.name, field: 'id' },
+    );
+  }
+  const tokens = teteIdTokens(structure.name);
+  if (tokens.length === 1) return tokens[0]!;
+  if (tokens.length === 0 && fallbackId !== undefined) return fallbackId;
+  throw new UserError(
+    'REFERENTIAL_INVALID',
+    tokens.length === 0
+      ? {
+          fr: `Impossible de savoir quel référentiel contient le fichier « ${structure.name} » : son nom ne contient ni « cae », ni « eci », ni « te » ; ${fill.fr}.`,
+          en: `Cannot tell which referential the file “${structure.name}” holds: its name contains neither “cae”, nor “eci”, nor “te”; ${fill.en}.`,
+        }
+      : {
+          fr: `Impossible de savoir quel référentiel contient le fichier « ${structure.name} » : son nom contient à la fois ${tokens.map((t) => `« ${t} »`).join(' et ')} ; ${fill.fr}.`,
+          en: `Cannot tell which referential the file “${structure.name}” holds: its name contains both ${tokens.map((t) => `“${t}”`).join(' and ')}; ${fill.en}.`,
+        },
+    { file: structure.name, field: 'id' },
+  );
 }
 
 interface RawNode extends PointsNode {
@@ -77,7 +159,8 @@ interface RawNode extends PointsNode {
 
 /**
  * Parses a TETE structure CSV (and its optional preuves CSV) into a `Referential` (model `tete`).
- * - `id` defaults to `teteIdFromFileName(structure.name)`; `version` to `DEFAULT_TETE_VERSION`.
+ * - `id` (the user's) defaults to the prefix the content uses for node ids, else the TETE word of the structure's
+ *   name, else `fallbackId` (`resolveTeteId`); `version` to `DEFAULT_TETE_VERSION`.
  * - Nodes: root (`id`, identifiant '', depth 0, type `referentiel`) then every row in natural depth-first order;
  *   `parentId` from the identifiant, `type` from the hierarchie (§1.1), `ordre` = natural rank among siblings.
  * - `pointReferentiel` in points as §1.4 (3 decimals); `points`/`pourcentage` as written (comma decimals accepted).
@@ -85,7 +168,8 @@ interface RawNode extends PointsNode {
  *   personnalisation formulas as `regle.desactivation` / `regle.reduction` / `regle.score` (+ `.description`).
  * - `niveaux`: étoiles from `referential/tete-etoiles.json` (§3).
  * @throws UserError('REFERENTIAL_INVALID') naming the file, the row (header = 1) and the column or cell for: an
- *   empty file, a missing required column (identifiant, nom, points; pourcentage except for `te`), an empty or
+ *   empty file, a row with fewer cells than the header (`readCsvTable` `fullRows`), an id that cannot be told
+ *   (`resolveTeteId`: asks to fill in the form's « Identifiant » field), a missing required column (identifiant, nom, points; pourcentage except for `te`), an empty or
  *   malformed identifiant, an identifiant deeper than the hierarchie, a duplicate identifiant (both rows), an
  *   orphan (parent absent), a non-numeric points/pourcentage, percentages of siblings not summing to 100 (parent and
  *   sum), a TE sous-action without points, an unknown id, a personnalisation formula (`desactivation`, `reduction`,
@@ -93,26 +177,23 @@ interface RawNode extends PointsNode {
  *   the rule type and the column in the formula named, see `checkRegles`); plus the preuves errors of
  *   `parseTetePreuves`. Question ids in `reponse(…)` are not checked (the questions are not imported yet).
  */
-export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFile; id?: string; version?: string }): Referential {
+export function parseTeteCsv(input: { structure: SourceFile; preuves?: SourceFile; id?: string; fallbackId?: string; version?: string }): Referential {
   const { structure } = input;
-  const id = input.id ?? teteIdFromFileName(structure.name);
-  if (id === null || !/^[a-z][a-z0-9-]*$/.test(id)) {
+  const table = readCsvTable(structure, { fullRows: true });
+  const wanted = { ...FIELD_COLUMNS, ...META_COLUMNS };
+  const located = locateColumns(table, wanted, ['identifiant', 'nom', 'points']);
+  const id = input.id ?? resolveTeteId(structure, input.preuves, contentIdPrefixes(table, located, input.preuves), input.fallbackId);
+  if (!/^[a-z][a-z0-9-]*$/.test(id)) {
     throw new UserError(
       'REFERENTIAL_INVALID',
-      id === null
-        ? {
-            fr: `Impossible de savoir quel référentiel contient le fichier « ${structure.name} » : son nom ne contient ni « cae », ni « eci », ni « te ».`,
-            en: `Cannot tell which referential the file “${structure.name}” holds: its name contains neither “cae”, nor “eci”, nor “te”.`,
-          }
-        : {
-            fr: `Identifiant de référentiel « ${id} » invalide pour le fichier « ${structure.name} » (attendu : lettres minuscules, chiffres, tirets).`,
-            en: `Invalid referential id “${id}” for the file “${structure.name}” (expected: lowercase letters, digits, hyphens).`,
-          },
+      {
+        fr: `Identifiant de référentiel « ${id} » invalide pour le fichier « ${structure.name} » (attendu : lettres minuscules, chiffres, tirets).`,
+        en: `Invalid referential id “${id}” for the file “${structure.name}” (expected: lowercase letters, digits, hyphens).`,
+      },
       { file: structure.name },
     );
   }
-  const table = readCsvTable(structure);
-  const col = locateColumns(table, { ...FIELD_COLUMNS, ...META_COLUMNS }, id === 'te' ? ['identifiant', 'nom', 'points'] : ['identifiant', 'nom', 'points', 'pourcentage']);
+  const col = id === 'te' ? located : locateColumns(table, wanted, ['identifiant', 'nom', 'points', 'pourcentage']);
 
   const raws = table.rows.map((row) => readRow(table, row, col, id));
   const maxDepth = raws.reduce((m, r) => Math.max(m, r.depth), 0);

@@ -17,7 +17,7 @@ const COLUMNS = { id: 'id', nom: 'nom', actions: 'actions', description: 'descri
  *   column, an empty id or nom, a duplicate id (both rows), an unknown node id in `actions`.
  */
 export function parseTetePreuves(file: SourceFile, knownNodeIds: ReadonlySet<string>): PreuveAttendue[] {
-  const table = readCsvTable(file, { allowNoRows: true });
+  const table = readCsvTable(file, { allowNoRows: true, fullRows: true });
   const col = locateColumns(table, COLUMNS, ['id', 'nom', 'actions']);
   const seen = new Map<string, number>();
   const out: PreuveAttendue[] = [];

@@ -96,12 +96,26 @@ export async function runImport(ctx: ServiceContext, backups: Pick<Backups, 'bef
   // From here on nothing aborts: the store is one transaction, written whole.
   step('enregistrement', 0, 1, { nodes });
   if (phaseDelayMs > 0) await sleep(phaseDelayMs);
+  // The store and the score are synchronous: without these turns their announce would reach the client only after
+  // them, leaving « Annuler » enabled on the backup step while nothing can be cancelled any more.
+  await deliverEvents();
   const result = storeReferential(ctx, ref);
   step('enregistrement', 1, 1, { nodes });
   step('score', 0, 1, { nodes });
+  await deliverEvents();
   computeScore(ctx, ref.id);
   step('score', 1, 1, { nodes });
   return result;
+}
+
+/**
+ * Lets the events just reported reach their consumers before a synchronous step blocks the event loop: the
+ * microtasks that hand a queued event to the subscription's loop, then two turns (setImmediate) for its transport
+ * (IPC message, socket write) to send it.
+ */
+async function deliverEvents(): Promise<void> {
+  await nextTurn();
+  await nextTurn();
 }
 
 /** Progress events within a step are sent at most every 100 ms; a new step and a step's end always are. */

@@ -16,7 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { fileToBase64 } from '../lib/files';
 import { formatCount, formatPoints } from '../lib/format';
-import { importPercent, importProgressText, type ImportProgressView } from '../lib/import-progress';
+import { importCancellable, importPercent, importProgressText, type ImportProgressView } from '../lib/import-progress';
 import { formatHash } from '../router';
 import { useTRPC, useTRPCClient, type RouterInputs, type RouterOutputs } from '../trpc/client';
 import { InlineError } from './QueryState';
@@ -147,7 +147,8 @@ function useImportJob(onDone: (result: ImportResult) => void) {
 function ImportProgressBlock({ job, onCancel }: { job: ImportJob; onCancel: () => void }) {
   const progress = job.kind === 'running' ? job.progress : null;
   const text = progress ? importProgressText(progress) : job.kind === 'cancelling' ? tr('importProgress.cancelling') : tr('importProgress.sending');
-  const storing = progress !== null && !progress.cancellable;
+  // From the end of the backup on, the store follows at once: « Annuler » could no longer stop it.
+  const storing = progress !== null && !importCancellable(progress);
   return (
     <div className="import-progress" data-testid="import-progress" data-step={progress?.step ?? job.kind}>
       <progress

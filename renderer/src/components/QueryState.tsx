@@ -1,6 +1,7 @@
 /** Loading and error states of a query, with the error message in the chosen language (never a stack trace). */
 import type { ReactNode } from 'react';
 import { shownError } from '../lib/errors';
+import { contractDe } from '../../../shared/readiness-words';
 import { tr } from '../i18n/tr';
 
 export function QueryState<T>(props: {
@@ -16,7 +17,8 @@ export function QueryState<T>(props: {
       </p>
     );
   }
-  if (props.query.data === undefined) return <p className="muted">{tr('common.loadingOf', { what: props.what })}</p>;
+  // « Chargement de {{what}} » with `what` « le référentiel cae » reads « Chargement du référentiel cae… ».
+  if (props.query.data === undefined) return <p className="muted">{contractDe(tr('common.loadingOf', { what: props.what }))}</p>;
   return <>{props.children(props.query.data)}</>;
 }
 

@@ -24,6 +24,17 @@ export function importPercent(p: Pick<ImportProgressView, 'step' | 'done' | 'tot
 }
 
 /**
+ * Whether « Annuler » can still stop the import at this event: false once the core announces the store
+ * (`cancellable` false), and already when the backup step reaches 100 % (`done` = `total` > 0), since the store
+ * follows it at once: a click then would only get « L'enregistrement avait déjà commencé… ».
+ */
+export function importCancellable(p: Pick<ImportProgressView, 'step' | 'done' | 'total' | 'cancellable'>): boolean {
+  if (!p.cancellable) return false;
+  const next = IMPORT_STEPS[IMPORT_STEPS.indexOf(p.step) + 1];
+  return !(p.step === 'sauvegarde' && next === 'enregistrement' && p.total > 0 && p.done >= p.total);
+}
+
+/**
  * « Étape 1 sur 5 : Lecture des fichiers (812 lignes lues) », « Étape 2 sur 5 : Vérification du référentiel
  * (1 470 nœuds) », « Étape 3 sur 5 : Sauvegarde avant import (40 %) », « Étape 4 sur 5 : Enregistrement », « Étape
  * 5 sur 5 : Calcul du score ».

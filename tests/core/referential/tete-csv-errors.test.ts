@@ -119,7 +119,7 @@ describe('parseTeteCsv — structure errors', () => {
 
   it('file name without a referential id, and an invalid explicit id', () => {
     expect(structureError(lines(HEADER, '1,A,,5,,'), 'structure.csv').message).toBe(
-      'Impossible de savoir quel référentiel contient le fichier « structure.csv » : son nom ne contient ni « cae », ni « eci », ni « te ».',
+      "Impossible de savoir quel référentiel contient le fichier « structure.csv » : son nom ne contient ni « cae », ni « eci », ni « te » ; indiquez-le dans le champ « Identifiant » du formulaire d'import.",
     );
     expect(structureError(lines(HEADER, '1,A,,5,,'), 'x.csv', { id: 'Mon Réf' }).message).toContain('« Mon Réf » invalide');
   });

@@ -170,6 +170,26 @@ describeWithSharedData('import with progress on the real CAE files', () => {
     }
   });
 
+  it('the « Enregistrement » event reaches the consumer before the transaction starts, « Calcul du score » after it ends', async () => {
+    const core = fileCore();
+    try {
+      await core.referentials.importAsync([DATA.caeStructure, DATA.caePreuves]);
+      const preuvesCount = () => core.referentials.get('cae').preuvesAttendues?.length ?? 0;
+      expect(preuvesCount()).toBe(130);
+      // The re-import without the preuves CSV stores 0 preuves: the count tells whether the store has run.
+      const ticket = core.referentials.stage([bytesOf(DATA.caeStructure)]);
+      const seen: Array<[string, number, number]> = [];
+      for await (const e of core.referentials.importEvents(ticket.stagingId)) {
+        if (e.type === 'progress' && (e.step === 'enregistrement' || e.step === 'score')) seen.push([e.step, e.done, preuvesCount()]);
+      }
+      expect(seen[0]).toEqual(['enregistrement', 0, 130]); // announced while the stored version is still the old one
+      expect(seen.find(([s, done]) => s === 'score' && done === 0)).toEqual(['score', 0, 0]);
+      expect(preuvesCount()).toBe(0);
+    } finally {
+      core.close();
+    }
+  });
+
   it('unsubscribing (leaving the loop) during the store waits for it: the generator ends once the import is stored', async () => {
     const core = fileCore();
     try {
