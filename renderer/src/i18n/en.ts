@@ -482,6 +482,8 @@ export const en: Catalogue = {
     openNode: "Open {{id}} in the referential",
     openRef: "Open the referential",
     goDocuments: "Go to the application documents",
+    niveauSansMinimum: "{{nom}} — no minimum score",
+    niveauSeuil: "{{nom}} — at least {{seuil}}% done",
   },
   perso: {
     saving: 'Saving…',

@@ -483,6 +483,8 @@ export const fr = {
     openNode: "Ouvrir {{id}} dans le référentiel",
     openRef: "Ouvrir le référentiel",
     goDocuments: "Aller aux documents de candidature",
+    niveauSansMinimum: "{{nom}} — sans score minimum",
+    niveauSeuil: "{{nom}} — au moins {{seuil}}\u202f% fait",
   },
   perso: {
     saving: 'Enregistrement…',
