@@ -150,6 +150,18 @@ export const en: Catalogue = {
     saveDetail: "Save the split",
     modified: "Changed on {{date}} by {{who}}",
   },
+  detail: {
+    partFait: "done",
+    partProgramme: "planned",
+    partPasFait: "not done",
+    total: "Total: {{total}}",
+    totalMissing: "Total: {{total}} ({{gap}} missing)",
+    totalExcess: "Total: {{total}} ({{gap}} too much)",
+    totalBad: "Total: the “{{part}}” part must be a number between 0 and 100",
+    partBad: "The “{{part}}” part must be a number between 0 and 100 (entered: “{{value}}”).",
+    sumMissing: "The three parts add up to {{total}}: {{gap}} missing.",
+    sumExcess: "The three parts add up to {{total}}: {{gap}} too much.",
+  },
   explication: {
     saving: "Saving…",
     draft: "Draft restored: changes not saved",

@@ -151,6 +151,18 @@ export const fr = {
     saveDetail: "Enregistrer la répartition",
     modified: "Modifié le {{date}} par {{who}}",
   },
+  detail: {
+    partFait: "fait",
+    partProgramme: "programmé",
+    partPasFait: "pas fait",
+    total: "Total : {{total}}",
+    totalMissing: "Total : {{total}} (il manque {{gap}})",
+    totalExcess: "Total : {{total}} ({{gap}} de trop)",
+    totalBad: "Total : la part « {{part}} » doit être un nombre entre 0 et 100",
+    partBad: "La part « {{part}} » doit être un nombre entre 0 et 100 (saisi : « {{value}} »).",
+    sumMissing: "Les trois parts font {{total}} : il manque {{gap}}.",
+    sumExcess: "Les trois parts font {{total}} : {{gap}} de trop.",
+  },
   explication: {
     saving: "Enregistrement…",
     draft: "Brouillon restauré : modifications non enregistrées",
