@@ -32,6 +32,7 @@ export const en: Catalogue = {
     none: 'No file chosen',
   },
   common: {
+    fileMessage: "“{{name}}”: {{message}}",
     loading: 'Loading…',
     loadingOf: 'Loading {{what}}…',
     cannotLoad: 'Could not load {{what}}: {{message}}',
@@ -498,6 +499,10 @@ export const en: Catalogue = {
     niveauSeuil: "{{nom}} — at least {{seuil}}% done",
   },
   perso: {
+    questionsMissing_one: "The referentials’ rules read {{n}} question the workspace does not know yet ({{ids}}). Import the CSV files of the Territoires en Transitions platform: questions, options (choices) and themes (thématiques).",
+    questionsMissing_other: "The referentials’ rules read {{n}} questions the workspace does not know yet ({{ids}}). Import the CSV files of the Territoires en Transitions platform: questions, options (choices) and themes (thématiques).",
+    answers_one: "{{answered}} / {{total}} answer",
+    answers_other: "{{answered}} / {{total}} answers",
     saving: 'Saving…',
     answeredBy: 'Answer “{{value}}” by {{who}}, on {{date}}.',
     title: "Customisation",
@@ -728,7 +733,7 @@ export const en: Catalogue = {
   comparaison: {
     title: 'Comparison',
     noJalon: 'No milestone to compare: take one from the Milestones screen.',
-    option: 'no. {{id}} — {{nom}}',
+    option: 'No. {{id}} — {{nom}}',
     tout: 'All rows',
     unknownJalon: 'Milestone no. {{id}} does not exist in this workspace: pick one from the list of milestones.',
     noCommon: 'These two states share no referential: a comparison is between two states of the same referential.',
@@ -760,6 +765,8 @@ export const en: Catalogue = {
     court_statut: 'Status',
   },
   partage: {
+    portInvalid: "The port must be a whole number between 0 and 65535 (0: any free port); entered: “{{value}}”.",
+    loopback: "loopback",
     title: 'Sharing on the local network',
     intro: 'Off by default. Once on, the people invited open their link from their own computer, on the same network; each can only do what their role allows (a lead: the status, the explanation and the evidence of their criteria).',
     etatWhat: 'the sharing state',

@@ -33,6 +33,7 @@ export const fr = {
     none: 'Aucun fichier choisi',
   },
   common: {
+    fileMessage: "« {{name}} » : {{message}}",
     loading: 'Chargement…',
     loadingOf: 'Chargement de {{what}}…',
     cannotLoad: 'Impossible de charger {{what}} : {{message}}',
@@ -499,6 +500,10 @@ export const fr = {
     niveauSeuil: "{{nom}} — au moins {{seuil}}\u202f% fait",
   },
   perso: {
+    questionsMissing_one: "Les règles des référentiels lisent {{n}} question que l'espace de travail ne connaît pas encore ({{ids}}). Importez les fichiers CSV de la plateforme Territoires en Transitions : questions, options (choices) et thématiques.",
+    questionsMissing_other: "Les règles des référentiels lisent {{n}} questions que l'espace de travail ne connaît pas encore ({{ids}}). Importez les fichiers CSV de la plateforme Territoires en Transitions : questions, options (choices) et thématiques.",
+    answers_one: "{{answered}} / {{total}} réponse",
+    answers_other: "{{answered}} / {{total}} réponses",
     saving: 'Enregistrement…',
     answeredBy: 'Réponse « {{value}} » par {{who}}, le {{date}}.',
     title: "Personnalisation",
@@ -762,6 +767,8 @@ export const fr = {
     court_statut: 'Statut',
   },
   partage: {
+    portInvalid: "Le port doit être un nombre entier entre 0 et 65535 (0 : un port libre) ; saisi : « {{value}} ».",
+    loopback: "boucle locale",
     title: 'Partage sur le réseau local',
     intro: "Désactivé par défaut. Une fois activé, les personnes invitées ouvrent leur lien depuis leur poste, sur le même réseau ; chacune ne peut faire que ce que son rôle permet (un pilote : le statut, l'explication et les preuves de ses critères).",
     etatWhat: "l'état du partage",
