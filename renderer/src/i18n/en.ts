@@ -163,6 +163,10 @@ export const en: Catalogue = {
     sumMissing: "The three parts add up to {{total}}: {{gap}} missing.",
     sumExcess: "The three parts add up to {{total}}: {{gap}} too much.",
   },
+  statutChoice: {
+    hint: "The sub-action {{id}} already has its own status (“{{parent}}”): that one counts. Entering a status on this task will reset the sub-action’s to “{{nonRenseigne}}”; it will then be “{{aLaTache}}” (computed from its tasks), and its tasks without a status will count as not filled in.",
+    question: "Saving “{{statut}}” on this task resets the sub-action {{id}} (now “{{parent}}”) to “{{nonRenseigne}}”: it will be computed from its tasks. Continue?",
+  },
   explication: {
     saving: "Saving…",
     draft: "Draft restored: changes not saved",

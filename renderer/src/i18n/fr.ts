@@ -164,6 +164,10 @@ export const fr = {
     sumMissing: "Les trois parts font {{total}} : il manque {{gap}}.",
     sumExcess: "Les trois parts font {{total}} : {{gap}} de trop.",
   },
+  statutChoice: {
+    hint: "La sous-action {{id}} porte déjà son propre statut (« {{parent}} ») : c'est lui qui compte. Saisir un statut sur cette tâche remettra celui de la sous-action à « {{nonRenseigne}} » ; elle sera alors « {{aLaTache}} » (calculée à partir de ses tâches), et ses tâches sans statut compteront comme non renseignées.",
+    question: "Enregistrer « {{statut}} » sur cette tâche remet la sous-action {{id}} (aujourd'hui « {{parent}} ») à « {{nonRenseigne}} » : elle sera calculée à partir de ses tâches. Continuer ?",
+  },
   explication: {
     saving: "Enregistrement…",
     draft: "Brouillon restauré : modifications non enregistrées",
