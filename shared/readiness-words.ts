@@ -4,6 +4,7 @@
  * (renderer/src/lib/format.ts; renderer/TESTIDS.md "Number formats"). Pure.
  */
 import type { Referential } from './domain';
+import { type Lang, formatCountIn, formatNumberIn, formatPercentIn } from './locale';
 
 const LEVEL_WORDS: Record<string, [string, 'm' | 'f']> = {
   axe: ['axe', 'm'],
@@ -16,9 +17,24 @@ const LEVEL_WORDS: Record<string, [string, 'm' | 'f']> = {
   critere: ['critère', 'm'],
 };
 
-/** The French word of the level at `depth` (`action` → « mesure », `tache` → « tâche »…). */
-export function levelWord(ref: Referential, depth: number): string {
+const LEVEL_WORDS_EN: Record<string, string> = {
+  axe: 'axis',
+  'sous-axe': 'sub-axis',
+  action: 'measure',
+  mesure: 'measure',
+  'sous-action': 'sub-action',
+  tache: 'task',
+  theme: 'theme',
+  critere: 'criterion',
+};
+
+/**
+ * The word of the level at `depth`: French (default) `action` → « mesure », `tache` → « tâche »; English `action` →
+ * "measure", `tache` → "task" (the screens' English words, renderer/src/i18n/en.ts).
+ */
+export function levelWord(ref: Referential, depth: number, lang: Lang = 'fr'): string {
   const level = ref.hierarchie[depth] ?? '';
+  if (lang === 'en') return LEVEL_WORDS_EN[level] ?? (level || 'element');
   return LEVEL_WORDS[level]?.[0] ?? (level || 'élément');
 }
 
@@ -42,8 +58,9 @@ export const contractDe = (text: string) =>
  * "de référent", de + le référent → "du référent", de + les pilotes → "des pilotes".
  */
 export const elide = (de: string, word: string) => (/^[aeéèêiouyh]/i.test(word) ? `${de.slice(0, -1)}'${word}` : contractDe(`${de} ${word}`));
-/** Plural of a level word. */
-export const plural = (word: string) => (word.endsWith('s') ? word : `${word}s`);
+/** Plural of a level word (French, and the English words above: "criterion" → "criteria", "axis" → "axes"). */
+export const plural = (word: string) =>
+  word === 'criterion' ? 'criteria' : word.endsWith('axis') ? word.replace(/axis$/, 'axes') : word.endsWith('s') ? word : `${word}s`;
 /** First letter upper case. */
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** First letter lower case. */
@@ -67,24 +84,27 @@ const upToOneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1
 const pointsFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 
-/** A fraction 0..1, truncated to tenths: 0.349996 → "34,9 %". */
-export function pct(fraction: number | null): string {
-  if (fraction === null || !Number.isFinite(fraction)) return 'non calculable';
+/** A fraction 0..1, truncated to tenths: 0.349996 → "34,9 %" (en "34.9%"); null → « non calculable » / "not computable". */
+export function pct(fraction: number | null, lang: Lang = 'fr'): string {
+  if (fraction === null || !Number.isFinite(fraction)) return lang === 'en' ? 'not computable' : 'non calculable';
+  if (lang === 'en') return formatPercentIn('en', fraction)!;
   return `${oneDecimal.format(Math.floor(fraction * 1000 + 1e-6) / 10)}${NNBSP}%`;
 }
-/** A threshold given in percent (exact): 35 → "35 %", 12.5 → "12,5 %". */
-export function seuilPct(percent: number): string {
+/** A threshold given in percent (exact): 35 → "35 %", 12.5 → "12,5 %" (en "35%", "12.5%"). */
+export function seuilPct(percent: number, lang: Lang = 'fr'): string {
+  if (lang === 'en') return `${formatNumberIn('en', percent, 1)}%`;
   return `${upToOneDecimal.format(percent)}${NNBSP}%`;
 }
-/** Points, up to 3 decimals: 27.5 → « 27,5 », 1000 → « 1 000 ». */
-export function formatPoints(x: number): string {
-  return pointsFormat.format(x);
+/** Points, up to 3 decimals: 27.5 → « 27,5 », 1000 → « 1 000 » (en "27.5", "1,000"). */
+export function formatPoints(x: number, lang: Lang = 'fr'): string {
+  return lang === 'en' ? formatNumberIn('en', x, 3) : pointsFormat.format(x);
 }
-/** Points with their unit, plural above 1: « 0,1 pt », « 147,5 pts ». */
-export function formatPts(x: number): string {
+/** Points with their unit: « 0,1 pt », « 147,5 pts » (French plural above 1); en "1 pt", "0.5 pts" (plural but 1). */
+export function formatPts(x: number, lang: Lang = 'fr'): string {
+  if (lang === 'en') return `${formatPoints(x, 'en')} ${Math.abs(x) === 1 ? 'pt' : 'pts'}`;
   return `${formatPoints(x)} ${Math.abs(x) > 1 ? 'pts' : 'pt'}`;
 }
-/** A count: 1111 → « 1 111 ». */
-export function count(n: number): string {
-  return integer.format(n);
+/** A count: 1111 → « 1 111 » (en "1,111"). */
+export function count(n: number, lang: Lang = 'fr'): string {
+  return lang === 'en' ? formatCountIn('en', n) : integer.format(n);
 }

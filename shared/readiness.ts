@@ -10,6 +10,7 @@
  */
 import type { Niveau, NodeScore, Referential, ReferentialNode, ScoreResult } from './domain';
 import { UserError } from './errors';
+import type { Lang } from './locale';
 import { ratioBase, ratioBaseKind, ratioFait, speaksConformite } from './scoring/ratios';
 import { ratiosOf } from './scoring/tete';
 import {
@@ -156,10 +157,13 @@ export function defaultCible(referential: Referential, score: ScoreResult): numb
  * 5. `referent:<role>`: someone is pilote of the mesure holding the role's action (§3 condition 5), or of a node
  *    between that mesure and the action; roles from the exigences (TETE) and from critères whose meta carries
  *    `referent` (the grid file's own référents, Label NR).
+ * `lang` is the language of every `label`, `detail` and `action` (issue 8 item 2): French by default (the
+ * reference), English for the screens in English; the referential's own texts (node names, critère formulations,
+ * niveau names, a grid's référent) stay as the referential writes them.
  * @throws UserError INPUT_INVALID (field `target`) when the referential has no niveaux or `target` is not one of
  *   them; the message lists the valid ones.
  */
-export function readiness(referential: Referential, score: ScoreResult, context: ReadinessContext, target: number): Readiness {
+export function readiness(referential: Referential, score: ScoreResult, context: ReadinessContext, target: number, lang: Lang = 'fr'): Readiness {
   const niveaux = sortedNiveaux(referential);
   const cible = niveaux.find((n) => n.rang === target);
   if (!cible) {
@@ -173,13 +177,13 @@ export function readiness(referential: Referential, score: ScoreResult, context:
     );
   }
   const tree = indexTree(referential);
-  const conditions: ReadinessCondition[] = [completudeCondition(referential, tree, score), scoreCondition(referential, score, cible)];
+  const conditions: ReadinessCondition[] = [completudeCondition(referential, tree, score, lang), scoreCondition(referential, score, cible, lang)];
   const exigences = context.exigences;
   if (exigences) {
-    for (const critere of criteresFor(exigences.criteres, cible.rang)) conditions.push(critereCondition(referential, tree, score, critere));
-    if (exigences.documentsCandidature.length > 0) conditions.push(documentsCondition(exigences.documentsCandidature, context.documentsCandidature, cible));
+    for (const critere of criteresFor(exigences.criteres, cible.rang)) conditions.push(critereCondition(referential, tree, score, critere, lang));
+    if (exigences.documentsCandidature.length > 0) conditions.push(documentsCondition(exigences.documentsCandidature, context.documentsCandidature, cible, lang));
   }
-  for (const referent of referentsOf(referential, exigences)) conditions.push(referentCondition(referential, tree, context.pilotes, referent));
+  for (const referent of referentsOf(referential, exigences)) conditions.push(referentCondition(referential, tree, context.pilotes, referent, lang));
   const gridValidite = Number(referential.nodes.find((n) => n.parentId === null)?.meta.validiteAnnees);
   return {
     referentialId: referential.id,
@@ -212,36 +216,61 @@ interface TreeIdx {
   root: ReferentialNode;
 }
 
-function completudeCondition(ref: Referential, tree: TreeIdx, score: ScoreResult): ReadinessCondition {
+/** The French or the English text, as `lang` asks. */
+const say = (lang: Lang, fr: string, en: string) => (lang === 'en' ? en : fr);
+
+function completudeCondition(ref: Referential, tree: TreeIdx, score: ScoreResult, lang: Lang): ReadinessCondition {
   const root = score.root;
   const total = root.totalTachesCount;
   const missing = Math.max(0, round3(total - root.completedTachesCount));
   const met = total > 0 && missing === 0;
-  const label = 'Référentiel renseigné à 100\u202f% (complétude)';
+  const en = lang === 'en';
+  const label = say(lang, 'Référentiel renseigné à 100\u202f% (complétude)', 'Referential filled in at 100% (completeness)');
   if (met) {
-    return { id: 'completude', met, sansObjet: false, label, detail: `Tout est renseigné : ${count(total)} / ${count(total)}.`, action: null, where: {} };
+    const all = `${count(total, lang)} / ${count(total, lang)}`;
+    return { id: 'completude', met, sansObjet: false, label, detail: say(lang, `Tout est renseigné : ${all}.`, `Everything is filled in: ${all}.`), action: null, where: {} };
   }
   const first = firstIncomplete(tree, score);
-  const leaf = levelWord(ref, ref.hierarchie.length - 1);
-  const what =
-    ref.model === 'tete' ? (missing > 1 ? 'éléments (tâches ou sous-actions)' : 'élément (tâche ou sous-action)') : missing > 1 ? plural(leaf) : leaf;
-  let detail = `Complétude ${pct(root.completude)} : ${count(missing)} ${what} sans statut sur ${count(total)}`;
+  const leaf = levelWord(ref, ref.hierarchie.length - 1, lang);
+  const what = en
+    ? ref.model === 'tete'
+      ? missing > 1 || missing < 1
+        ? 'elements (tasks or sub-actions)'
+        : 'element (task or sub-action)'
+      : missing === 1
+        ? leaf
+        : plural(leaf)
+    : ref.model === 'tete'
+      ? missing > 1
+        ? 'éléments (tâches ou sous-actions)'
+        : 'élément (tâche ou sous-action)'
+      : missing > 1
+        ? plural(leaf)
+        : leaf;
+  let detail = en
+    ? `Completeness ${pct(root.completude, lang)}: ${count(missing, lang)} ${what} without a status out of ${count(total, lang)}`
+    : `Complétude ${pct(root.completude)} : ${count(missing)} ${what} sans statut sur ${count(total)}`;
   if (ref.model === 'tete') {
     const mesures = ref.nodes.filter((n) => n.depth === ref.actionLevel);
     const open = mesures.filter((n) => {
       const s = score.nodes[n.id];
       return s !== undefined && s.completedTachesCount < s.totalTachesCount;
     }).length;
-    detail += `, dans ${count(open)} ${open > 1 ? 'mesures' : 'mesure'} sur ${count(mesures.length)}`;
+    detail += en
+      ? `, in ${count(open, lang)} ${open === 1 ? 'measure' : 'measures'} out of ${count(mesures.length, lang)}`
+      : `, dans ${count(open)} ${open > 1 ? 'mesures' : 'mesure'} sur ${count(mesures.length)}`;
   }
-  detail += first ? ` ; le premier : ${first.identifiant} « ${lisible(first.nom)} ».` : '.';
+  detail += first ? say(lang, ` ; le premier : ${first.identifiant} « ${lisible(first.nom)} ».`, `; the first: ${first.identifiant} “${lisible(first.nom)}”.`) : '.';
+  const conformite = speaksConformite(ref.model);
   return {
     id: 'completude',
     met,
     sansObjet: false,
     label,
     detail,
-    action: `Donnez un statut à chaque élément (« ${speaksConformite(ref.model) ? 'non applicable' : 'non concerné'} » compte aussi)${first ? `, en commençant par ${first.identifiant}` : ''}.`,
+    action: en
+      ? `Give every element a status (“${conformite ? 'not applicable' : 'not concerned'}” counts too)${first ? `, starting with ${first.identifiant}` : ''}.`
+      : `Donnez un statut à chaque élément (« ${conformite ? 'non applicable' : 'non concerné'} » compte aussi)${first ? `, en commençant par ${first.identifiant}` : ''}.`,
     where: first ? { nodeId: first.id } : { screen: 'referentiel' },
   };
 }
@@ -250,101 +279,136 @@ function completudeCondition(ref: Referential, tree: TreeIdx, score: ScoreResult
  * The score condition of the models judged on what is evaluated (RGAA `rate`, RGESN `weighted`, guide `progress`;
  * DOMAIN.md): conformes (or faites) over the évalués, in their own words; a niveau at 0 % has no minimum.
  */
-function scoreConditionEvalues(ref: Referential, score: ScoreResult, cible: Niveau): ReadinessCondition {
+function scoreConditionEvalues(ref: Referential, score: ScoreResult, cible: Niveau, lang: Lang): ReadinessCondition {
   const root = score.root;
   const value = ratioFait(ref.model, root);
   const base = ratioBase(ref.model, root);
   const counts = ref.model !== 'weighted';
-  const w = ref.model === 'progress' ? { ok: 'faites', what: 'pratiques', evaluated: 'renseignées' } : { ok: 'conformes', what: 'critères', evaluated: 'évalués' };
-  const fig = (x: number) => (counts ? count(Math.round(x)) : formatPoints(x));
-  const state = value === null ? `Aucun des ${w.what} n'est encore ${w.evaluated.replace(/s$/, '')}` : `${pct(value)} ${w.ok} (${fig(root.pointFait)} sur ${fig(base)} ${w.evaluated})`;
+  const en = lang === 'en';
+  const progress = ref.model === 'progress';
+  const w = en
+    ? progress
+      ? { ok: 'done', what: 'practices', one: 'practice', evaluated: 'filled in', evaluatedOne: 'filled in' }
+      : { ok: 'compliant', what: 'criteria', one: 'criterion', evaluated: 'evaluated', evaluatedOne: 'evaluated' }
+    : progress
+      ? { ok: 'faites', what: 'pratiques', one: 'pratique', evaluated: 'renseignées', evaluatedOne: 'renseignée' }
+      : { ok: 'conformes', what: 'critères', one: 'critère', evaluated: 'évalués', evaluatedOne: 'évalué' };
+  const fig = (x: number) => (counts ? count(Math.round(x), lang) : formatPoints(x, lang));
+  const seuil = seuilPct(cible.seuil * 100, lang);
+  const state =
+    value === null
+      ? say(lang, `Aucun des ${w.what} n'est encore ${w.evaluatedOne}`, `None of the ${w.what} is ${w.evaluatedOne} yet`)
+      : say(lang, `${pct(value)} ${w.ok} (${fig(root.pointFait)} sur ${fig(base)} ${w.evaluated})`, `${pct(value, lang)} ${w.ok} (${fig(root.pointFait)} of ${fig(base)} ${w.evaluated})`);
   if (cible.seuil <= 0) {
-    return { id: 'score', met: true, sansObjet: false, label: `Score : pas de minimum pour ${cible.nom}`, detail: `${state}.`, action: null, where: {} };
+    return { id: 'score', met: true, sansObjet: false, label: say(lang, `Score : pas de minimum pour ${cible.nom}`, `Score: no minimum for ${cible.nom}`), detail: `${state}.`, action: null, where: {} };
   }
-  const label = `Au moins ${seuilPct(cible.seuil * 100)} de ${w.what} ${w.ok} (${cible.nom})`;
+  const label = say(lang, `Au moins ${seuil} de ${w.what} ${w.ok} (${cible.nom})`, `At least ${seuil} of ${w.what} ${w.ok} (${cible.nom})`);
   const met = value !== null && value + EPSILON >= cible.seuil;
-  if (met) return { id: 'score', met, sansObjet: false, label, detail: `${state}, il faut ${seuilPct(cible.seuil * 100)}.`, action: null, where: {} };
+  const detail = say(lang, `${state}, il faut ${seuil}.`, `${state}, ${seuil} needed.`);
+  if (met) return { id: 'score', met, sansObjet: false, label, detail, action: null, where: {} };
   const manque = value === null ? null : Math.max(counts ? 1 : 0.001, counts ? Math.ceil(cible.seuil * base - root.pointFait - EPSILON) : ceil3(cible.seuil * base - root.pointFait));
-  return {
-    id: 'score',
-    met,
-    sansObjet: false,
-    label,
-    detail: `${state}, il faut ${seuilPct(cible.seuil * 100)}.`,
-    action:
-      manque === null
-        ? `Évaluez les ${w.what} (${w.ok === 'faites' ? 'fait, programmé, pas fait' : 'conforme, non conforme'} ou non applicable).`
-        : `Il manque ${fig(manque)} ${manque > 1 ? w.what : w.what.slice(0, -1)} ${manque > 1 ? w.ok : w.ok.slice(0, -1)} sur la base actuelle : traitez les ${w.what} non ${w.ok}.`,
-    where: { screen: 'referentiel' },
-  };
+  let action: string;
+  if (manque === null) {
+    action = en
+      ? `Evaluate the ${w.what} (${progress ? 'done, planned, not done' : 'compliant, non-compliant'} or not applicable).`
+      : `Évaluez les ${w.what} (${progress ? 'fait, programmé, pas fait' : 'conforme, non conforme'} ou non applicable).`;
+  } else if (en) {
+    action = `${fig(manque)} more ${manque === 1 ? w.one : w.what} ${w.ok} needed on the current base: work on the ${w.what} not ${w.ok}.`;
+  } else {
+    action = `Il manque ${fig(manque)} ${manque > 1 ? w.what : w.what.slice(0, -1)} ${manque > 1 ? w.ok : w.ok.slice(0, -1)} sur la base actuelle : traitez les ${w.what} non ${w.ok}.`;
+  }
+  return { id: 'score', met, sansObjet: false, label, detail, action, where: { screen: 'referentiel' } };
 }
 
-function scoreCondition(ref: Referential, score: ScoreResult, cible: Niveau): ReadinessCondition {
-  if (ratioBaseKind(ref.model) === 'evalues') return scoreConditionEvalues(ref, score, cible);
+function scoreCondition(ref: Referential, score: ScoreResult, cible: Niveau, lang: Lang): ReadinessCondition {
+  if (ratioBaseKind(ref.model) === 'evalues') return scoreConditionEvalues(ref, score, cible, lang);
   const root = score.root;
   const value = root.score;
+  const hors = say(lang, 'Vérifiez le référentiel et la personnalisation : tous les points sont hors potentiel.', 'Check the referential and the customisation: every point is outside the potential.');
   if (cible.seuil <= 0) {
     const met = value !== null;
     return {
       id: 'score',
       met,
       sansObjet: false,
-      label: `Score : pas de minimum pour ${cible.nom}`,
-      detail: met ? `${pct(value)} fait ; ${cible.nom} n'exige pas de score minimum.` : 'Score non calculable : aucun point potentiel.',
-      action: met ? null : 'Vérifiez le référentiel et la personnalisation : tous les points sont hors potentiel.',
+      label: say(lang, `Score : pas de minimum pour ${cible.nom}`, `Score: no minimum for ${cible.nom}`),
+      detail: met
+        ? say(lang, `${pct(value)} fait ; ${cible.nom} n'exige pas de score minimum.`, `${pct(value, lang)} done; ${cible.nom} requires no minimum score.`)
+        : say(lang, 'Score non calculable : aucun point potentiel.', 'Score not computable: no potential points.'),
+      action: met ? null : hors,
       where: met ? {} : { screen: 'referentiel' },
     };
   }
-  const label = `Score d'au moins ${seuilPct(cible.seuil * 100)} fait (${cible.nom})`;
+  const seuil = seuilPct(cible.seuil * 100, lang);
+  const label = say(lang, `Score d'au moins ${seuil} fait (${cible.nom})`, `Score of at least ${seuil} done (${cible.nom})`);
   if (value === null) {
     return {
       id: 'score',
       met: false,
       sansObjet: false,
       label,
-      detail: `Score non calculable (aucun point potentiel), il faut ${seuilPct(cible.seuil * 100)}.`,
-      action: 'Vérifiez le référentiel et la personnalisation : tous les points sont hors potentiel.',
+      detail: say(lang, `Score non calculable (aucun point potentiel), il faut ${seuil}.`, `Score not computable (no potential points), ${seuil} needed.`),
+      action: hors,
       where: { screen: 'referentiel' },
     };
   }
   const met = value + EPSILON >= cible.seuil;
-  const points = `${formatPoints(root.pointFait)} / ${formatPts(root.pointPotentiel)}`;
+  const points = `${formatPoints(root.pointFait, lang)} / ${formatPts(root.pointPotentiel, lang)}`;
+  const state = say(lang, `${pct(value)} fait (${points}), il faut ${seuil}`, `${pct(value, lang)} done (${points}), ${seuil} needed`);
   if (met) {
-    return { id: 'score', met, sansObjet: false, label, detail: `${pct(value)} fait (${points}), il faut ${seuilPct(cible.seuil * 100)}.`, action: null, where: {} };
+    return { id: 'score', met, sansObjet: false, label, detail: `${state}.`, action: null, where: {} };
   }
   const manque = ceil3(Math.max(0.001, cible.seuil * root.pointPotentiel - root.pointFait));
+  const tete = ref.model === 'tete';
   return {
     id: 'score',
     met,
     sansObjet: false,
     label,
-    detail: `${pct(value)} fait (${points}), il faut ${seuilPct(cible.seuil * 100)} : il manque ${formatPts(manque)}.`,
-    action: `Gagnez au moins ${formatPts(manque)} de plus en passant des ${ref.model === 'tete' ? 'sous-actions ou tâches' : 'critères'} à « fait ».`,
+    detail: say(lang, `${state} : il manque ${formatPts(manque)}.`, `${state}: ${formatPts(manque, lang)} missing.`),
+    action: say(
+      lang,
+      `Gagnez au moins ${formatPts(manque)} de plus en passant des ${tete ? 'sous-actions ou tâches' : 'critères'} à « fait ».`,
+      `Gain at least ${formatPts(manque, lang)} more by setting ${tete ? 'sub-actions or tasks' : 'criteria'} to “done”.`,
+    ),
     where: { screen: 'referentiel' },
   };
 }
 
-function critereCondition(ref: Referential, tree: TreeIdx, score: ScoreResult, c: CritereLabellisation): ReadinessCondition {
+function critereCondition(ref: Referential, tree: TreeIdx, score: ScoreResult, c: CritereLabellisation, lang: Lang): ReadinessCondition {
   const id = `critere:${c.actionId}`;
   const node = tree.byId.get(c.actionId);
   const s = node ? score.nodes[node.id] : undefined;
-  const need = requirement(c);
+  const need = requirement(c, lang);
+  const critere = say(lang, 'Critère', 'Criterion');
   if (!node || !s) {
     return {
       id,
       met: false,
       sansObjet: false,
-      label: `Critère ${c.actionId} : ${lisible(c.formulation)}`,
-      detail: `${c.actionId} n'existe pas dans la version ${ref.version} du référentiel importé : ce critère ne peut pas être vérifié (il faut ${need}).`,
-      action: `Importez la version du référentiel ${ref.id} qui contient ${c.actionId}.`,
+      label: say(lang, `Critère ${c.actionId} : ${lisible(c.formulation)}`, `Criterion ${c.actionId}: ${lisible(c.formulation)}`),
+      detail: say(
+        lang,
+        `${c.actionId} n'existe pas dans la version ${ref.version} du référentiel importé : ce critère ne peut pas être vérifié (il faut ${need}).`,
+        `${c.actionId} does not exist in version ${ref.version} of the imported referential: this criterion cannot be checked (${need} needed).`,
+      ),
+      action: say(lang, `Importez la version du référentiel ${ref.id} qui contient ${c.actionId}.`, `Import the version of the referential ${ref.id} that contains ${c.actionId}.`),
       where: { screen: 'referentiel' },
     };
   }
-  const label = `Critère ${node.identifiant} : ${lisible(c.formulation)}`;
+  const label = `${critere} ${node.identifiant}${say(lang, ' : ', ': ')}${lisible(c.formulation)}`;
   // §3 skips only actions deactivated by the personnalisation. One the user declares non concerné stays required: the
   // platform judges it on its leaves (fait 0) and refuses the request.
   if (s.desactive) {
-    return { id, met: true, sansObjet: true, label, detail: `Sans objet : ${node.identifiant} est désactivé par la personnalisation.`, action: null, where: { nodeId: node.id } };
+    return {
+      id,
+      met: true,
+      sansObjet: true,
+      label,
+      detail: say(lang, `Sans objet : ${node.identifiant} est désactivé par la personnalisation.`, `Not applicable: ${node.identifiant} is deactivated by the customisation.`),
+      action: null,
+      where: { nodeId: node.id },
+    };
   }
   if (!s.concerne) {
     return {
@@ -352,8 +416,16 @@ function critereCondition(ref: Referential, tree: TreeIdx, score: ScoreResult, c
       met: false,
       sansObjet: false,
       label,
-      detail: `${node.identifiant} est déclaré non concerné, mais ce critère de labellisation reste exigé (il faut ${need}).`,
-      action: `Ouvrez ${node.identifiant} et donnez-lui son vrai statut : « non concerné » ne dispense pas d'un critère de labellisation.`,
+      detail: say(
+        lang,
+        `${node.identifiant} est déclaré non concerné, mais ce critère de labellisation reste exigé (il faut ${need}).`,
+        `${node.identifiant} is declared not concerned, but this labelling criterion is still required (${need} needed).`,
+      ),
+      action: say(
+        lang,
+        `Ouvrez ${node.identifiant} et donnez-lui son vrai statut : « non concerné » ne dispense pas d'un critère de labellisation.`,
+        `Open ${node.identifiant} and give it its real status: “not concerned” does not exempt from a labelling criterion.`,
+      ),
       where: { nodeId: node.id },
     };
   }
@@ -367,50 +439,73 @@ function critereCondition(ref: Referential, tree: TreeIdx, score: ScoreResult, c
   const minR = c.minRealisePourcentage / 100;
   const minP = c.minProgrammePourcentage === null ? null : c.minProgrammePourcentage / 100;
   const met = r.fait + EPSILON >= minR || (minP !== null && r.fait + r.programme + EPSILON >= minP);
-  const where = onParent ? ` (statut saisi sur la sous-action ${judged.identifiant})` : '';
-  const state = js.completedTachesCount === 0 ? 'non renseigné' : `${pct(r.fait)} fait${minP !== null ? `, ${pct(r.programme)} programmé` : ''}`;
-  const detail = `${capitalize(state)}${where}, il faut ${need}.`;
+  let detail: string;
+  if (lang === 'en') {
+    const where = onParent ? ` (status entered on the sub-action ${judged.identifiant})` : '';
+    const state = js.completedTachesCount === 0 ? 'not filled in' : `${pct(r.fait, lang)} done${minP !== null ? `, ${pct(r.programme, lang)} planned` : ''}`;
+    detail = `${capitalize(state)}${where}, ${need} needed.`;
+  } else {
+    const where = onParent ? ` (statut saisi sur la sous-action ${judged.identifiant})` : '';
+    const state = js.completedTachesCount === 0 ? 'non renseigné' : `${pct(r.fait)} fait${minP !== null ? `, ${pct(r.programme)} programmé` : ''}`;
+    detail = `${capitalize(state)}${where}, il faut ${need}.`;
+  }
   if (met) return { id, met, sansObjet: false, label, detail, action: null, where: { nodeId: judged.id } };
-  return { id, met, sansObjet: false, label, detail, action: critereAction(ref, tree, judged, js, c), where: { nodeId: judged.id } };
+  return { id, met, sansObjet: false, label, detail, action: critereAction(ref, tree, judged, js, c, lang), where: { nodeId: judged.id } };
 }
 
-/** "100 % fait", "100 % fait ou programmé", "20 % fait", "50 % fait, ou 80 % fait + programmé". */
-function requirement(c: CritereLabellisation): string {
-  const r = seuilPct(c.minRealisePourcentage);
-  if (c.minProgrammePourcentage === null) return `${r} fait`;
-  if (c.minProgrammePourcentage === c.minRealisePourcentage) return `${r} fait ou programmé`;
-  return `${r} fait, ou ${seuilPct(c.minProgrammePourcentage)} fait + programmé`;
+/** "100 % fait", "100 % fait ou programmé", "20 % fait", "50 % fait, ou 80 % fait + programmé" (en "100% done or planned"…). */
+function requirement(c: CritereLabellisation, lang: Lang = 'fr'): string {
+  const r = seuilPct(c.minRealisePourcentage, lang);
+  const [fait, ou, programme] = lang === 'en' ? ['done', 'or', 'planned'] : ['fait', 'ou', 'programmé'];
+  if (c.minProgrammePourcentage === null) return `${r} ${fait}`;
+  if (c.minProgrammePourcentage === c.minRealisePourcentage) return `${r} ${fait} ${ou} ${programme}`;
+  return `${r} ${fait}, ${ou} ${seuilPct(c.minProgrammePourcentage, lang)} ${fait} + ${programme}`;
 }
 
-function critereAction(ref: Referential, tree: TreeIdx, judged: ReferentialNode, js: NodeScore, c: CritereLabellisation): string {
+function critereAction(ref: Referential, tree: TreeIdx, judged: ReferentialNode, js: NodeScore, c: CritereLabellisation, lang: Lang): string {
   const holdsStatut = judged.depth > ref.actionLevel;
   const hasChildren = (tree.children.get(judged.id)?.length ?? 0) > 0;
   const whole = c.minRealisePourcentage >= 100 && (c.minProgrammePourcentage === null || c.minProgrammePourcentage >= 100);
+  const en = lang === 'en';
   if (holdsStatut && whole) {
+    if (en) return `Set ${judged.identifiant}${hasChildren ? ' (or all its tasks)' : ''} to ${c.minProgrammePourcentage === null ? '“done”' : '“done” or “planned”'}.`;
     const statuts = c.minProgrammePourcentage === null ? '« fait »' : '« fait » ou « programmé »';
     return `Passez ${judged.identifiant}${hasChildren ? ' (ou toutes ses tâches)' : ''} à ${statuts}.`;
   }
-  const word = levelWord(ref, judged.depth);
-  const base = `Faites avancer ${articleLe(word)} ${judged.identifiant} jusqu'à ${requirement(c)}`;
+  const word = levelWord(ref, judged.depth, lang);
+  const base = en ? `Move the ${word} ${judged.identifiant} forward to ${requirement(c, lang)}` : `Faites avancer ${articleLe(word)} ${judged.identifiant} jusqu'à ${requirement(c)}`;
   if (js.pointPotentiel > 0) {
     const manque = ceil3(Math.max(0.001, (c.minRealisePourcentage / 100) * js.pointPotentiel - js.pointFait));
-    return `${base} : il manque ${formatPts(manque)}.`;
+    return en ? `${base}: ${formatPts(manque, lang)} missing.` : `${base} : il manque ${formatPts(manque)}.`;
   }
   return `${base}.`;
 }
 
-function documentsCondition(attendus: readonly DocumentsCandidatureAttendus[], documents: ReadinessContext['documentsCandidature'], cible: Niveau): ReadinessCondition {
-  const texte = attendus.find((a) => a.etoiles.includes(cible.rang))?.texte ?? 'les documents de candidature';
+/** English words of the bundled file's candidature documents (referential/tete-criteres-labellisation.json). */
+const DOCUMENTS_EN: Record<string, string> = {
+  "l'acte d'engagement signé": 'the signed commitment deed',
+  'le dossier de demande de labellisation et ses annexes': 'the labelling application file and its appendices',
+  "le courrier d'acte de candidature et l'arrêté de création de l'EPCI": 'the application letter and the order creating the EPCI',
+};
+
+function documentsCondition(attendus: readonly DocumentsCandidatureAttendus[], documents: ReadinessContext['documentsCandidature'], cible: Niveau, lang: Lang): ReadinessCondition {
+  const en = lang === 'en';
+  const fr = attendus.find((a) => a.etoiles.includes(cible.rang))?.texte;
+  // The bundled file's texts are French: its known ones have their English words, any other is named generically.
+  const texte = en ? ((fr !== undefined ? DOCUMENTS_EN[fr] : undefined) ?? 'the application documents') : (fr ?? 'les documents de candidature');
   const met = documents.length > 0;
-  const label = 'Au moins un document de candidature joint';
+  const label = say(lang, 'Au moins un document de candidature joint', 'At least one application document attached');
   if (met) {
-    const titres = documents.map((d) => `« ${d.titre} »`).join(', ');
+    const titres = documents.map((d) => (en ? `“${d.titre}”` : `« ${d.titre} »`)).join(', ');
+    const n = count(documents.length, lang);
     return {
       id: 'documents-candidature',
       met,
       sansObjet: false,
       label,
-      detail: `${count(documents.length)} document${documents.length > 1 ? 's' : ''} : ${titres}. Attendu pour ${cible.nom} : ${texte}.`,
+      detail: en
+        ? `${n} document${documents.length === 1 ? '' : 's'}: ${titres}. Expected for ${cible.nom}: ${texte}.`
+        : `${n} document${documents.length > 1 ? 's' : ''} : ${titres}. Attendu pour ${cible.nom} : ${texte}.`,
       action: null,
       where: { screen: 'documents-candidature' },
     };
@@ -420,8 +515,8 @@ function documentsCondition(attendus: readonly DocumentsCandidatureAttendus[], d
     met,
     sansObjet: false,
     label,
-    detail: `Aucun document de candidature. Attendu pour ${cible.nom} : ${texte}.`,
-    action: `Joignez ${texte} dans « Documents de candidature ».`,
+    detail: say(lang, `Aucun document de candidature. Attendu pour ${cible.nom} : ${texte}.`, `No application document. Expected for ${cible.nom}: ${texte}.`),
+    action: say(lang, `Joignez ${texte} dans « Documents de candidature ».`, `Attach ${texte} in “Application documents”.`),
     where: { screen: 'documents-candidature' },
   };
 }
@@ -435,17 +530,25 @@ function referentsOf(ref: Referential, exigences: ExigencesLabellisation | null)
   return out;
 }
 
-function referentCondition(ref: Referential, tree: TreeIdx, pilotes: ReadinessContext['pilotes'], referent: ReferentLabellisation): ReadinessCondition {
+/** English names of the bundled file's référent roles (referential/tete-criteres-labellisation.json, role key). */
+const ROLE_EN: Record<string, string> = { elu: 'Elected referent', technique: 'Technical referent' };
+
+function referentCondition(ref: Referential, tree: TreeIdx, pilotes: ReadinessContext['pilotes'], referent: ReferentLabellisation, lang: Lang): ReadinessCondition {
   const id = `referent:${referent.role}`;
   const node = tree.byId.get(referent.actionId);
+  const en = lang === 'en';
+  // A grid's own référent (critère meta) is the referential's text and stays as written.
+  const nom = en ? (ROLE_EN[referent.role] ?? lisible(referent.nom)) : lisible(referent.nom);
   if (!node) {
     return {
       id,
       met: false,
       sansObjet: false,
-      label: `${lisible(referent.nom)} nommé·e`,
-      detail: `${referent.actionId}, qui porte ce rôle, n'existe pas dans la version ${ref.version} du référentiel importé.`,
-      action: `Importez la version du référentiel ${ref.id} qui contient ${referent.actionId}.`,
+      label: en ? `${nom} named` : `${nom} nommé·e`,
+      detail: en
+        ? `${referent.actionId}, which holds this role, does not exist in version ${ref.version} of the imported referential.`
+        : `${referent.actionId}, qui porte ce rôle, n'existe pas dans la version ${ref.version} du référentiel importé.`,
+      action: en ? `Import the version of the referential ${ref.id} that contains ${referent.actionId}.` : `Importez la version du référentiel ${ref.id} qui contient ${referent.actionId}.`,
       where: { screen: 'referentiel' },
     };
   }
@@ -455,12 +558,24 @@ function referentCondition(ref: Referential, tree: TreeIdx, pilotes: ReadinessCo
     path.unshift(n);
   }
   const mesure = path[0]!;
-  const mesureWord = levelWord(ref, mesure.depth);
-  const label = `${lisible(referent.nom)} nommé·e (pilote ${articleDe(mesureWord)} ${mesure.identifiant})`;
-  const named = path.flatMap((n) => (pilotes[n.id] ?? []).map((nom) => ({ nom, at: n })));
+  const mesureWord = levelWord(ref, mesure.depth, lang);
+  const label = en ? `${nom} named (lead of the ${mesureWord} ${mesure.identifiant})` : `${nom} nommé·e (pilote ${articleDe(mesureWord)} ${mesure.identifiant})`;
+  const named = path.flatMap((n) => (pilotes[n.id] ?? []).map((p) => ({ nom: p, at: n })));
   if (named.length > 0) {
-    const names = [...new Set(named.map((p) => (p.at === mesure ? p.nom : `${p.nom} (sur ${p.at.identifiant})`)))];
-    return { id, met: true, sansObjet: false, label, detail: `Pilote : ${names.join(', ')}.`, action: null, where: { nodeId: mesure.id } };
+    const names = [...new Set(named.map((p) => (p.at === mesure ? p.nom : `${p.nom} (${en ? 'on' : 'sur'} ${p.at.identifiant})`)))];
+    return { id, met: true, sansObjet: false, label, detail: `${en ? 'Lead:' : 'Pilote :'} ${names.join(', ')}.`, action: null, where: { nodeId: mesure.id } };
+  }
+  if (en) {
+    const holds = mesure === node ? '' : `, which holds ${node.identifiant} “${lisible(node.nom)}”`;
+    return {
+      id,
+      met: false,
+      sansObjet: false,
+      label,
+      detail: `No lead on the ${mesureWord} ${mesure.identifiant}${holds}.`,
+      action: `Open the ${mesureWord} ${mesure.identifiant} and tick, in “Leads”, the person who holds the role of ${lowerFirst(nom)}.`,
+      where: { nodeId: mesure.id },
+    };
   }
   const holds = mesure === node ? '' : `, qui porte ${node.identifiant} « ${lisible(node.nom)} »`;
   return {
@@ -469,7 +584,7 @@ function referentCondition(ref: Referential, tree: TreeIdx, pilotes: ReadinessCo
     sansObjet: false,
     label,
     detail: `Aucun pilote sur ${articleLe(mesureWord)} ${mesure.identifiant}${holds}.`,
-    action: `Ouvrez ${articleLe(mesureWord)} ${mesure.identifiant} et cochez, dans « Pilotes », la personne qui tient le rôle ${elide('de', lowerFirst(lisible(referent.nom)))}.`,
+    action: `Ouvrez ${articleLe(mesureWord)} ${mesure.identifiant} et cochez, dans « Pilotes », la personne qui tient le rôle ${elide('de', lowerFirst(nom))}.`,
     where: { nodeId: mesure.id },
   };
 }

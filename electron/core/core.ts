@@ -37,6 +37,7 @@ import * as personnalisation from './services/personnalisation';
 import * as preuves from './services/preuves';
 import * as library from './services/preuves-library';
 import * as readiness from './services/readiness';
+import type { Lang } from '../../shared/locale';
 import * as referentials from './services/referentials';
 import { createImportStaging, type ImportOutcome, type StagingTicket } from './services/import-staging';
 import { importStagedEvents, runImport, type ImportEvent } from './services/referential-import';
@@ -203,7 +204,7 @@ export interface Core {
     rapport(referentialId: string, numero?: number): audit.RapportAudit & { path: string };
   };
   /** The label checklist of a referential for niveau `target` (default: the one the score reaches), on `score` (`scores.get`). */
-  readiness: { get(referentialId: string, score: ScoreResult, target?: number): readiness.ReadinessView };
+  readiness: { get(referentialId: string, score: ScoreResult, target?: number, lang?: Lang): readiness.ReadinessView };
   /** « Mes critères » and the pilote spreadsheet round trip (issue 5); `today` YYYY-MM-DD, default the local day. */
   mesCriteres: {
     list(owner: mesCriteres.Owner, today?: string): mesCriteres.MesCriteres;
@@ -401,7 +402,7 @@ export function bindCore(ctx: ServiceContext, options: { log?: (line: string) =>
       attachRapport: (r, f) => audit.attachRapport(ctx, r, f),
       rapport: (r, n) => audit.rapportFile(ctx, r, n),
     },
-    readiness: { get: (r, score, target) => readiness.getReadiness(ctx, r, score, target) },
+    readiness: { get: (r, score, target, lang) => readiness.getReadiness(ctx, r, score, target, lang) },
     mesCriteres: {
       list: (o, t) => mesCriteres.criteresOf(ctx, o, t),
       retards: (t) => mesCriteres.retards(ctx, t),

@@ -176,4 +176,30 @@ describeWithSharedData('Candidature screen in Chromium (demo workspace)', () => 
     expect(app.pageErrors).toEqual([]);
     expect(app.failedRequests).toEqual([]);
   });
+
+  it('in English: the CAE conditions and the target choices are English, the server’s English words shown as they come', async () => {
+    const { page } = app;
+    await page.evaluate(() => localStorage.setItem('label-audit.lang', 'en'));
+    await page.goto(`${app.url}#/candidature/cae`);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const server = await app.query<ReadinessView>('readiness.get', { referentialId: 'cae', lang: 'en' });
+    const last = server.conditions[server.conditions.length - 1]!;
+    await page.waitForFunction(([id, detail]) => document.querySelector(`[data-testid="condition-detail-${id}"]`)?.textContent === detail, [last.id, last.detail] as const);
+    const shown = await shownConditions(app);
+    expect(shown.map((c) => c.detail)).toEqual(server.conditions.map((c) => c.detail));
+    expect(shown.map((c) => c.action)).toEqual(server.conditions.map((c) => (c.action ? `To do: ${c.action}` : null)));
+    expect(await page.$eval('[data-testid="condition-completude"] h3', (h) => h.textContent)).toBe('Referential filled in at 100% (completeness)');
+    expect(await text(page, 'condition-detail-completude')).toMatch(/^Completeness \d+\.\d%: [\d,]+ elements \(tasks or sub-actions\) without a status out of [\d,]+, in \d+ measures? out of \d+; the first: /);
+    expect(await page.$eval('[data-testid="condition-referent:elu"] h3', (h) => h.textContent)).toBe('Elected referent named (lead of the measure 5.1.2)');
+    const options = await page.$$eval(`${tid('candidature-target')} option`, (o) => o.map((e) => e.textContent ?? ''));
+    expect(options[0]).toMatch(/^1 étoile — no minimum score/);
+    expect(options[1]).toBe('2 étoiles — at least 35% done');
+    const body = (await page.textContent('main')) ?? '';
+    for (const french of ['Complétude', 'sans statut', 'Donnez un statut', 'Sans objet :', 'Au moins un document', 'nommé·e', 'sans score minimum', 'au moins 35']) expect(body).not.toContain(french);
+    await app.screenshot('candidature-en');
+    await page.evaluate(() => localStorage.setItem('label-audit.lang', 'fr'));
+    expect(app.pageErrors).toEqual([]);
+    expect(app.failedRequests).toEqual([]);
+  });
 });

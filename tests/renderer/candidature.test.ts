@@ -1,5 +1,7 @@
 /** The Candidature screen's words and links (renderer/src/lib/candidature.ts) and its route. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18next } from '../../renderer/src/i18n/tr';
+import { setFormatLang } from '../../renderer/src/lib/format';
 import { conditionLink, conditionStatut, niveauOptionLabel, summaryText } from '../../renderer/src/lib/candidature';
 import { formatHash, parseHash } from '../../renderer/src/router';
 
@@ -18,6 +20,19 @@ describe('Candidature screen helpers', () => {
     expect(niveauOptionLabel(cible)).toBe(`2 étoiles — au moins 35${NNBSP}% fait`);
     expect(niveauOptionLabel({ rang: 1, nom: '1 étoile', seuil: 0 })).toBe('1 étoile — sans score minimum');
     expect(niveauOptionLabel({ rang: 1, nom: 'Niveau 1', seuil: 0.3 })).toBe(`Niveau 1 — au moins 30${NNBSP}% fait`);
+  });
+
+  it('names a niveau in English: the level name stays the referential\'s, the words are English (issue 8 item 2)', async () => {
+    await i18next.changeLanguage('en');
+    setFormatLang('en');
+    expect(niveauOptionLabel(cible)).toBe('2 étoiles — at least 35% done');
+    expect(niveauOptionLabel({ rang: 1, nom: '1 étoile', seuil: 0 })).toBe('1 étoile — no minimum score');
+    expect(niveauOptionLabel({ rang: 1, nom: 'Niveau 1', seuil: 0.125 })).toBe('Niveau 1 — at least 12.5% done');
+  });
+
+  afterEach(async () => {
+    await i18next.changeLanguage('fr');
+    setFormatLang('fr');
   });
 
   it('sums up: all met, or how many are left (singular and plural)', () => {

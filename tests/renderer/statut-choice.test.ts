@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { clearDraft, draftKey, readDraft, writeDraft, type DraftStorage } from '../../renderer/src/lib/drafts';
 import { cascadeHint, cascadeQuestion, checkedStatut } from '../../renderer/src/lib/statutChoice';
+import { i18next } from '../../renderer/src/i18n/tr';
+import { setFormatLang } from '../../renderer/src/lib/format';
 
 describe('checkedStatut', () => {
   it('checks no radio on a sous-action « Détaillé à la tâche » (its badge would contradict « Non renseigné »)', () => {
@@ -30,6 +32,19 @@ describe('the TETE cascade note and question (§2.1)', () => {
     );
     expect(cascadeQuestion(parent, 'detaille', 'tete')).toMatch(/^Enregistrer « Détaillé » sur cette tâche/);
     expect(cascadeQuestion(parent, 'non_concerne', 'tete')).not.toBeNull();
+  });
+  it('says the note and the question in English when the interface is in English (issue 8 item 2)', async () => {
+    await i18next.changeLanguage('en');
+    setFormatLang('en');
+    try {
+      expect(cascadeHint(parent, 'tete')).toBe(
+        'The sub-action 1.1.1.2 already has its own status (“Planned”): that one counts. Entering a status on this task will reset the sub-action’s to “Not filled in”; it will then be “Detailed by task” (computed from its tasks), and its tasks without a status will count as not filled in.',
+      );
+      expect(cascadeQuestion(parent, 'fait', 'tete')).toBe('Saving “Done” on this task resets the sub-action 1.1.1.2 (now “Planned”) to “Not filled in”: it will be computed from its tasks. Continue?');
+    } finally {
+      await i18next.changeLanguage('fr');
+      setFormatLang('fr');
+    }
   });
   it('asks nothing when no sous-action statut would be discarded', () => {
     expect(cascadeQuestion(parent, 'non_renseigne', 'tete')).toBeNull();

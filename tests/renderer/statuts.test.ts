@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyNodeTexts, type ReferentialNode } from '../../shared/domain';
 import { detailToPercents, detailTotal, parseDetail } from '../../renderer/src/lib/detail';
+import { i18next } from '../../renderer/src/i18n/tr';
+import { setFormatLang } from '../../renderer/src/lib/format';
 import { acceptsStatut, displayStatut, levelLabel, STATUTS_BY_MODEL, statutLabel } from '../../renderer/src/lib/statuts';
 
 function node(id: string, depth: number): ReferentialNode {
@@ -103,7 +105,32 @@ describe('parseDetail (checkDetail of shared/statut.ts: sum of 100 % in integer 
     expect(detailTotal(['33,3', '33,3', '33,4'])).toEqual({ tenths: 1000, text: `Total : 100${NNBSP}%` });
     expect(detailTotal(['33,3', '', ''])).toEqual({ tenths: 333, text: `Total : 33,3${NNBSP}% (il manque 66,7${NNBSP}%)` });
     expect(detailTotal(['70', '40', '0'])).toEqual({ tenths: 1100, text: `Total : 110${NNBSP}% (10${NNBSP}% de trop)` });
-    expect(detailTotal(['7O', '', ''])).toEqual({ tenths: null, text: "Total : la part « fait » n'est pas un nombre" });
+    expect(detailTotal(['7O', '', ''])).toEqual({ tenths: null, text: 'Total : la part « fait » doit être un nombre entre 0 et 100' });
+  });
+
+  it('says the same thing live and on save for a part out of 0..100 (« -10 »)', () => {
+    expect(detailTotal(['-10', '', ''])).toEqual({ tenths: null, text: 'Total : la part « fait » doit être un nombre entre 0 et 100' });
+    expect(parseDetail('x', ['-10', '', ''])).toEqual({ ok: false, message: 'La part « fait » doit être un nombre entre 0 et 100 (saisi : « -10 »).' });
+  });
+
+  it('writes the total, the save errors and the stored split in English when the interface is in English (issue 8 item 2)', async () => {
+    await i18next.changeLanguage('en');
+    setFormatLang('en');
+    try {
+      expect(detailTotal(['50', '30', '15'])).toEqual({ tenths: 950, text: 'Total: 95% (5% missing)' });
+      expect(detailTotal(['70', '40', '0'])).toEqual({ tenths: 1100, text: 'Total: 110% (10% too much)' });
+      expect(detailTotal(['33.3', '33.3', '33.4'])).toEqual({ tenths: 1000, text: 'Total: 100%' });
+      expect(detailTotal(['-10', '', ''])).toEqual({ tenths: null, text: 'Total: the “done” part must be a number between 0 and 100' });
+      expect(parseDetail('x', ['abc', '0', '0'])).toEqual({ ok: false, message: 'The “done” part must be a number between 0 and 100 (entered: “abc”).' });
+      expect(parseDetail('x', ['0', '-10', '0'])).toEqual({ ok: false, message: 'The “planned” part must be a number between 0 and 100 (entered: “-10”).' });
+      expect(parseDetail('x', ['50', '30', '15'])).toEqual({ ok: false, message: 'The three parts add up to 95%: 5% missing.' });
+      expect(parseDetail('x', ['33,3', '33,3', '33,3'])).toEqual({ ok: false, message: 'The three parts add up to 99.9%: 0.1% missing.' });
+      expect(parseDetail('x', ['60', '30', '20'])).toEqual({ ok: false, message: 'The three parts add up to 110%: 10% too much.' });
+      expect(detailToPercents([0.333, 0.333, 0.334])).toEqual(['33.3', '33.3', '33.4']);
+    } finally {
+      await i18next.changeLanguage('fr');
+      setFormatLang('fr');
+    }
   });
 
   it('shows a stored split as percentages with a decimal comma', () => {

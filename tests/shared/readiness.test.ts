@@ -522,3 +522,46 @@ describeWithSharedData('readiness on the real CAE and ECi trees with the bundled
     expect(condition(star4, 'documents-candidature').detail).toContain("le courrier d'acte de candidature et l'arrêté de création de l'EPCI");
   });
 });
+
+describe('readiness in English (issue 8 item 2: every message in the chosen language)', () => {
+  const ref = toy();
+
+  it('complétude, score and a criterion read in English, figures in English format; French is unchanged', () => {
+    const s = score(ref, { 'toy_1.1.1.1': 'fait', 'toy_1.2.0.1': 'non_concerne' });
+    const en = readiness(ref, s, context(), 1, 'en').conditions;
+    const c = condition(en, 'completude');
+    expect(c.label).toBe('Referential filled in at 100% (completeness)');
+    expect(c.detail).toBe('Completeness 33.3%: 4 elements (tasks or sub-actions) without a status out of 6, in 2 measures out of 2; the first: 1.1.1.2 “Nœud 1.1.1.2”.');
+    expect(c.action).toBe('Give every element a status (“not concerned” counts too), starting with 1.1.1.2.');
+    expect(condition(en, 'score')).toMatchObject({ label: 'Score: no minimum for 1 étoile', detail: '10.0% done; 1 étoile requires no minimum score.' });
+    expect(condition(en, 'critere:toy_1.1.1.1')).toMatchObject({ label: 'Criterion 1.1.1.1: Identifier un élu', detail: '100.0% done, 100% done needed.' });
+    const fr = readiness(ref, s, context(), 1).conditions;
+    expect(condition(fr, 'completude').label).toBe(`Référentiel renseigné à 100${NNBSP}% (complétude)`);
+    expect(readiness(ref, s, context(), 1, 'fr')).toEqual(readiness(ref, s, context(), 1));
+  });
+
+  it('non renseigné, sans objet, score gap, documents and référents in English', () => {
+    const vide = readiness(ref, score(ref, {}, { 'toy_1.2.0.1': { desactive: true } }), context(), 2, 'en').conditions;
+    expect(condition(vide, 'critere:toy_1.1.1.1')).toMatchObject({ detail: 'Not filled in, 100% done needed.', action: 'Set 1.1.1.1 to “done”.' });
+    expect(condition(vide, 'critere:toy_1.2.0.1')).toMatchObject({ sansObjet: true, detail: 'Not applicable: 1.2.0.1 is deactivated by the customisation.' });
+    expect(condition(vide, 'score')).toMatchObject({
+      label: 'Score of at least 35% done (2 étoiles)',
+      detail: '0.0% done (0 / 100 pts), 35% needed: 35 pts missing.',
+      action: 'Gain at least 35 pts more by setting sub-actions or tasks to “done”.',
+    });
+    expect(condition(vide, 'documents-candidature')).toMatchObject({
+      label: 'At least one application document attached',
+      detail: 'No application document. Expected for 2 étoiles: the application documents.',
+      action: 'Attach the application documents in “Application documents”.',
+    });
+    const one = readiness(ref, score(ref, {}), context({ documentsCandidature: [{ id: 'p1', titre: 'Acte' }] }), 1, 'en').conditions;
+    expect(condition(one, 'documents-candidature').detail).toBe('1 document: “Acte”. Expected for 1 étoile: the signed commitment deed.');
+    expect(condition(vide, 'referent:elu')).toMatchObject({
+      label: 'Elected referent named (lead of the measure 1.1)',
+      detail: 'No lead on the measure 1.1, which holds 1.1.1.1 “Nœud 1.1.1.1”.',
+      action: 'Open the measure 1.1 and tick, in “Leads”, the person who holds the role of elected referent.',
+    });
+    const named = readiness(ref, score(ref, {}), context({ pilotes: { 'toy_1.2.1': ['Julien Fabre'] } }), 1, 'en').conditions;
+    expect(condition(named, 'referent:technique')).toMatchObject({ label: 'Technical referent named (lead of the measure 1.2)', detail: 'Lead: Julien Fabre (on 1.2.1).' });
+  });
+});

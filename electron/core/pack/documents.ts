@@ -45,11 +45,11 @@ export async function generateDocuments(input: PackInput, plan: EvidencePlan, ct
   const entries: GeneratedEntry[] = [
     { path: 'rapport.pdf', data: pdf },
     { path: 'grille.xlsx', data: xlsx },
-    { path: 'grille.csv', data: toCsv(gridCsvRows(grid)) },
+    { path: 'grille.csv', data: toCsv(gridCsvRows(grid), input.lang ?? 'fr') },
     { path: 'audit.json', data: json(buildAuditJson(input, plan.paths, ctx.missingReason)) },
     { path: 'audit.schema.json', data: json(AUDIT_SCHEMA) },
   ];
-  if (input.historique) entries.push({ path: 'historique.csv', data: toCsv(historiqueCsvRows(input.historique, input.lang ?? 'fr')) });
-  for (const l of plan.liens) entries.push({ path: l.path, data: toCsv([[...PACK_FILE_WORDS[input.lang ?? 'fr'].liensHeader], ...l.rows]) });
+  if (input.historique) entries.push({ path: 'historique.csv', data: toCsv(historiqueCsvRows(input.historique, input.lang ?? 'fr'), input.lang ?? 'fr') });
+  for (const l of plan.liens) entries.push({ path: l.path, data: toCsv([[...PACK_FILE_WORDS[input.lang ?? 'fr'].liensHeader], ...l.rows], input.lang ?? 'fr') });
   return entries;
 }

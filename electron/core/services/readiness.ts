@@ -6,6 +6,7 @@
  */
 import type { ScoreResult } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
+import type { Lang } from '../../../shared/locale';
 import { type Readiness, type ReadinessContext, defaultCible, readiness } from '../../../shared/readiness';
 import { exigencesTete } from '../referential/tete-criteres';
 import type { ServiceContext } from './context';
@@ -21,11 +22,12 @@ export interface ReadinessView extends Readiness {
 }
 
 /**
- * The checklist of referential `referentialId` for niveau `target` (default `defaultCible`), computed on `score`.
+ * The checklist of referential `referentialId` for niveau `target` (default `defaultCible`), computed on `score`,
+ * its words in `lang` (default French; shared/readiness.ts `readiness`).
  * @throws UserError REFERENTIAL_UNKNOWN; INPUT_INVALID when the referential has no niveaux (RGESN), `target` is not
  *   one of them, or `score` is of another referential; REFERENTIAL_INVALID if the bundled requirements file is bad.
  */
-export function getReadiness(ctx: ServiceContext, referentialId: string, score: ScoreResult, target?: number): ReadinessView {
+export function getReadiness(ctx: ServiceContext, referentialId: string, score: ScoreResult, target?: number, lang: Lang = 'fr'): ReadinessView {
   const ref = getReferential(ctx, referentialId);
   if (score.referential.id !== ref.id) {
     throw new UserError(
@@ -41,7 +43,7 @@ export function getReadiness(ctx: ServiceContext, referentialId: string, score: 
     exigences: ref.model === 'tete' ? exigencesTete(ref.id) : null,
   };
   return {
-    ...readiness(ref, score, context, target ?? cibleParDefaut),
+    ...readiness(ref, score, context, target ?? cibleParDefaut, lang),
     niveaux: [...ref.niveaux].sort((a, b) => a.rang - b.rang).map((n) => ({ rang: n.rang, nom: n.nom, seuil: n.seuil })),
     cibleParDefaut,
   };

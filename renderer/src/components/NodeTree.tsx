@@ -138,7 +138,7 @@ export function NodeTree(props: NodeTreeProps) {
             </th>
           )}
           {!compact && (
-            <th scope="col" className="nowrap">
+            <th scope="col">
               {t('tree.pilotesEcheance')}
             </th>
           )}

@@ -7,7 +7,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { PreuveAttendue } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
-import { fileToBase64 } from '../lib/files';
+import { fileMessage, fileToBase64 } from '../lib/files';
 import { coveringPreuves, filterLibrary } from '../lib/preuves';
 import { formatCount } from '../lib/format';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
@@ -39,7 +39,7 @@ export function RevisionButton(props: { preuve: Preuve }) {
           setError(null);
           void fileToBase64(file)
             .then((contentBase64) => add.mutateAsync({ preuveId: p.id, fileName: file.name, contentBase64 }))
-            .catch((err: unknown) => setError(`« ${file.name} » : ${shownError(err).message}`));
+            .catch((err: unknown) => setError(fileMessage(file.name, shownError(err).message)));
         }}
       />
       <button type="button" className="link-button" data-testid={`preuve-revision-${p.id}`} onClick={() => input.current?.click()} aria-label={tr('libraryControls.revisionLabel', { titre: p.titre })}>

@@ -14,7 +14,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { PreuveAttendue } from '../../../shared/domain';
 import { shownError } from '../lib/errors';
-import { fileToBase64 } from '../lib/files';
+import { fileMessage, fileToBase64 } from '../lib/files';
 import { displayUrl, formatBytes, formatDate } from '../lib/format';
 import { checkLinkUrl, wasAlreadyStored } from '../lib/preuves';
 import { isBrowserMode, useTRPC, type RouterOutputs } from '../trpc/client';
@@ -61,9 +61,9 @@ export function useUploadFiles(referentialId: string, nodeId: string, knownIds: 
         try {
           const contentBase64 = await fileToBase64(file);
           const preuve = await addFile.mutateAsync({ referentialId, nodeId, fileName: file.name, contentBase64, ...(preuveAttendueId ? { preuveAttendueId } : {}) });
-          if (wasAlreadyStored(preuve, known, startedAt)) already.push(`« ${file.name} » : ${tr('link.alreadyStored')}`);
+          if (wasAlreadyStored(preuve, known, startedAt)) already.push(fileMessage(file.name, tr('link.alreadyStored')));
         } catch (e) {
-          failed.push(`« ${file.name} » : ${shownError(e).message}`);
+          failed.push(fileMessage(file.name, shownError(e).message));
         }
         setPending((p) => p.filter((n) => n !== file.name));
       }

@@ -32,6 +32,7 @@ export const en: Catalogue = {
     none: 'No file chosen',
   },
   common: {
+    fileMessage: "“{{name}}”: {{message}}",
     loading: 'Loading…',
     loadingOf: 'Loading {{what}}…',
     cannotLoad: 'Could not load {{what}}: {{message}}',
@@ -149,6 +150,22 @@ export const en: Catalogue = {
     pasFait: "Not done",
     saveDetail: "Save the split",
     modified: "Changed on {{date}} by {{who}}",
+  },
+  detail: {
+    partFait: "done",
+    partProgramme: "planned",
+    partPasFait: "not done",
+    total: "Total: {{total}}",
+    totalMissing: "Total: {{total}} ({{gap}} missing)",
+    totalExcess: "Total: {{total}} ({{gap}} too much)",
+    totalBad: "Total: the “{{part}}” part must be a number between 0 and 100",
+    partBad: "The “{{part}}” part must be a number between 0 and 100 (entered: “{{value}}”).",
+    sumMissing: "The three parts add up to {{total}}: {{gap}} missing.",
+    sumExcess: "The three parts add up to {{total}}: {{gap}} too much.",
+  },
+  statutChoice: {
+    hint: "The sub-action {{id}} already has its own status (“{{parent}}”): that one counts. Entering a status on this task will reset the sub-action’s to “{{nonRenseigne}}”; it will then be “{{aLaTache}}” (computed from its tasks), and its tasks without a status will count as not filled in.",
+    question: "Saving “{{statut}}” on this task resets the sub-action {{id}} (now “{{parent}}”) to “{{nonRenseigne}}”: it will be computed from its tasks. Continue?",
   },
   explication: {
     saving: "Saving…",
@@ -483,8 +500,14 @@ export const en: Catalogue = {
     openNode: "Open {{id}} in the referential",
     openRef: "Open the referential",
     goDocuments: "Go to the application documents",
+    niveauSansMinimum: "{{nom}} — no minimum score",
+    niveauSeuil: "{{nom}} — at least {{seuil}}% done",
   },
   perso: {
+    questionsMissing_one: "The referentials’ rules read {{n}} question the workspace does not know yet ({{ids}}). Import the CSV files of the Territoires en Transitions platform: questions, options (choices) and themes (thématiques).",
+    questionsMissing_other: "The referentials’ rules read {{n}} questions the workspace does not know yet ({{ids}}). Import the CSV files of the Territoires en Transitions platform: questions, options (choices) and themes (thématiques).",
+    answers_one: "{{answered}} / {{total}} answer",
+    answers_other: "{{answered}} / {{total}} answers",
     saving: 'Saving…',
     answeredBy: 'Answer “{{value}}” by {{who}}, on {{date}}.',
     title: "Customisation",
@@ -715,7 +738,7 @@ export const en: Catalogue = {
   comparaison: {
     title: 'Comparison',
     noJalon: 'No milestone to compare: take one from the Milestones screen.',
-    option: 'no. {{id}} — {{nom}}',
+    option: 'No. {{id}} — {{nom}}',
     tout: 'All rows',
     unknownJalon: 'Milestone no. {{id}} does not exist in this workspace: pick one from the list of milestones.',
     noCommon: 'These two states share no referential: a comparison is between two states of the same referential.',
@@ -747,6 +770,8 @@ export const en: Catalogue = {
     court_statut: 'Status',
   },
   partage: {
+    portInvalid: "The port must be a whole number between 0 and 65535 (0: any free port); entered: “{{value}}”.",
+    loopback: "loopback",
     title: 'Sharing on the local network',
     intro: 'Off by default. Once on, the people invited open their link from their own computer, on the same network; each can only do what their role allows (a lead: the status, the explanation and the evidence of their criteria).',
     etatWhat: 'the sharing state',

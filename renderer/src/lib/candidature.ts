@@ -5,16 +5,18 @@
 import type { Niveau } from '../../../shared/domain';
 import type { ReadinessCondition } from '../../../shared/readiness';
 import { formatHash } from '../router';
-import { formatCount } from './format';
+import { formatCount, formatLang } from './format';
+import { formatNumberIn } from '../../../shared/locale';
 import { plural, tr } from '../i18n/tr';
 
-const NNBSP = '\u202f';
-const upToOneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-
-/** A niveau in the target selector: "2 étoiles — au moins 35 % fait", "1 étoile — sans score minimum". */
+/**
+ * A niveau in the target selector, in the current language: "2 étoiles — au moins 35 % fait", "1 étoile — sans
+ * score minimum" (en "2 étoiles — at least 35% done", "1 étoile — no minimum score"). The niveau's name is the
+ * referential's and stays as written.
+ */
 export function niveauOptionLabel(niveau: Niveau): string {
-  if (niveau.seuil <= 0) return `${niveau.nom} — sans score minimum`;
-  return `${niveau.nom} — au moins ${upToOneDecimal.format(niveau.seuil * 100)}${NNBSP}% fait`;
+  if (niveau.seuil <= 0) return tr('candidature.niveauSansMinimum', { nom: niveau.nom });
+  return tr('candidature.niveauSeuil', { nom: niveau.nom, seuil: formatNumberIn(formatLang(), niveau.seuil * 100, 1) });
 }
 
 /**

@@ -2,6 +2,15 @@
  * Reading user-picked files for upload (`preuves.addFile` takes base64; ARCHITECTURE.md: file bytes end in the
  * main process, the renderer only forwards them).
  */
+import { tr } from '../i18n/tr';
+
+/**
+ * A message about one file, its name first, in the interface's language: fr « « faux.xlsx » : Le fichier… »,
+ * en "“faux.xlsx”: The file…" (issue 8 item 2: the upload errors of several files name each file).
+ */
+export function fileMessage(fileName: string, message: string): string {
+  return tr('common.fileMessage', { name: fileName, message });
+}
 
 /** Base64 of raw bytes, in chunks (no call-stack overflow on large files). */
 export function bytesToBase64(bytes: Uint8Array): string {

@@ -5,6 +5,7 @@
  * (a statut on such a tâche resets the sous-action's own statut to non renseigné).
  */
 import type { DisplayStatut, ScoringModel, Statut } from '../../../shared/domain';
+import { tr } from '../i18n/tr';
 import { statutLabel } from './statuts';
 
 /**
@@ -31,25 +32,29 @@ function ownsStatut(parent: ParentStatut | null): parent is ParentStatut & { sta
 
 /**
  * The note shown on a tâche « non renseignable » before any change (§2.1 cascade, said as the user then sees it),
- * or null when the parent sous-action has no statut of its own.
+ * or null when the parent sous-action has no statut of its own. In the interface's language (`statutChoice.hint`).
  */
 export function cascadeHint(parent: ParentStatut | null, model: ScoringModel): string | null {
   if (!ownsStatut(parent)) return null;
-  return (
-    `La sous-action ${parent.identifiant} porte déjà son propre statut (« ${statutLabel(parent.statut, model)} ») : c'est lui qui compte. ` +
-    `Saisir un statut sur cette tâche remettra celui de la sous-action à « Non renseigné » ; elle sera alors « Détaillé à la tâche » ` +
-    `(calculée à partir de ses tâches), et ses tâches sans statut compteront comme non renseignées.`
-  );
+  return tr('statutChoice.hint', {
+    id: parent.identifiant,
+    parent: statutLabel(parent.statut, model),
+    nonRenseigne: statutLabel('non_renseigne', model),
+    aLaTache: tr('statut.detaille_a_la_tache'),
+  });
 }
 
 /**
  * The question to ask before saving `statut` on a tâche whose sous-action has a statut of its own (the cascade
- * would discard it), or null when no confirmation is needed (choosing « Non renseigné » triggers no cascade).
+ * would discard it), or null when no confirmation is needed (choosing « Non renseigné » triggers no cascade). In the
+ * interface's language (`statutChoice.question`).
  */
 export function cascadeQuestion(parent: ParentStatut | null, statut: Statut, model: ScoringModel): string | null {
   if (statut === 'non_renseigne' || !ownsStatut(parent)) return null;
-  return (
-    `Enregistrer « ${statutLabel(statut, model)} » sur cette tâche remet la sous-action ${parent.identifiant} ` +
-    `(aujourd'hui « ${statutLabel(parent.statut, model)} ») à « Non renseigné » : elle sera calculée à partir de ses tâches. Continuer ?`
-  );
+  return tr('statutChoice.question', {
+    id: parent.identifiant,
+    statut: statutLabel(statut, model),
+    parent: statutLabel(parent.statut, model),
+    nonRenseigne: statutLabel('non_renseigne', model),
+  });
 }

@@ -15,6 +15,7 @@ import { conditionLink, conditionStatut, niveauOptionLabel, summaryText } from '
 import { navigate } from '../router';
 import { useTRPC, type RouterOutputs } from '../trpc/client';
 import { tr } from '../i18n/tr';
+import { useT } from '../i18n';
 import { ReferentialSelect } from '../components/ReferentialSelect';
 
 type ReadinessView = RouterOutputs['readiness']['get'];
@@ -58,8 +59,10 @@ export function CandidaturePage(props: { referentialId: string | null }) {
 function Checklist({ referentialId }: { referentialId: string }) {
   const trpc = useTRPC();
   const [target, setTarget] = useState<number | undefined>(undefined);
+  // The conditions are worded by the core in the interface's language (issue 8 item 2); a switch asks again.
+  const { lang } = useT();
   const readiness = useQuery({
-    ...trpc.readiness.get.queryOptions(target === undefined ? { referentialId } : { referentialId, target }),
+    ...trpc.readiness.get.queryOptions(target === undefined ? { referentialId, lang } : { referentialId, target, lang }),
     placeholderData: (previous) => previous,
   });
   const documentsRef = useRef<HTMLElement>(null);

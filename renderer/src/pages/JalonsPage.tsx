@@ -83,7 +83,7 @@ export function JalonsPage() {
                     <select data-testid="cmp-pick-a" value={a || String(jalons[jalons.length - 1]!.id)} onChange={(e) => setA(e.target.value)}>
                       {jalons.map((j) => (
                         <option key={j.id} value={String(j.id)}>
-                          n° {j.id} — {j.nom}
+                          {t('comparaison.option', { id: j.id, nom: j.nom })}
                         </option>
                       ))}
                     </select>
@@ -94,7 +94,7 @@ export function JalonsPage() {
                       <option value="maintenant">{t('jalons.now')}</option>
                       {jalons.map((j) => (
                         <option key={j.id} value={String(j.id)}>
-                          n° {j.id} — {j.nom}
+                          {t('comparaison.option', { id: j.id, nom: j.nom })}
                         </option>
                       ))}
                     </select>

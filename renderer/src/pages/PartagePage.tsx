@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../../shared/roles';
 import { InlineError, QueryState } from '../components/QueryState';
 import { formatDate, formatDateTime } from '../lib/format';
+import { interfaceLabel, parsePort } from '../lib/partage';
 import { type RouterOutputs, useTRPC } from '../trpc/client';
 
 type Etat = RouterOutputs['partage']['etat'];
@@ -45,6 +46,8 @@ function Activation(props: { etat: Etat }) {
   const { etat } = props;
   const [host, setHost] = useState(etat.adresses[0]?.adresse ?? '127.0.0.1');
   const [port, setPort] = useState(String(PORT_PAR_DEFAUT));
+  // The port is checked here, in the interface's language, before anything is sent (lib/partage.ts).
+  const [portError, setPortError] = useState<string | null>(null);
   const done = { onSuccess: () => qc.invalidateQueries(trpc.partage.pathFilter()) };
   const demarrer = useMutation(trpc.partage.demarrer.mutationOptions(done));
   const arreter = useMutation(trpc.partage.arreter.mutationOptions(done));
@@ -64,7 +67,9 @@ function Activation(props: { etat: Etat }) {
           className="toolbar"
           onSubmit={(ev) => {
             ev.preventDefault();
-            demarrer.mutate({ host, port: Number(port) });
+            const parsed = parsePort(port);
+            setPortError(parsed.ok ? null : parsed.message);
+            if (parsed.ok) demarrer.mutate({ host, port: parsed.port });
           }}
         >
           <label className="field-inline">
@@ -72,7 +77,7 @@ function Activation(props: { etat: Etat }) {
             <select data-testid="partage-host" value={host} onChange={(ev) => setHost(ev.target.value)}>
               {etat.adresses.map((a) => (
                 <option key={`${a.interface}-${a.adresse}`} value={a.adresse}>
-                  {a.adresse} ({a.interface})
+                  {a.adresse} ({interfaceLabel(a)})
                 </option>
               ))}
             </select>
@@ -86,7 +91,13 @@ function Activation(props: { etat: Etat }) {
           </button>
         </form>
       )}
-      <InlineError error={demarrer.error ?? arreter.error} testId="partage-error" />
+      {portError !== null ? (
+        <p className="error" role="alert" data-testid="partage-error">
+          {portError}
+        </p>
+      ) : (
+        <InlineError error={demarrer.error ?? arreter.error} testId="partage-error" />
+      )}
     </section>
   );
 }

@@ -14,7 +14,7 @@ import { formatCount, formatDateTime, formatPts } from '../lib/format';
 import { toPlainText } from '../lib/richText';
 import { formatHash } from '../router';
 import { useTRPC } from '../trpc/client';
-import { tr } from '../i18n/tr';
+import { plural, tr } from '../i18n/tr';
 import { FilePicker } from '../components/FilePicker';
 import { useDroits } from '../lib/droits';
 
@@ -215,8 +215,7 @@ function QuestionsImport({ manquantes }: { manquantes: string[] }) {
     <section className="card" aria-labelledby={`${id}-h`} data-testid="questions-import">
       <h2 id={`${id}-h`}>{tr('perso.questionsToImport')}</h2>
       <p>
-        Les règles des référentiels lisent {formatCount(manquantes.length)} question(s) que l'espace de travail ne connaît pas encore ({manquantes.slice(0, 6).join(', ')}
-        {manquantes.length > 6 ? '…' : ''}). Importez les fichiers CSV de la plateforme Territoires en Transitions : questions, options (choices) et thématiques.
+        {tr(`perso.questionsMissing_${plural(manquantes.length)}`, { n: formatCount(manquantes.length), ids: `${manquantes.slice(0, 6).join(', ')}${manquantes.length > 6 ? '…' : ''}` })}
       </p>
       <form onSubmit={(e) => void submit(e)} className="toolbar">
         <FilePicker label={tr('perso.filesLabel')} testId="questions-files" accept=".csv,text/csv" multiple reset={false} inputRef={input} onFiles={() => setReadError(null)} />
@@ -244,7 +243,7 @@ function ThematiqueSection({ id, nom, items, lecture }: { id: string; nom: strin
       <h2 id={`thematique-${id}`}>
         {nom}{' '}
         <span className="muted small">
-          {answered} / {visibles} réponse{visibles > 1 ? 's' : ''}
+          {tr(`perso.answers_${plural(visibles)}`, { answered: formatCount(answered), total: formatCount(visibles) })}
         </span>
       </h2>
       {shown.map((item) => (

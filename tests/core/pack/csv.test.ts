@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, formatNumberFr, neutralise, toCsv } from '../../../electron/core/pack/csv';
+import { csvCell, formatNumberCsv, formatNumberFr, neutralise, toCsv } from '../../../electron/core/pack/csv';
 import { percentFr } from '../../../electron/core/pack/format';
 
 describe('csv cells', () => {
@@ -43,6 +43,14 @@ describe('csv cells', () => {
     ]);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe('Titre;URL\r\nÉté;1,5\r\n');
+  });
+
+  it('writes numbers with a decimal point in English, and neutralises text the same way', () => {
+    expect(toCsv([['Title', 'Points'], ['-x', 23.55], ['y', -0.0004], ['z', 1470.125]], 'en').subarray(3).toString('utf8')).toBe("Title;Points\r\n'-x;23.55\r\ny;0\r\nz;1470.125\r\n");
+    expect(formatNumberCsv(23.55, 'fr')).toBe('23,55');
+    expect(formatNumberCsv(23.55, 'en')).toBe('23.55');
+    expect(csvCell(12.5, 'en')).toBe('12.5');
+    expect(csvCell(12.5)).toBe('12,5');
   });
 });
 

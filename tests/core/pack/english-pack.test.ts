@@ -178,4 +178,39 @@ describe('fichiers-manquants.txt in English (hand-built input with a file missin
     expect((fitCell('x'.repeat(MAX_CELL_CHARS + 1), 'en') as string).endsWith('… (text cut, see audit.json)')).toBe(true);
     expect((fitCell('x'.repeat(MAX_CELL_CHARS + 1)) as string).endsWith('… (texte tronqué, voir audit.json)')).toBe(true);
   });
+
+  it('writes the grid’s numbers with a decimal point in an English grille.csv (comma in French), numbers in grille.xlsx in both', async () => {
+    const { input, dir } = makeInput();
+    await buildPack({ ...input, lang: 'en' }, join(dir, 'en.zip'));
+    await buildPack(input, join(dir, 'fr.zip'));
+    const cells = async (zip: string) =>
+      (await entryMap(join(dir, zip)))
+        .get('grille.csv')!
+        .toString('utf8')
+        .split('\r\n')
+        .map((line) => line.split(';'));
+    const [fr, en] = [await cells('fr.zip'), await cells('en.zip')];
+    expect(en.length).toBe(fr.length);
+    let decimals = 0;
+    fr.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (/^-?\d+,\d+$/.test(cell)) {
+          decimals++;
+          expect(en[i]![j]).toBe(cell.replace(',', '.'));
+        }
+      }),
+    );
+    expect(decimals).toBeGreaterThan(0);
+    expect(en.flat().some((c) => /^-?\d+,\d+$/.test(c))).toBe(false);
+    const numbers = async (zip: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await entryMap(join(dir, zip))).get('grille.xlsx')! as unknown as ArrayBuffer);
+      const out: unknown[] = [];
+      wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => out.push(c.value)));
+      return out.filter((v) => typeof v === 'number' && !Number.isInteger(v));
+    };
+    const [xfr, xen] = [await numbers('fr.zip'), await numbers('en.zip')];
+    expect(xfr.length).toBeGreaterThan(0);
+    expect(xen).toEqual(xfr);
+  });
 });

@@ -7,7 +7,8 @@ import { procedure, router } from '../trpc';
 import { referentialId } from './schemas';
 
 export const readinessRouter = router({
+  /** `lang`: the language of the conditions' words (default French; issue 8 item 2). */
   get: procedure
-    .input(z.object({ referentialId, target: z.number().int().min(1).max(99).optional() }))
-    .query(({ ctx, input }) => ctx.core.readiness.get(input.referentialId, ctx.core.scores.get(input.referentialId), input.target)),
+    .input(z.object({ referentialId, target: z.number().int().min(1).max(99).optional(), lang: z.enum(['fr', 'en']).optional() }))
+    .query(({ ctx, input }) => ctx.core.readiness.get(input.referentialId, ctx.core.scores.get(input.referentialId), input.target, input.lang)),
 });
