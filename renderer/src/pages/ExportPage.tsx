@@ -95,6 +95,15 @@ export function ExportPage(props: { referentialId: string | null }) {
   const result = state.kind === 'done' ? state.result : undefined;
   const browser = isBrowserMode();
   const droits = useDroits();
+  const referentialSelect = (
+    <ReferentialSelect
+      label={t('nav.referentiel')}
+      testId="export-referential-select"
+      value={referentialId}
+      referentials={list.data ?? []}
+      onSelect={(id) => navigate({ page: 'export', referentialId: id })}
+    />
+  );
   if (!droits.peut('pack.exportProgress', { type: 'subscription' })) {
     // An invited auditeur: the pack is built by the sharing listener at the download, without the confidentiel
     // preuves (electron/core/partage/telechargements.ts); nothing to tick, nothing to verify here.
@@ -103,13 +112,7 @@ export function ExportPage(props: { referentialId: string | null }) {
         <h1>{t('export.title')}</h1>
         <p className="muted">{t('export.introInvite')}</p>
         <div className="toolbar">
-          <ReferentialSelect
-            label={t('nav.referentiel')}
-            testId="export-referential-select"
-            value={referentialId}
-            referentials={list.data ?? []}
-            onSelect={(id) => navigate({ page: 'export', referentialId: id })}
-          />
+          {referentialSelect}
           {droits.peutPaquet && referentialId !== null && (
             <a className="button" data-testid="export-paquet" href={`/paquet/${encodeURIComponent(referentialId)}?lang=${lang}`} download>
               {t('export.downloadInvite')}
@@ -125,13 +128,7 @@ export function ExportPage(props: { referentialId: string | null }) {
       <h1>{t('export.title')}</h1>
       <p className="muted">{t('export.intro')}</p>
       <div className="toolbar">
-        <ReferentialSelect
-          label={t('nav.referentiel')}
-          testId="export-referential-select"
-          value={referentialId}
-          referentials={list.data ?? []}
-          onSelect={(id) => navigate({ page: 'export', referentialId: id })}
-        />
+        {referentialSelect}
         <label className="check" title={t('export.confidentielHint')}>
           <input type="checkbox" data-testid="export-include-confidentiel" checked={includeConfidentiel} disabled={running} onChange={(e) => setIncludeConfidentiel(e.target.checked)} />
           {t('export.includeConfidentiel')}
