@@ -12,21 +12,13 @@ import { parseGbpCsv } from '../../../electron/core/referential/gbp-csv';
 import { parseGridCsv } from '../../../electron/core/referential/grid';
 import { parseQuestionsCsv } from '../../../electron/core/referential/questions-csv';
 import { parseTeteCsv, teteIdFromFileName, teteIdTokens } from '../../../electron/core/referential/tete-csv';
-import { isUserError, type UserError } from '../../../shared/errors';
+import { userError } from '../../helpers/errors';
 import { DATA, describeWithSharedData } from '../../helpers/shared-data';
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const STRUCT = 'referentiel-cae-structure.csv';
 
-function errorOf(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    if (isUserError(e)) return e;
-    throw e;
-  }
-  throw new Error('aucune erreur levée');
-}
+const errorOf = userError;
 
 /** The text re-written with `;` between cells; a cell holding `;`, a quote or a line break is quoted (`""` for `"`). */
 function toSemicolons(text: string): string {
